@@ -1,0 +1,103 @@
+"""The `calf-coach` command.
+
+Kept free of Textual imports: the printing commands must start fast and work where
+no full-screen terminal exists. The TUI is imported only when it is needed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from coach import __version__
+
+HOLD_RANGE = (5, 600)
+
+
+def _hold_seconds(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of seconds") from None
+    low, high = HOLD_RANGE
+    if not low <= value <= high:
+        raise argparse.ArgumentTypeError(f"hold must be {low} to {high} seconds, not {value}")
+    return value
+
+
+def _common() -> argparse.ArgumentParser:
+    """Options accepted before or after a command (`calf-coach back --hold 30`)."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--hold", type=_hold_seconds, metavar="SECONDS", default=argparse.SUPPRESS,
+        help="length of each stretch hold, 5-600 seconds (default 60)",
+    )
+    common.add_argument(
+        "--content", metavar="DIR", default=argparse.SUPPRESS,
+        help="use another content folder (for reviewers and translators)",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog="calf-coach", parents=[common],
+        description="Talks you through a calf cramp, then helps you prevent the next one.",
+        epilog="Run with no command to start at 'Where is the cramp?'.",
+    )
+    parser.add_argument("--version", action="version", version=f"calf-coach {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.add_parser("back", parents=[common], help="start a hold for the back of the calf now")
+    sub.add_parser("front", parents=[common], help="start a hold for the front (shin side) now")
+    tips = sub.add_parser("tips", parents=[common], help="print prevention tips and exit")
+    tips.add_argument("causes", nargs="*", metavar="CAUSE-ID", help="put tips for these first")
+    check = sub.add_parser(
+        "check-content", parents=[common], help="check a content folder and exit 0 or 2"
+    )
+    check.add_argument("dir", nargs="?", metavar="DIR", help="folder to check (default: built-in)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command = args.command
+    content_dir = getattr(args, "content", None)
+    if command == "check-content":
+        return _check_content(Path(args.dir) if args.dir else content_dir)
+    content = _load_or_explain(content_dir)
+    if content is None:
+        return 2
+    if command == "tips":
+        from coach.printing import print_tips
+
+        return print_tips(content, args.causes)
+    from coach.app import make_app
+
+    app = make_app(content, side=command, hold_seconds=getattr(args, "hold", None))
+    app.run()
+    return app.return_code or 0
+
+
+def _load_or_explain(directory: str | Path | None):
+    from coach.content import load
+    from coach.yamlfile import ContentError
+
+    try:
+        return load(Path(directory) if directory else None)
+    except ContentError as exc:
+        print(f"calf-coach: content problem: {exc}", file=sys.stderr)
+        return None
+
+
+def _check_content(directory: str | Path | None) -> int:
+    content = _load_or_explain(directory)
+    if content is None:
+        return 2
+    print(
+        f"content ok: {len(content.guides)} guides, {len(content.causes)} causes, "
+        f"{len(content.tips)} tips, {len(content.red_flags)} red flags"
+    )
+    return 0

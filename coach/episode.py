@@ -1,0 +1,60 @@
+"""One cramp from first key to last answer, kept as plain data.
+
+The flow screens report what happened; this object decides what that means
+(time to escalate?) and is what the history store saves.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from coach.timer import Clock
+
+OUTCOMES = {
+    "gone": "Gone",
+    "somewhat": "Somewhat better",
+    "still": "Still cramping",
+    "left": "Left early",
+    "red_flag": "Sent for help",
+}
+
+
+@dataclass
+class Episode:
+    side: str
+    position: str
+    clock: Clock = time.monotonic
+    now: Callable[[], datetime] = field(default=lambda: datetime.now().astimezone())
+    started_at: datetime = field(init=False)
+    holds: int = 0
+    planned_seconds: int = 0
+    actual_seconds: int = 0
+    outcome: str | None = None
+    causes: tuple[str, ...] = ()
+    severity: int | None = None
+    record_id: int | None = None
+    _t0: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.started_at = self.now()
+        self._t0 = self.clock()
+
+    def hold_started(self, planned: int) -> None:
+        self.holds += 1
+        self.planned_seconds += planned
+
+    def hold_ended(self, planned_extra: int, actual: float) -> None:
+        """Record a finished hold; `planned_extra` is time added with +."""
+        self.planned_seconds += planned_extra
+        self.actual_seconds += round(actual)
+
+    def minutes(self) -> float:
+        """Minutes since the episode began, holds and questions included."""
+        return (self.clock() - self._t0) / 60
+
+    def needs_help(self, escalate_after_seconds: int) -> bool:
+        """True once the cramp has gone on long enough that self-care should stop."""
+        return self.clock() - self._t0 >= escalate_after_seconds

@@ -1,0 +1,54 @@
+"""Plain printed output for commands that do not start the full-screen app."""
+
+from __future__ import annotations
+
+import sys
+
+from rich.console import Console
+from rich.padding import Padding
+from rich.text import Text
+
+from coach.advice import causes_for, rank_tips
+from coach.content import Content, Tip
+
+
+def evidence_tag(content: Content, tip_evidence: str) -> str:
+    return f"[{content.evidence[tip_evidence].label}]"
+
+
+def print_tips(content: Content, cause_ids: list[str], console: Console | None = None) -> int:
+    console = console or Console()
+    known = {c.id for c in content.causes}
+    unknown = [c for c in cause_ids if c not in known]
+    if unknown:
+        print(
+            f"calf-coach: unknown cause {', '.join(unknown)}; known: {', '.join(sorted(known))}",
+            file=sys.stderr,
+        )
+        return 2
+    groups = rank_tips(content, tuple(cause_ids))
+    sections = [
+        ("Tips for what you said fits you", groups.fits),
+        ("Tips for everyone", groups.everyone),
+        ("Other tips" if cause_ids else "Tips for particular causes", groups.others),
+    ]
+    for title, tips in sections:
+        if not tips:
+            continue
+        console.print(Text(title, style="bold underline"))
+        for tip in tips:
+            _print_tip(console, content, tip)
+        console.print()
+    console.print(Text("Evidence levels", style="bold"))
+    for level in content.evidence.values():
+        console.print(Padding(Text.assemble((level.label, "bold"), f": {level.meaning}"), (0, 2)))
+    return 0
+
+
+def _print_tip(console: Console, content: Content, tip: Tip) -> None:
+    line = Text.assemble(
+        "• ", tip.text, " ",
+        (evidence_tag(content, tip.evidence), "bold"),
+        (f" {tip.source}; for {causes_for(content, tip)}", "dim"),
+    )
+    console.print(Padding(line, (0, 0, 0, 2)))
