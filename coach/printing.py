@@ -6,6 +6,7 @@ import sys
 
 from rich.console import Console
 from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 
 from coach.advice import causes_for, rank_tips
@@ -46,9 +47,12 @@ def print_tips(content: Content, cause_ids: list[str], console: Console | None =
 
 
 def _print_tip(console: Console, content: Content, tip: Tip) -> None:
-    line = Text.assemble(
-        "• ", tip.text, " ",
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=1)
+    grid.add_column(ratio=1)
+    grid.add_row("•", tip.text)
+    grid.add_row("", Text.assemble(
         (evidence_tag(content, tip.evidence), "bold"),
         (f" {tip.source}; for {causes_for(content, tip)}", "dim"),
-    )
-    console.print(Padding(line, (0, 0, 0, 2)))
+    ))
+    console.print(Padding(grid, (0, 0, 0, 1)))

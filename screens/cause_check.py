@@ -1,0 +1,60 @@
+"""A few yes/no questions to see which known causes may fit."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from coach.content import Cause
+
+
+class CauseCheck(Screen[tuple[str, ...]]):
+    """Asks one question at a time; returns the ids of causes answered yes."""
+
+    CSS_PATH = "cause_check.tcss"
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", id="cause-yes"),
+        Binding("n", "answer(False)", "No", id="cause-no"),
+        Binding("s", "answer(None)", "Skip", id="cause-skip"),
+        Binding("backspace,left", "back", "Back", id="cause-back"),
+        Binding("q,escape", "finish", "Skip all", id="cause-skip-all"),
+    ]
+
+    def __init__(self, causes: tuple[Cause, ...]) -> None:
+        super().__init__()
+        self.causes = causes
+        self.answers: list[bool | None] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="cause-check"):
+            yield Static("What might have set it off?", classes="title-line")
+            yield Static(id="cause-count", classes="hint")
+            yield Static(id="cause-question")
+            yield Static("y yes   n no   s skip", id="cause-keys", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        i = len(self.answers)
+        self.query_one("#cause-count", Static).update(f"Question {i + 1} of {len(self.causes)}")
+        self.query_one("#cause-question", Static).update(self.causes[i].question)
+
+    def action_answer(self, value: bool | None) -> None:
+        self.answers.append(value)
+        if len(self.answers) == len(self.causes):
+            self.action_finish()
+        else:
+            self._show()
+
+    def action_back(self) -> None:
+        if self.answers:
+            self.answers.pop()
+            self._show()
+
+    def action_finish(self) -> None:
+        self.dismiss(tuple(c.id for c, yes in zip(self.causes, self.answers) if yes))

@@ -1,0 +1,202 @@
+"""The hold: big countdown, a bar, and the stretch steps as time passes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Digits, Footer, ProgressBar, Static
+
+from coach.content import Content, Guide
+from coach.timer import Clock, HoldTimer, step_index
+
+AUTO_NEXT_SECONDS = 3.0
+"""How long the "time's up" cue stays before the follow-up question."""
+
+
+@dataclass(frozen=True)
+class HoldResult:
+    ended: str
+    """"time" (ran out), "eased" (finished early) or "left"."""
+    planned_seconds: int
+    added_seconds: int
+    actual_seconds: float
+    position: str
+
+
+def step_line(marker: str, text: str) -> Table:
+    """A step with its marker in its own column, so wrapped lines stay indented."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=5, no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(marker, text)
+    return grid
+
+
+def clock_text(seconds: int) -> str:
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class HoldScreen(Screen[HoldResult]):
+    """Counts down one stretch hold; the timer object owns all the timing."""
+
+    CSS_PATH = "hold.tcss"
+    BINDINGS = [
+        Binding("space", "toggle_pause", "Pause", id="hold-pause"),
+        Binding("plus,equals_sign", "extend", "Add 30 s", id="hold-extend", key_display="+"),
+        Binding("d", "eased", "Done, it eased", id="hold-eased"),
+        Binding("enter", "next", "Next", id="hold-next"),
+        Binding("q,escape", "leave", "Leave", id="hold-leave"),
+        Binding("1", "position(0)", show=False),
+        Binding("2", "position(1)", show=False),
+        Binding("3", "position(2)", show=False),
+    ]
+
+    def __init__(self, content: Content, guide: Guide, position: str, seconds: int,
+                 clock: Clock, hold_number: int = 1) -> None:
+        super().__init__()
+        self.content = content
+        self.guide = guide
+        self.position = position
+        self.planned = seconds
+        self.hold_number = hold_number
+        self.timer = HoldTimer(seconds, clock)
+        self._ticker: Timer | None = None
+        self._shown: tuple | None = None
+        self._finished = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="hold"):
+            yield Static(id="hold-title", classes="title-line")
+            yield Static(id="hold-state")
+            yield Digits(clock_text(self.planned), id="time-left")
+            yield ProgressBar(total=self.planned, show_eta=False, show_percentage=False,
+                              id="hold-bar")
+            yield Static(id="positions", classes="hint")
+            yield Vertical(id="steps")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.timer.start()
+        self._build_steps()
+        self.tick()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.height < 20, "-short")
+        self.set_class(self.size.width < 40 or self.size.height < 12, "-tiny")
+
+    @property
+    def steps(self):
+        return self.guide.steps[self.position]
+
+    def _build_steps(self) -> None:
+        box = self.query_one("#steps", Vertical)
+        box.remove_children()
+        box.mount_all(Static(classes="step") for _ in self.steps)
+        labels = []
+        for pos in self.content.positions:
+            mark = f"▶{pos.label}◀" if pos.id == self.position else pos.label
+            labels.append(f"{pos.key} {mark}")
+        self.query_one("#positions", Static).update("Position: " + "  ".join(labels))
+        self.query_one("#hold-title", Static).update(
+            f"{self.guide.label}: {self.guide.short}"
+            + (f"  (hold {self.hold_number})" if self.hold_number > 1 else "")
+        )
+        self._shown = None
+
+    def tick(self) -> None:
+        """Redraw from the clock and plan the next redraw for the next second."""
+        timer = self.timer
+        left = timer.seconds_left()
+        current = step_index(self.steps, timer.elapsed(), self.planned,
+                             self.content.hold.default_seconds)
+        state = ("done" if timer.done else "paused" if timer.paused else "run", left, current,
+                 timer.seconds)
+        if state != self._shown:
+            self._render_state(left, current)
+            self._shown = state
+        if timer.done and not self._finished:
+            self._on_time_up()
+        self._schedule()
+
+    def _render_state(self, left: int, current: int) -> None:
+        timer = self.timer
+        self.query_one("#time-left", Digits).update(clock_text(left))
+        self.query_one("#hold-bar", ProgressBar).update(total=timer.seconds,
+                                                       progress=timer.elapsed())
+        if timer.done:
+            text = "TIME'S UP. Let go slowly."
+        elif timer.paused:
+            text = "PAUSED. Press space to carry on."
+        else:
+            text = f"HOLD the stretch: {clock_text(left)} left"
+        self.query_one("#hold-state", Static).update(text)
+        self.refresh_bindings()
+        self.set_class(timer.paused, "-paused")
+        self.set_class(timer.done, "-finished")
+        for i, widget in enumerate(self.query(".step").results(Static)):
+            marker = "✓" if i < current else "▶ Now" if i == current else (
+                "Next" if i == current + 1 else "")
+            widget.update(step_line(marker, self.steps[i].text))
+            widget.set_class(i < current, "-past")
+            widget.set_class(i == current, "-current")
+            widget.set_class(i == current + 1, "-next")
+            widget.set_class(i > current + 1, "-later")
+
+    def _schedule(self) -> None:
+        if self._ticker is not None:
+            self._ticker.stop()
+            self._ticker = None
+        wait = self.timer.until_next_change()
+        if wait is not None:
+            self._ticker = self.set_timer(wait + 0.002, self.tick, name="hold-tick")
+
+    def _on_time_up(self) -> None:
+        self._finished = True
+        self.app.bell()
+        self.set_timer(AUTO_NEXT_SECONDS, self.action_next, name="hold-auto-next")
+
+    def _result(self, ended: str) -> HoldResult:
+        timer = self.timer
+        return HoldResult(ended, self.planned, timer.seconds - self.planned, timer.elapsed(),
+                          self.position)
+
+    def action_toggle_pause(self) -> None:
+        if not self.timer.done:
+            self.timer.toggle()
+            self.tick()
+
+    def action_extend(self) -> None:
+        self._finished = False
+        self.timer.extend(self.content.hold.extend_seconds)
+        self.tick()
+
+    def action_eased(self) -> None:
+        self.timer.finish()
+        self.dismiss(self._result("eased"))
+
+    def action_next(self) -> None:
+        if self.timer.done and self._finished and self.is_current:
+            self.dismiss(self._result("time"))
+
+    def action_leave(self) -> None:
+        self.dismiss(self._result("left"))
+
+    def action_position(self, index: int) -> None:
+        positions = self.content.positions
+        if index < len(positions) and positions[index].id != self.position:
+            self.position = positions[index].id
+            self._build_steps()
+            self.call_after_refresh(self.tick)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next":
+            return self.timer.done
+        if action == "toggle_pause":
+            return None if self.timer.done else True
+        return True

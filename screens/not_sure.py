@@ -1,0 +1,39 @@
+"""Help for someone who cannot tell which side is cramping."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from coach.content import Content
+
+
+class NotSure(ModalScreen[str | None]):
+    """Tells the two cramps apart in plain words, then lets them choose."""
+
+    CSS_PATH = "not_sure.tcss"
+    BINDINGS = [
+        Binding("b", "dismiss('back')", "It's the back", id="not-sure-back"),
+        Binding("f", "dismiss('front')", "It's the front", id="not-sure-front"),
+        Binding("q,escape", "dismiss(None)", "Ask again", id="not-sure-close"),
+    ]
+
+    def __init__(self, content: Content) -> None:
+        super().__init__()
+        self.content = content
+
+    def compose(self) -> ComposeResult:
+        back, front = self.content.guides["back"], self.content.guides["front"]
+        with VerticalScroll(id="not-sure-box"):
+            yield Static("How to tell", classes="title-line")
+            for text in self.content.not_sure:
+                yield Static(text, classes="not-sure-point")
+            yield Static(
+                f"Press b for {back.label.lower()}, f for {front.label.lower()}, "
+                "or Escape to go back.",
+                classes="hint",
+            )
+        yield Footer()

@@ -1,0 +1,58 @@
+"""When to get help: red flags, with the numbers for the person's region."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from coach.content import Content, Region
+
+HEADINGS = {
+    "emergency": "Call emergency services now",
+    "urgent": "Get urgent medical help",
+    "doctor": "See a doctor soon",
+}
+REASONS = {
+    "long-cramp": "This cramp has lasted about 10 minutes without easing. Stop stretching "
+                  "and get medical help now.",
+    "clot": "You said one leg is swollen, warm or red. Do not stretch or rub it. "
+            "Get urgent medical help.",
+}
+
+
+class RedFlags(ModalScreen[None]):
+    """Reachable with ! from every screen; also where an unresolved episode ends."""
+
+    CSS_PATH = "red_flags.tcss"
+    BINDINGS = [Binding("q,escape,enter", "dismiss(None)", "Close", id="red-flags-close")]
+
+    def __init__(self, content: Content, region: Region, reason: str | None = None) -> None:
+        super().__init__()
+        self.content = content
+        self.region = region
+        self.reason = reason
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="red-flags"):
+            yield Static("When to get help", classes="title-line")
+            if self.reason:
+                yield Static(REASONS.get(self.reason, self.reason), id="red-flag-reason")
+            yield Static(
+                Text.assemble(("Emergency: ", "bold"), self.region.emergency, "\n",
+                              ("Urgent advice: ", "bold"), self.region.urgent),
+                id="numbers",
+            )
+            for action, heading in HEADINGS.items():
+                flags = [f for f in self.content.red_flags if f.action == action]
+                if not flags:
+                    continue
+                yield Static(heading, classes=f"flag-heading -{action}")
+                for flag in flags:
+                    yield Static(Text.assemble((flag.title, "bold"), "\n", flag.text),
+                                 classes="flag", id=f"flag-{flag.id}")
+            yield Static("This is self-care guidance, not a diagnosis.", classes="hint")
+        yield Footer()

@@ -1,0 +1,83 @@
+"""The first screen: "Where is the cramp?" answered with one key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from coach.content import Content
+
+
+def choice_label(key: str, text: str) -> Text:
+    """A button label that shows its key in text, not only in colour."""
+    return Text.assemble((f"{key}", "bold underline"), f"  {text}")
+
+
+class SidePicker(Screen):
+    """Home screen; choosing a side starts an episode in the app."""
+
+    CSS_PATH = "side_picker.tcss"
+    BINDINGS = [
+        Binding("b", "choose('back')", "Back of calf", id="side-back"),
+        Binding("f", "choose('front')", "Front (shin)", id="side-front"),
+        Binding("n", "not_sure", "Not sure", id="side-not-sure"),
+        Binding("t", "tips", "Tips", id="tips"),
+        Binding("q,escape", "app.quit", "Quit", id="quit"),
+        Binding("down", "app.focus_next", show=False),
+        Binding("up", "app.focus_previous", show=False),
+    ]
+
+    @dataclass
+    class Chosen(Message):
+        side: str
+
+    class BrowseTips(Message):
+        pass
+
+    def __init__(self, content: Content) -> None:
+        super().__init__()
+        self.content = content
+
+    def compose(self) -> ComposeResult:
+        back, front = self.content.guides["back"], self.content.guides["front"]
+        with Vertical(id="picker"):
+            yield Static("Where is the cramp?", id="question")
+            yield Button(choice_label("b", back.label), id="back", classes="choice")
+            yield Button(choice_label("f", front.label), id="front", classes="choice")
+            yield Button(choice_label("n", "Not sure"), id="not-sure", classes="choice")
+            yield Static("Press a letter, or use the arrows and Enter.", id="picker-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#back", Button).focus()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.height < 20, "-short")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "not-sure":
+            self.action_not_sure()
+        elif event.button.id in ("back", "front"):
+            self.action_choose(event.button.id)
+
+    def action_choose(self, side: str) -> None:
+        self.post_message(self.Chosen(side))
+
+    def action_not_sure(self) -> None:
+        from screens.not_sure import NotSure
+
+        def chosen(side: str | None) -> None:
+            if side:
+                self.action_choose(side)
+
+        self.app.push_screen(NotSure(self.content), chosen)
+
+    def action_tips(self) -> None:
+        self.post_message(self.BrowseTips())

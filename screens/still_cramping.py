@@ -1,0 +1,56 @@
+"""Still cramping: hold again at once, or try something else."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from coach.content import Content
+from screens.side_picker import choice_label
+
+
+class StillCramping(Screen[str]):
+    """Returns "hold" to stretch again or "stop" to end the episode."""
+
+    CSS_PATH = "still_cramping.tcss"
+    BINDINGS = [
+        Binding("h,enter", "choose('hold')", "Hold again", id="again-hold"),
+        Binding("q,escape", "choose('stop')", "Stop", id="again-stop"),
+    ]
+
+    def __init__(self, content: Content, holds: int, minutes: float) -> None:
+        super().__init__()
+        self.content = content
+        self.holds = holds
+        self.minutes = minutes
+
+    def compose(self) -> ComposeResult:
+        limit = self.content.hold.escalate_after_seconds // 60
+        with VerticalScroll(id="still"):
+            yield Static("Still cramping. That happens; stretch again now.",
+                         classes="title-line")
+            yield Button(choice_label("h", "Hold the stretch again"), id="hold",
+                         classes="choice")
+            yield Static(
+                f"About {max(1, round(self.minutes))} min so far, {self.holds} "
+                f"hold{'s' if self.holds != 1 else ''}. If it is not easing by {limit} min, "
+                "get medical help (press ! for details).",
+                id="still-time",
+            )
+            yield Static("Other things that help", classes="title-line")
+            for relief in self.content.other_relief:
+                level = self.content.evidence[relief.evidence].label
+                yield Static(f"• {relief.text} [{level}]", classes="relief", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#hold", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_choose("hold")
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(choice)

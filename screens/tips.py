@@ -1,0 +1,80 @@
+"""Prevention tips: the ones that fit this person first, each with its evidence."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from coach.advice import causes_for, rank_tips
+from coach.content import Content, Tip
+
+
+class TipsScreen(Screen[None]):
+    """Also the tips browser from the side picker (no causes chosen)."""
+
+    CSS_PATH = "tips.tcss"
+    BINDINGS = [
+        Binding("q,escape,enter", "dismiss(None)", "Done", id="tips-done"),
+        Binding("down,j", "scroll('down')", "Scroll", id="tips-down", key_display="↓"),
+        Binding("up,k", "scroll('up')", show=False),
+        Binding("pagedown,space", "page('down')", show=False),
+        Binding("pageup", "page('up')", show=False),
+    ]
+
+    def __init__(self, content: Content, yes: tuple[str, ...]) -> None:
+        super().__init__()
+        self.content = content
+        self.yes = yes
+
+    def compose(self) -> ComposeResult:
+        groups = rank_tips(self.content, self.yes)
+        with VerticalScroll(id="tips"):
+            if self.yes:
+                yield Static("What may fit you", classes="section")
+                for cause_id in self.yes:
+                    cause = self.content.cause(cause_id)
+                    label = self.content.evidence[cause.evidence].label
+                    yield Static(
+                        Text.assemble((cause.name, "bold"), f": {cause.explanation} ",
+                                      (f"[{label}: {cause.source}]", "italic")),
+                        classes="cause",
+                    )
+            sections = (
+                ("Tips for you", groups.fits),
+                ("Tips for everyone", groups.everyone),
+                ("Other tips" if self.yes else "Tips for particular causes", groups.others),
+            )
+            for title, tips in sections:
+                if tips:
+                    yield Static(title, classes="section")
+                    yield from (self._tip(tip) for tip in tips)
+            yield Static("How sure is each tip?", classes="section")
+            for level in self.content.evidence.values():
+                yield Static(Text.assemble((level.label, "bold"), f": {level.meaning}"),
+                             classes="legend")
+        yield Footer()
+
+    def _tip(self, tip: Tip) -> Static:
+        label = self.content.evidence[tip.evidence].label
+        return Static(
+            Text.assemble(
+                "• ", tip.text, "\n  ",
+                (f"[{label}]", "bold"), f" {tip.source}; for {causes_for(self.content, tip)}",
+            ),
+            classes=f"tip -{tip.evidence}",
+        )
+
+    def on_mount(self) -> None:
+        self.query_one("#tips", VerticalScroll).focus()
+
+    def action_scroll(self, direction: str) -> None:
+        box = self.query_one("#tips", VerticalScroll)
+        box.scroll_down() if direction == "down" else box.scroll_up()
+
+    def action_page(self, direction: str) -> None:
+        box = self.query_one("#tips", VerticalScroll)
+        box.scroll_page_down() if direction == "down" else box.scroll_page_up()
