@@ -80,8 +80,9 @@ class CalfCoach(App[int]):
         while True:
             episode.hold_started(self.hold_seconds)
             result: HoldResult = await self.push_screen_wait(
-                HoldScreen(self.content, guide, self.position, self.hold_seconds,
-                           self.clock, episode.holds)
+                HoldScreen(
+                    self.content, guide, self.position, self.hold_seconds, self.clock, episode.holds
+                )
             )
             episode.hold_ended(result.added_seconds, result.actual_seconds)
             episode.position = self.position = result.position

@@ -31,11 +31,16 @@ def _common() -> argparse.ArgumentParser:
     """Options accepted before or after a command (`calf-coach back --hold 30`)."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--hold", type=_hold_seconds, metavar="SECONDS", default=argparse.SUPPRESS,
+        "--hold",
+        type=_hold_seconds,
+        metavar="SECONDS",
+        default=argparse.SUPPRESS,
         help="length of each stretch hold, 5-600 seconds (default 60)",
     )
     common.add_argument(
-        "--content", metavar="DIR", default=argparse.SUPPRESS,
+        "--content",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
         help="use another content folder (for reviewers and translators)",
     )
     return common
@@ -44,7 +49,8 @@ def _common() -> argparse.ArgumentParser:
 def build_parser() -> argparse.ArgumentParser:
     common = _common()
     parser = argparse.ArgumentParser(
-        prog="calf-coach", parents=[common],
+        prog="calf-coach",
+        parents=[common],
         description="Talks you through a calf cramp, then helps you prevent the next one.",
         epilog="Run with no command to start at 'Where is the cramp?'.",
     )

@@ -206,9 +206,7 @@ class _Doc:
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.error(m, key, _join(where, key), f"expected whole seconds, got {value!r}")
         if not low <= value <= high:
-            raise self.error(
-                m, key, _join(where, key), f"{value} is outside {low}..{high} seconds"
-            )
+            raise self.error(m, key, _join(where, key), f"{value} is outside {low}..{high} seconds")
         return value
 
     def seq(self, m: Map, key: str, where: str) -> Seq:
@@ -235,7 +233,9 @@ class _Doc:
         value = self.text(m, "evidence", where)
         if value not in evidence:
             raise self.error(
-                m, "evidence", _join(where, "evidence"),
+                m,
+                "evidence",
+                _join(where, "evidence"),
                 f"unknown evidence level {value!r} (one of: {', '.join(evidence)})",
             )
         return value
@@ -255,8 +255,10 @@ def _evidence(doc: _Doc) -> dict[str, Evidence]:
         where = f"levels[{i}]"
         doc.fields(item, where, {"id", "label", "meaning"})
         level = Evidence(
-            doc.ident(item, "id", where), doc.text(item, "label", where),
-            doc.text(item, "meaning", where), i,
+            doc.ident(item, "id", where),
+            doc.text(item, "label", where),
+            doc.text(item, "meaning", where),
+            i,
         )
         doc.unique(items, i, where, level.id, set(out))
         out[level.id] = level
@@ -266,15 +268,29 @@ def _evidence(doc: _Doc) -> dict[str, Evidence]:
 def _hold(doc: _Doc) -> HoldSettings:
     doc.fields(doc.top, "", {"hold", "positions", "sides", "not_sure", "other_relief"})
     m = doc.fields(
-        doc.top["hold"], "hold",
-        {"default_seconds", "min_seconds", "max_seconds", "extend_seconds",
-         "escalate_after_seconds"},
+        doc.top["hold"],
+        "hold",
+        {
+            "default_seconds",
+            "min_seconds",
+            "max_seconds",
+            "extend_seconds",
+            "escalate_after_seconds",
+        },
     )
     get = lambda key: doc.seconds(m, key, "hold", 1, 3600)  # noqa: E731
-    hold = HoldSettings(*(get(k) for k in (
-        "default_seconds", "min_seconds", "max_seconds", "extend_seconds",
-        "escalate_after_seconds",
-    )))
+    hold = HoldSettings(
+        *(
+            get(k)
+            for k in (
+                "default_seconds",
+                "min_seconds",
+                "max_seconds",
+                "extend_seconds",
+                "escalate_after_seconds",
+            )
+        )
+    )
     if not hold.min_seconds <= hold.default_seconds <= hold.max_seconds:
         raise doc.error(m, "default_seconds", "hold.default_seconds", "must be within min..max")
     return hold
@@ -287,34 +303,42 @@ def _positions(doc: _Doc) -> tuple[Position, ...]:
     for i, item in enumerate(items):
         where = f"positions[{i}]"
         doc.fields(item, where, {"id", "label", "key"})
-        pos = Position(doc.ident(item, "id", where), doc.text(item, "label", where),
-                       doc.text(item, "key", where))
+        pos = Position(
+            doc.ident(item, "id", where),
+            doc.text(item, "label", where),
+            doc.text(item, "key", where),
+        )
         doc.unique(items, i, where, pos.id, seen)
         out.append(pos)
     return tuple(out)
 
 
-def _guides(doc: _Doc, hold: HoldSettings, positions: tuple[Position, ...],
-            evidence: dict[str, Evidence]) -> dict[str, Guide]:
+def _guides(
+    doc: _Doc, hold: HoldSettings, positions: tuple[Position, ...], evidence: dict[str, Evidence]
+) -> dict[str, Guide]:
     items = doc.seq(doc.top, "sides", "")
     wanted = {p.id for p in positions}
     guides: dict[str, Guide] = {}
     for i, item in enumerate(items):
         where = f"sides[{i}]"
-        doc.fields(item, where, {"id", "label", "key", "short", "feels", "evidence", "source",
-                                 "steps"})
+        doc.fields(
+            item, where, {"id", "label", "key", "short", "feels", "evidence", "source", "steps"}
+        )
         side = doc.text(item, "id", where)
         if side not in SIDES:
             raise doc.error(item, "id", where + ".id", f"side must be one of {', '.join(SIDES)}")
         doc.unique(items, i, where, side, set(guides))
         steps_map = doc.fields(item["steps"], where + ".steps", wanted)
-        steps = {
-            pos: _steps(doc, steps_map, pos, f"{where}.steps", hold) for pos in sorted(wanted)
-        }
+        steps = {pos: _steps(doc, steps_map, pos, f"{where}.steps", hold) for pos in sorted(wanted)}
         guides[side] = Guide(
-            side, doc.text(item, "label", where), doc.text(item, "key", where),
-            doc.text(item, "short", where), doc.text(item, "feels", where),
-            doc.level(item, where, evidence), doc.text(item, "source", where), steps,
+            side,
+            doc.text(item, "label", where),
+            doc.text(item, "key", where),
+            doc.text(item, "short", where),
+            doc.text(item, "feels", where),
+            doc.level(item, where, evidence),
+            doc.text(item, "source", where),
+            steps,
         )
     for side in SIDES:
         if side not in guides:
@@ -330,11 +354,14 @@ def _steps(doc: _Doc, m: Map, pos: str, where: str, hold: HoldSettings) -> tuple
         doc.fields(item, sub, {"at", "text"})
         at = doc.seconds(item, "at", sub, 0, 3600)
         if at >= hold.default_seconds:
-            raise doc.error(item, "at", sub + ".at",
-                            f"step starts at {at} s, past the {hold.default_seconds} s hold")
+            raise doc.error(
+                item,
+                "at",
+                sub + ".at",
+                f"step starts at {at} s, past the {hold.default_seconds} s hold",
+            )
         if (i == 0 and at != 0) or (out and at <= out[-1].at):
-            raise doc.error(item, "at", sub + ".at",
-                            "steps must start at 0 and go up in time")
+            raise doc.error(item, "at", sub + ".at", "steps must start at 0 and go up in time")
         out.append(Step(at, doc.text(item, "text", sub)))
     return tuple(out)
 
@@ -345,8 +372,12 @@ def _relief(doc: _Doc, evidence: dict[str, Evidence]):
     for i, item in enumerate(items):
         where = f"other_relief[{i}]"
         doc.fields(item, where, {"id", "text", "evidence", "source"})
-        relief = Relief(doc.ident(item, "id", where), doc.text(item, "text", where),
-                        doc.level(item, where, evidence), doc.text(item, "source", where))
+        relief = Relief(
+            doc.ident(item, "id", where),
+            doc.text(item, "text", where),
+            doc.level(item, where, evidence),
+            doc.text(item, "source", where),
+        )
         doc.unique(items, i, where, relief.id, seen)
         yield relief
 
@@ -360,9 +391,12 @@ def _causes(doc: _Doc, evidence: dict[str, Evidence]) -> tuple[Cause, ...]:
         where = f"causes[{i}]"
         doc.fields(item, where, {"id", "name", "question", "explanation", "evidence", "source"})
         cause = Cause(
-            doc.ident(item, "id", where), doc.text(item, "name", where),
-            doc.text(item, "question", where), doc.text(item, "explanation", where),
-            doc.level(item, where, evidence), doc.text(item, "source", where),
+            doc.ident(item, "id", where),
+            doc.text(item, "name", where),
+            doc.text(item, "question", where),
+            doc.text(item, "explanation", where),
+            doc.level(item, where, evidence),
+            doc.text(item, "source", where),
         )
         doc.unique(items, i, where, cause.id, seen)
         out.append(cause)
@@ -379,15 +413,24 @@ def _tips(doc: _Doc, evidence: dict[str, Evidence], cause_ids: set[str]) -> tupl
         doc.fields(item, where, {"id", "causes", "text", "evidence", "source"})
         causes = item["causes"]
         if not isinstance(causes, Seq) or not all(isinstance(c, str) for c in causes):
-            raise doc.error(item, "causes", where + ".causes",
-                            "expected a list of cause ids ([] means everyone)")
+            raise doc.error(
+                item,
+                "causes",
+                where + ".causes",
+                "expected a list of cause ids ([] means everyone)",
+            )
         for c in causes:
             if c not in cause_ids:
                 hint = difflib.get_close_matches(c, sorted(cause_ids), n=1)
                 extra = f" (did you mean {hint[0]!r}?)" if hint else ""
                 raise doc.error(item, "causes", where + ".causes", f"unknown cause {c!r}{extra}")
-        tip = Tip(doc.ident(item, "id", where), tuple(causes), doc.text(item, "text", where),
-                  doc.level(item, where, evidence), doc.text(item, "source", where))
+        tip = Tip(
+            doc.ident(item, "id", where),
+            tuple(causes),
+            doc.text(item, "text", where),
+            doc.level(item, where, evidence),
+            doc.text(item, "source", where),
+        )
         doc.unique(items, i, where, tip.id, seen)
         out.append(tip)
     return tuple(out)
@@ -403,10 +446,16 @@ def _red_flags(doc: _Doc) -> tuple[tuple[RedFlag, ...], dict[str, Region]]:
         doc.fields(item, where, {"id", "title", "text", "action", "source"})
         action = doc.text(item, "action", where)
         if action not in ("emergency", "urgent", "doctor"):
-            raise doc.error(item, "action", where + ".action",
-                            "action must be emergency, urgent or doctor")
-        flag = RedFlag(doc.ident(item, "id", where), doc.text(item, "title", where),
-                       doc.text(item, "text", where), action, doc.text(item, "source", where))
+            raise doc.error(
+                item, "action", where + ".action", "action must be emergency, urgent or doctor"
+            )
+        flag = RedFlag(
+            doc.ident(item, "id", where),
+            doc.text(item, "title", where),
+            doc.text(item, "text", where),
+            action,
+            doc.text(item, "source", where),
+        )
         doc.unique(items, i, where, flag.id, seen)
         flags.append(flag)
     regions: dict[str, Region] = {}
@@ -416,11 +465,16 @@ def _red_flags(doc: _Doc) -> tuple[tuple[RedFlag, ...], dict[str, Region]]:
         doc.fields(item, where, {"id", "name", "countries", "emergency", "urgent"})
         countries = item["countries"]
         if not isinstance(countries, Seq) or not all(isinstance(c, str) for c in countries):
-            raise doc.error(item, "countries", where + ".countries",
-                            "expected a list of country codes")
-        region = Region(doc.ident(item, "id", where), doc.text(item, "name", where),
-                        tuple(countries), doc.text(item, "emergency", where),
-                        doc.text(item, "urgent", where))
+            raise doc.error(
+                item, "countries", where + ".countries", "expected a list of country codes"
+            )
+        region = Region(
+            doc.ident(item, "id", where),
+            doc.text(item, "name", where),
+            tuple(countries),
+            doc.text(item, "emergency", where),
+            doc.text(item, "urgent", where),
+        )
         doc.unique(items, i, where, region.id, set(regions))
         regions[region.id] = region
     if "default" not in regions:

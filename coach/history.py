@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 DB_NAME = "history.db"
+_MAGIC = b"SQLite format 3\x00"
 KINDS = ("cramp", "routine")
 SIDES = ("back", "front")
 POSITIONS = ("bed", "sitting", "standing")
@@ -143,6 +144,12 @@ def _connect(path: Path) -> sqlite3.Connection:
         # -shm files the same permissions as the database file.
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
         os.chmod(path, 0o600)
+    elif path.stat().st_size:
+        with open(path, "rb") as fp:
+            if fp.read(len(_MAGIC)) != _MAGIC:
+                # Decide before SQLite sees it: closing a connection to a non-database would
+                # delete its -wal file, which belongs with the damaged file we keep.
+                raise sqlite3.DatabaseError("file is not a database")
     conn = sqlite3.connect(path, timeout=5.0, isolation_level=None, check_same_thread=False)
     try:
         conn.row_factory = sqlite3.Row

@@ -51,8 +51,11 @@ def _print_tip(console: Console, content: Content, tip: Tip) -> None:
     grid.add_column(width=1)
     grid.add_column(ratio=1)
     grid.add_row("•", tip.text)
-    grid.add_row("", Text.assemble(
-        (evidence_tag(content, tip.evidence), "bold"),
-        (f" {tip.source}; for {causes_for(content, tip)}", "dim"),
-    ))
+    grid.add_row(
+        "",
+        Text.assemble(
+            (evidence_tag(content, tip.evidence), "bold"),
+            (f" {tip.source}; for {causes_for(content, tip)}", "dim"),
+        ),
+    )
     console.print(Padding(grid, (0, 0, 0, 1)))

@@ -50,7 +50,8 @@ class HoldTimer:
     @property
     def done(self) -> bool:
         return self._finished_at is not None or (
-            self._deadline is not None and self._left_when_paused is None
+            self._deadline is not None
+            and self._left_when_paused is None
             and self.clock() >= self._deadline
         )
 

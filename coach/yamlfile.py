@@ -102,6 +102,8 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             return self._map(node, field)
         if isinstance(node, yaml.SequenceNode):
+            if node.tag != _TAG + "seq":
+                raise self.fail(node, field, f"the tag {node.tag} is not allowed")
             out = Seq()
             out.line = node.start_mark.line + 1
             out.item_lines = []

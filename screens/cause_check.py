@@ -57,4 +57,4 @@ class CauseCheck(Screen[tuple[str, ...]]):
             self._show()
 
     def action_finish(self) -> None:
-        self.dismiss(tuple(c.id for c, yes in zip(self.causes, self.answers) if yes))
+        self.dismiss(tuple(c.id for c, yes in zip(self.causes, self.answers, strict=False) if yes))

@@ -33,8 +33,11 @@ class FollowUp(Screen[str]):
 
     def compose(self) -> ComposeResult:
         done = clock_text(round(self.hold.actual_seconds))
-        banner = (f"Hold finished early, after {done}." if self.hold.ended == "eased"
-                  else f"Hold complete: {done}. Let go slowly.")
+        banner = (
+            f"Hold finished early, after {done}."
+            if self.hold.ended == "eased"
+            else f"Hold complete: {done}. Let go slowly."
+        )
         with Vertical(id="follow-up"):
             yield Static(banner, id="follow-up-banner")
             yield Static("Has the cramp eased?", classes="title-line")

@@ -60,6 +60,8 @@ def _rate(value: float | None, nights: int, what: str) -> str:
 
 def summary_line(records: list[EpisodeRecord], now: datetime) -> str:
     """One sentence of headline numbers, worded so it reads aloud sensibly."""
+    if not records:
+        return "Since you started: nothing recorded yet."
     s = stats.summary(records, now)
     return (
         f"Since you started: {s.cramps_total} cramps, {s.routines_total} routines. "

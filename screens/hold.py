@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Digits, Footer, ProgressBar, Static
@@ -29,13 +28,21 @@ class HoldResult:
     position: str
 
 
-def step_line(marker: str, text: str) -> Table:
+class StepLine(Horizontal):
     """A step with its marker in its own column, so wrapped lines stay indented."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(width=5, no_wrap=True)
-    grid.add_column(ratio=1)
-    grid.add_row(marker, text)
-    return grid
+
+    def __init__(self, text: str) -> None:
+        super().__init__(classes="step")
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="step-marker")
+        yield Static(self.text, classes="step-text", markup=False)
+
+    def show(self, marker: str, state: str) -> None:
+        self.query_one(".step-marker", Static).update(marker)
+        for name in ("-past", "-current", "-next", "-later"):
+            self.set_class(name == state, name)
 
 
 def clock_text(seconds: int) -> str:
@@ -57,8 +64,15 @@ class HoldScreen(Screen[HoldResult]):
         Binding("3", "position(2)", show=False),
     ]
 
-    def __init__(self, content: Content, guide: Guide, position: str, seconds: int,
-                 clock: Clock, hold_number: int = 1) -> None:
+    def __init__(
+        self,
+        content: Content,
+        guide: Guide,
+        position: str,
+        seconds: int,
+        clock: Clock,
+        hold_number: int = 1,
+    ) -> None:
         super().__init__()
         self.content = content
         self.guide = guide
@@ -75,15 +89,16 @@ class HoldScreen(Screen[HoldResult]):
             yield Static(id="hold-title", classes="title-line")
             yield Static(id="hold-state")
             yield Digits(clock_text(self.planned), id="time-left")
-            yield ProgressBar(total=self.planned, show_eta=False, show_percentage=False,
-                              id="hold-bar")
+            yield ProgressBar(
+                total=self.planned, show_eta=False, show_percentage=False, id="hold-bar"
+            )
             yield Static(id="positions", classes="hint")
             yield Vertical(id="steps")
         yield Footer()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.timer.start()
-        self._build_steps()
+        await self._build_steps()
         self.tick()
 
     def on_resize(self) -> None:
@@ -94,10 +109,10 @@ class HoldScreen(Screen[HoldResult]):
     def steps(self):
         return self.guide.steps[self.position]
 
-    def _build_steps(self) -> None:
+    async def _build_steps(self) -> None:
         box = self.query_one("#steps", Vertical)
-        box.remove_children()
-        box.mount_all(Static(classes="step") for _ in self.steps)
+        await box.remove_children()
+        await box.mount_all(StepLine(step.text) for step in self.steps)
         labels = []
         for pos in self.content.positions:
             mark = f"▶{pos.label}◀" if pos.id == self.position else pos.label
@@ -113,10 +128,15 @@ class HoldScreen(Screen[HoldResult]):
         """Redraw from the clock and plan the next redraw for the next second."""
         timer = self.timer
         left = timer.seconds_left()
-        current = step_index(self.steps, timer.elapsed(), self.planned,
-                             self.content.hold.default_seconds)
-        state = ("done" if timer.done else "paused" if timer.paused else "run", left, current,
-                 timer.seconds)
+        current = step_index(
+            self.steps, timer.elapsed(), self.planned, self.content.hold.default_seconds
+        )
+        state = (
+            "done" if timer.done else "paused" if timer.paused else "run",
+            left,
+            current,
+            timer.seconds,
+        )
         if state != self._shown:
             self._render_state(left, current)
             self._shown = state
@@ -127,8 +147,9 @@ class HoldScreen(Screen[HoldResult]):
     def _render_state(self, left: int, current: int) -> None:
         timer = self.timer
         self.query_one("#time-left", Digits).update(clock_text(left))
-        self.query_one("#hold-bar", ProgressBar).update(total=timer.seconds,
-                                                       progress=timer.elapsed())
+        self.query_one("#hold-bar", ProgressBar).update(
+            total=timer.seconds, progress=timer.elapsed()
+        )
         if timer.done:
             text = "TIME'S UP. Let go slowly."
         elif timer.paused:
@@ -139,14 +160,15 @@ class HoldScreen(Screen[HoldResult]):
         self.refresh_bindings()
         self.set_class(timer.paused, "-paused")
         self.set_class(timer.done, "-finished")
-        for i, widget in enumerate(self.query(".step").results(Static)):
-            marker = "✓" if i < current else "▶ Now" if i == current else (
-                "Next" if i == current + 1 else "")
-            widget.update(step_line(marker, self.steps[i].text))
-            widget.set_class(i < current, "-past")
-            widget.set_class(i == current, "-current")
-            widget.set_class(i == current + 1, "-next")
-            widget.set_class(i > current + 1, "-later")
+        for i, line in enumerate(self.query(StepLine)):
+            if i < current:
+                line.show("✓", "-past")
+            elif i == current:
+                line.show("▶ Now", "-current")
+            else:
+                line.show(
+                    "Next" if i == current + 1 else "", "-next" if i == current + 1 else "-later"
+                )
 
     def _schedule(self) -> None:
         if self._ticker is not None:
@@ -163,8 +185,9 @@ class HoldScreen(Screen[HoldResult]):
 
     def _result(self, ended: str) -> HoldResult:
         timer = self.timer
-        return HoldResult(ended, self.planned, timer.seconds - self.planned, timer.elapsed(),
-                          self.position)
+        return HoldResult(
+            ended, self.planned, timer.seconds - self.planned, timer.elapsed(), self.position
+        )
 
     def action_toggle_pause(self) -> None:
         if not self.timer.done:
@@ -187,12 +210,12 @@ class HoldScreen(Screen[HoldResult]):
     def action_leave(self) -> None:
         self.dismiss(self._result("left"))
 
-    def action_position(self, index: int) -> None:
+    async def action_position(self, index: int) -> None:
         positions = self.content.positions
         if index < len(positions) and positions[index].id != self.position:
             self.position = positions[index].id
-            self._build_steps()
-            self.call_after_refresh(self.tick)
+            await self._build_steps()
+            self.tick()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next":

@@ -11,8 +11,7 @@ from textual.widgets import Footer, Static
 
 class KeysScreen(ModalScreen[None]):
     CSS_PATH = "keys.tcss"
-    BINDINGS = [Binding("q,escape,enter,question_mark", "dismiss(None)", "Close",
-                        id="keys-close")]
+    BINDINGS = [Binding("q,escape,enter,question_mark", "dismiss(None)", "Close", id="keys-close")]
 
     def __init__(self, under: Screen) -> None:
         super().__init__()

@@ -18,9 +18,9 @@ HEADINGS = {
 }
 REASONS = {
     "long-cramp": "This cramp has lasted about 10 minutes without easing. Stop stretching "
-                  "and get medical help now.",
+    "and get medical help now.",
     "clot": "You said one leg is swollen, warm or red. Do not stretch or rub it. "
-            "Get urgent medical help.",
+    "Get urgent medical help.",
 }
 
 
@@ -33,7 +33,7 @@ class RedFlags(ModalScreen[None]):
     def __init__(self, content: Content, region: Region, reason: str | None = None) -> None:
         super().__init__()
         self.content = content
-        self.region = region
+        self.numbers = region
         self.reason = reason
 
     def compose(self) -> ComposeResult:
@@ -42,8 +42,13 @@ class RedFlags(ModalScreen[None]):
             if self.reason:
                 yield Static(REASONS.get(self.reason, self.reason), id="red-flag-reason")
             yield Static(
-                Text.assemble(("Emergency: ", "bold"), self.region.emergency, "\n",
-                              ("Urgent advice: ", "bold"), self.region.urgent),
+                Text.assemble(
+                    ("Emergency: ", "bold"),
+                    self.numbers.emergency,
+                    "\n",
+                    ("Urgent advice: ", "bold"),
+                    self.numbers.urgent,
+                ),
                 id="numbers",
             )
             for action, heading in HEADINGS.items():
@@ -52,7 +57,10 @@ class RedFlags(ModalScreen[None]):
                     continue
                 yield Static(heading, classes=f"flag-heading -{action}")
                 for flag in flags:
-                    yield Static(Text.assemble((flag.title, "bold"), "\n", flag.text),
-                                 classes="flag", id=f"flag-{flag.id}")
+                    yield Static(
+                        Text.assemble((flag.title, "bold"), "\n", flag.text),
+                        classes="flag",
+                        id=f"flag-{flag.id}",
+                    )
             yield Static("This is self-care guidance, not a diagnosis.", classes="hint")
         yield Footer()

@@ -30,10 +30,8 @@ class StillCramping(Screen[str]):
     def compose(self) -> ComposeResult:
         limit = self.content.hold.escalate_after_seconds // 60
         with VerticalScroll(id="still"):
-            yield Static("Still cramping. That happens; stretch again now.",
-                         classes="title-line")
-            yield Button(choice_label("h", "Hold the stretch again"), id="hold",
-                         classes="choice")
+            yield Static("Still cramping. That happens; stretch again now.", classes="title-line")
+            yield Button(choice_label("h", "Hold the stretch again"), id="hold", classes="choice")
             yield Static(
                 f"About {max(1, round(self.minutes))} min so far, {self.holds} "
                 f"hold{'s' if self.holds != 1 else ''}. If it is not easing by {limit} min, "

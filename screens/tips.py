@@ -39,8 +39,11 @@ class TipsScreen(Screen[None]):
                     cause = self.content.cause(cause_id)
                     label = self.content.evidence[cause.evidence].label
                     yield Static(
-                        Text.assemble((cause.name, "bold"), f": {cause.explanation} ",
-                                      (f"[{label}: {cause.source}]", "italic")),
+                        Text.assemble(
+                            (cause.name, "bold"),
+                            f": {cause.explanation} ",
+                            (f"[{label}: {cause.source}]", "italic"),
+                        ),
                         classes="cause",
                     )
             sections = (
@@ -54,16 +57,20 @@ class TipsScreen(Screen[None]):
                     yield from (self._tip(tip) for tip in tips)
             yield Static("How sure is each tip?", classes="section")
             for level in self.content.evidence.values():
-                yield Static(Text.assemble((level.label, "bold"), f": {level.meaning}"),
-                             classes="legend")
+                yield Static(
+                    Text.assemble((level.label, "bold"), f": {level.meaning}"), classes="legend"
+                )
         yield Footer()
 
     def _tip(self, tip: Tip) -> Static:
         label = self.content.evidence[tip.evidence].label
         return Static(
             Text.assemble(
-                "• ", tip.text, "\n  ",
-                (f"[{label}]", "bold"), f" {tip.source}; for {causes_for(self.content, tip)}",
+                "• ",
+                tip.text,
+                "\n  ",
+                (f"[{label}]", "bold"),
+                f" {tip.source}; for {causes_for(self.content, tip)}",
             ),
             classes=f"tip -{tip.evidence}",
         )

@@ -1,0 +1,44 @@
+"""Shared fixtures: a fake clock and the shipped content, loaded once."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from coach.content import Content, load
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class FakeClock:
+    """A monotonic clock the test moves by hand."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    return load(ROOT / "content")
+
+
+@pytest.fixture(autouse=True)
+def _private_home(tmp_path, monkeypatch):
+    """Keep the machine's own data and settings out of every test."""
+    monkeypatch.setenv("CALF_COACH_HOME", str(tmp_path / "calf-home"))
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    os.environ.pop("TEXTUAL_THEME", None)

@@ -1,0 +1,118 @@
+"""CSV and JSON export, and the command-line entry point."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from coach.export import FIELDS, export, run_export
+from coach.history import EpisodeRecord, History
+
+TZ = timezone(timedelta(hours=-5))
+STARTED = datetime(2026, 11, 24, 2, 13, 45, 123456, tzinfo=TZ)
+
+
+def records() -> list[EpisodeRecord]:
+    done = EpisodeRecord(
+        7,
+        "cramp",
+        STARTED,
+        side="back",
+        position="bed",
+        planned_seconds=60,
+        actual_seconds=95,
+        holds=2,
+        outcome="gone",
+        causes=("dehydration", "new_exercise"),
+        severity=7,
+        updated_at=STARTED + timedelta(minutes=3),
+    )
+    running = EpisodeRecord(8, "routine", STARTED + timedelta(hours=18))
+    return [done, running]
+
+
+def test_csv_header_and_rows() -> None:
+    out = io.StringIO()
+    export(records(), "csv", out)
+    lines = out.getvalue().splitlines()
+    assert lines[0] == ",".join(FIELDS)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert rows[0]["id"] == "7"
+    assert rows[0]["started_at"] == "2026-11-24T02:13:45-05:00"
+    assert rows[0]["updated_at"] == "2026-11-24T02:16:45-05:00"
+    assert rows[0]["causes"] == "dehydration;new_exercise"
+    assert rows[0]["severity"] == "7"
+    assert rows[1]["outcome"] == rows[1]["updated_at"] == rows[1]["side"] == ""
+
+
+def test_json_round_trip_keeps_offsets() -> None:
+    out = io.StringIO()
+    export(records(), "json", out)
+    data = json.loads(out.getvalue())
+    assert [list(row) for row in data] == [list(FIELDS)] * 2
+    first = data[0]
+    assert first["causes"] == ["dehydration", "new_exercise"]
+    assert first["holds"] == 2 and first["severity"] == 7
+    started = datetime.fromisoformat(first["started_at"])
+    assert started.utcoffset() == timedelta(hours=-5)
+    assert started == STARTED.replace(microsecond=0)
+    assert data[1]["outcome"] is None and data[1]["causes"] == []
+
+
+def test_unknown_format_is_an_error() -> None:
+    with pytest.raises(ValueError):
+        export([], "xml", io.StringIO())
+
+
+def test_run_export_writes_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = History.open(tmp_path / "data").store
+    assert store is not None
+    for record in records():
+        store.restore(record)
+    store.close()
+    target = tmp_path / "out.json"
+    assert run_export("json", str(target), tmp_path / "data") == 0
+    assert [row["id"] for row in json.loads(target.read_text())] == [8, 7]
+    assert capsys.readouterr().out == ""
+
+
+def test_run_export_to_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = History.open(tmp_path).store
+    assert store is not None
+    store.add(records()[0])
+    store.close()
+    assert run_export("csv", None, tmp_path) == 0
+    assert capsys.readouterr().out.startswith("id,kind,started_at,")
+
+
+def test_run_export_without_history_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "never-used"
+    assert run_export("json", "-", missing) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out) == []
+    assert "No history yet" in captured.err
+    assert not missing.exists()
+
+
+def test_run_export_bad_format_returns_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_export("xml", None, tmp_path) == 2
+    assert "csv or json" in capsys.readouterr().err
+
+
+def test_run_export_unreadable_history_returns_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "history.db").mkdir()  # in the way of the database file
+    assert run_export("csv", None, tmp_path) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "History is off" in captured.err

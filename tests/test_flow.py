@@ -1,0 +1,249 @@
+"""The whole relief path, driven with Pilot and a fake clock."""
+
+from __future__ import annotations
+
+from textual.widgets import Digits, Static
+
+from coach.app import make_app
+from screens.cause_check import CauseCheck
+from screens.follow_up import FollowUp
+from screens.hold import HoldScreen
+from screens.keys import KeysScreen
+from screens.not_sure import NotSure
+from screens.red_flags import RedFlags
+from screens.side_picker import SidePicker
+from screens.still_cramping import StillCramping
+from screens.tips import TipsScreen
+
+
+def shown(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def digits(app) -> str:
+    return app.screen.query_one("#time-left", Digits).value
+
+
+def current_step(app) -> str:
+    return str(app.screen.query_one(".step.-current .step-text", Static).render())
+
+
+async def wait_for(pilot, screen_type) -> None:
+    for _ in range(50):
+        await pilot.pause()
+        if isinstance(pilot.app.screen, screen_type):
+            return
+    raise AssertionError(f"{screen_type.__name__} never shown; on {pilot.app.screen!r}")
+
+
+async def run_out(pilot, clock, seconds: float) -> None:
+    clock.advance(seconds)
+    pilot.app.screen.tick()
+    await pilot.pause()
+
+
+async def test_back_cramp_end_to_end(content, clock):
+    app = make_app(content, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, SidePicker)
+        await pilot.press("b")
+        await wait_for(pilot, HoldScreen)
+        assert digits(app) == "1:00"
+        assert "Straighten the cramped leg" in current_step(app)
+        await run_out(pilot, clock, 10)
+        assert digits(app) == "0:50"
+        assert "toes up toward your shin" in current_step(app)
+        await run_out(pilot, clock, 50)
+        assert digits(app) == "0:00"
+        assert app.screen.has_class("-finished")
+        assert "TIME'S UP" in shown(app, "#hold-state")
+        await pilot.press("enter")
+        await wait_for(pilot, FollowUp)
+        assert "Has the cramp eased?" in str(app.screen.query(Static)[1].render())
+        await pilot.press("y")
+        await wait_for(pilot, CauseCheck)
+        assert "Question 1 of" in shown(app, "#cause-count")
+        first = content.causes[0]
+        assert shown(app, "#cause-question") == first.question
+        await pilot.press("y", *["n"] * (len(content.causes) - 1))
+        await wait_for(pilot, TipsScreen)
+        sections = [str(s.render()) for s in app.screen.query(".section").results(Static)]
+        assert sections[:2] == ["What may fit you", "Tips for you"]
+        tips_text = " ".join(str(s.render()) for s in app.screen.query(".tip").results(Static))
+        first_fit = next(t for t in content.tips if first.id in t.causes)
+        for_everyone = next(t for t in content.tips if not t.causes)
+        assert tips_text.index(first_fit.text[:30]) < tips_text.index(for_everyone.text[:30])
+        assert app.episode.outcome == "gone" and app.episode.causes == (first.id,)
+        await pilot.press("escape")
+        await wait_for(pilot, SidePicker)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_front_from_the_command_line_uses_the_front_guide(content, clock):
+    app = make_app(content, side="front", hold_seconds=30, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, HoldScreen)
+        assert digits(app) == "0:30"
+        await run_out(pilot, clock, 4)  # 30 s hold: step times scale by half
+        assert "Press your foot down" in current_step(app)
+        await run_out(pilot, clock, 6)
+        assert "curl your toes down" in current_step(app)
+
+
+async def test_not_sure_explains_then_asks_again(content, clock):
+    app = make_app(content, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, SidePicker)
+        await pilot.press("n")
+        await wait_for(pilot, NotSure)
+        words = " ".join(str(s.render()) for s in app.screen.query(".not-sure-point"))
+        assert "pulled to point down" in words and "toward you" in words
+        await pilot.press("escape")
+        await wait_for(pilot, SidePicker)
+        await pilot.press("n", "f")
+        await wait_for(pilot, HoldScreen)
+        assert app.screen.guide.side == "front"
+
+
+async def test_arrows_and_enter_choose_too(content, clock):
+    app = make_app(content, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, SidePicker)
+        await pilot.press("down", "enter")
+        await wait_for(pilot, HoldScreen)
+        assert app.screen.guide.side == "front"
+
+
+async def test_mouse_click_chooses(content, clock):
+    app = make_app(content, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, SidePicker)
+        await pilot.click("#back")
+        await wait_for(pilot, HoldScreen)
+        assert app.screen.guide.side == "back"
+
+
+async def test_still_cramping_offers_a_second_hold_at_once(content, clock):
+    app = make_app(content, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, SidePicker)
+        await pilot.press("b")
+        await wait_for(pilot, HoldScreen)
+        await run_out(pilot, clock, 60)
+        await pilot.press("enter")
+        await wait_for(pilot, FollowUp)
+        await pilot.press("n")
+        await wait_for(pilot, StillCramping)
+        assert "Rub the tight muscle" in " ".join(
+            str(s.render()) for s in app.screen.query(".relief").results(Static)
+        )
+        await pilot.press("h")
+        await wait_for(pilot, HoldScreen)
+        assert app.screen.guide.side == "back" and app.screen.hold_number == 2
+        assert digits(app) == "1:00"
+        assert app.episode.holds == 2
+
+
+async def test_ten_minutes_without_easing_ends_at_red_flags(content, clock):
+    app = make_app(content, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, SidePicker)
+        await pilot.press("b")
+        for _ in range(20):
+            await wait_for(pilot, HoldScreen)
+            await run_out(pilot, clock, 60)
+            await pilot.press("enter")
+            await wait_for(pilot, FollowUp)
+            clock.advance(30)
+            await pilot.press("n")
+            for _ in range(50):
+                await pilot.pause()
+                if isinstance(app.screen, (StillCramping, RedFlags)):
+                    break
+            if isinstance(app.screen, RedFlags):
+                break
+            await pilot.press("h")
+        assert isinstance(app.screen, RedFlags)
+        assert "10 minutes" in shown(app, "#red-flag-reason")
+        assert app.episode.outcome == "red_flag"
+        assert app.episode.minutes() >= 10
+
+
+async def test_pause_extend_and_finish_early(content, clock):
+    app = make_app(content, side="back", clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, HoldScreen)
+        await run_out(pilot, clock, 5)
+        await pilot.press("space")
+        assert "PAUSED" in shown(app, "#hold-state")
+        await run_out(pilot, clock, 100)
+        assert digits(app) == "0:55"
+        await pilot.press("space", "plus")
+        await pilot.pause()
+        assert digits(app) == "1:25"
+        await run_out(pilot, clock, 20)
+        await pilot.press("d")
+        await wait_for(pilot, FollowUp)
+        assert "finished early, after 0:25" in shown(app, "#follow-up-banner")
+        assert app.episode.actual_seconds == 25
+        assert app.episode.planned_seconds == 90
+
+
+async def test_position_keys_change_the_steps(content, clock):
+    app = make_app(content, side="back", clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, HoldScreen)
+        await pilot.press("3")
+        await pilot.pause()
+        assert "wall" in current_step(app)
+        assert "▶Standing◀" in shown(app, "#positions")
+
+
+async def test_leaving_a_hold_returns_to_the_picker(content, clock):
+    app = make_app(content, side="back", clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, HoldScreen)
+        await pilot.press("q")
+        await wait_for(pilot, SidePicker)
+        assert app.episode.outcome == "left"
+
+
+async def test_help_and_keys_open_from_every_flow_screen(content, clock):
+    app = make_app(content, side="back", clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, HoldScreen)
+        await pilot.press("exclamation_mark")
+        await wait_for(pilot, RedFlags)
+        assert app.screen.query_one("#flag-clot")
+        assert "Do NOT keep stretching" in str(app.screen.query_one("#flag-clot").render())
+        await pilot.press("escape")
+        await wait_for(pilot, HoldScreen)
+        await pilot.press("question_mark")
+        await wait_for(pilot, KeysScreen)
+        listing = shown(app, "#keys-list")
+        assert "Pause" in listing and "Add 30 s" in listing and "Get help" in listing
+        await pilot.press("escape")
+        await wait_for(pilot, HoldScreen)
+
+
+async def test_ctrl_c_quits(content, clock):
+    app = make_app(content, side="back", clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, HoldScreen)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+    assert not app.is_running
+
+
+async def test_tips_browser_from_the_picker(content, clock):
+    app = make_app(content, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, SidePicker)
+        await pilot.press("t")
+        await wait_for(pilot, TipsScreen)
+        legend = " ".join(str(s.render()) for s in app.screen.query(".legend").results(Static))
+        assert "Backed by trials" in legend
+        await pilot.press("q")
+        await wait_for(pilot, SidePicker)

@@ -1,0 +1,145 @@
+"""The history screen at 80x24: listing, delete with confirmation, undo, leaving."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from textual.app import App
+from textual.widgets import DataTable, Static, TabbedContent
+
+from coach.history import EpisodeRecord, History
+from screens.history import ConfirmDeleteScreen, HistoryScreen
+
+NOW = datetime(2026, 11, 24, 15, 30, tzinfo=timezone(timedelta(hours=1)))
+
+
+class HistoryApp(App[None]):
+    def __init__(self, store: History | None) -> None:
+        super().__init__()
+        self.store = store
+
+    def on_mount(self) -> None:
+        self.push_screen(HistoryScreen(self.store, now=lambda: NOW))
+
+
+def make_store(tmp_path: Path, count: int = 3) -> History:
+    store = History.open(tmp_path, now=lambda: NOW).store
+    assert store is not None
+    for n in range(count):
+        started = NOW - timedelta(days=n + 1, hours=12)
+        store.add(
+            EpisodeRecord(
+                None,
+                "cramp",
+                started,
+                side="back" if n % 2 else "front",
+                position="bed",
+                actual_seconds=45 + 30 * n,
+                holds=1,
+                outcome="gone",
+                severity=5,
+            )
+        )
+    store.add(EpisodeRecord(None, "routine", NOW - timedelta(days=2, hours=18)))
+    return store
+
+
+def text_of(app: App[None], selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).content)
+
+
+async def test_shows_episodes_summary_and_charts(tmp_path: Path) -> None:
+    store = make_store(tmp_path)
+    app = HistoryApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 4
+        assert table.get_row_at(0)[0] == "2026-11-23 03:30"
+        assert "Since you started: 3 cramps, 1 routines" in text_of(app, "#summary")
+        app.screen.query_one(TabbedContent).active = "tab-charts"
+        await pilot.pause()
+        charts = text_of(app, "#charts")
+        assert "Cramps per week" in charts and "█" in charts
+        assert "Cramp gone, by position" in text_of(app, "#helped")
+
+
+async def test_delete_needs_confirmation_and_can_be_undone(tmp_path: Path) -> None:
+    store = make_store(tmp_path)
+    newest = store.list()[0]
+    app = HistoryApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDeleteScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert table.row_count == 4
+
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert table.row_count == 3
+        assert newest.id not in [r.id for r in store.list()]
+
+        await pilot.press("u")
+        await pilot.pause()
+        assert table.row_count == 4
+        assert store.list()[0] == newest
+
+
+async def test_escape_goes_back(tmp_path: Path) -> None:
+    app = HistoryApp(make_store(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HistoryScreen)
+
+
+async def test_history_off(tmp_path: Path) -> None:
+    app = HistoryApp(None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "History is off" in text_of(app, "#off")
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not isinstance(app.screen, HistoryScreen)
+
+
+async def test_no_episodes_yet(tmp_path: Path) -> None:
+    store = History.open(tmp_path).store
+    app = HistoryApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "No episodes yet" in text_of(app, "#empty")
+        assert "nothing recorded yet" in text_of(app, "#summary")
+        assert app.screen.query_one("#empty").display
+        assert not app.screen.query_one(DataTable).display
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_failed_delete_keeps_the_row(tmp_path: Path) -> None:
+    store = make_store(tmp_path)
+    app = HistoryApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        store.close()  # every later call fails, as a vanished disk would
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert app.screen.query_one(DataTable).row_count == 4
