@@ -28,7 +28,13 @@ class RedFlags(ModalScreen[None]):
     """Reachable with ! from every screen; also where an unresolved episode ends."""
 
     CSS_PATH = "red_flags.tcss"
-    BINDINGS = [Binding("q,escape,enter", "dismiss(None)", "Close", id="red-flags-close")]
+    BINDINGS = [
+        Binding("q,escape,enter", "dismiss(None)", "Close", id="red-flags-close"),
+        Binding("down", "scroll_more", "Scroll", key_display="↓", id="red-flags-scroll"),
+    ]
+
+    def action_scroll_more(self) -> None:
+        self.query_one("#red-flags", VerticalScroll).scroll_down()
 
     def __init__(self, content: Content, region: Region, reason: str | None = None) -> None:
         super().__init__()
@@ -64,3 +70,6 @@ class RedFlags(ModalScreen[None]):
                     )
             yield Static("This is self-care guidance, not a diagnosis.", classes="hint")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#red-flags", VerticalScroll).focus()

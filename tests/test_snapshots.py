@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from coach.app import make_app
 from coach.content import load
 from tests.conftest import ROOT, FakeClock
@@ -31,17 +29,26 @@ def test_not_sure(snap_compare):
     assert snap_compare(app, press=["n"], terminal_size=SIZE)
 
 
-@pytest.mark.parametrize("size", [SIZE, (40, 12)])
-def test_hold_mid_way(snap_compare, size):
+def _hold_after(seconds: float):
     app, clock = app_with_clock(side="back")
 
     async def run_before(pilot):
         await pilot.pause()
-        clock.advance(23)
+        clock.advance(seconds)
         pilot.app.screen.tick()
         await pilot.pause()
 
-    assert snap_compare(app, run_before=run_before, terminal_size=size)
+    return app, run_before
+
+
+def test_hold_mid_way(snap_compare):
+    app, run_before = _hold_after(23)
+    assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
+
+
+def test_hold_mid_way_small(snap_compare):
+    app, run_before = _hold_after(23)
+    assert snap_compare(app, run_before=run_before, terminal_size=(40, 12))
 
 
 def test_hold_paused_front_standing(snap_compare):
@@ -58,14 +65,7 @@ def test_hold_paused_front_standing(snap_compare):
 
 
 def test_hold_time_up(snap_compare):
-    app, clock = app_with_clock(side="back")
-
-    async def run_before(pilot):
-        await pilot.pause()
-        clock.advance(60)
-        pilot.app.screen.tick()
-        await pilot.pause()
-
+    app, run_before = _hold_after(60)
     assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
 
 
