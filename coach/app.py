@@ -1,8 +1,9 @@
 """The Textual app: wires screens into the relief flow.
 
-The flow (side → hold → follow-up → causes → tips) is one worker coroutine, so it
-reads top to bottom like the path a person takes. Screens return what the person
-chose through `dismiss()`; this module decides what comes next.
+The flow (safety check → hold → follow-up → causes → tips) is one worker
+coroutine, so it reads top to bottom like the path a person takes. Screens return
+what the person chose through `dismiss()`; this module decides what comes next
+and saves the episode as it goes.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from textual.screen import Screen
 
 from coach.content import Content
 from coach.episode import Episode
+from coach.recorder import Recorder
+from coach.settings import SettingsFile, load_settings
 from coach.timer import Clock
 from screens.side_picker import SidePicker
 
@@ -37,67 +40,122 @@ class CalfCoach(App[int]):
         self,
         content: Content,
         *,
-        side: str | None = None,
+        data_dir: Path,
+        start: str | None = None,
         hold_seconds: int | None = None,
         position: str | None = None,
-        region: str = "default",
+        region: str | None = None,
         clock: Clock = time.monotonic,
     ) -> None:
         super().__init__()
         self.content = content
-        self.start_side = side
+        self.start = start
         self.hold_seconds = hold_seconds or content.hold.default_seconds
-        self.position = position or content.positions[0].id
-        self.region = content.regions.get(region, content.regions["default"])
         self.clock = clock
+        self.data_dir = data_dir
+        self.prefs: SettingsFile = load_settings(data_dir)
+        saved = self.prefs.settings
+        known = {p.id for p in content.positions}
+        self.position = next(
+            (p for p in (position, saved.position) if p in known), content.positions[0].id
+        )
+        self.region = content.regions.get(region or "default", content.regions["default"])
+        self.recorder = Recorder(data_dir)
         self.episode: Episode | None = None
 
     def on_mount(self) -> None:
+        self._handle_signals()
         # Pushed rather than returned from get_default_screen(): the default
         # screen does not load its CSS_PATH.
-        self.push_screen(SidePicker(self.content))
-        if self.start_side:
-            self.run_episode(self.start_side)
+        first_run = not self.prefs.settings.disclaimer_seen
+        self.push_screen(SidePicker(self.content, self.region, first_run))
+        if self.prefs.warning:
+            self.notify(self.prefs.warning, severity="warning", timeout=10)
+        if first_run:
+            self.prefs.settings.disclaimer_seen = True
+            self.prefs.save()
+        if self.start in ("back", "front"):
+            self.run_episode(self.start)
+        elif self.start == "routine":
+            self.run_routine()
+        elif self.start == "history":
+            self.show_history()
 
     def on_side_picker_chosen(self, message: SidePicker.Chosen) -> None:
         self.run_episode(message.side)
 
-    def on_side_picker_browse_tips(self) -> None:
-        from screens.tips import TipsScreen
+    def on_side_picker_open(self, message: SidePicker.Open) -> None:
+        if message.what == "tips":
+            from screens.tips import TipsScreen
 
-        self.push_screen(TipsScreen(self.content, ()))
+            self.push_screen(TipsScreen(self.content, ()))
+        elif message.what == "routine":
+            self.run_routine()
+        elif message.what == "history":
+            self.show_history()
+
+    def _warn(self, warning: str | None) -> None:
+        if warning:
+            self.notify(warning, severity="warning", timeout=10)
 
     @work(exclusive=True, group="episode")
     async def run_episode(self, side: str) -> None:
+        from screens.safety_check import SafetyCheck
+
+        episode = self.episode = Episode(side, self.position, clock=self.clock)
+        if not self.prefs.settings.skip_safety_check:
+            answer = await self.push_screen_wait(SafetyCheck())
+            if answer == "left":
+                return
+            if answer == "clot":
+                episode.outcome = "red_flag"
+                self._warn(self.recorder.save(episode))
+                await self.push_screen_wait(self._red_flag_screen("clot"))
+                return
+            if answer == "ok-always":
+                self.prefs.settings.skip_safety_check = True
+                self._warn(self.prefs.save())
+        try:
+            await self._relieve(episode)
+        finally:
+            self._warn(self.recorder.save(episode))
+
+    async def _relieve(self, episode: Episode) -> None:
         from screens.cause_check import CauseCheck
-        from screens.follow_up import FollowUp
+        from screens.follow_up import FollowUp, FollowUpAnswer
         from screens.hold import HoldResult, HoldScreen
         from screens.still_cramping import StillCramping
         from screens.tips import TipsScreen
 
-        episode = self.episode = Episode(side, self.position, clock=self.clock)
-        guide = self.content.guides[side]
+        guide = self.content.guides[episode.side]
         while True:
             episode.hold_started(self.hold_seconds)
+            self._warn(self.recorder.save(episode))
             result: HoldResult = await self.push_screen_wait(
                 HoldScreen(
                     self.content, guide, self.position, self.hold_seconds, self.clock, episode.holds
                 )
             )
             episode.hold_ended(result.added_seconds, result.actual_seconds)
-            episode.position = self.position = result.position
+            if result.position != self.position:
+                episode.position = self.position = result.position
+                self.prefs.settings.position = result.position
+                self._warn(self.prefs.save())
             if result.ended == "left":
                 episode.outcome = "left"
                 return
-            episode.outcome = await self.push_screen_wait(
-                FollowUp(result, self.content.hold.extend_seconds)
-            )
+            answer: FollowUpAnswer = await self.push_screen_wait(FollowUp(result))
+            episode.outcome = answer.outcome
+            if answer.severity is not None:
+                episode.severity = answer.severity
+            self._warn(self.recorder.save(episode))
             if episode.outcome == "left":
                 return
             if episode.outcome != "still":
                 break
             if episode.needs_help(self.content.hold.escalate_after_seconds):
                 episode.outcome = "red_flag"
+                self._warn(self.recorder.save(episode))
                 await self.push_screen_wait(self._red_flag_screen("long-cramp"))
                 return
             choice = await self.push_screen_wait(
@@ -106,7 +164,26 @@ class CalfCoach(App[int]):
             if choice != "hold":
                 return
         episode.causes = await self.push_screen_wait(CauseCheck(self.content.causes))
+        self._warn(self.recorder.save(episode))
         await self.push_screen_wait(TipsScreen(self.content, episode.causes))
+
+    @work(exclusive=True, group="episode")
+    async def run_routine(self) -> None:
+        from datetime import datetime
+
+        from screens.routine import RoutineScreen
+
+        started = datetime.now().astimezone()
+        result = await self.push_screen_wait(RoutineScreen(self.content.routine, self.clock))
+        if result.completed:
+            self._warn(self.recorder.routine_done(started, result.seconds, result.version))
+
+    def show_history(self) -> None:
+        from screens.history import HistoryScreen
+
+        store, warning = self.recorder.store()
+        self._warn(warning)
+        self.push_screen(HistoryScreen(store))
 
     def _red_flag_screen(self, reason: str | None = None) -> Screen:
         from screens.red_flags import RedFlags
@@ -125,23 +202,48 @@ class CalfCoach(App[int]):
         if not isinstance(self.screen, KeysScreen):
             self.push_screen(KeysScreen(self.screen))
 
+    def _handle_signals(self) -> None:
+        """A closed terminal (SIGHUP) or `kill` (SIGTERM) exits through the app, so the
+        episode is saved and the terminal is restored, as with q."""
+        import asyncio
+        import contextlib
+        import signal
+
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(sig, self.shut_down, 128 + sig)
+
+    def shut_down(self, code: int = 0) -> None:
+        if self.episode is not None and self.episode.outcome is None:
+            self.episode.outcome = "left"
+        if self.episode is not None:
+            self.recorder.save(self.episode)
+        self.recorder.close()
+        self.exit(code)
+
+    async def action_quit(self) -> None:
+        self.shut_down(0)
+
 
 def make_app(
     content: Content | None = None,
     *,
     content_dir: Path | None = None,
+    data_dir: Path | str | None = None,
+    start: str | None = None,
     side: str | None = None,
-    hold_seconds: int | None = None,
-    clock: Clock = time.monotonic,
-    **options: object,
+    **options,
 ) -> CalfCoach:
     """The one way the CLI and the tests build the app."""
+    from coach.locations import data_dir as default_data_dir
+
     if content is None:
         from coach.content import load
 
         content = load(content_dir)
-    if side in (None, "back", "front"):
-        pass
-    else:
-        raise ValueError(f"unknown side {side!r}")
-    return CalfCoach(content, side=side, hold_seconds=hold_seconds, clock=clock, **options)
+    start = start or side
+    if start not in (None, "back", "front", "routine", "history"):
+        raise ValueError(f"unknown start {start!r}")
+    where = Path(data_dir) if data_dir else default_data_dir()
+    return CalfCoach(content, data_dir=where, start=start, **options)

@@ -43,6 +43,24 @@ def _common() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="use another content folder (for reviewers and translators)",
     )
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="where history and settings live (also CALF_COACH_HOME)",
+    )
+    common.add_argument(
+        "--region",
+        metavar="ID",
+        default=argparse.SUPPRESS,
+        help="whose emergency numbers to show: default, uk, us, eu, cn (default: from locale)",
+    )
+    common.add_argument(
+        "--position",
+        choices=("bed", "sitting", "standing"),
+        default=argparse.SUPPRESS,
+        help="start holds in this position (default: the one used last time)",
+    )
     return common
 
 
@@ -58,6 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("back", parents=[common], help="start a hold for the back of the calf now")
     sub.add_parser("front", parents=[common], help="start a hold for the front (shin side) now")
+    sub.add_parser("routine", parents=[common], help="run the bedtime stretch routine")
+    sub.add_parser("history", parents=[common], help="review past cramps and routines")
+    sub.add_parser("red-flags", parents=[common], help="print when to get medical help")
+    export = sub.add_parser("export", parents=[common], help="write all episodes as CSV or JSON")
+    export.add_argument("--format", choices=("csv", "json"), default="csv")
+    export.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
     tips = sub.add_parser("tips", parents=[common], help="print prevention tips and exit")
     tips.add_argument("causes", nargs="*", metavar="CAUSE-ID", help="put tips for these first")
     check = sub.add_parser(
@@ -73,18 +97,59 @@ def main(argv: Sequence[str] | None = None) -> int:
     content_dir = getattr(args, "content", None)
     if command == "check-content":
         return _check_content(Path(args.dir) if args.dir else content_dir)
+    from coach.locations import data_dir
+
+    where = data_dir(getattr(args, "data_dir", None))
+    if command == "export":
+        from coach.export import run_export
+
+        return run_export(args.format, args.output, where)
     content = _load_or_explain(content_dir)
     if content is None:
+        return 2
+    region = _region(content, getattr(args, "region", None))
+    if region is None:
         return 2
     if command == "tips":
         from coach.printing import print_tips
 
         return print_tips(content, args.causes)
+    if command == "red-flags":
+        from coach.printing import print_red_flags
+
+        return print_red_flags(content, content.regions[region])
     from coach.app import make_app
 
-    app = make_app(content, side=command, hold_seconds=getattr(args, "hold", None))
+    app = make_app(
+        content,
+        data_dir=where,
+        start=command,
+        hold_seconds=getattr(args, "hold", None),
+        position=getattr(args, "position", None),
+        region=region,
+    )
+    return _run(app)
+
+
+def _run(app) -> int:
     app.run()
     return app.return_code or 0
+
+
+def _region(content, chosen: str | None) -> str | None:
+    """The --region given, else the one for the locale's country, else default."""
+    import os
+
+    from coach.settings import region_from_locale
+
+    if chosen is not None:
+        if chosen not in content.regions:
+            known = ", ".join(content.regions)
+            print(f"calf-coach: unknown region {chosen!r}; known: {known}", file=sys.stderr)
+            return None
+        return chosen
+    countries = {c: r.id for r in content.regions.values() for c in r.countries}
+    return region_from_locale(os.environ, countries)
 
 
 def _load_or_explain(directory: str | Path | None):

@@ -15,7 +15,14 @@ from typing import Any
 
 from coach.yamlfile import ContentError, Map, Seq, read_yaml
 
-FILES = ("evidence.yaml", "guides.yaml", "causes.yaml", "tips.yaml", "red_flags.yaml")
+FILES = (
+    "evidence.yaml",
+    "guides.yaml",
+    "causes.yaml",
+    "tips.yaml",
+    "red_flags.yaml",
+    "routine.yaml",
+)
 SIDES = ("back", "front")
 _ID = re.compile(r"[a-z][a-z0-9-]*")
 
@@ -112,6 +119,34 @@ class Region:
 
 
 @dataclass(frozen=True)
+class Stretch:
+    id: str
+    name: str
+    text: str
+
+
+@dataclass(frozen=True)
+class RoutineVersion:
+    id: str
+    label: str
+    key: str
+    stretches: tuple[Stretch, ...]
+
+
+@dataclass(frozen=True)
+class Routine:
+    title: str
+    intro: str
+    breathe: str
+    evidence: str
+    source: str
+    hold_seconds: int
+    repeats: int
+    ready_seconds: int
+    versions: tuple[RoutineVersion, ...]
+
+
+@dataclass(frozen=True)
 class Content:
     evidence: dict[str, Evidence]
     hold: HoldSettings
@@ -123,6 +158,7 @@ class Content:
     tips: tuple[Tip, ...]
     red_flags: tuple[RedFlag, ...]
     regions: dict[str, Region]
+    routine: Routine
 
     def cause(self, cause_id: str) -> Cause:
         return next(c for c in self.causes if c.id == cause_id)
@@ -151,8 +187,9 @@ def load(directory: Path | None = None) -> Content:
     causes = _causes(data["causes.yaml"], evidence)
     tips = _tips(data["tips.yaml"], evidence, {c.id for c in causes})
     flags, regions = _red_flags(data["red_flags.yaml"])
+    routine = _routine(data["routine.yaml"], evidence)
     return Content(
-        evidence, hold, positions, guides, not_sure, relief, causes, tips, flags, regions
+        evidence, hold, positions, guides, not_sure, relief, causes, tips, flags, regions, routine
     )
 
 
@@ -480,3 +517,54 @@ def _red_flags(doc: _Doc) -> tuple[tuple[RedFlag, ...], dict[str, Region]]:
     if "default" not in regions:
         raise doc.error(items, None, "regions", "a region with id 'default' is required")
     return tuple(flags), regions
+
+
+def _routine(doc: _Doc, evidence: dict[str, Evidence]) -> Routine:
+    top = doc.fields(
+        doc.top,
+        "",
+        {
+            "title",
+            "intro",
+            "breathe",
+            "evidence",
+            "source",
+            "hold_seconds",
+            "repeats",
+            "ready_seconds",
+            "versions",
+        },
+    )
+    items = doc.seq(top, "versions", "")
+    versions: list[RoutineVersion] = []
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        where = f"versions[{i}]"
+        doc.fields(item, where, {"id", "label", "key", "stretches"})
+        stretches = doc.seq(item, "stretches", where)
+        found: list[Stretch] = []
+        for j, sub in enumerate(stretches):
+            w = f"{where}.stretches[{j}]"
+            doc.fields(sub, w, {"id", "name", "text"})
+            found.append(
+                Stretch(doc.ident(sub, "id", w), doc.text(sub, "name", w), doc.text(sub, "text", w))
+            )
+        version = RoutineVersion(
+            doc.ident(item, "id", where),
+            doc.text(item, "label", where),
+            doc.text(item, "key", where),
+            tuple(found),
+        )
+        doc.unique(items, i, where, version.id, seen)
+        versions.append(version)
+    return Routine(
+        doc.text(top, "title", ""),
+        doc.text(top, "intro", ""),
+        doc.text(top, "breathe", ""),
+        doc.level(top, "", evidence),
+        doc.text(top, "source", ""),
+        doc.seconds(top, "hold_seconds", "", 1, 120),
+        doc.seconds(top, "repeats", "", 1, 10),
+        doc.seconds(top, "ready_seconds", "", 0, 60),
+        tuple(versions),
+    )

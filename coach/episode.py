@@ -13,14 +13,6 @@ from datetime import datetime
 
 from coach.timer import Clock
 
-OUTCOMES = {
-    "gone": "Gone",
-    "somewhat": "Somewhat better",
-    "still": "Still cramping",
-    "left": "Left early",
-    "red_flag": "Sent for help",
-}
-
 
 @dataclass
 class Episode:

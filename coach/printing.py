@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from coach.advice import causes_for, rank_tips
-from coach.content import Content, Tip
+from coach.content import Content, Region, Tip
 
 
 def evidence_tag(content: Content, tip_evidence: str) -> str:
@@ -59,3 +59,31 @@ def _print_tip(console: Console, content: Content, tip: Tip) -> None:
         ),
     )
     console.print(Padding(grid, (0, 0, 0, 1)))
+
+
+HEADINGS = {
+    "emergency": "Call emergency services now",
+    "urgent": "Get urgent medical help",
+    "doctor": "See a doctor soon",
+}
+
+
+def print_red_flags(content: Content, region: Region, console: Console | None = None) -> int:
+    console = console or Console()
+    console.print(Text("When to get help", style="bold underline"))
+    console.print(Text.assemble(("Emergency: ", "bold"), region.emergency))
+    console.print(Text.assemble(("Urgent advice: ", "bold"), region.urgent))
+    for action, heading in HEADINGS.items():
+        console.print()
+        console.print(Text(heading.upper(), style="bold"))
+        for flag in (f for f in content.red_flags if f.action == action):
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(width=1)
+            grid.add_column(ratio=1)
+            grid.add_row("!", Text(flag.title, style="bold"))
+            grid.add_row("", flag.text)
+            grid.add_row("", Text(f"Source: {flag.source}", style="dim"))
+            console.print(Padding(grid, (0, 0, 0, 1)))
+    console.print()
+    console.print("This is self-care guidance, not a diagnosis.")
+    return 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -11,11 +13,18 @@ from textual.widgets import Button, Footer, Static
 from screens.hold import HoldResult, clock_text
 from screens.side_picker import choice_label
 
-ANSWERS = {"gone": "y", "somewhat": "s", "still": "n"}
+SEVERITY_ASK = "Optional: how bad was it? Press 0-9, or x for 10 (worst)."
 
 
-class FollowUp(Screen[str]):
-    """Returns "gone", "somewhat", "still", or "left" if they walk away."""
+@dataclass(frozen=True)
+class FollowUpAnswer:
+    outcome: str
+    """"gone", "somewhat", "still", or "left" if they walk away."""
+    severity: int | None
+
+
+class FollowUp(Screen[FollowUpAnswer]):
+    """Has it eased? Also takes an optional 0-10 severity with one key."""
 
     CSS_PATH = "follow_up.tcss"
     BINDINGS = [
@@ -23,13 +32,16 @@ class FollowUp(Screen[str]):
         Binding("s", "answer('somewhat')", "Somewhat", id="eased-somewhat"),
         Binding("n", "answer('still')", "Still cramping", id="eased-still"),
         Binding("q,escape", "answer('left')", "Leave", id="follow-up-leave"),
+        *(Binding(str(n), f"severity({n})", show=False) for n in range(10)),
+        Binding("x", "severity(10)", "Severity 0-9, x=10", key_display="0-9", id="severity"),
         Binding("down", "app.focus_next", show=False),
         Binding("up", "app.focus_previous", show=False),
     ]
 
-    def __init__(self, hold: HoldResult, extend_seconds: int) -> None:
+    def __init__(self, hold: HoldResult) -> None:
         super().__init__()
         self.hold = hold
+        self.severity: int | None = None
 
     def compose(self) -> ComposeResult:
         done = clock_text(round(self.hold.actual_seconds))
@@ -44,6 +56,7 @@ class FollowUp(Screen[str]):
             yield Button(choice_label("y", "Yes, it's gone"), id="gone", classes="choice")
             yield Button(choice_label("s", "Somewhat better"), id="somewhat", classes="choice")
             yield Button(choice_label("n", "No, still cramping"), id="still", classes="choice")
+            yield Static(SEVERITY_ASK, id="severity-line", classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -56,4 +69,10 @@ class FollowUp(Screen[str]):
         self.action_answer(event.button.id or "left")
 
     def action_answer(self, outcome: str) -> None:
-        self.dismiss(outcome)
+        self.dismiss(FollowUpAnswer(outcome, self.severity))
+
+    def action_severity(self, value: int) -> None:
+        self.severity = value
+        self.query_one("#severity-line", Static).update(
+            f"How bad it was: {value} out of 10 (saved). Now: has it eased? y / s / n"
+        )

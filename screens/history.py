@@ -52,10 +52,14 @@ def _bars(rows: list[tuple[str, int]], label_width: int = 8) -> list[str]:
     ]
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def _rate(value: float | None, nights: int, what: str) -> str:
     if value is None:
         return f"no nights {what} yet"
-    return f"{value:.1f} {what} ({nights} nights)"
+    return f"{value:.1f} {what} ({_count(nights, 'night')})"
 
 
 def summary_line(records: list[EpisodeRecord], now: datetime) -> str:
@@ -64,8 +68,9 @@ def summary_line(records: list[EpisodeRecord], now: datetime) -> str:
         return "Since you started: nothing recorded yet."
     s = stats.summary(records, now)
     return (
-        f"Since you started: {s.cramps_total} cramps, {s.routines_total} routines. "
-        f"This month {s.cramps_this_month} cramps (last month {s.cramps_last_month}). "
+        f"Since you started: {_count(s.cramps_total, 'cramp')}, "
+        f"{_count(s.routines_total, 'routine')}. "
+        f"This month {_count(s.cramps_this_month, 'cramp')} (last month {s.cramps_last_month}). "
         "Cramps per night: "
         f"{_rate(s.cramps_per_night_with_routine, s.nights_with_routine, 'with a routine')}, "
         f"{_rate(s.cramps_per_night_without_routine, s.nights_without_routine, 'without')}."
@@ -94,7 +99,11 @@ def _helped_rows(table: dict[str, dict[str, int]], width: int) -> list[str]:
             f" {group:<{width}} {stats.bar(gone, total, BAR_WIDTH):<{BAR_WIDTH}} {verdict}"
         )
         order = [*OUTCOMES, *sorted(set(counts) - set(OUTCOMES))]
-        rest = [f"{counts[k]} {OUTCOMES.get(k, k).lower()}" for k in order[1:] if k in counts]
+        rest = [
+            f"{counts[k]} {OUTCOMES.get(k, k).lower()}"
+            for k in order
+            if k in counts and k != "gone"
+        ]
         if rest:
             lines.append(f" {'':<{width}} also: {', '.join(rest)}")
     return lines
@@ -104,7 +113,8 @@ def helped_text(records: list[EpisodeRecord]) -> str:
     """Shows how often each approach ended with the cramp gone, with the rest spelled out."""
     by_position = stats.outcome_by_position(records)
     order = [p for p in (*POSITIONS, "unknown") if p in by_position]
-    lines = ["Cramp gone, by position", *_helped_rows({p: by_position[p] for p in order}, 11)]
+    lines = ["Cramp gone, by position"]
+    lines += _helped_rows({p: by_position[p] for p in order}, 11) or [" no finished cramps yet"]
     lines += ["", "Cramp gone, by how long you held the stretch"]
     lines += _helped_rows(stats.outcome_by_hold_length(records), 11)
     lines += ["", "Small numbers are hints, not proof."]

@@ -7,12 +7,11 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Digits, Footer, ProgressBar, Static
 
 from coach.content import Content, Guide
 from coach.timer import Clock, HoldTimer, step_index
+from screens.countdown import CountdownScreen
 
 AUTO_NEXT_SECONDS = 3.0
 """How long the "time's up" cue stays before the follow-up question."""
@@ -49,17 +48,17 @@ def clock_text(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-class HoldScreen(Screen[HoldResult]):
+class HoldScreen(CountdownScreen):
     """Counts down one stretch hold; the timer object owns all the timing."""
 
     CSS_PATH = "hold.tcss"
     BINDINGS = [
         Binding("space", "toggle_pause", "Pause", id="hold-pause"),
         Binding("plus,equals_sign", "extend", "Add 30 s", id="hold-extend", key_display="+"),
-        Binding("d", "eased", "Done, it eased", id="hold-eased"),
+        Binding("d", "eased", "Eased", id="hold-eased"),
         Binding("enter", "next", "Next", id="hold-next"),
         Binding("q,escape", "leave", "Leave", id="hold-leave"),
-        Binding("1", "position(0)", show=False),
+        Binding("1", "position(0)", "Position", key_display="1-3", id="hold-position"),
         Binding("2", "position(1)", show=False),
         Binding("3", "position(2)", show=False),
     ]
@@ -80,8 +79,6 @@ class HoldScreen(Screen[HoldResult]):
         self.planned = seconds
         self.hold_number = hold_number
         self.timer = HoldTimer(seconds, clock)
-        self._ticker: Timer | None = None
-        self._shown: tuple | None = None
         self._finished = False
 
     def compose(self) -> ComposeResult:
@@ -124,25 +121,20 @@ class HoldScreen(Screen[HoldResult]):
         )
         self._shown = None
 
-    def tick(self) -> None:
-        """Redraw from the clock and plan the next redraw for the next second."""
-        timer = self.timer
-        left = timer.seconds_left()
-        current = step_index(
-            self.steps, timer.elapsed(), self.planned, self.content.hold.default_seconds
+    def state_key(self) -> tuple:
+        return (*super().state_key(), self.current_step())
+
+    def current_step(self) -> int:
+        return step_index(
+            self.steps, self.timer.elapsed(), self.planned, self.content.hold.default_seconds
         )
-        state = (
-            "done" if timer.done else "paused" if timer.paused else "run",
-            left,
-            current,
-            timer.seconds,
-        )
-        if state != self._shown:
-            self._render_state(left, current)
-            self._shown = state
-        if timer.done and not self._finished:
+
+    def after_tick(self) -> None:
+        if self.timer.done and not self._finished:
             self._on_time_up()
-        self._schedule()
+
+    def redraw(self) -> None:
+        self._render_state(self.timer.seconds_left(), self.current_step())
 
     def _render_state(self, left: int, current: int) -> None:
         timer = self.timer
@@ -157,7 +149,6 @@ class HoldScreen(Screen[HoldResult]):
         else:
             text = f"HOLD the stretch: {clock_text(left)} left"
         self.query_one("#hold-state", Static).update(text)
-        self.refresh_bindings()
         self.set_class(timer.paused, "-paused")
         self.set_class(timer.done, "-finished")
         for i, line in enumerate(self.query(StepLine)):
@@ -169,14 +160,6 @@ class HoldScreen(Screen[HoldResult]):
                 line.show(
                     "Next" if i == current + 1 else "", "-next" if i == current + 1 else "-later"
                 )
-
-    def _schedule(self) -> None:
-        if self._ticker is not None:
-            self._ticker.stop()
-            self._ticker = None
-        wait = self.timer.until_next_change()
-        if wait is not None:
-            self._ticker = self.set_timer(wait + 0.002, self.tick, name="hold-tick")
 
     def _on_time_up(self) -> None:
         self._finished = True
@@ -203,6 +186,10 @@ class HoldScreen(Screen[HoldResult]):
         self.timer.finish()
         self.dismiss(self._result("eased"))
 
+    def on_screen_resume(self) -> None:
+        if self._finished:  # time ran out while help was open on top
+            self.set_timer(AUTO_NEXT_SECONDS, self.action_next, name="hold-auto-next")
+
     def action_next(self) -> None:
         if self.timer.done and self._finished and self.is_current:
             self.dismiss(self._result("time"))
@@ -215,11 +202,12 @@ class HoldScreen(Screen[HoldResult]):
         if index < len(positions) and positions[index].id != self.position:
             self.position = positions[index].id
             await self._build_steps()
+            self._shown = None
             self.tick()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next":
             return self.timer.done
         if action == "toggle_pause":
-            return None if self.timer.done else True
+            return not self.timer.done
         return True

@@ -10,12 +10,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from coach.content import Content, Region
+from coach.printing import HEADINGS
 
-HEADINGS = {
-    "emergency": "Call emergency services now",
-    "urgent": "Get urgent medical help",
-    "doctor": "See a doctor soon",
-}
 REASONS = {
     "long-cramp": "This cramp has lasted about 10 minutes without easing. Stop stretching "
     "and get medical help now.",

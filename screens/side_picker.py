@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
-from coach.content import Content
+from coach.content import Content, Region
 
 
 def choice_label(key: str, text: str) -> Text:
@@ -25,10 +25,12 @@ class SidePicker(Screen):
 
     CSS_PATH = "side_picker.tcss"
     BINDINGS = [
-        Binding("b", "choose('back')", "Back of calf", id="side-back"),
-        Binding("f", "choose('front')", "Front (shin)", id="side-front"),
+        Binding("b", "choose('back')", "Back", id="side-back"),
+        Binding("f", "choose('front')", "Front", id="side-front"),
         Binding("n", "not_sure", "Not sure", id="side-not-sure"),
-        Binding("t", "tips", "Tips", id="tips"),
+        Binding("r", "open('routine')", "Routine", id="routine"),
+        Binding("t", "open('tips')", "Tips", id="tips"),
+        Binding("h", "open('history')", "History", id="history"),
         Binding("q,escape", "app.quit", "Quit", id="quit"),
         Binding("down", "app.focus_next", show=False),
         Binding("up", "app.focus_previous", show=False),
@@ -38,12 +40,16 @@ class SidePicker(Screen):
     class Chosen(Message):
         side: str
 
-    class BrowseTips(Message):
-        pass
+    @dataclass
+    class Open(Message):
+        what: str
+        """"tips", "routine" or "history": things to use outside a cramp."""
 
-    def __init__(self, content: Content) -> None:
+    def __init__(self, content: Content, region: Region, first_run: bool = False) -> None:
         super().__init__()
         self.content = content
+        self.numbers = region
+        self.first_run = first_run
 
     def compose(self) -> ComposeResult:
         back, front = self.content.guides["back"], self.content.guides["front"]
@@ -53,6 +59,12 @@ class SidePicker(Screen):
             yield Button(choice_label("f", front.label), id="front", classes="choice")
             yield Button(choice_label("n", "Not sure"), id="not-sure", classes="choice")
             yield Static("Press a letter, or use the arrows and Enter.", id="picker-hint")
+            if self.first_run:
+                yield Static(
+                    "Calf Coach gives self-care guidance, not a diagnosis. In an emergency "
+                    f"call {self.numbers.emergency}. Press ! any time for when to get help.",
+                    id="disclaimer",
+                )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -79,5 +91,5 @@ class SidePicker(Screen):
 
         self.app.push_screen(NotSure(self.content), chosen)
 
-    def action_tips(self) -> None:
-        self.post_message(self.BrowseTips())
+    def action_open(self, what: str) -> None:
+        self.post_message(self.Open(what))

@@ -41,7 +41,7 @@ class StillCramping(Screen[str]):
             yield Static("Other things that help", classes="title-line")
             for relief in self.content.other_relief:
                 level = self.content.evidence[relief.evidence].label
-                yield Static(f"• {relief.text} [{level}]", classes="relief", markup=False)
+                yield Static(f"{relief.text} [{level}]", classes="relief", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

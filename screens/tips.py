@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -62,16 +62,14 @@ class TipsScreen(Screen[None]):
                 )
         yield Footer()
 
-    def _tip(self, tip: Tip) -> Static:
+    def _tip(self, tip: Tip) -> Vertical:
         label = self.content.evidence[tip.evidence].label
-        return Static(
-            Text.assemble(
-                "• ",
-                tip.text,
-                "\n  ",
-                (f"[{label}]", "bold"),
-                f" {tip.source}; for {causes_for(self.content, tip)}",
-            ),
+        meta = Text.assemble(
+            (f"[{label}]", "bold"), f" {tip.source}; for {causes_for(self.content, tip)}"
+        )
+        return Vertical(
+            Static(tip.text, classes="tip-text", markup=False),
+            Static(meta, classes="tip-meta"),
             classes=f"tip -{tip.evidence}",
         )
 

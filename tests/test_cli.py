@@ -88,12 +88,44 @@ def test_domain_modules_do_not_import_textual(module):
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, timeout=60)
 
 
-def test_tips_command_does_not_import_textual():
+@pytest.mark.parametrize(
+    "argv", [["tips"], ["red-flags"], ["check-content"], ["export", "--format", "json"]]
+)
+def test_printing_commands_do_not_import_textual(argv, tmp_path):
     code = (
-        "import sys; from coach.cli import main; rc = main(['tips']);"
+        f"import sys; from coach.cli import main; rc = main({argv!r} + ['--data-dir', "
+        f"{str(tmp_path)!r}] if {argv!r}[0] == 'export' else {argv!r});"
         "assert 'textual' not in sys.modules; raise SystemExit(rc)"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, timeout=60, capture_output=True, text=True
     )
     assert out.returncode == 0, out.stderr
+
+
+def test_red_flags_prints_clot_signs_with_do_not_stretch():
+    out = run("red-flags", "--region", "uk")
+    assert out.returncode == 0, out.stderr
+    assert "Do NOT keep stretching" in out.stdout and "999" in out.stdout
+    assert "not a diagnosis" in out.stdout
+
+
+def test_red_flags_region_from_locale_and_unknown_region():
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "LANG": "en_US.UTF-8"}
+    out = subprocess.run(
+        [sys.executable, "-m", "coach", "red-flags"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert "911" in out.stdout
+    bad = run("red-flags", "--region", "mars")
+    assert bad.returncode == 2 and "unknown region 'mars'" in bad.stderr
+
+
+def test_export_with_no_history_writes_a_header(tmp_path):
+    out = run("export", "--format", "csv", "--data-dir", str(tmp_path / "none"))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("id,kind,started_at")

@@ -181,3 +181,61 @@ def test_missing_folder_and_file(tmp_path, broken):
     (broken / FILES[-1]).unlink()
     with pytest.raises(ContentError, match="cannot read"):
         load(broken)
+
+
+def test_every_guide_and_position_covers_the_whole_hold(content):
+    for guide in content.guides.values():
+        assert set(guide.steps) == {p.id for p in content.positions}
+        for steps in guide.steps.values():
+            assert steps[0].at == 0
+            assert steps[-1].at < content.hold.default_seconds
+            assert [s.at for s in steps] == sorted({s.at for s in steps})
+
+
+def test_every_red_flag_from_the_fact_sheet_is_present(content):
+    ids = {f.id for f in content.red_flags}
+    assert ids >= {
+        "long-cramp",
+        "clot",
+        "chest",
+        "wound-toxin",
+        "often",
+        "numb-weak",
+        "new-medicine",
+        "statin-urine",
+        "pregnancy",
+    }
+    clot = next(f for f in content.red_flags if f.id == "clot")
+    assert "do not keep stretching" in clot.text.lower()
+    for region in content.regions.values():
+        assert region.emergency and region.urgent
+
+
+def all_texts(content) -> list[str]:
+    texts = [*content.not_sure, content.routine.intro, content.routine.breathe]
+    for guide in content.guides.values():
+        texts += [guide.label, guide.short, guide.feels]
+        texts += [s.text for steps in guide.steps.values() for s in steps]
+    texts += [r.text for r in content.other_relief]
+    for c in content.causes:
+        texts += [c.name, c.question, c.explanation, c.source]
+    texts += [t.text for t in content.tips] + [t.source for t in content.tips]
+    texts += [f.title for f in content.red_flags] + [f.text for f in content.red_flags]
+    texts += [e.meaning for e in content.evidence.values()]
+    for version in content.routine.versions:
+        texts += [s.text for s in version.stretches]
+    return texts
+
+
+def test_every_text_wraps_at_40_columns_without_losing_words(content):
+    import io
+
+    from rich.cells import cell_len
+    from rich.console import Console
+
+    for text in all_texts(content):
+        out = io.StringIO()
+        Console(file=out, width=40, color_system=None).print(text, overflow="fold")
+        lines = out.getvalue().splitlines()
+        assert all(cell_len(line.rstrip()) <= 40 for line in lines)
+        assert " ".join(out.getvalue().split()) == " ".join(text.split()), text

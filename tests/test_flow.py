@@ -11,6 +11,7 @@ from screens.hold import HoldScreen
 from screens.keys import KeysScreen
 from screens.not_sure import NotSure
 from screens.red_flags import RedFlags
+from screens.safety_check import SafetyCheck
 from screens.side_picker import SidePicker
 from screens.still_cramping import StillCramping
 from screens.tips import TipsScreen
@@ -36,6 +37,12 @@ async def wait_for(pilot, screen_type) -> None:
     raise AssertionError(f"{screen_type.__name__} never shown; on {pilot.app.screen!r}")
 
 
+async def past_safety_check(pilot) -> None:
+    await wait_for(pilot, SafetyCheck)
+    await pilot.press("n")
+    await wait_for(pilot, HoldScreen)
+
+
 async def run_out(pilot, clock, seconds: float) -> None:
     clock.advance(seconds)
     pilot.app.screen.tick()
@@ -47,7 +54,7 @@ async def test_back_cramp_end_to_end(content, clock):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, SidePicker)
         await pilot.press("b")
-        await wait_for(pilot, HoldScreen)
+        await past_safety_check(pilot)
         assert digits(app) == "1:00"
         assert "Straighten the cramped leg" in current_step(app)
         await run_out(pilot, clock, 10)
@@ -69,7 +76,7 @@ async def test_back_cramp_end_to_end(content, clock):
         await wait_for(pilot, TipsScreen)
         sections = [str(s.render()) for s in app.screen.query(".section").results(Static)]
         assert sections[:2] == ["What may fit you", "Tips for you"]
-        tips_text = " ".join(str(s.render()) for s in app.screen.query(".tip").results(Static))
+        tips_text = " ".join(str(s.render()) for s in app.screen.query(".tip-text").results(Static))
         first_fit = next(t for t in content.tips if first.id in t.causes)
         for_everyone = next(t for t in content.tips if not t.causes)
         assert tips_text.index(first_fit.text[:30]) < tips_text.index(for_everyone.text[:30])
@@ -84,7 +91,7 @@ async def test_back_cramp_end_to_end(content, clock):
 async def test_front_from_the_command_line_uses_the_front_guide(content, clock):
     app = make_app(content, side="front", hold_seconds=30, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, HoldScreen)
+        await past_safety_check(pilot)
         assert digits(app) == "0:30"
         await run_out(pilot, clock, 4)  # 30 s hold: step times scale by half
         assert "Press your foot down" in current_step(app)
@@ -103,7 +110,7 @@ async def test_not_sure_explains_then_asks_again(content, clock):
         await pilot.press("escape")
         await wait_for(pilot, SidePicker)
         await pilot.press("n", "f")
-        await wait_for(pilot, HoldScreen)
+        await past_safety_check(pilot)
         assert app.screen.guide.side == "front"
 
 
@@ -112,7 +119,7 @@ async def test_arrows_and_enter_choose_too(content, clock):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, SidePicker)
         await pilot.press("down", "enter")
-        await wait_for(pilot, HoldScreen)
+        await past_safety_check(pilot)
         assert app.screen.guide.side == "front"
 
 
@@ -121,7 +128,7 @@ async def test_mouse_click_chooses(content, clock):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, SidePicker)
         await pilot.click("#back")
-        await wait_for(pilot, HoldScreen)
+        await past_safety_check(pilot)
         assert app.screen.guide.side == "back"
 
 
@@ -130,7 +137,7 @@ async def test_still_cramping_offers_a_second_hold_at_once(content, clock):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, SidePicker)
         await pilot.press("b")
-        await wait_for(pilot, HoldScreen)
+        await past_safety_check(pilot)
         await run_out(pilot, clock, 60)
         await pilot.press("enter")
         await wait_for(pilot, FollowUp)
@@ -151,6 +158,7 @@ async def test_ten_minutes_without_easing_ends_at_red_flags(content, clock):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, SidePicker)
         await pilot.press("b")
+        await past_safety_check(pilot)
         for _ in range(20):
             await wait_for(pilot, HoldScreen)
             await run_out(pilot, clock, 60)
@@ -174,7 +182,7 @@ async def test_ten_minutes_without_easing_ends_at_red_flags(content, clock):
 async def test_pause_extend_and_finish_early(content, clock):
     app = make_app(content, side="back", clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, HoldScreen)
+        await past_safety_check(pilot)
         await run_out(pilot, clock, 5)
         await pilot.press("space")
         assert "PAUSED" in shown(app, "#hold-state")
@@ -194,7 +202,7 @@ async def test_pause_extend_and_finish_early(content, clock):
 async def test_position_keys_change_the_steps(content, clock):
     app = make_app(content, side="back", clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, HoldScreen)
+        await past_safety_check(pilot)
         await pilot.press("3")
         await pilot.pause()
         assert "wall" in current_step(app)
@@ -204,7 +212,7 @@ async def test_position_keys_change_the_steps(content, clock):
 async def test_leaving_a_hold_returns_to_the_picker(content, clock):
     app = make_app(content, side="back", clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, HoldScreen)
+        await past_safety_check(pilot)
         await pilot.press("q")
         await wait_for(pilot, SidePicker)
         assert app.episode.outcome == "left"
@@ -213,7 +221,7 @@ async def test_leaving_a_hold_returns_to_the_picker(content, clock):
 async def test_help_and_keys_open_from_every_flow_screen(content, clock):
     app = make_app(content, side="back", clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, HoldScreen)
+        await past_safety_check(pilot)
         await pilot.press("exclamation_mark")
         await wait_for(pilot, RedFlags)
         assert app.screen.query_one("#flag-clot")
@@ -231,7 +239,7 @@ async def test_help_and_keys_open_from_every_flow_screen(content, clock):
 async def test_ctrl_c_quits(content, clock):
     app = make_app(content, side="back", clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, HoldScreen)
+        await past_safety_check(pilot)
         await pilot.press("ctrl+c")
         await pilot.pause()
     assert not app.is_running

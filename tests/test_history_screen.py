@@ -58,7 +58,7 @@ async def test_shows_episodes_summary_and_charts(tmp_path: Path) -> None:
         table = app.screen.query_one(DataTable)
         assert table.row_count == 4
         assert table.get_row_at(0)[0] == "2026-11-23 03:30"
-        assert "Since you started: 3 cramps, 1 routines" in text_of(app, "#summary")
+        assert "Since you started: 3 cramps, 1 routine." in text_of(app, "#summary")
         app.screen.query_one(TabbedContent).active = "tab-charts"
         await pilot.pause()
         charts = text_of(app, "#charts")

@@ -33,6 +33,7 @@ def _hold_after(seconds: float):
     app, clock = app_with_clock(side="back")
 
     async def run_before(pilot):
+        await pilot.press("n")  # safety check: no swollen leg
         await pilot.pause()
         clock.advance(seconds)
         pilot.app.screen.tick()
@@ -55,6 +56,7 @@ def test_hold_paused_front_standing(snap_compare):
     app, clock = app_with_clock(side="front")
 
     async def run_before(pilot):
+        await pilot.press("n")
         await pilot.pause()
         await pilot.press("3")
         clock.advance(12)
@@ -73,6 +75,7 @@ def _through_hold(keys_after: list[str]):
     app, clock = app_with_clock(side="back")
 
     async def run_before(pilot):
+        await pilot.press("n")
         await pilot.pause()
         clock.advance(60)
         pilot.app.screen.tick()
@@ -112,4 +115,26 @@ def test_red_flags(snap_compare):
 
 def test_keys(snap_compare):
     app, _ = app_with_clock(side="back")
-    assert snap_compare(app, press=["question_mark"], terminal_size=SIZE)
+    assert snap_compare(app, press=["n", "question_mark"], terminal_size=SIZE)
+
+
+def test_safety_check(snap_compare):
+    app, _ = app_with_clock(side="back")
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+def test_routine_mid_way(snap_compare):
+    app, clock = app_with_clock(start="routine")
+
+    async def run_before(pilot):
+        await pilot.pause()
+        clock.advance(27)
+        pilot.app.screen.tick()
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
+
+
+def test_follow_up_with_severity(snap_compare):
+    app, run_before = _through_hold(["6"])
+    assert snap_compare(app, run_before=run_before, terminal_size=SIZE)

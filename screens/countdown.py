@@ -1,0 +1,47 @@
+"""What every timed screen shares: redraw once per shown second, from the clock."""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+from textual.timer import Timer
+
+from coach.timer import HoldTimer
+
+
+class CountdownScreen(Screen):
+    """Subclasses set `self.timer` and implement `redraw()`.
+
+    Redraws are planned for the moment the shown second changes, so the display
+    is never a second late, and nothing runs at all while paused.
+    """
+
+    timer: HoldTimer
+    _ticker: Timer | None = None
+    _shown: tuple | None = None
+
+    def state_key(self) -> tuple:
+        timer = self.timer
+        return (timer.done, timer.paused, timer.seconds_left(), timer.seconds)
+
+    def tick(self) -> None:
+        key = self.state_key()
+        if key != self._shown:
+            self._shown = key
+            self.redraw()
+            self.refresh_bindings()
+        self.after_tick()
+        self._schedule()
+
+    def redraw(self) -> None:
+        raise NotImplementedError
+
+    def after_tick(self) -> None:
+        """Hook for end-of-time handling."""
+
+    def _schedule(self) -> None:
+        if self._ticker is not None:
+            self._ticker.stop()
+            self._ticker = None
+        wait = self.timer.until_next_change()
+        if wait is not None:
+            self._ticker = self.set_timer(wait + 0.002, self.tick, name="countdown-tick")

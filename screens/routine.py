@@ -1,0 +1,123 @@
+"""The bedtime stretch routine, run on the same timer engine as a hold."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Digits, Footer, ProgressBar, Static
+
+from coach.content import Routine
+from coach.routine import plan, total_seconds
+from coach.timer import Clock, HoldTimer, step_index
+from screens.countdown import CountdownScreen
+from screens.hold import clock_text
+
+
+@dataclass(frozen=True)
+class RoutineResult:
+    completed: bool
+    seconds: float
+    version: str
+
+
+class RoutineScreen(CountdownScreen):
+    CSS_PATH = "routine.tcss"
+    BINDINGS = [
+        Binding("space", "toggle_pause", "Pause", id="routine-pause"),
+        Binding("1", "version(0)", "Standing", id="routine-standing"),
+        Binding("2", "version(1)", "Seated", id="routine-seated"),
+        Binding("enter", "finish", "Finish", id="routine-finish"),
+        Binding("q,escape", "leave", "Leave", id="routine-leave"),
+    ]
+
+    def __init__(self, routine: Routine, clock: Clock, version: int = 0) -> None:
+        super().__init__()
+        self.routine = routine
+        self.clock = clock
+        self._start(version)
+
+    def _start(self, version: int) -> None:
+        self.version = self.routine.versions[version]
+        self.segments = plan(self.routine, self.version)
+        self.timer = HoldTimer(total_seconds(self.segments), self.clock)
+        self._belled = False
+        self._shown = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="routine"):
+            yield Static(id="routine-title", classes="title-line")
+            yield Static(id="routine-now")
+            yield Digits("0:00", id="routine-left")
+            yield ProgressBar(show_eta=False, show_percentage=False, id="routine-bar")
+            yield Static(id="routine-text")
+            yield Static(self.routine.breathe, id="routine-breathe")
+            yield Static(id="routine-next", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.timer.start()
+        self.tick()
+
+    def current(self) -> int:
+        return step_index(self.segments, self.timer.elapsed(), 1, 1)
+
+    def redraw(self) -> None:
+        timer, segs = self.timer, self.segments
+        i = self.current()
+        seg = segs[i]
+        left_in_seg = max(
+            0, min(seg.seconds, timer.seconds_left() - (total_seconds(segs) - seg.at - seg.seconds))
+        )
+        title = f"{self.routine.title} · {self.version.label} · {clock_text(timer.seconds_left())}"
+        self.query_one("#routine-title", Static).update(f"{title} left")
+        if timer.done:
+            now, text = "ROUTINE DONE. Well done; sleep well.", self.routine.intro
+        elif timer.paused:
+            now, text = f"PAUSED. {seg.title}. Press space to carry on.", seg.text
+        else:
+            now, text = (f"STRETCH: {seg.title}" if seg.stretching else seg.title), seg.text
+        self.query_one("#routine-now", Static).update(now)
+        self.query_one("#routine-text", Static).update(text)
+        self.query_one("#routine-left", Digits).update(clock_text(left_in_seg))
+        self.query_one("#routine-bar", ProgressBar).update(
+            total=timer.seconds, progress=timer.elapsed()
+        )
+        following = segs[i + 1].title if i + 1 < len(segs) and not timer.done else ""
+        self.query_one("#routine-next", Static).update(f"Next: {following}" if following else "")
+        self.set_class(timer.done, "-finished")
+        self.set_class(timer.paused, "-paused")
+        self.set_class(seg.stretching and not timer.done, "-stretching")
+
+    def state_key(self) -> tuple:
+        return (*super().state_key(), self.current())
+
+    def after_tick(self) -> None:
+        if self.timer.done and not self._belled:
+            self._belled = True
+            self.app.bell()
+
+    def action_toggle_pause(self) -> None:
+        self.timer.toggle()
+        self.tick()
+
+    def action_version(self, index: int) -> None:
+        if index < len(self.routine.versions) and self.routine.versions[index] != self.version:
+            self._start(index)
+            self.timer.start()
+            self.tick()
+
+    def action_finish(self) -> None:
+        self.dismiss(RoutineResult(True, self.timer.elapsed(), self.version.id))
+
+    def action_leave(self) -> None:
+        self.dismiss(RoutineResult(self.timer.done, self.timer.elapsed(), self.version.id))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "finish":
+            return self.timer.done
+        if action == "toggle_pause":
+            return not self.timer.done
+        return True

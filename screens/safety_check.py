@@ -1,0 +1,48 @@
+"""One question before the first stretch: could this be a clot, not a cramp?"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from screens.side_picker import choice_label
+
+
+class SafetyCheck(Screen[str]):
+    """Returns "clot" (stop, get help), "ok", "ok-always" (skip from now on) or "left"."""
+
+    CSS_PATH = "safety_check.tcss"
+    BINDINGS = [
+        Binding("y", "answer('clot')", "Yes", id="safety-yes"),
+        Binding("n", "answer('ok')", "No", id="safety-no"),
+        Binding("a", "answer('ok-always')", "No, don't ask again", id="safety-always"),
+        Binding("q,escape", "answer('left')", "Leave", id="safety-leave"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="safety"):
+            yield Static("Before you stretch", classes="title-line")
+            yield Static(
+                "Is one leg swollen, warm, red or darker than the other?", id="safety-question"
+            )
+            yield Button(choice_label("n", "No: start the stretch"), id="ok", classes="choice")
+            yield Button(
+                choice_label("y", "Yes: do not stretch, get help"), id="clot", classes="choice"
+            )
+            yield Static("a: no, and don't ask me again", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#ok", Button).focus()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.height < 20, "-short")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_answer(event.button.id or "ok")
+
+    def action_answer(self, answer: str) -> None:
+        self.dismiss(answer)

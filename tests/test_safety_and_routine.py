@@ -1,0 +1,140 @@
+"""Issue 3 flows: the safety check, first-run disclaimer, routine, records kept."""
+
+from __future__ import annotations
+
+import json
+
+from textual.widgets import Static
+
+from coach.app import make_app
+from coach.history import History
+from screens.follow_up import FollowUp
+from screens.hold import HoldScreen
+from screens.red_flags import RedFlags
+from screens.routine import RoutineScreen
+from screens.safety_check import SafetyCheck
+from screens.side_picker import SidePicker
+from tests.test_flow import run_out, wait_for
+
+
+def records(data_dir):
+    store = History.open(data_dir).store
+    try:
+        return store.list()
+    finally:
+        store.close()
+
+
+async def test_swollen_leg_never_starts_a_stretch(content, clock, tmp_path):
+    app = make_app(content, data_dir=tmp_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, SidePicker)
+        await pilot.press("b")
+        await wait_for(pilot, SafetyCheck)
+        await pilot.press("y")
+        await wait_for(pilot, RedFlags)
+        reason = str(app.screen.query_one("#red-flag-reason", Static).render())
+        assert "Do not stretch" in reason
+        assert not any(isinstance(s, HoldScreen) for s in app.screen_stack)
+        await pilot.press("escape")
+        await wait_for(pilot, SidePicker)
+    saved = records(tmp_path)
+    assert [(r.outcome, r.holds) for r in saved] == [("red_flag", 0)]
+
+
+async def test_dont_ask_again_is_remembered(content, clock, tmp_path):
+    app = make_app(content, data_dir=tmp_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, SidePicker)
+        await pilot.press("b")
+        await wait_for(pilot, SafetyCheck)
+        await pilot.press("a")
+        await wait_for(pilot, HoldScreen)
+    assert json.loads((tmp_path / "settings.json").read_text())["skip_safety_check"] is True
+    again = make_app(content, data_dir=tmp_path, clock=clock, side="front")
+    async with again.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, HoldScreen)
+
+
+async def test_disclaimer_shows_on_first_run_only(content, clock, tmp_path):
+    for expected in (1, 0):
+        app = make_app(content, data_dir=tmp_path, clock=clock)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, SidePicker)
+            found = app.screen.query("#disclaimer")
+            assert len(found) == expected
+            if expected:
+                assert "not a diagnosis" in str(found.first(Static).render())
+
+
+async def test_episode_saved_when_the_hold_starts_and_updated(content, clock, tmp_path):
+    app = make_app(content, data_dir=tmp_path, clock=clock, side="back", position="sitting")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, SafetyCheck)
+        await pilot.press("n")
+        await wait_for(pilot, HoldScreen)
+        first = records(tmp_path)
+        assert [(r.side, r.position, r.holds, r.outcome) for r in first] == [
+            ("back", "sitting", 1, None)
+        ]
+        await run_out(pilot, clock, 60)
+        await pilot.press("enter")
+        await wait_for(pilot, FollowUp)
+        await pilot.press("7", "s")
+        await pilot.pause()
+    (saved,) = records(tmp_path)
+    assert (saved.outcome, saved.severity, saved.actual_seconds) == ("somewhat", 7, 60)
+
+
+async def test_bedtime_routine_runs_start_to_finish(content, clock, tmp_path):
+    app = make_app(content, data_dir=tmp_path, clock=clock, start="routine")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, RoutineScreen)
+        screen = app.screen
+        now = lambda: str(screen.query_one("#routine-now", Static).render())  # noqa: E731
+        assert now().startswith("Get ready")
+        titles = set()
+        for _ in range(200):
+            clock.advance(1)
+            screen.tick()
+            titles.add(now())
+            if screen.timer.done:
+                break
+        total = sum(1 for t in titles if t.startswith("STRETCH"))
+        assert total == 12  # 2 stretches x 2 legs x 3 repeats
+        assert screen.timer.seconds <= 180
+        assert "ROUTINE DONE" in now()
+        await pilot.press("enter")
+        await wait_for(pilot, SidePicker)
+    (saved,) = records(tmp_path)
+    assert saved.kind == "routine" and saved.position == "standing"
+
+
+async def test_seated_routine_from_the_picker(content, clock, tmp_path):
+    app = make_app(content, data_dir=tmp_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, SidePicker)
+        await pilot.press("r")
+        await wait_for(pilot, RoutineScreen)
+        await pilot.press("2")
+        await pilot.pause()
+        assert "towel" in str(app.screen.query_one("#routine-text", Static).render())
+        await pilot.press("q")
+        await wait_for(pilot, SidePicker)
+    assert records(tmp_path) == []  # an unfinished routine is not counted
+
+
+async def test_unwritable_data_dir_still_coaches(content, clock, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    app = make_app(content, data_dir=blocker / "data", clock=clock, side="back")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, SafetyCheck)
+        await pilot.press("n")
+        await wait_for(pilot, HoldScreen)
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("History is off" in m for m in messages)
+        await run_out(pilot, clock, 60)
+        await pilot.press("enter")
+        await wait_for(pilot, FollowUp)
