@@ -203,14 +203,14 @@ class CalfCoach(App[int]):
             self.push_screen(KeysScreen(self.screen))
 
     def _handle_signals(self) -> None:
-        """A closed terminal (SIGHUP) or `kill` (SIGTERM) exits through the app, so the
+        """A closed terminal (SIGHUP), `kill` (SIGTERM) or SIGINT exits through the app, so the
         episode is saved and the terminal is restored, as with q."""
         import asyncio
         import contextlib
         import signal
 
         loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGHUP):
+        for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(sig, self.shut_down, 128 + sig)
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from coach.content import Cause
+from screens.base import CoachScreen
 
 
-class CauseCheck(Screen[tuple[str, ...]]):
+class CauseCheck(CoachScreen[tuple[str, ...]]):
     """Asks one question at a time; returns the ids of causes answered yes."""
 
     CSS_PATH = "cause_check.tcss"

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from textual.screen import Screen
 from textual.timer import Timer
 
 from coach.timer import HoldTimer
+from screens.base import CoachScreen, Result
 
 
-class CountdownScreen(Screen):
+class CountdownScreen(CoachScreen[Result]):
     """Subclasses set `self.timer` and implement `redraw()`.
 
     Redraws are planned for the moment the shown second changes, so the display
@@ -29,6 +29,7 @@ class CountdownScreen(Screen):
             self._shown = key
             self.redraw()
             self.refresh_bindings()
+        self.update_too_small()
         self.after_tick()
         self._schedule()
 

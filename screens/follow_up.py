@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
+from screens.base import CoachScreen
 from screens.hold import HoldResult, clock_text
 from screens.side_picker import choice_label
 
@@ -23,7 +23,7 @@ class FollowUpAnswer:
     severity: int | None
 
 
-class FollowUp(Screen[FollowUpAnswer]):
+class FollowUp(CoachScreen[FollowUpAnswer]):
     """Has it eased? Also takes an optional 0-10 severity with one key."""
 
     CSS_PATH = "follow_up.tcss"

@@ -9,11 +9,11 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Static, TabbedContent, TabPane
 
 from coach import stats
 from coach.history import OUTCOMES, POSITIONS, EpisodeRecord, History, HistoryError
+from screens.base import CoachModal, CoachScreen
 
 HISTORY_OFF = (
     "History is off, so episodes are not being saved and there is nothing to show here. "
@@ -121,7 +121,7 @@ def helped_text(records: list[EpisodeRecord]) -> str:
     return "\n".join(lines)
 
 
-class ConfirmDeleteScreen(ModalScreen[bool]):
+class ConfirmDeleteScreen(CoachModal[bool]):
     """Deleting is one key away, so ask first; the safe answer has the focus."""
 
     CSS_PATH = "history.tcss"
@@ -151,7 +151,7 @@ class ConfirmDeleteScreen(ModalScreen[bool]):
         self.dismiss(yes)
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(CoachScreen[None]):
     """Lets people see patterns in their cramps and remove episodes they logged by mistake."""
 
     CSS_PATH = "history.tcss"

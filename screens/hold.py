@@ -48,7 +48,7 @@ def clock_text(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-class HoldScreen(CountdownScreen):
+class HoldScreen(CountdownScreen[HoldResult]):
     """Counts down one stretch hold; the timer object owns all the timing."""
 
     CSS_PATH = "hold.tcss"

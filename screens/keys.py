@@ -5,11 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from screens.base import CoachModal
 
-class KeysScreen(ModalScreen[None]):
+
+class KeysScreen(CoachModal[None]):
     CSS_PATH = "keys.tcss"
     BINDINGS = [Binding("q,escape,enter,question_mark", "dismiss(None)", "Close", id="keys-close")]
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from coach.content import Content
+from screens.base import CoachModal
 
 
-class NotSure(ModalScreen[str | None]):
+class NotSure(CoachModal[str | None]):
     """Tells the two cramps apart in plain words, then lets them choose."""
 
     CSS_PATH = "not_sure.tcss"

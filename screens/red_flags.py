@@ -6,11 +6,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from coach.content import Content, Region
 from coach.printing import HEADINGS
+from screens.base import CoachModal
 
 REASONS = {
     "long-cramp": "This cramp has lasted about 10 minutes without easing. Stop stretching "
@@ -20,7 +20,7 @@ REASONS = {
 }
 
 
-class RedFlags(ModalScreen[None]):
+class RedFlags(CoachModal[None]):
     """Reachable with ! from every screen; also where an unresolved episode ends."""
 
     CSS_PATH = "red_flags.tcss"

@@ -23,7 +23,7 @@ class RoutineResult:
     version: str
 
 
-class RoutineScreen(CountdownScreen):
+class RoutineScreen(CountdownScreen[RoutineResult]):
     CSS_PATH = "routine.tcss"
     BINDINGS = [
         Binding("space", "toggle_pause", "Pause", id="routine-pause"),

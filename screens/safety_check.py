@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
+from screens.base import CoachScreen
 from screens.side_picker import choice_label
 
 
-class SafetyCheck(Screen[str]):
+class SafetyCheck(CoachScreen[str]):
     """Returns "clot" (stop, get help), "ok", "ok-always" (skip from now on) or "left"."""
 
     CSS_PATH = "safety_check.tcss"

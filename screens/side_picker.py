@@ -9,10 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
 from coach.content import Content, Region
+from screens.base import CoachScreen
 
 
 def choice_label(key: str, text: str) -> Text:
@@ -20,7 +20,7 @@ def choice_label(key: str, text: str) -> Text:
     return Text.assemble((f"{key}", "bold underline"), f"  {text}")
 
 
-class SidePicker(Screen):
+class SidePicker(CoachScreen[None]):
     """Home screen; choosing a side starts an episode in the app."""
 
     CSS_PATH = "side_picker.tcss"

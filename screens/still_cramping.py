@@ -5,14 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
 from coach.content import Content
+from screens.base import CoachScreen
 from screens.side_picker import choice_label
 
 
-class StillCramping(Screen[str]):
+class StillCramping(CoachScreen[str]):
     """Returns "hold" to stretch again or "stop" to end the episode."""
 
     CSS_PATH = "still_cramping.tcss"

@@ -6,14 +6,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from coach.advice import causes_for, rank_tips
 from coach.content import Content, Tip
+from screens.base import CoachScreen
 
 
-class TipsScreen(Screen[None]):
+class TipsScreen(CoachScreen[None]):
     """Also the tips browser from the side picker (no causes chosen)."""
 
     CSS_PATH = "tips.tcss"

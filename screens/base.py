@@ -1,0 +1,76 @@
+"""What every Calf Coach screen shares: a clear message when the window is too small.
+
+Textual has no minimum size. Below 40x12 layouts collapse into fragments, so every
+screen covers itself with one plain sentence instead, and a running countdown keeps
+showing its time left there. Textual calls `on_mount`/`on_resize` for each class in
+the MRO, so subclasses keep their own handlers without calling these.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+MIN_WIDTH, MIN_HEIGHT = 40, 12
+
+
+class TooSmall(Static):
+    SCOPED_CSS = False  # the rule below starts at the screen, outside this widget
+    DEFAULT_CSS = """
+    TooSmall {
+        dock: top;
+        width: 100%;
+        height: 100%;
+        display: none;
+        background: $background;
+        color: $text;
+        text-style: bold;
+        padding: 0 1;
+    }
+    .-too-small > TooSmall {
+        display: block;
+    }
+    """
+
+
+class SizeGuard:
+    """Mixin for Screen and ModalScreen."""
+
+    def on_mount(self) -> None:
+        self.mount(TooSmall(id="too-small"))  # type: ignore[attr-defined]
+        self.check_size()
+
+    def on_resize(self) -> None:
+        self.check_size()
+
+    def check_size(self) -> None:
+        size = self.app.size  # type: ignore[attr-defined]
+        small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
+        self.set_class(small, "-too-small")  # type: ignore[attr-defined]
+        if small:
+            self.update_too_small()
+
+    def update_too_small(self) -> None:
+        if not self.has_class("-too-small"):  # type: ignore[attr-defined]
+            return
+        lines = [f"Window too small. Make it larger: at least {MIN_WIDTH} x {MIN_HEIGHT}."]
+        timer = getattr(self, "timer", None)
+        if timer is not None and timer.started:
+            left = timer.seconds_left()
+            state = "TIME'S UP" if timer.done else "PAUSED" if timer.paused else "Time left"
+            lines.insert(0, f"{state}: {left // 60}:{left % 60:02d}")
+        for widget in self.query(TooSmall):  # type: ignore[attr-defined]
+            widget.update("\n".join(lines))
+
+
+Result = TypeVar("Result")
+
+
+class CoachScreen(SizeGuard, Screen[Result]):
+    pass
+
+
+class CoachModal(SizeGuard, ModalScreen[Result]):
+    pass
