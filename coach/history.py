@@ -6,6 +6,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
@@ -150,20 +151,33 @@ def _connect(path: Path) -> sqlite3.Connection:
                 # Decide before SQLite sees it: closing a connection to a non-database would
                 # delete its -wal file, which belongs with the damaged file we keep.
                 raise sqlite3.DatabaseError("file is not a database")
-    conn = sqlite3.connect(path, timeout=5.0, isolation_level=None, check_same_thread=False)
-    try:
-        conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA busy_timeout = 5000")
-        check = conn.execute("PRAGMA quick_check").fetchone()
-        if check is None or check[0] != "ok":
-            raise sqlite3.DatabaseError(f"quick_check failed: {check[0] if check else 'no answer'}")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        _migrate(conn)
-    except BaseException:
-        conn.close()
-        raise
-    return conn
+    for attempt in range(1, 6):
+        conn = sqlite3.connect(path, timeout=5.0, isolation_level=None, check_same_thread=False)
+        try:
+            _prepare(conn)
+            return conn
+        except sqlite3.OperationalError as error:
+            conn.close()
+            # Switching a brand-new file to WAL can fail at once with "locked" (the busy
+            # handler is not used for it) while a second instance is setting it up too.
+            if "locked" not in str(error) or attempt == 5:
+                raise
+            time.sleep(0.05 * attempt)
+        except BaseException:
+            conn.close()
+            raise
+    raise AssertionError("unreachable")
+
+
+def _prepare(conn: sqlite3.Connection) -> None:
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA busy_timeout = 5000")
+    check = conn.execute("PRAGMA quick_check").fetchone()
+    if check is None or check[0] != "ok":
+        raise sqlite3.DatabaseError(f"quick_check failed: {check[0] if check else 'no answer'}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    _migrate(conn)
 
 
 def _migrate(conn: sqlite3.Connection) -> None:

@@ -138,3 +138,59 @@ async def test_unwritable_data_dir_still_coaches(content, clock, tmp_path):
         await run_out(pilot, clock, 60)
         await pilot.press("enter")
         await wait_for(pilot, FollowUp)
+
+
+async def test_garbage_database_is_moved_aside_and_coaching_goes_on(content, clock, tmp_path):
+    garbage = b"this is not a database at all" * 100
+    (tmp_path / "history.db").write_bytes(garbage)
+    app = make_app(content, data_dir=tmp_path, clock=clock, side="back")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, SafetyCheck)
+        await pilot.press("n")
+        await wait_for(pilot, HoldScreen)
+        await pilot.pause()
+        messages = " ".join(n.message for n in app._notifications)
+        assert "damaged" in messages and "moved to" in messages
+    (aside,) = tmp_path.glob("history.db.corrupt-*")
+    assert aside.read_bytes() == garbage
+    assert len(records(tmp_path)) == 1
+
+
+async def test_three_cramps_and_a_routine_show_in_history_and_export(content, clock, tmp_path):
+    import csv
+    import io
+
+    from coach.export import export
+    from screens.history import HistoryScreen
+
+    for side, answer in (("back", "y"), ("front", "s"), ("back", "y")):
+        app = make_app(content, data_dir=tmp_path, clock=clock, side=side)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, SafetyCheck)
+            await pilot.press("n")
+            await wait_for(pilot, HoldScreen)
+            await run_out(pilot, clock, 60)
+            await pilot.press("enter")
+            await wait_for(pilot, FollowUp)
+            await pilot.press(answer)
+            await pilot.pause()
+    app = make_app(content, data_dir=tmp_path, clock=clock, start="routine")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, RoutineScreen)
+        await run_out(pilot, clock, 200)
+        await pilot.press("enter")
+        await wait_for(pilot, SidePicker)
+    app = make_app(content, data_dir=tmp_path, clock=clock, start="history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, HistoryScreen)
+        summary = str(app.screen.query_one("#summary", Static).render())
+        assert "3 cramps, 1 routine" in summary
+    out = io.StringIO()
+    export(records(tmp_path), "csv", out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert sorted(r["kind"] for r in rows) == ["cramp", "cramp", "cramp", "routine"]
+    assert sorted(r["outcome"] for r in rows if r["kind"] == "cramp") == [
+        "gone",
+        "gone",
+        "somewhat",
+    ]
