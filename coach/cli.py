@@ -44,6 +44,13 @@ def _common() -> argparse.ArgumentParser:
         help="use another content folder (for reviewers and translators)",
     )
     common.add_argument(
+        "--plain",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="line-by-line mode for screen readers and dumb terminals "
+        "(automatic when not in a terminal)",
+    )
+    common.add_argument(
         "--data-dir",
         metavar="DIR",
         default=argparse.SUPPRESS,
@@ -118,6 +125,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from coach.printing import print_red_flags
 
         return print_red_flags(content, content.regions[region])
+    if _want_plain(args):
+        return _run_plain(content, args, where, region, command)
     from coach.app import make_app
 
     app = make_app(
@@ -129,6 +138,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         region=region,
     )
     return _run(app)
+
+
+def _want_plain(args: argparse.Namespace) -> bool:
+    """Plain mode when asked, or when a full-screen app could not be seen or used."""
+    import os
+
+    if getattr(args, "plain", False):
+        return True
+    if os.environ.get("TERM", "") in ("dumb", "unknown"):
+        return True
+    return not (sys.stdin.isatty() and sys.stdout.isatty())
+
+
+def _run_plain(content, args: argparse.Namespace, where: Path, region: str, command) -> int:
+    from coach.plain import PlainCoach
+    from coach.recorder import Recorder
+    from coach.settings import load_settings
+
+    if command == "history":
+        from coach.export import run_export
+
+        return run_export("csv", None, where)
+    prefs = load_settings(where)
+    coach = PlainCoach(
+        content,
+        recorder=Recorder(where),
+        prefs=prefs,
+        region=content.regions[region],
+        hold_seconds=getattr(args, "hold", None),
+        position=getattr(args, "position", None),
+    )
+    coach.warn(prefs.warning)
+    return coach.run(command)
 
 
 def _run(app) -> int:

@@ -1,0 +1,113 @@
+"""Plain mode, tested by feeding standard input and reading standard output."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+
+from coach.history import History
+from coach.plain import PlainCoach
+from coach.recorder import Recorder
+from coach.settings import load_settings
+from tests.conftest import ROOT, FakeClock
+
+
+def coach_for(content, tmp_path, answers: str, **options):
+    clock = FakeClock()
+    out = io.StringIO()
+    coach = PlainCoach(
+        content,
+        recorder=Recorder(tmp_path),
+        prefs=load_settings(tmp_path),
+        region=content.regions["uk"],
+        stdin=io.StringIO(answers),
+        stdout=out,
+        clock=clock,
+        sleep=clock.advance,
+        **options,
+    )
+    return coach, out
+
+
+def saved(tmp_path):
+    store = History.open(tmp_path).store
+    try:
+        return store.list()
+    finally:
+        store.close()
+
+
+def test_back_of_calf_hold_from_typed_answers(content, tmp_path):
+    answers = "b\nn\ny\n" + "y\n" + "n\n" * (len(content.causes) - 1)
+    coach, out = coach_for(content, tmp_path, answers)
+    assert coach.run() == 0
+    text = out.getvalue()
+    assert "not a diagnosis" in text and "999" in text
+    steps = [line for line in text.splitlines() if line.startswith("Step ")]
+    assert len(steps) == len(content.guides["back"].steps["bed"])
+    assert steps[0].startswith("Step 1 of 5, at 0:00: Lie on your back")
+    assert "Step 2 of 5, at 0:08: Pull your foot and toes up toward your shin" in text
+    lefts = [line for line in text.splitlines() if line.endswith(" left.")]
+    assert lefts == ["0:50 left.", "0:40 left.", "0:30 left.", "0:20 left.", "0:10 left."]
+    assert "Time's up. Let go slowly." in text
+    assert text.index("Tips for you:") < text.index("Tips for everyone:")
+    (record,) = saved(tmp_path)
+    assert (record.side, record.outcome, record.actual_seconds) == ("back", "gone", 60)
+    assert record.causes == (content.causes[0].id,)
+
+
+def test_numbers_and_unknown_answers(content, tmp_path):
+    coach, out = coach_for(content, tmp_path, "7\nmaybe\n2\n1\n")
+    coach.run()
+    text = out.getvalue()
+    assert text.count("Sorry, I did not understand") == 2
+    assert "Front of the calf (shin side), in bed" in text
+
+
+def test_end_of_input_leaves_cleanly_and_keeps_the_episode(content, tmp_path):
+    coach, out = coach_for(content, tmp_path, "f\nn\n")
+    assert coach.run() == 0
+    assert out.getvalue().rstrip().endswith("Leaving Calf Coach. Take care.")
+    (record,) = saved(tmp_path)
+    assert record.outcome == "left" and record.holds == 1
+
+
+def test_swollen_leg_prints_red_flags_and_no_stretch(content, tmp_path):
+    coach, out = coach_for(content, tmp_path, "b\ny\n")
+    coach.run()
+    text = out.getvalue()
+    assert "Do not stretch" in text and "Do NOT keep stretching" in text
+    assert "Step 1" not in text
+
+
+def test_not_sure_explains_then_asks_again(content, tmp_path):
+    coach, out = coach_for(content, tmp_path, "n\nq\n")
+    coach.run()
+    text = out.getvalue()
+    assert "pulled to point down" in text
+    assert text.count("Where is the cramp?") == 2
+
+
+def test_routine_in_plain_mode(content, tmp_path):
+    coach, out = coach_for(content, tmp_path, "2\n")
+    coach.run("routine")
+    text = out.getvalue()
+    assert text.count("Left leg:") == 6 and text.count("Right leg:") == 6
+    assert "towel" in text and "Routine done" in text
+    assert [r.kind for r in saved(tmp_path)] == ["routine"]
+
+
+def test_piped_cli_runs_plain_mode_automatically(tmp_path):
+    answers = "b\nn\nn\nq\n"
+    out = subprocess.run(
+        [sys.executable, "-m", "coach", "--hold", "5", "--data-dir", str(tmp_path)],
+        input=answers,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "Where is the cramp?" in out.stdout and "Time's up" in out.stdout
+    assert "\x1b[" not in out.stdout  # no full-screen drawing
