@@ -9,19 +9,22 @@ and saves the episode as it goes.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from coach.content import Content
 from coach.episode import Episode
 from coach.recorder import Recorder
-from coach.settings import SettingsFile, load_settings
+from coach.settings import SettingsFile, load_settings, theme_for
 from coach.timer import Clock
 from screens.side_picker import SidePicker
+from screens.themes import THEMES
 
 
 class CalfCoach(App[int]):
@@ -29,7 +32,6 @@ class CalfCoach(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "Calf Coach"
-    ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="quit-ctrl-c"),
         Binding("exclamation_mark", "red_flags", "Get help", id="red-flags"),
@@ -45,6 +47,8 @@ class CalfCoach(App[int]):
         hold_seconds: int | None = None,
         position: str | None = None,
         region: str | None = None,
+        theme: str | None = None,
+        hour: int | None = None,
         clock: Clock = time.monotonic,
     ) -> None:
         super().__init__()
@@ -62,6 +66,21 @@ class CalfCoach(App[int]):
         self.region = content.regions.get(region or "default", content.regions["default"])
         self.recorder = Recorder(data_dir)
         self.episode: Episode | None = None
+        self._pending_notes: list[str | None] = [self.prefs.warning]
+        for custom in THEMES:
+            self.register_theme(custom)
+        if hour is None:
+            hour = datetime.now().hour
+        available = frozenset(self.available_themes)
+        self.theme = theme_for(hour, theme or saved.theme, available)
+        self._theme_ready = True
+        if theme is not None and theme not in available:
+            self._pending_notes.append(
+                f"Unknown theme {theme!r}; using {self.theme}. Try night or light."
+            )
+        elif theme is not None and theme != saved.theme:
+            saved.theme = theme
+            self._pending_notes.append(self.prefs.save())
 
     def on_mount(self) -> None:
         self._handle_signals()
@@ -69,8 +88,8 @@ class CalfCoach(App[int]):
         # screen does not load its CSS_PATH.
         first_run = not self.prefs.settings.disclaimer_seen
         self.push_screen(SidePicker(self.content, self.region, first_run))
-        if self.prefs.warning:
-            self.notify(self.prefs.warning, severity="warning", timeout=10)
+        for note in self._pending_notes:
+            self._warn(note)
         if first_run:
             self.prefs.settings.disclaimer_seen = True
             self.prefs.save()
@@ -201,6 +220,24 @@ class CalfCoach(App[int]):
 
         if not isinstance(self.screen, KeysScreen):
             self.push_screen(KeysScreen(self.screen))
+
+    def watch_theme(self, name: str) -> None:
+        """Remember a theme the person picks (palette or --theme) for next time."""
+        if getattr(self, "_theme_ready", False) and name != self.prefs.settings.theme:
+            self.prefs.settings.theme = name
+            self._warn(self.prefs.save())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand("When to get help", "Red flags and numbers", self.action_red_flags)
+        yield SystemCommand(
+            "Night theme",
+            "Dim, high contrast, for the dark",
+            lambda: setattr(self, "theme", "night"),
+        )
+        yield SystemCommand(
+            "Light theme", "High contrast on white", lambda: setattr(self, "theme", "light")
+        )
+        yield from super().get_system_commands(screen)
 
     def _handle_signals(self) -> None:
         """A closed terminal (SIGHUP), `kill` (SIGTERM) or SIGINT exits through the app, so the

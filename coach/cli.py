@@ -51,6 +51,12 @@ def _common() -> argparse.ArgumentParser:
         "(automatic when not in a terminal)",
     )
     common.add_argument(
+        "--theme",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help="night (dim), light (high contrast) or any Textual theme; remembered",
+    )
+    common.add_argument(
         "--data-dir",
         metavar="DIR",
         default=argparse.SUPPRESS,
@@ -136,6 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         hold_seconds=getattr(args, "hold", None),
         position=getattr(args, "position", None),
         region=region,
+        theme=getattr(args, "theme", None),
     )
     return _run(app)
 

@@ -80,3 +80,15 @@ def region_from_locale(environ: dict[str, str] | os._Environ, countries: dict[st
         if value:
             break
     return "default"
+
+
+NIGHT_HOURS = (21, 7)
+"""Between these local hours the dim night theme is the default."""
+
+
+def theme_for(hour: int, remembered: str | None, available: set[str] | frozenset[str]) -> str:
+    """The person's own choice if still available, else night or day by the clock."""
+    if remembered in available:
+        return remembered
+    start, end = NIGHT_HOURS
+    return "night" if hour >= start or hour < end else "textual-dark"

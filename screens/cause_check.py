@@ -34,7 +34,7 @@ class CauseCheck(CoachScreen[tuple[str, ...]]):
             yield Static(id="cause-count", classes="hint")
             yield Static(id="cause-question")
             yield Static("y yes   n no   s skip", id="cause-keys", classes="hint")
-        yield Footer()
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self._show()

@@ -57,7 +57,7 @@ class FollowUp(CoachScreen[FollowUpAnswer]):
             yield Button(choice_label("s", "Somewhat better"), id="somewhat", classes="choice")
             yield Button(choice_label("n", "No, still cramping"), id="still", classes="choice")
             yield Static(SEVERITY_ASK, id="severity-line", classes="hint")
-        yield Footer()
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#gone", Button).focus()

@@ -181,7 +181,7 @@ class HistoryScreen(CoachScreen[None]):
                     yield Static(id="charts", classes="chart", markup=False)
                 with TabPane("What helped", id="tab-helped"), VerticalScroll():
                     yield Static(id="helped", classes="chart", markup=False)
-        yield Footer()
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         if self._store is not None:

@@ -91,7 +91,7 @@ class HoldScreen(CountdownScreen[HoldResult]):
             )
             yield Static(id="positions", classes="hint")
             yield Vertical(id="steps")
-        yield Footer()
+        yield Footer(show_command_palette=False, compact=True)
 
     async def on_mount(self) -> None:
         self.timer.start()

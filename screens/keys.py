@@ -24,7 +24,7 @@ class KeysScreen(CoachModal[None]):
             yield Static("Keys on this screen", classes="title-line")
             yield Static("\n".join(self.lines), id="keys-list", markup=False)
             yield Static("Ctrl+C or Ctrl+Q quits from anywhere.", classes="hint")
-        yield Footer()
+        yield Footer(show_command_palette=False, compact=True)
 
 
 def keys_for(screen: Screen) -> list[str]:

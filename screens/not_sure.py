@@ -36,4 +36,4 @@ class NotSure(CoachModal[str | None]):
                 "or Escape to go back.",
                 classes="hint",
             )
-        yield Footer()
+        yield Footer(show_command_palette=False, compact=True)

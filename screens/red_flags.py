@@ -65,7 +65,7 @@ class RedFlags(CoachModal[None]):
                         id=f"flag-{flag.id}",
                     )
             yield Static("This is self-care guidance, not a diagnosis.", classes="hint")
-        yield Footer()
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#red-flags", VerticalScroll).focus()

@@ -55,7 +55,7 @@ class RoutineScreen(CountdownScreen[RoutineResult]):
             yield Static(id="routine-text")
             yield Static(self.routine.breathe, id="routine-breathe")
             yield Static(id="routine-next", classes="hint")
-        yield Footer()
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self.timer.start()

@@ -33,7 +33,7 @@ class SafetyCheck(CoachScreen[str]):
                 choice_label("y", "Yes: do not stretch, get help"), id="clot", classes="choice"
             )
             yield Static("a: no, and don't ask me again", classes="hint")
-        yield Footer()
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#ok", Button).focus()

@@ -65,7 +65,7 @@ class SidePicker(CoachScreen[None]):
                     f"call {self.numbers.emergency}. Press ! any time for when to get help.",
                     id="disclaimer",
                 )
-        yield Footer()
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#back", Button).focus()

@@ -42,7 +42,7 @@ class StillCramping(CoachScreen[str]):
             for relief in self.content.other_relief:
                 level = self.content.evidence[relief.evidence].label
                 yield Static(f"{relief.text} [{level}]", classes="relief", markup=False)
-        yield Footer()
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#hold", Button).focus()

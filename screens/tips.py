@@ -60,7 +60,7 @@ class TipsScreen(CoachScreen[None]):
                 yield Static(
                     Text.assemble((level.label, "bold"), f": {level.meaning}"), classes="legend"
                 )
-        yield Footer()
+        yield Footer(show_command_palette=False, compact=True)
 
     def _tip(self, tip: Tip) -> Vertical:
         label = self.content.evidence[tip.evidence].label

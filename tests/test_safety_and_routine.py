@@ -194,3 +194,35 @@ async def test_three_cramps_and_a_routine_show_in_history_and_export(content, cl
         "gone",
         "somewhat",
     ]
+
+
+async def test_night_theme_by_default_at_night_and_choice_remembered(content, clock, tmp_path):
+    from coach.settings import load_settings
+
+    app = make_app(content, data_dir=tmp_path, clock=clock, hour=23)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, SidePicker)
+        assert app.theme == "night"
+        app.theme = "light"
+        await pilot.pause()
+    assert load_settings(tmp_path).settings.theme == "light"
+    later = make_app(content, data_dir=tmp_path, clock=clock, hour=23)
+    async with later.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, SidePicker)
+        assert later.theme == "light"
+
+
+def test_theme_for_the_hour():
+    from coach.settings import theme_for
+
+    themes = frozenset({"night", "light", "textual-dark"})
+    assert [theme_for(h, None, themes) for h in (20, 21, 3, 6, 7, 12)] == [
+        "textual-dark",
+        "night",
+        "night",
+        "night",
+        "textual-dark",
+        "textual-dark",
+    ]
+    assert theme_for(3, "light", themes) == "light"
+    assert theme_for(3, "gone-theme", themes) == "night"

@@ -11,6 +11,7 @@ SIZE = (80, 24)
 
 def app_with_clock(**options):
     clock = FakeClock()
+    options.setdefault("hour", 12)  # daytime: the default theme, not the night one
     return make_app(load(ROOT / "content"), clock=clock, **options), clock
 
 
@@ -138,3 +139,14 @@ def test_routine_mid_way(snap_compare):
 def test_follow_up_with_severity(snap_compare):
     app, run_before = _through_hold(["6"])
     assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
+
+
+def test_night_theme_hold(snap_compare):
+    app, run_before = _hold_after(23)
+    app.theme = "night"
+    assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
+
+
+def test_light_theme_tips(snap_compare):
+    app, _ = app_with_clock(theme="light")
+    assert snap_compare(app, press=["t"], terminal_size=SIZE)
