@@ -35,7 +35,7 @@ class CalfCoach(App[int]):
     BINDINGS = [
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="quit-ctrl-c"),
         Binding("exclamation_mark", "red_flags", "Get help", id="red-flags"),
-        Binding("question_mark", "keys", "Keys", id="keys"),
+        Binding("question_mark", "help", "Help", id="help"),
     ]
 
     def __init__(
@@ -215,11 +215,11 @@ class CalfCoach(App[int]):
         if not isinstance(self.screen, RedFlags):
             self.push_screen(self._red_flag_screen())
 
-    def action_keys(self) -> None:
-        from screens.keys import KeysScreen
+    def action_help(self) -> None:
+        from screens.help import HelpScreen
 
-        if not isinstance(self.screen, KeysScreen):
-            self.push_screen(KeysScreen(self.screen))
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen, self.content, self.data_dir))
 
     def watch_theme(self, name: str) -> None:
         """Remember a theme the person picks (palette or --theme) for next time."""

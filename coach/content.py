@@ -22,6 +22,7 @@ FILES = (
     "tips.yaml",
     "red_flags.yaml",
     "routine.yaml",
+    "sources.yaml",
 )
 SIDES = ("back", "front")
 _ID = re.compile(r"[a-z][a-z0-9-]*")
@@ -147,6 +148,13 @@ class Routine:
 
 
 @dataclass(frozen=True)
+class Source:
+    id: str
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
 class Content:
     evidence: dict[str, Evidence]
     hold: HoldSettings
@@ -159,6 +167,7 @@ class Content:
     red_flags: tuple[RedFlag, ...]
     regions: dict[str, Region]
     routine: Routine
+    sources: tuple[Source, ...]
 
     def cause(self, cause_id: str) -> Cause:
         return next(c for c in self.causes if c.id == cause_id)
@@ -188,8 +197,20 @@ def load(directory: Path | None = None) -> Content:
     tips = _tips(data["tips.yaml"], evidence, {c.id for c in causes})
     flags, regions = _red_flags(data["red_flags.yaml"])
     routine = _routine(data["routine.yaml"], evidence)
+    sources = _sources(data["sources.yaml"])
     return Content(
-        evidence, hold, positions, guides, not_sure, relief, causes, tips, flags, regions, routine
+        evidence,
+        hold,
+        positions,
+        guides,
+        not_sure,
+        relief,
+        causes,
+        tips,
+        flags,
+        regions,
+        routine,
+        sources,
     )
 
 
@@ -568,3 +589,20 @@ def _routine(doc: _Doc, evidence: dict[str, Evidence]) -> Routine:
         doc.seconds(top, "ready_seconds", "", 0, 60),
         tuple(versions),
     )
+
+
+def _sources(doc: _Doc) -> tuple[Source, ...]:
+    doc.fields(doc.top, "", {"sources"})
+    items = doc.seq(doc.top, "sources", "")
+    out: list[Source] = []
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        where = f"sources[{i}]"
+        doc.fields(item, where, {"id", "name", "url"})
+        url = doc.text(item, "url", where)
+        if not url.startswith("https://"):
+            raise doc.error(item, "url", where + ".url", "addresses must start with https://")
+        source = Source(doc.ident(item, "id", where), doc.text(item, "name", where), url)
+        doc.unique(items, i, where, source.id, seen)
+        out.append(source)
+    return tuple(out)

@@ -7,8 +7,8 @@ from textual.widgets import Digits, Static
 from coach.app import make_app
 from screens.cause_check import CauseCheck
 from screens.follow_up import FollowUp
+from screens.help import HelpScreen
 from screens.hold import HoldScreen
-from screens.keys import KeysScreen
 from screens.not_sure import NotSure
 from screens.red_flags import RedFlags
 from screens.safety_check import SafetyCheck
@@ -229,9 +229,12 @@ async def test_help_and_keys_open_from_every_flow_screen(content, clock):
         await pilot.press("escape")
         await wait_for(pilot, HoldScreen)
         await pilot.press("question_mark")
-        await wait_for(pilot, KeysScreen)
+        await wait_for(pilot, HelpScreen)
         listing = shown(app, "#keys-list")
         assert "Pause" in listing and "Add 30 s" in listing and "Get help" in listing
+        assert shown(app, "#history-path").endswith("history.db")
+        sources = " ".join(str(s.render()) for s in app.screen.query(".source").results(Static))
+        assert "https://www.nhs.uk/conditions/leg-cramps/" in sources
         await pilot.press("escape")
         await wait_for(pilot, HoldScreen)
 

@@ -1,0 +1,88 @@
+"""`?`: the keys of the screen underneath, what the app is for, and its sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from coach.content import Content
+from screens.base import CoachModal
+
+DOES = (
+    "Talks you through a calf cramp: which side, a timed stretch, and what to do if it "
+    "does not ease.",
+    "Tells you when to stop self-care and get medical help.",
+    "Shows which known causes may fit you, and prevention tips with how strong the "
+    "evidence is for each.",
+    "Keeps a private record of your cramps and bedtime routines on this computer only.",
+)
+DOES_NOT = (
+    "It does not diagnose, and it is not an emergency service.",
+    "It never suggests a medicine or a dose, or stopping a prescribed medicine.",
+    "It sends nothing over the network.",
+)
+
+
+class HelpScreen(CoachModal[None]):
+    CSS_PATH = "help.tcss"
+    BINDINGS = [
+        Binding("q,escape,enter,question_mark", "dismiss(None)", "Close", id="help-close"),
+        Binding("down", "scroll_more", "Scroll", key_display="↓", id="help-scroll"),
+    ]
+
+    def __init__(self, under: Screen, content: Content, data_dir: Path) -> None:
+        super().__init__()
+        self.lines = keys_for(under)
+        self.content = content
+        self.data_dir = data_dir
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Static("Keys on this screen", classes="title-line")
+            yield Static("\n".join(self.lines), id="keys-list", markup=False)
+            yield Static(
+                "Ctrl+C or Ctrl+Q quits from anywhere. Ctrl+P opens the command palette "
+                "(themes, help).",
+                classes="hint",
+            )
+            yield Static("What Calf Coach does", classes="section")
+            yield Static("\n".join(f"• {line}" for line in DOES), markup=False)
+            yield Static("What it does not do", classes="section")
+            yield Static("\n".join(f"• {line}" for line in DOES_NOT), markup=False)
+            yield Static("Where your history is kept", classes="section")
+            yield Static(str(self.data_dir / "history.db"), id="history-path", markup=False)
+            yield Static("How sure is each tip?", classes="section")
+            for level in self.content.evidence.values():
+                yield Static(Text.assemble((level.label, "bold"), f": {level.meaning}"))
+            yield Static("Sources", classes="section")
+            for source in self.content.sources:
+                yield Static(
+                    Text.assemble(source.name, "\n  ", (source.url, "underline")), classes="source"
+                )
+        yield Footer(show_command_palette=False, compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#help", VerticalScroll).focus()
+
+    def action_scroll_more(self) -> None:
+        self.query_one("#help", VerticalScroll).scroll_down()
+
+
+def keys_for(screen: Screen) -> list[str]:
+    """One line per described binding, keys as the Footer shows them."""
+    lines = []
+    seen = set()
+    for active in screen.active_bindings.values():
+        binding = active.binding
+        if not (binding.description and binding.show) or binding.system or binding.action in seen:
+            continue
+        seen.add(binding.action)
+        key = screen.app.get_key_display(binding)
+        lines.append(f"{key:>8}  {binding.description}")
+    return lines
