@@ -23,9 +23,9 @@ def shape(node, path: str, out: list[str]) -> None:
     if isinstance(node, Map):
         for key, value in node.items():
             out.append(f"{path}.{key}")
-            if key in SAME_VALUE or not isinstance(value, str):
-                if not isinstance(value, (Map, Seq)):
-                    out.append(f"{path}.{key}={value!r}")
+            fixed = key in SAME_VALUE or not isinstance(value, str)
+            if fixed and not isinstance(value, (Map, Seq)):
+                out.append(f"{path}.{key}={value!r}")
             shape(value, f"{path}.{key}", out)
     elif isinstance(node, Seq):
         out.append(f"{path}[len={len(node)}]")
