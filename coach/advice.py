@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from coach.content import Content, Tip
+from coach.i18n import t
 
 
 @dataclass(frozen=True)
@@ -40,5 +41,5 @@ def rank_tips(content: Content, yes: set[str] | frozenset[str] | tuple[str, ...]
 def causes_for(content: Content, tip: Tip) -> str:
     """A short "for: …" label naming the causes a tip answers."""
     if not tip.causes:
-        return "everyone"
-    return ", ".join(content.cause(c).name.lower() for c in tip.causes)
+        return t("everyone")
+    return t(", ").join(content.cause(c).name.lower() for c in tip.causes)

@@ -23,6 +23,7 @@ from coach.episode import Episode
 from coach.recorder import Recorder
 from coach.settings import SettingsFile, load_settings, theme_for
 from coach.timer import Clock
+from screens.base import translate_bindings
 from screens.side_picker import SidePicker
 from screens.themes import THEMES
 
@@ -52,6 +53,7 @@ class CalfCoach(App[int]):
         clock: Clock = time.monotonic,
     ) -> None:
         super().__init__()
+        translate_bindings(self)
         self.content = content
         self.start = start
         self.hold_seconds = hold_seconds or content.hold.default_seconds
@@ -270,15 +272,24 @@ def make_app(
     data_dir: Path | str | None = None,
     start: str | None = None,
     side: str | None = None,
+    lang: str | None = None,
     **options,
 ) -> CalfCoach:
-    """The one way the CLI and the tests build the app."""
+    """The one way the CLI and the tests build the app.
+
+    With `lang`, content and interface strings come from that language's folder
+    (the CLI does the same through `--lang`).
+    """
     from coach.locations import data_dir as default_data_dir
 
-    if content is None:
-        from coach.content import load
+    if content is None or lang is not None:
+        from coach import i18n
+        from coach.content import default_dir, load, load_ui
 
-        content = load(content_dir)
+        root = Path(content_dir) if content_dir else default_dir()
+        folder = root / lang if lang not in (None, "en") else root
+        content = load(folder)
+        i18n.use(load_ui(folder))
     start = start or side
     if start not in (None, "back", "front", "routine", "history"):
         raise ValueError(f"unknown start {start!r}")

@@ -57,6 +57,12 @@ def _common() -> argparse.ArgumentParser:
         help="night (dim), light (high contrast) or any Textual theme; remembered",
     )
     common.add_argument(
+        "--lang",
+        choices=("en", "zh"),
+        default=argparse.SUPPRESS,
+        help="language: en (English) or zh (简体中文); default from the locale",
+    )
+    common.add_argument(
         "--data-dir",
         metavar="DIR",
         default=argparse.SUPPRESS,
@@ -117,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from coach.export import run_export
 
         return run_export(args.format, args.output, where)
-    content = _load_or_explain(content_dir)
+    content = _load_or_explain(content_dir, _language(args))
     if content is None:
         return 2
     region = _region(content, getattr(args, "region", None))
@@ -201,23 +207,43 @@ def _region(content, chosen: str | None) -> str | None:
     return region_from_locale(os.environ, countries)
 
 
-def _load_or_explain(directory: str | Path | None):
-    from coach.content import load
+def _language(args: argparse.Namespace) -> str:
+    from coach.i18n import language_from_locale
+
+    return getattr(args, "lang", None) or language_from_locale()
+
+
+def _load_or_explain(directory: str | Path | None, lang: str = "en"):
+    """Content (and interface strings) in `lang`, or None after printing why not."""
+    from coach import i18n
+    from coach.content import default_dir, load, load_ui
     from coach.yamlfile import ContentError
 
+    root = Path(directory) if directory else default_dir()
+    folder = root / lang if lang != "en" else root
     try:
-        return load(Path(directory) if directory else None)
+        content = load(folder)
+        i18n.use(load_ui(folder))
     except ContentError as exc:
         print(f"calf-coach: content problem: {exc}", file=sys.stderr)
         return None
+    return content
 
 
 def _check_content(directory: str | Path | None) -> int:
-    content = _load_or_explain(directory)
-    if content is None:
-        return 2
-    print(
-        f"content ok: {len(content.guides)} guides, {len(content.causes)} causes, "
-        f"{len(content.tips)} tips, {len(content.red_flags)} red flags"
-    )
+    """Check the folder and every translation beside it."""
+    from coach.content import default_dir
+    from coach.i18n import LANGUAGES
+
+    root = Path(directory) if directory else default_dir()
+    for lang in LANGUAGES:
+        if lang != "en" and not (root / lang).is_dir():
+            continue
+        content = _load_or_explain(root, lang)
+        if content is None:
+            return 2
+        print(
+            f"content ok ({lang}): {len(content.guides)} guides, {len(content.causes)} causes, "
+            f"{len(content.tips)} tips, {len(content.red_flags)} red flags"
+        )
     return 0

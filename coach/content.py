@@ -606,3 +606,34 @@ def _sources(doc: _Doc) -> tuple[Source, ...]:
         doc.unique(items, i, where, source.id, seen)
         out.append(source)
     return tuple(out)
+
+
+def load_ui(directory: Path) -> dict[str, str]:
+    """A translation table (`ui.yaml`): English text → translated text.
+
+    Placeholders such as `{time}` must match, or a screen would crash at run time.
+    """
+    path = directory / "ui.yaml"
+    if not path.exists():
+        return {}
+    doc = _Doc(path)
+    doc.fields(doc.top, "", {"strings"})
+    table = doc.top["strings"]
+    if not isinstance(table, Map):
+        raise doc.error(doc.top, "strings", "strings", "expected a mapping of text to text")
+    out: dict[str, str] = {}
+    for english, translated in table.items():
+        if not isinstance(translated, str) or not translated.strip():
+            raise doc.error(table, english, f"strings.{english}", "expected translated text")
+        if set(_PLACEHOLDER.findall(english)) != set(_PLACEHOLDER.findall(translated)):
+            raise doc.error(
+                table,
+                english,
+                f"strings.{english}",
+                "placeholders like {time} must match the English text",
+            )
+        out[english] = translated
+    return out
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")

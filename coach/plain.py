@@ -16,6 +16,8 @@ from typing import TextIO
 from coach.advice import rank_tips
 from coach.content import Content, Region
 from coach.episode import Episode
+from coach.i18n import t
+from coach.printing import HEADINGS, REASONS
 from coach.recorder import Recorder
 from coach.routine import plan, total_seconds
 from coach.settings import SettingsFile
@@ -75,7 +77,7 @@ class PlainCoach:
 
     def warn(self, warning: str | None) -> None:
         if warning:
-            self.say(f"Note: {warning}")
+            self.say(t("Note: {warning}", warning=warning))
 
     def ask(self, question: str, choices: list[Choice]) -> str:
         """Ask until a known answer: its number, its letter, or its words."""
@@ -84,7 +86,8 @@ class PlainCoach:
             self.say(f"  {i}. ({choice.key}) {choice.label}")
         hint = ", ".join(c.key for c in choices)
         while True:
-            print(f"Answer 1-{len(choices)} or {hint}: ", end="", file=self.stdout, flush=True)
+            prompt = t("Answer 1-{last} or {keys}: ", last=len(choices), keys=hint)
+            print(prompt, end="", file=self.stdout, flush=True)
             line = self.stdin.readline()
             if not line:
                 self.say()
@@ -95,13 +98,16 @@ class PlainCoach:
             for i, choice in enumerate(choices, 1):
                 if answer in (str(i), choice.key.lower(), choice.label.lower()):
                     return choice.value
-            self.say(f"Sorry, I did not understand {answer!r}.")
+            self.say(t("Sorry, I did not understand {answer}.", answer=repr(answer)))
 
     def run(self, start: str | None = None) -> int:
         if not self.prefs.settings.disclaimer_seen:
             self.say(
-                "Calf Coach gives self-care guidance, not a diagnosis. In an emergency "
-                f"call {self.region.emergency}."
+                t(
+                    "Calf Coach gives self-care guidance, not a diagnosis. In an emergency "
+                    "call {number}.",
+                    number=self.region.emergency,
+                )
             )
             self.prefs.settings.disclaimer_seen = True
             self.warn(self.prefs.save())
@@ -115,7 +121,7 @@ class PlainCoach:
             episode = Episode(side, self.position, clock=self.clock)
             self.relieve(episode)
         except (EndOfInput, KeyboardInterrupt):
-            self.say("Leaving Calf Coach. Take care.")
+            self.say(t("Leaving Calf Coach. Take care."))
             if episode is not None and episode.outcome is None:
                 episode.outcome = "left"
         finally:
@@ -128,12 +134,12 @@ class PlainCoach:
         back, front = self.content.guides["back"], self.content.guides["front"]
         while True:
             answer = self.ask(
-                "Where is the cramp?",
+                t("Where is the cramp?"),
                 [
                     Choice("b", back.label, "back"),
                     Choice("f", front.label, "front"),
-                    Choice("n", "Not sure", "not-sure"),
-                    Choice("q", "Quit", "quit"),
+                    Choice("n", t("Not sure"), "not-sure"),
+                    Choice("q", t("Quit"), "quit"),
                 ],
             )
             if answer == "quit":
@@ -146,16 +152,16 @@ class PlainCoach:
     def relieve(self, episode: Episode) -> None:
         if not self.prefs.settings.skip_safety_check:
             answer = self.ask(
-                "Before you stretch: is one leg swollen, warm, red or darker than the other?",
+                t("Before you stretch: is one leg swollen, warm, red or darker than the other?"),
                 [
-                    Choice("n", "No: start the stretch", "ok"),
-                    Choice("y", "Yes", "clot"),
-                    Choice("a", "No, and don't ask me again", "ok-always"),
+                    Choice("n", t("No: start the stretch"), "ok"),
+                    Choice("y", t("Yes"), "clot"),
+                    Choice("a", t("No, and don't ask me again"), "ok-always"),
                 ],
             )
             if answer == "clot":
                 episode.outcome = "red_flag"
-                self.say("Do not stretch or rub that leg. Get urgent medical help.")
+                self.say(t("Do not stretch or rub that leg. Get urgent medical help."))
                 self.red_flags()
                 return
             if answer == "ok-always":
@@ -166,11 +172,11 @@ class PlainCoach:
             self.warn(self.recorder.save(episode))
             episode.hold_ended(0, self.hold(episode))
             episode.outcome = self.ask(
-                "Has the cramp eased?",
+                t("Has the cramp eased?"),
                 [
-                    Choice("y", "Yes, it's gone", "gone"),
-                    Choice("s", "Somewhat better", "somewhat"),
-                    Choice("n", "No, still cramping", "still"),
+                    Choice("y", t("Yes, it's gone"), "gone"),
+                    Choice("s", t("Somewhat better"), "somewhat"),
+                    Choice("n", t("No, still cramping"), "still"),
                 ],
             )
             self.warn(self.recorder.save(episode))
@@ -178,21 +184,18 @@ class PlainCoach:
                 break
             if episode.needs_help(self.content.hold.escalate_after_seconds):
                 episode.outcome = "red_flag"
-                self.say(
-                    "This cramp has lasted about 10 minutes without easing. Stop "
-                    "stretching and get medical help now."
-                )
+                self.say(t(REASONS["long-cramp"]))
                 self.red_flags()
                 return
-            self.say("Other things that help:")
+            self.say(t("Other things that help:"))
             for relief in self.content.other_relief:
                 level = self.content.evidence[relief.evidence].label
                 self.say(f"- {relief.text} [{level}]")
             again = self.ask(
-                "Still cramping. What next?",
+                t("Still cramping. What next?"),
                 [
-                    Choice("h", "Hold the stretch again", "hold"),
-                    Choice("q", "Stop here", "stop"),
+                    Choice("h", t("Hold the stretch again"), "hold"),
+                    Choice("q", t("Stop here"), "stop"),
                 ],
             )
             if again != "hold":
@@ -206,7 +209,13 @@ class PlainCoach:
         label = next(p.label for p in self.content.positions if p.id == self.position)
         timer = HoldTimer(self.hold_seconds, self.clock)
         self.say(
-            f"{guide.label}, {label.lower()}: hold for {mmss(self.hold_seconds)}. {guide.short}"
+            t(
+                "{side}, {position}: hold for {time}.",
+                side=guide.label,
+                position=label.lower(),
+                time=mmss(self.hold_seconds),
+            )
+            + f" {guide.short}"
         )
         timer.start()
         shown, next_report = -1, self.hold_seconds - REPORT_EVERY
@@ -217,26 +226,32 @@ class PlainCoach:
             if index != shown:
                 shown = index
                 at = mmss(round(timer.elapsed()))
-                self.say(f"Step {index + 1} of {len(steps)}, at {at}: {steps[index].text}")
+                step = t(
+                    "Step {number} of {total}, at {time}:",
+                    number=index + 1,
+                    total=len(steps),
+                    time=at,
+                )
+                self.say(f"{step} {steps[index].text}")
             left = timer.seconds_left()
             if timer.done:
-                self.say("Time's up. Let go slowly.")
+                self.say(t("Time's up. Let go slowly."))
                 return timer.elapsed()
             if left <= next_report:
-                self.say(f"{mmss(left)} left.")
+                self.say(t("{time} left.", time=mmss(left)))
                 next_report = (left - 1) // REPORT_EVERY * REPORT_EVERY
             self.sleep(timer.until_next_change() or 0.05)
 
     def causes(self, episode: Episode) -> None:
-        self.say("What might have set it off? Answer each, or s to skip.")
+        self.say(t("What might have set it off? Answer each, or s to skip."))
         yes = []
         for cause in self.content.causes:
             answer = self.ask(
                 cause.question,
                 [
-                    Choice("y", "Yes", "yes"),
-                    Choice("n", "No", "no"),
-                    Choice("s", "Skip", "skip"),
+                    Choice("y", t("Yes"), "yes"),
+                    Choice("n", t("No"), "no"),
+                    Choice("s", t("Skip"), "skip"),
                 ],
             )
             if answer == "yes":
@@ -258,17 +273,22 @@ class PlainCoach:
         )
         for title, tips in sections:
             if tips:
-                self.say(f"{title}:")
+                self.say(f"{t(title)}:")
                 for tip in tips:
                     level = self.content.evidence[tip.evidence].label
                     self.say(f"- {tip.text} [{level}; {tip.source}]")
 
     def red_flags(self) -> None:
-        from coach.printing import HEADINGS
-
-        self.say(f"Emergency: {self.region.emergency}. Urgent advice: {self.region.urgent}.")
+        self.say(
+            t("Emergency: ")
+            + self.region.emergency
+            + ". "
+            + t("Urgent advice: ")
+            + self.region.urgent
+            + "."
+        )
         for action, heading in HEADINGS.items():
-            self.say(f"{heading}:")
+            self.say(f"{t(heading)}:")
             for flag in (f for f in self.content.red_flags if f.action == action):
                 self.say(f"- {flag.title}. {flag.text}")
 
@@ -277,7 +297,7 @@ class PlainCoach:
         version = routine.versions[0]
         if len(routine.versions) > 1:
             chosen = self.ask(
-                f"{routine.title}. {routine.intro} Which version?",
+                f"{routine.title}. {routine.intro} " + t("Which version?"),
                 [Choice(v.key, v.label, v.id) for v in routine.versions],
             )
             version = next(v for v in routine.versions if v.id == chosen)
@@ -294,7 +314,7 @@ class PlainCoach:
                 seg = segments[index]
                 self.say(f"{seg.title}, {seg.seconds} s: {seg.text}")
             self.sleep(timer.until_next_change() or 0.05)
-        self.say("Routine done. Well done; sleep well.")
+        self.say(t("Routine done. Well done; sleep well."))
         self.warn(self.recorder.routine_done(started, timer.elapsed(), version.id))
         return 0
 

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from coach.advice import causes_for, rank_tips
 from coach.content import Content, Region, Tip
+from coach.i18n import t
 
 
 def evidence_tag(content: Content, tip_evidence: str) -> str:
@@ -29,9 +30,9 @@ def print_tips(content: Content, cause_ids: list[str], console: Console | None =
         return 2
     groups = rank_tips(content, tuple(cause_ids))
     sections = [
-        ("Tips for what you said fits you", groups.fits),
-        ("Tips for everyone", groups.everyone),
-        ("Other tips" if cause_ids else "Tips for particular causes", groups.others),
+        (t("Tips for what you said fits you"), groups.fits),
+        (t("Tips for everyone"), groups.everyone),
+        (t("Other tips") if cause_ids else t("Tips for particular causes"), groups.others),
     ]
     for title, tips in sections:
         if not tips:
@@ -40,7 +41,7 @@ def print_tips(content: Content, cause_ids: list[str], console: Console | None =
         for tip in tips:
             _print_tip(console, content, tip)
         console.print()
-    console.print(Text("Evidence levels", style="bold"))
+    console.print(Text(t("Evidence levels"), style="bold"))
     for level in content.evidence.values():
         console.print(Padding(Text.assemble((level.label, "bold"), f": {level.meaning}"), (0, 2)))
     return 0
@@ -55,7 +56,10 @@ def _print_tip(console: Console, content: Content, tip: Tip) -> None:
         "",
         Text.assemble(
             (evidence_tag(content, tip.evidence), "bold"),
-            (f" {tip.source}; for {causes_for(content, tip)}", "dim"),
+            (
+                t(" {source}; for {causes}", source=tip.source, causes=causes_for(content, tip)),
+                "dim",
+            ),
         ),
     )
     console.print(Padding(grid, (0, 0, 0, 1)))
@@ -67,23 +71,30 @@ HEADINGS = {
     "doctor": "See a doctor soon",
 }
 
+REASONS = {
+    "long-cramp": "This cramp has lasted about 10 minutes without easing. Stop stretching "
+    "and get medical help now.",
+    "clot": "You said one leg is swollen, warm or red. Do not stretch or rub it. "
+    "Get urgent medical help.",
+}
+
 
 def print_red_flags(content: Content, region: Region, console: Console | None = None) -> int:
     console = console or Console()
-    console.print(Text("When to get help", style="bold underline"))
-    console.print(Text.assemble(("Emergency: ", "bold"), region.emergency))
-    console.print(Text.assemble(("Urgent advice: ", "bold"), region.urgent))
+    console.print(Text(t("When to get help"), style="bold underline"))
+    console.print(Text.assemble((t("Emergency: "), "bold"), region.emergency))
+    console.print(Text.assemble((t("Urgent advice: "), "bold"), region.urgent))
     for action, heading in HEADINGS.items():
         console.print()
-        console.print(Text(heading.upper(), style="bold"))
+        console.print(Text(t(heading).upper(), style="bold"))
         for flag in (f for f in content.red_flags if f.action == action):
             grid = Table.grid(padding=(0, 1))
             grid.add_column(width=1)
             grid.add_column(ratio=1)
             grid.add_row("!", Text(flag.title, style="bold"))
             grid.add_row("", flag.text)
-            grid.add_row("", Text(f"Source: {flag.source}", style="dim"))
+            grid.add_row("", Text(t("Source: {source}", source=flag.source), style="dim"))
             console.print(Padding(grid, (0, 0, 0, 1)))
     console.print()
-    console.print("This is self-care guidance, not a diagnosis.")
+    console.print(t("This is self-care guidance, not a diagnosis."))
     return 0

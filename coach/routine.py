@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from coach.content import Routine, RoutineVersion
+from coach.i18n import t
 
-LEGS = ("Left", "Right")
+LEGS = ("Left leg", "Right leg")
 
 
 @dataclass(frozen=True)
@@ -28,19 +29,18 @@ def plan(routine: Routine, version: RoutineVersion) -> tuple[Segment, ...]:
     at = 0
     for stretch in version.stretches:
         if routine.ready_seconds:
-            out.append(
-                Segment(
-                    at,
-                    routine.ready_seconds,
-                    f"Get ready: {stretch.name.lower()}",
-                    stretch.text,
-                    False,
-                )
-            )
+            title = t("Get ready: {stretch}", stretch=stretch.name.lower())
+            out.append(Segment(at, routine.ready_seconds, title, stretch.text, False))
             at += routine.ready_seconds
         for rep in range(1, routine.repeats + 1):
             for leg in LEGS:
-                title = f"{leg} leg: {stretch.name.lower()} ({rep} of {routine.repeats})"
+                title = t(
+                    "{leg}: {stretch} ({number} of {total})",
+                    leg=t(leg),
+                    stretch=stretch.name.lower(),
+                    number=rep,
+                    total=routine.repeats,
+                )
                 out.append(Segment(at, routine.hold_seconds, title, stretch.text, True))
                 at += routine.hold_seconds
     return tuple(out)

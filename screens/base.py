@@ -8,10 +8,14 @@ the MRO, so subclasses keep their own handlers without calling these.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TypeVar
 
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
+
+from coach.i18n import t
 
 MIN_WIDTH, MIN_HEIGHT = 40, 12
 
@@ -35,8 +39,20 @@ class TooSmall(Static):
     """
 
 
+def translate_bindings(node: DOMNode) -> None:
+    """Show binding descriptions in the person's language (Footer and help read them)."""
+    for key, bindings in node._bindings.key_to_bindings.items():
+        node._bindings.key_to_bindings[key] = [
+            replace(b, description=t(b.description)) if b.description else b for b in bindings
+        ]
+
+
 class SizeGuard:
     """Mixin for Screen and ModalScreen."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        translate_bindings(self)  # type: ignore[arg-type]
 
     def on_mount(self) -> None:
         self.mount(TooSmall(id="too-small"))  # type: ignore[attr-defined]
@@ -55,11 +71,18 @@ class SizeGuard:
     def update_too_small(self) -> None:
         if not self.has_class("-too-small"):  # type: ignore[attr-defined]
             return
-        lines = [f"Window too small. Make it larger: at least {MIN_WIDTH} x {MIN_HEIGHT}."]
+        lines = [
+            t(
+                "Window too small. Make it larger: at least {size}.",
+                size=f"{MIN_WIDTH} x {MIN_HEIGHT}",
+            )
+        ]
         timer = getattr(self, "timer", None)
         if timer is not None and timer.started:
             left = timer.seconds_left()
-            state = "TIME'S UP" if timer.done else "PAUSED" if timer.paused else "Time left"
+            state = (
+                t("TIME'S UP") if timer.done else t("PAUSED") if timer.paused else t("Time left")
+            )
             lines.insert(0, f"{state}: {left // 60}:{left % 60:02d}")
         for widget in self.query(TooSmall):  # type: ignore[attr-defined]
             widget.update("\n".join(lines))

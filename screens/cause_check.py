@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Static
 
 from coach.content import Cause
+from coach.i18n import t
 from screens.base import CoachScreen
 
 
@@ -30,10 +31,10 @@ class CauseCheck(CoachScreen[tuple[str, ...]]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="cause-check"):
-            yield Static("What might have set it off?", classes="title-line")
+            yield Static(t("What might have set it off?"), classes="title-line")
             yield Static(id="cause-count", classes="hint")
             yield Static(id="cause-question")
-            yield Static("y yes   n no   s skip", id="cause-keys", classes="hint")
+            yield Static(t("y yes   n no   s skip"), id="cause-keys", classes="hint")
         yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
@@ -41,7 +42,9 @@ class CauseCheck(CoachScreen[tuple[str, ...]]):
 
     def _show(self) -> None:
         i = len(self.answers)
-        self.query_one("#cause-count", Static).update(f"Question {i + 1} of {len(self.causes)}")
+        self.query_one("#cause-count", Static).update(
+            t("Question {number} of {total}", number=i + 1, total=len(self.causes))
+        )
         self.query_one("#cause-question", Static).update(self.causes[i].question)
 
     def action_answer(self, value: bool | None) -> None:

@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Button, Footer, Static
 
+from coach.i18n import t
 from screens.base import CoachScreen
 from screens.hold import HoldResult, clock_text
 from screens.side_picker import choice_label
@@ -46,17 +47,17 @@ class FollowUp(CoachScreen[FollowUpAnswer]):
     def compose(self) -> ComposeResult:
         done = clock_text(round(self.hold.actual_seconds))
         banner = (
-            f"Hold finished early, after {done}."
+            t("Hold finished early, after {time}.", time=done)
             if self.hold.ended == "eased"
-            else f"Hold complete: {done}. Let go slowly."
+            else t("Hold complete: {time}. Let go slowly.", time=done)
         )
         with Vertical(id="follow-up"):
             yield Static(banner, id="follow-up-banner")
-            yield Static("Has the cramp eased?", classes="title-line")
-            yield Button(choice_label("y", "Yes, it's gone"), id="gone", classes="choice")
-            yield Button(choice_label("s", "Somewhat better"), id="somewhat", classes="choice")
-            yield Button(choice_label("n", "No, still cramping"), id="still", classes="choice")
-            yield Static(SEVERITY_ASK, id="severity-line", classes="hint")
+            yield Static(t("Has the cramp eased?"), classes="title-line")
+            yield Button(choice_label("y", t("Yes, it's gone")), id="gone", classes="choice")
+            yield Button(choice_label("s", t("Somewhat better")), id="somewhat", classes="choice")
+            yield Button(choice_label("n", t("No, still cramping")), id="still", classes="choice")
+            yield Static(t(SEVERITY_ASK), id="severity-line", classes="hint")
         yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
@@ -74,5 +75,8 @@ class FollowUp(CoachScreen[FollowUpAnswer]):
     def action_severity(self, value: int) -> None:
         self.severity = value
         self.query_one("#severity-line", Static).update(
-            f"How bad it was: {value} out of 10 (saved). Now: has it eased? y / s / n"
+            t(
+                "How bad it was: {value} out of 10 (saved). Now: has it eased? y / s / n",
+                value=value,
+            )
         )

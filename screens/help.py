@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from coach.content import Content
+from coach.i18n import t
 from screens.base import CoachModal
 
 DOES = (
@@ -44,23 +45,25 @@ class HelpScreen(CoachModal[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static("Keys on this screen", classes="title-line")
+            yield Static(t("Keys on this screen"), classes="title-line")
             yield Static("\n".join(self.lines), id="keys-list", markup=False)
             yield Static(
-                "Ctrl+C or Ctrl+Q quits from anywhere. Ctrl+P opens the command palette "
-                "(themes, help).",
+                t(
+                    "Ctrl+C or Ctrl+Q quits from anywhere. Ctrl+P opens the command palette "
+                    "(themes, help)."
+                ),
                 classes="hint",
             )
-            yield Static("What Calf Coach does", classes="section")
-            yield Static("\n".join(f"• {line}" for line in DOES), markup=False)
-            yield Static("What it does not do", classes="section")
-            yield Static("\n".join(f"• {line}" for line in DOES_NOT), markup=False)
-            yield Static("Where your history is kept", classes="section")
+            yield Static(t("What Calf Coach does"), classes="section")
+            yield Static("\n".join(f"• {t(line)}" for line in DOES), markup=False)
+            yield Static(t("What it does not do"), classes="section")
+            yield Static("\n".join(f"• {t(line)}" for line in DOES_NOT), markup=False)
+            yield Static(t("Where your history is kept"), classes="section")
             yield Static(str(self.data_dir / "history.db"), id="history-path", markup=False)
-            yield Static("How sure is each tip?", classes="section")
+            yield Static(t("How sure is each tip?"), classes="section")
             for level in self.content.evidence.values():
                 yield Static(Text.assemble((level.label, "bold"), f": {level.meaning}"))
-            yield Static("Sources", classes="section")
+            yield Static(t("Sources"), classes="section")
             for source in self.content.sources:
                 yield Static(
                     Text.assemble(source.name, "\n  ", (source.url, "underline")), classes="source"

@@ -13,6 +13,7 @@ from textual.widgets import Button, DataTable, Footer, Static, TabbedContent, Ta
 
 from coach import stats
 from coach.history import OUTCOMES, POSITIONS, EpisodeRecord, History, HistoryError
+from coach.i18n import t
 from screens.base import CoachModal, CoachScreen
 
 HISTORY_OFF = (
@@ -29,14 +30,14 @@ COLUMNS = ("When", "Kind", "Side", "Position", "Hold", "Holds", "Outcome", "Sev"
 
 def _row(r: EpisodeRecord) -> tuple[str, ...]:
     if r.outcome:
-        outcome = OUTCOMES.get(r.outcome, r.outcome)
+        outcome = t(OUTCOMES.get(r.outcome, r.outcome))
     else:
-        outcome = "-" if r.kind == "routine" else "in progress"
+        outcome = "-" if r.kind == "routine" else t("in progress")
     return (
         r.started_at.strftime("%Y-%m-%d %H:%M"),
-        r.kind.capitalize(),
-        r.side or "-",
-        r.position or "-",
+        t(r.kind.capitalize()),
+        t(r.side) if r.side else "-",
+        t(r.position) if r.position else "-",
         f"{r.actual_seconds}s",
         str(r.holds),
         outcome,
@@ -53,27 +54,32 @@ def _bars(rows: list[tuple[str, int]], label_width: int = 8) -> list[str]:
 
 
 def _count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+    """ "1 cramp", "2 cramps", in the person's language."""
+    return t("{n} " + word, n=n) if n == 1 else t("{n} " + word + "s", n=n)
 
 
 def _rate(value: float | None, nights: int, what: str) -> str:
     if value is None:
-        return f"no nights {what} yet"
-    return f"{value:.1f} {what} ({_count(nights, 'night')})"
+        return t("no nights " + what + " yet")
+    return t("{rate} " + what, rate=f"{value:.1f}") + f" ({_count(nights, 'night')})"
 
 
 def summary_line(records: list[EpisodeRecord], now: datetime) -> str:
     """One sentence of headline numbers, worded so it reads aloud sensibly."""
     if not records:
-        return "Since you started: nothing recorded yet."
+        return t("Since you started: nothing recorded yet.")
     s = stats.summary(records, now)
-    return (
-        f"Since you started: {_count(s.cramps_total, 'cramp')}, "
-        f"{_count(s.routines_total, 'routine')}. "
-        f"This month {_count(s.cramps_this_month, 'cramp')} (last month {s.cramps_last_month}). "
-        "Cramps per night: "
-        f"{_rate(s.cramps_per_night_with_routine, s.nights_with_routine, 'with a routine')}, "
-        f"{_rate(s.cramps_per_night_without_routine, s.nights_without_routine, 'without')}."
+    return t(
+        "Since you started: {cramps}, {routines}. This month {month} (last month {last}). "
+        "Cramps per night: {with_routine}, {without}.",
+        cramps=_count(s.cramps_total, "cramp"),
+        routines=_count(s.routines_total, "routine"),
+        month=_count(s.cramps_this_month, "cramp"),
+        last=s.cramps_last_month,
+        with_routine=_rate(
+            s.cramps_per_night_with_routine, s.nights_with_routine, "with a routine"
+        ),
+        without=_rate(s.cramps_per_night_without_routine, s.nights_without_routine, "without"),
     )
 
 
@@ -82,9 +88,10 @@ def charts_text(records: list[EpisodeRecord], now: datetime) -> str:
     weeks = [(f"{d.day:>2} {d:%b}", n) for d, n in stats.weekly_counts(records, now)]
     hours = stats.by_hour(records)
     night_order = [*range(12, 24), *range(12)]
-    lines = ["Cramps per week (last 12 weeks, week starting)", *_bars(weeks), ""]
-    lines += ["Cramps by side", *_bars(list(stats.by_side(records).items())), ""]
-    lines += ["Cramps by hour they started (noon to noon)"]
+    sides = [(t(side), n) for side, n in stats.by_side(records).items()]
+    lines = [t("Cramps per week (last 12 weeks, week starting)"), *_bars(weeks), ""]
+    lines += [t("Cramps by side"), *_bars(sides), ""]
+    lines += [t("Cramps by hour they started (noon to noon)")]
     lines += _bars([(f"{h:02d}:00", hours[h]) for h in night_order])
     return "\n".join(lines)
 
@@ -94,18 +101,22 @@ def _helped_rows(table: dict[str, dict[str, int]], width: int) -> list[str]:
     for group, counts in table.items():
         total = sum(counts.values())
         gone = counts.get("gone", 0)
-        verdict = f"{gone} of {total} gone" if total else "no finished cramps"
+        verdict = (
+            t("{gone} of {total} gone", gone=gone, total=total)
+            if total
+            else t("no finished cramps")
+        )
         lines.append(
             f" {group:<{width}} {stats.bar(gone, total, BAR_WIDTH):<{BAR_WIDTH}} {verdict}"
         )
         order = [*OUTCOMES, *sorted(set(counts) - set(OUTCOMES))]
         rest = [
-            f"{counts[k]} {OUTCOMES.get(k, k).lower()}"
+            f"{counts[k]} {t(OUTCOMES.get(k, k)).lower()}"
             for k in order
             if k in counts and k != "gone"
         ]
         if rest:
-            lines.append(f" {'':<{width}} also: {', '.join(rest)}")
+            lines.append(f" {'':<{width}} " + t("also: {rest}", rest=", ".join(rest)))
     return lines
 
 
@@ -113,11 +124,13 @@ def helped_text(records: list[EpisodeRecord]) -> str:
     """Shows how often each approach ended with the cramp gone, with the rest spelled out."""
     by_position = stats.outcome_by_position(records)
     order = [p for p in (*POSITIONS, "unknown") if p in by_position]
-    lines = ["Cramp gone, by position"]
-    lines += _helped_rows({p: by_position[p] for p in order}, 11) or [" no finished cramps yet"]
-    lines += ["", "Cramp gone, by how long you held the stretch"]
-    lines += _helped_rows(stats.outcome_by_hold_length(records), 11)
-    lines += ["", "Small numbers are hints, not proof."]
+    lines = [t("Cramp gone, by position")]
+    rows = _helped_rows({t(p): by_position[p] for p in order}, 11)
+    lines += rows or [" " + t("no finished cramps yet")]
+    lines += ["", t("Cramp gone, by how long you held the stretch")]
+    by_length = stats.outcome_by_hold_length(records)
+    lines += _helped_rows({t(k): v for k, v in by_length.items()}, 11)
+    lines += ["", t("Small numbers are hints, not proof.")]
     return "\n".join(lines)
 
 
@@ -138,8 +151,8 @@ class ConfirmDeleteScreen(CoachModal[bool]):
         with Vertical(id="dialog"):
             yield Static(self._question, id="question", markup=False)
             with Horizontal(id="buttons"):
-                yield Button("Yes, delete (y)", id="yes", variant="error")
-                yield Button("No, keep it (n)", id="no", variant="primary")
+                yield Button(t("Yes, delete (y)"), id="yes", variant="error")
+                yield Button(t("No, keep it (n)"), id="no", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -170,22 +183,22 @@ class HistoryScreen(CoachScreen[None]):
 
     def compose(self) -> ComposeResult:
         if self._store is None:
-            yield Static(HISTORY_OFF, id="off", markup=False)
+            yield Static(t(HISTORY_OFF), id="off", markup=False)
         else:
             yield Static(id="summary", markup=False)
             with TabbedContent():
-                with TabPane("Episodes", id="tab-episodes"):
-                    yield Static(NO_EPISODES, id="empty", markup=False)
+                with TabPane(t("Episodes"), id="tab-episodes"):
+                    yield Static(t(NO_EPISODES), id="empty", markup=False)
                     yield DataTable(id="episodes", cursor_type="row", zebra_stripes=True)
-                with TabPane("Charts", id="tab-charts"), VerticalScroll():
+                with TabPane(t("Charts"), id="tab-charts"), VerticalScroll():
                     yield Static(id="charts", classes="chart", markup=False)
-                with TabPane("What helped", id="tab-helped"), VerticalScroll():
+                with TabPane(t("What helped"), id="tab-helped"), VerticalScroll():
                     yield Static(id="helped", classes="chart", markup=False)
         yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         if self._store is not None:
-            self.query_one(DataTable).add_columns(*COLUMNS)
+            self.query_one(DataTable).add_columns(*(t(c) for c in COLUMNS))
             self._reload()
 
     def _reload(self) -> None:
@@ -206,7 +219,7 @@ class HistoryScreen(CoachScreen[None]):
         table.display = bool(self._records)
         self.query_one("#empty").display = not self._records
         self.query_one("#summary", Static).update(headline)
-        nothing = "Nothing to chart yet."
+        nothing = t("Nothing to chart yet.")
         self.query_one("#charts", Static).update(
             charts_text(self._records, now) if self._records else nothing
         )
@@ -234,9 +247,10 @@ class HistoryScreen(CoachScreen[None]):
         record = self._selected()
         if record is None:
             return
-        question = (
-            f"Delete the {record.kind} from {record.started_at:%Y-%m-%d %H:%M}? "
-            "You can undo with u while this screen is open."
+        question = t(
+            "Delete the {kind} from {when}? You can undo with u while this screen is open.",
+            kind=t(record.kind),
+            when=f"{record.started_at:%Y-%m-%d %H:%M}",
         )
 
         def answered(yes: bool | None) -> None:
@@ -250,11 +264,11 @@ class HistoryScreen(CoachScreen[None]):
         try:
             removed = self._store.delete(record.id)
         except HistoryError as error:
-            self.notify(str(error), title="Not deleted", severity="error")
+            self.notify(str(error), title=t("Not deleted"), severity="error")
             return
         if removed is not None:
             self._deleted.append(removed)
-            self.notify("Episode deleted. Press u to undo.", title="Deleted")
+            self.notify(t("Episode deleted. Press u to undo."), title=t("Deleted"))
         self._reload()
 
     def action_undo(self) -> None:
@@ -265,9 +279,9 @@ class HistoryScreen(CoachScreen[None]):
             self._store.restore(record)
         except HistoryError as error:
             self._deleted.append(record)
-            self.notify(str(error), title="Not restored", severity="error")
+            self.notify(str(error), title=t("Not restored"), severity="error")
             return
-        self.notify("Episode restored.", title="Undone")
+        self.notify(t("Episode restored."), title=t("Undone"))
         self._reload()
 
     def action_back(self) -> None:

@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Digits, Footer, ProgressBar, Static
 
 from coach.content import Content, Guide
+from coach.i18n import t
 from coach.timer import Clock, HoldTimer, step_index
 from screens.countdown import CountdownScreen
 
@@ -114,10 +115,10 @@ class HoldScreen(CountdownScreen[HoldResult]):
         for pos in self.content.positions:
             mark = f"▶{pos.label}◀" if pos.id == self.position else pos.label
             labels.append(f"{pos.key} {mark}")
-        self.query_one("#positions", Static).update("Position: " + "  ".join(labels))
+        self.query_one("#positions", Static).update(t("Position:") + " " + "  ".join(labels))
         self.query_one("#hold-title", Static).update(
             f"{self.guide.label}: {self.guide.short}"
-            + (f"  (hold {self.hold_number})" if self.hold_number > 1 else "")
+            + (t("  (hold {number})", number=self.hold_number) if self.hold_number > 1 else "")
         )
         self._shown = None
 
@@ -143,11 +144,11 @@ class HoldScreen(CountdownScreen[HoldResult]):
             total=timer.seconds, progress=timer.elapsed()
         )
         if timer.done:
-            text = "TIME'S UP. Let go slowly."
+            text = t("TIME'S UP. Let go slowly.")
         elif timer.paused:
-            text = "PAUSED. Press space to carry on."
+            text = t("PAUSED. Press space to carry on.")
         else:
-            text = f"HOLD the stretch: {clock_text(left)} left"
+            text = t("HOLD the stretch: {time} left", time=clock_text(left))
         self.query_one("#hold-state", Static).update(text)
         self.set_class(timer.paused, "-paused")
         self.set_class(timer.done, "-finished")
@@ -155,10 +156,11 @@ class HoldScreen(CountdownScreen[HoldResult]):
             if i < current:
                 line.show("✓", "-past")
             elif i == current:
-                line.show("▶ Now", "-current")
+                line.show(t("▶ Now"), "-current")
             else:
                 line.show(
-                    "Next" if i == current + 1 else "", "-next" if i == current + 1 else "-later"
+                    t("Next") if i == current + 1 else "",
+                    "-next" if i == current + 1 else "-later",
                 )
 
     def _on_time_up(self) -> None:

@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
 from coach.content import Content
+from coach.i18n import t
 from screens.base import CoachModal
 
 
@@ -28,12 +29,15 @@ class NotSure(CoachModal[str | None]):
     def compose(self) -> ComposeResult:
         back, front = self.content.guides["back"], self.content.guides["front"]
         with VerticalScroll(id="not-sure-box"):
-            yield Static("How to tell", classes="title-line")
+            yield Static(t("How to tell"), classes="title-line")
             for text in self.content.not_sure:
                 yield Static(text, classes="not-sure-point")
             yield Static(
-                f"Press b for {back.label.lower()}, f for {front.label.lower()}, "
-                "or Escape to go back.",
+                t(
+                    "Press b for {back}, f for {front}, or Escape to go back.",
+                    back=back.label.lower(),
+                    front=front.label.lower(),
+                ),
                 classes="hint",
             )
         yield Footer(show_command_palette=False, compact=True)

@@ -9,15 +9,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
 from coach.content import Content, Region
-from coach.printing import HEADINGS
+from coach.i18n import t
+from coach.printing import HEADINGS, REASONS
 from screens.base import CoachModal
-
-REASONS = {
-    "long-cramp": "This cramp has lasted about 10 minutes without easing. Stop stretching "
-    "and get medical help now.",
-    "clot": "You said one leg is swollen, warm or red. Do not stretch or rub it. "
-    "Get urgent medical help.",
-}
 
 
 class RedFlags(CoachModal[None]):
@@ -40,15 +34,15 @@ class RedFlags(CoachModal[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="red-flags"):
-            yield Static("When to get help", classes="title-line")
+            yield Static(t("When to get help"), classes="title-line")
             if self.reason:
-                yield Static(REASONS.get(self.reason, self.reason), id="red-flag-reason")
+                yield Static(t(REASONS.get(self.reason, self.reason)), id="red-flag-reason")
             yield Static(
                 Text.assemble(
-                    ("Emergency: ", "bold"),
+                    (t("Emergency: "), "bold"),
                     self.numbers.emergency,
                     "\n",
-                    ("Urgent advice: ", "bold"),
+                    (t("Urgent advice: "), "bold"),
                     self.numbers.urgent,
                 ),
                 id="numbers",
@@ -57,14 +51,14 @@ class RedFlags(CoachModal[None]):
                 flags = [f for f in self.content.red_flags if f.action == action]
                 if not flags:
                     continue
-                yield Static(heading, classes=f"flag-heading -{action}")
+                yield Static(t(heading), classes=f"flag-heading -{action}")
                 for flag in flags:
                     yield Static(
                         Text.assemble((flag.title, "bold"), "\n", flag.text),
                         classes="flag",
                         id=f"flag-{flag.id}",
                     )
-            yield Static("This is self-care guidance, not a diagnosis.", classes="hint")
+            yield Static(t("This is self-care guidance, not a diagnosis."), classes="hint")
         yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:

@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import Digits, Footer, ProgressBar, Static
 
 from coach.content import Routine
+from coach.i18n import t
 from coach.routine import plan, total_seconds
 from coach.timer import Clock, HoldTimer, step_index
 from screens.countdown import CountdownScreen
@@ -71,14 +72,22 @@ class RoutineScreen(CountdownScreen[RoutineResult]):
         left_in_seg = max(
             0, min(seg.seconds, timer.seconds_left() - (total_seconds(segs) - seg.at - seg.seconds))
         )
-        title = f"{self.routine.title} · {self.version.label} · {clock_text(timer.seconds_left())}"
-        self.query_one("#routine-title", Static).update(f"{title} left")
+        left = clock_text(timer.seconds_left())
+        title = t(
+            "{title} · {version} · {time} left",
+            title=self.routine.title,
+            version=self.version.label,
+            time=left,
+        )
+        self.query_one("#routine-title", Static).update(title)
         if timer.done:
-            now, text = "ROUTINE DONE. Well done; sleep well.", self.routine.intro
+            now, text = t("ROUTINE DONE. Well done; sleep well."), self.routine.intro
         elif timer.paused:
-            now, text = f"PAUSED. {seg.title}. Press space to carry on.", seg.text
+            now = t("PAUSED. {what}. Press space to carry on.", what=seg.title)
+            text = seg.text
         else:
-            now, text = (f"STRETCH: {seg.title}" if seg.stretching else seg.title), seg.text
+            now = t("STRETCH: {what}", what=seg.title) if seg.stretching else seg.title
+            text = seg.text
         self.query_one("#routine-now", Static).update(now)
         self.query_one("#routine-text", Static).update(text)
         self.query_one("#routine-left", Digits).update(clock_text(left_in_seg))

@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Button, Footer, Static
 
+from coach.i18n import t
 from screens.base import CoachScreen
 from screens.side_picker import choice_label
 
@@ -24,15 +25,15 @@ class SafetyCheck(CoachScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="safety"):
-            yield Static("Before you stretch", classes="title-line")
+            yield Static(t("Before you stretch"), classes="title-line")
             yield Static(
-                "Is one leg swollen, warm, red or darker than the other?", id="safety-question"
+                t("Is one leg swollen, warm, red or darker than the other?"), id="safety-question"
             )
-            yield Button(choice_label("n", "No: start the stretch"), id="ok", classes="choice")
+            yield Button(choice_label("n", t("No: start the stretch")), id="ok", classes="choice")
             yield Button(
-                choice_label("y", "Yes: do not stretch, get help"), id="clot", classes="choice"
+                choice_label("y", t("Yes: do not stretch, get help")), id="clot", classes="choice"
             )
-            yield Static("a: no, and don't ask me again", classes="hint")
+            yield Static(t("a: no, and don't ask me again"), classes="hint")
         yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:

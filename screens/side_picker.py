@@ -12,6 +12,7 @@ from textual.message import Message
 from textual.widgets import Button, Footer, Static
 
 from coach.content import Content, Region
+from coach.i18n import t
 from screens.base import CoachScreen
 
 
@@ -54,15 +55,18 @@ class SidePicker(CoachScreen[None]):
     def compose(self) -> ComposeResult:
         back, front = self.content.guides["back"], self.content.guides["front"]
         with Vertical(id="picker"):
-            yield Static("Where is the cramp?", id="question")
+            yield Static(t("Where is the cramp?"), id="question")
             yield Button(choice_label("b", back.label), id="back", classes="choice")
             yield Button(choice_label("f", front.label), id="front", classes="choice")
-            yield Button(choice_label("n", "Not sure"), id="not-sure", classes="choice")
-            yield Static("Press a letter, or use the arrows and Enter.", id="picker-hint")
+            yield Button(choice_label("n", t("Not sure")), id="not-sure", classes="choice")
+            yield Static(t("Press a letter, or use the arrows and Enter."), id="picker-hint")
             if self.first_run:
                 yield Static(
-                    "Calf Coach gives self-care guidance, not a diagnosis. In an emergency "
-                    f"call {self.numbers.emergency}. Press ! any time for when to get help.",
+                    t(
+                        "Calf Coach gives self-care guidance, not a diagnosis. In an "
+                        "emergency call {number}. Press ! any time for when to get help.",
+                        number=self.numbers.emergency,
+                    ),
                     id="disclaimer",
                 )
         yield Footer(show_command_palette=False, compact=True)

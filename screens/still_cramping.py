@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Button, Footer, Static
 
 from coach.content import Content
+from coach.i18n import t
 from screens.base import CoachScreen
 from screens.side_picker import choice_label
 
@@ -30,15 +31,23 @@ class StillCramping(CoachScreen[str]):
     def compose(self) -> ComposeResult:
         limit = self.content.hold.escalate_after_seconds // 60
         with VerticalScroll(id="still"):
-            yield Static("Still cramping. That happens; stretch again now.", classes="title-line")
-            yield Button(choice_label("h", "Hold the stretch again"), id="hold", classes="choice")
             yield Static(
-                f"About {max(1, round(self.minutes))} min so far, {self.holds} "
-                f"hold{'s' if self.holds != 1 else ''}. If it is not easing by {limit} min, "
-                "get medical help (press ! for details).",
+                t("Still cramping. That happens; stretch again now."), classes="title-line"
+            )
+            yield Button(
+                choice_label("h", t("Hold the stretch again")), id="hold", classes="choice"
+            )
+            yield Static(
+                t(
+                    "About {minutes} min so far, holds: {holds}. If it is not easing by "
+                    "{limit} min, get medical help (press ! for details).",
+                    minutes=max(1, round(self.minutes)),
+                    holds=self.holds,
+                    limit=limit,
+                ),
                 id="still-time",
             )
-            yield Static("Other things that help", classes="title-line")
+            yield Static(t("Other things that help"), classes="title-line")
             for relief in self.content.other_relief:
                 level = self.content.evidence[relief.evidence].label
                 yield Static(f"{relief.text} [{level}]", classes="relief", markup=False)

@@ -10,6 +10,7 @@ from textual.widgets import Footer, Static
 
 from coach.advice import causes_for, rank_tips
 from coach.content import Content, Tip
+from coach.i18n import t
 from screens.base import CoachScreen
 
 
@@ -34,7 +35,7 @@ class TipsScreen(CoachScreen[None]):
         groups = rank_tips(self.content, self.yes)
         with VerticalScroll(id="tips"):
             if self.yes:
-                yield Static("What may fit you", classes="section")
+                yield Static(t("What may fit you"), classes="section")
                 for cause_id in self.yes:
                     cause = self.content.cause(cause_id)
                     label = self.content.evidence[cause.evidence].label
@@ -47,15 +48,15 @@ class TipsScreen(CoachScreen[None]):
                         classes="cause",
                     )
             sections = (
-                ("Tips for you", groups.fits),
-                ("Tips for everyone", groups.everyone),
-                ("Other tips" if self.yes else "Tips for particular causes", groups.others),
+                (t("Tips for you"), groups.fits),
+                (t("Tips for everyone"), groups.everyone),
+                (t("Other tips") if self.yes else t("Tips for particular causes"), groups.others),
             )
             for title, tips in sections:
                 if tips:
                     yield Static(title, classes="section")
                     yield from (self._tip(tip) for tip in tips)
-            yield Static("How sure is each tip?", classes="section")
+            yield Static(t("How sure is each tip?"), classes="section")
             for level in self.content.evidence.values():
                 yield Static(
                     Text.assemble((level.label, "bold"), f": {level.meaning}"), classes="legend"
@@ -65,7 +66,8 @@ class TipsScreen(CoachScreen[None]):
     def _tip(self, tip: Tip) -> Vertical:
         label = self.content.evidence[tip.evidence].label
         meta = Text.assemble(
-            (f"[{label}]", "bold"), f" {tip.source}; for {causes_for(self.content, tip)}"
+            (f"[{label}]", "bold"),
+            t(" {source}; for {causes}", source=tip.source, causes=causes_for(self.content, tip)),
         )
         return Vertical(
             Static(tip.text, classes="tip-text", markup=False),

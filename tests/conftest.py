@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from coach import i18n
 from coach.content import Content, load
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,3 +43,5 @@ def _private_home(tmp_path, monkeypatch):
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
     monkeypatch.delenv("NO_COLOR", raising=False)
     os.environ.pop("TEXTUAL_THEME", None)
+    yield
+    i18n.use({})  # a Chinese test must not leave the next test in Chinese

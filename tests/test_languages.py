@@ -59,3 +59,76 @@ def test_guides_and_tips_fit_40_columns_measured_in_cells(lang):
         lines = out.getvalue().splitlines()
         assert all(cell_len(line.rstrip()) <= 40 for line in lines), text
         assert "".join(out.getvalue().split()) == "".join(text.split()), text
+
+
+def test_chinese_interface_strings_cover_the_code_and_nothing_stale():
+    from coach.content import load_ui
+    from tests.ui_strings import interface_strings
+
+    table = load_ui(ROOT / "content" / "zh")
+    wanted = interface_strings()
+    assert sorted(wanted - set(table)) == []
+    assert sorted(set(table) - wanted) == []
+
+
+def test_a_translation_with_wrong_placeholders_is_refused(tmp_path):
+    from coach.content import load_ui
+    from coach.yamlfile import ContentError
+
+    (tmp_path / "ui.yaml").write_text('strings:\n  "{time} left.": "还剩 {tme}"\n')
+    with pytest.raises(ContentError, match="placeholders") as info:
+        load_ui(tmp_path)
+    assert info.value.line == 2
+
+
+async def test_whole_flow_in_chinese(clock, tmp_path):
+    from textual.widgets import Static
+
+    from coach.app import make_app
+    from screens.follow_up import FollowUp
+    from screens.hold import HoldScreen
+    from screens.side_picker import SidePicker
+    from tests.test_flow import past_safety_check, run_out, wait_for
+
+    app = make_app(lang="zh", data_dir=tmp_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, SidePicker)
+        assert str(app.screen.query_one("#question", Static).render()) == "哪里抽筋了？"
+        await pilot.press("b")
+        await past_safety_check(pilot)
+        assert isinstance(app.screen, HoldScreen)
+        state = str(app.screen.query_one("#hold-state", Static).render())
+        assert state == "保持拉伸：还剩 1:00"
+        step = str(app.screen.query_one(".step.-current .step-text", Static).render())
+        assert "伸直" in step
+        footer_words = [b.binding.description for b in app.screen.active_bindings.values()]
+        assert "暂停" in footer_words and "求助" in footer_words
+        await run_out(pilot, clock, 60)
+        await pilot.press("enter")
+        await wait_for(pilot, FollowUp)
+        assert "拉伸完成" in str(app.screen.query_one("#follow-up-banner", Static).render())
+
+
+@pytest.mark.parametrize("argv", [["--lang", "zh", "tips"], ["tips", "--lang", "zh"]])
+def test_lang_before_or_after_the_command(argv):
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-m", "coach", *argv],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+    )
+    assert out.returncode == 0, out.stderr
+    assert "适合所有人的建议" in out.stdout and "证据等级" in out.stdout
+
+
+def test_language_from_locale():
+    from coach.i18n import language_from_locale
+
+    assert language_from_locale({"LANG": "zh_CN.UTF-8"}) == "zh"
+    assert language_from_locale({"LC_ALL": "en_GB.UTF-8", "LANG": "zh_CN"}) == "en"
+    assert language_from_locale({}) == "en"

@@ -150,3 +150,17 @@ def test_night_theme_hold(snap_compare):
 def test_light_theme_tips(snap_compare):
     app, _ = app_with_clock(theme="light")
     assert snap_compare(app, press=["t"], terminal_size=SIZE)
+
+
+def test_chinese_hold(snap_compare):
+    clock = FakeClock()
+    app = make_app(lang="zh", clock=clock, side="back", hour=12)
+
+    async def run_before(pilot):
+        await pilot.press("n")
+        await pilot.pause()
+        clock.advance(23)
+        pilot.app.screen.tick()
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
