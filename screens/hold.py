@@ -117,7 +117,7 @@ class HoldScreen(CountdownScreen[HoldResult]):
             labels.append(f"{pos.key} {mark}")
         self.query_one("#positions", Static).update(t("Position:") + " " + "  ".join(labels))
         self.query_one("#hold-title", Static).update(
-            f"{self.guide.label}: {self.guide.short}"
+            t("{side}: {short}", side=self.guide.label, short=self.guide.short)
             + (t("  (hold {number})", number=self.hold_number) if self.hold_number > 1 else "")
         )
         self._shown = None
