@@ -13,11 +13,12 @@ from typing import TypeVar
 
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Static
+from textual.widgets import Button, Static
 
 from coach.i18n import t
 
 MIN_WIDTH, MIN_HEIGHT = 40, 12
+SHORT_HEIGHT = 20
 
 
 class TooSmall(Static):
@@ -65,6 +66,9 @@ class SizeGuard:
         size = self.app.size  # type: ignore[attr-defined]
         small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
         self.set_class(small, "-too-small")  # type: ignore[attr-defined]
+        # Big bordered choices need height; on a short window one line each still reads.
+        for button in self.query(".choice").results(Button):  # type: ignore[attr-defined]
+            button.compact = size.height < SHORT_HEIGHT
         if small:
             self.update_too_small()
 
