@@ -61,10 +61,7 @@ class CalfCoach(App[int]):
         self.data_dir = data_dir
         self.prefs: SettingsFile = load_settings(data_dir)
         saved = self.prefs.settings
-        known = {p.id for p in content.positions}
-        self.position = next(
-            (p for p in (position, saved.position) if p in known), content.positions[0].id
-        )
+        self.position = content.first_position(position, saved.position)
         self.region = content.regions.get(region or "default", content.regions["default"])
         self.recorder = Recorder(data_dir)
         self.episode: Episode | None = None

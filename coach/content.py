@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
-from coach.yamlfile import ContentError, Map, Seq, read_yaml
+from coach.schema import Doc
+from coach.yamlfile import ContentError, Map, Seq
 
 FILES = (
     "evidence.yaml",
@@ -25,7 +25,6 @@ FILES = (
     "sources.yaml",
 )
 SIDES = ("back", "front")
-_ID = re.compile(r"[a-z][a-z0-9-]*")
 
 
 @dataclass(frozen=True)
@@ -172,6 +171,11 @@ class Content:
     def cause(self, cause_id: str) -> Cause:
         return next(c for c in self.causes if c.id == cause_id)
 
+    def first_position(self, *wanted: str | None) -> str:
+        """The first wanted position that exists (command line, then remembered)."""
+        known = {p.id for p in self.positions}
+        return next((p for p in wanted if p in known), self.positions[0].id)
+
 
 def default_dir() -> Path:
     """Content inside an installed wheel, else the source tree's `content/`."""
@@ -185,14 +189,14 @@ def load(directory: Path | None = None) -> Content:
     root = Path(directory) if directory is not None else default_dir()
     if not root.is_dir():
         raise ContentError(str(root), None, "", "content folder not found")
-    data = {name: _Doc(root / name) for name in FILES}
+    data = {name: Doc(root / name) for name in FILES}
     evidence = _evidence(data["evidence.yaml"])
     doc = data["guides.yaml"]
     hold = _hold(doc)
     positions = _positions(doc)
     guides = _guides(doc, hold, positions, evidence)
     not_sure = tuple(doc.texts(doc.top, "not_sure"))
-    relief = tuple(_relief(doc, evidence))
+    relief = _relief(doc, evidence)
     causes = _causes(data["causes.yaml"], evidence)
     tips = _tips(data["tips.yaml"], evidence, {c.id for c in causes})
     flags, regions = _red_flags(data["red_flags.yaml"])
@@ -214,202 +218,85 @@ def load(directory: Path | None = None) -> Content:
     )
 
 
-class _Doc:
-    """One parsed file plus helpers that report problems against it."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = str(path)
-        self.top = read_yaml(path)
-        if not isinstance(self.top, Map):
-            raise ContentError(self.path, 1, "", "the file must be a mapping of fields")
-
-    def error(self, container: Any, key: Any, field: str, message: str) -> ContentError:
-        line = getattr(container, "line", None)
-        if isinstance(container, Map) and key in container.key_lines:
-            line = container.key_lines[key]
-        elif isinstance(container, Seq) and isinstance(key, int) and key < len(container):
-            line = container.item_lines[key]
-        return ContentError(self.path, line, field, message)
-
-    def fields(self, m: Any, where: str, required: set[str], optional: frozenset = frozenset()):
-        if not isinstance(m, Map):
-            raise ContentError(self.path, getattr(m, "line", None), where, "expected a mapping")
-        allowed = required | optional
-        for key in m:
-            if key not in allowed:
-                hint = difflib.get_close_matches(key, sorted(allowed), n=1)
-                extra = f" (did you mean {hint[0]!r}?)" if hint else ""
-                raise self.error(m, key, _join(where, key), f"unknown field{extra}")
-        for key in sorted(required - set(m)):
-            raise self.error(m, None, _join(where, key), "missing field")
-        return m
-
-    def text(self, m: Map, key: str, where: str) -> str:
-        value = m[key]
-        if not isinstance(value, str) or not value.strip():
-            got = "nothing" if value in (None, "") else f"{value!r}"
-            raise self.error(
-                m, key, _join(where, key), f"expected text, got {got} (quote words like no/yes)"
-            )
-        return " ".join(value.split())
-
-    def ident(self, m: Map, key: str, where: str) -> str:
-        value = self.text(m, key, where)
-        if not _ID.fullmatch(value):
-            raise self.error(m, key, _join(where, key), f"{value!r} is not a lower-case id")
-        return value
-
-    def seconds(self, m: Map, key: str, where: str, low: int, high: int) -> int:
-        value = m[key]
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise self.error(m, key, _join(where, key), f"expected whole seconds, got {value!r}")
-        if not low <= value <= high:
-            raise self.error(m, key, _join(where, key), f"{value} is outside {low}..{high} seconds")
-        return value
-
-    def seq(self, m: Map, key: str, where: str) -> Seq:
-        value = m[key]
-        if not isinstance(value, Seq) or not value:
-            raise self.error(m, key, _join(where, key), "expected a non-empty list")
-        return value
-
-    def texts(self, m: Map, key: str) -> list[str]:
-        items = self.seq(m, key, "")
-        out = []
-        for i, item in enumerate(items):
-            if not isinstance(item, str) or not item.strip():
-                raise self.error(items, i, f"{key}[{i}]", "expected text")
-            out.append(" ".join(item.split()))
-        return out
-
-    def unique(self, items: Seq, i: int, where: str, value: str, seen: set[str]) -> None:
-        if value in seen:
-            raise self.error(items, i, where + ".id", f"duplicate id {value!r}")
-        seen.add(value)
-
-    def level(self, m: Map, where: str, evidence: dict[str, Evidence]) -> str:
-        value = self.text(m, "evidence", where)
-        if value not in evidence:
-            raise self.error(
-                m,
-                "evidence",
-                _join(where, "evidence"),
-                f"unknown evidence level {value!r} (one of: {', '.join(evidence)})",
-            )
-        return value
-
-
-def _join(where: str, key: Any) -> str:
-    if key is None:
-        return where
-    return f"{where}.{key}" if where else str(key)
-
-
-def _evidence(doc: _Doc) -> dict[str, Evidence]:
+def _evidence(doc: Doc) -> dict[str, Evidence]:
     doc.fields(doc.top, "", {"levels"})
-    items = doc.seq(doc.top, "levels", "")
-    out: dict[str, Evidence] = {}
-    for i, item in enumerate(items):
-        where = f"levels[{i}]"
-        doc.fields(item, where, {"id", "label", "meaning"})
-        level = Evidence(
-            doc.ident(item, "id", where),
-            doc.text(item, "label", where),
-            doc.text(item, "meaning", where),
-            i,
-        )
-        doc.unique(items, i, where, level.id, set(out))
-        out[level.id] = level
-    return out
+    levels = doc.each(
+        doc.top,
+        "levels",
+        "",
+        {"id", "label", "meaning"},
+        lambda m, w: Evidence(
+            doc.ident(m, "id", w), doc.text(m, "label", w), doc.text(m, "meaning", w), 0
+        ),
+    )
+    return {level.id: replace(level, rank=i) for i, level in enumerate(levels)}
 
 
-def _hold(doc: _Doc) -> HoldSettings:
+def _hold(doc: Doc) -> HoldSettings:
     doc.fields(doc.top, "", {"hold", "positions", "sides", "not_sure", "other_relief"})
-    m = doc.fields(
-        doc.top["hold"],
-        "hold",
-        {
-            "default_seconds",
-            "min_seconds",
-            "max_seconds",
-            "extend_seconds",
-            "escalate_after_seconds",
-        },
+    names = (
+        "default_seconds",
+        "min_seconds",
+        "max_seconds",
+        "extend_seconds",
+        "escalate_after_seconds",
     )
-    get = lambda key: doc.seconds(m, key, "hold", 1, 3600)  # noqa: E731
-    hold = HoldSettings(
-        *(
-            get(k)
-            for k in (
-                "default_seconds",
-                "min_seconds",
-                "max_seconds",
-                "extend_seconds",
-                "escalate_after_seconds",
-            )
-        )
-    )
+    m = doc.fields(doc.top["hold"], "hold", set(names))
+    hold = HoldSettings(*(doc.seconds(m, key, "hold", 1, 3600) for key in names))
     if not hold.min_seconds <= hold.default_seconds <= hold.max_seconds:
         raise doc.error(m, "default_seconds", "hold.default_seconds", "must be within min..max")
     return hold
 
 
-def _positions(doc: _Doc) -> tuple[Position, ...]:
-    items = doc.seq(doc.top, "positions", "")
-    out: list[Position] = []
-    seen: set[str] = set()
-    for i, item in enumerate(items):
-        where = f"positions[{i}]"
-        doc.fields(item, where, {"id", "label", "key"})
-        pos = Position(
-            doc.ident(item, "id", where),
-            doc.text(item, "label", where),
-            doc.text(item, "key", where),
+def _positions(doc: Doc) -> tuple[Position, ...]:
+    return tuple(
+        doc.each(
+            doc.top,
+            "positions",
+            "",
+            {"id", "label", "key"},
+            lambda m, w: Position(
+                doc.ident(m, "id", w), doc.text(m, "label", w), doc.text(m, "key", w)
+            ),
         )
-        doc.unique(items, i, where, pos.id, seen)
-        out.append(pos)
-    return tuple(out)
+    )
 
 
 def _guides(
-    doc: _Doc, hold: HoldSettings, positions: tuple[Position, ...], evidence: dict[str, Evidence]
+    doc: Doc, hold: HoldSettings, positions: tuple[Position, ...], evidence: dict[str, Evidence]
 ) -> dict[str, Guide]:
-    items = doc.seq(doc.top, "sides", "")
     wanted = {p.id for p in positions}
-    guides: dict[str, Guide] = {}
-    for i, item in enumerate(items):
-        where = f"sides[{i}]"
-        doc.fields(
-            item, where, {"id", "label", "key", "short", "feels", "evidence", "source", "steps"}
-        )
-        side = doc.text(item, "id", where)
+
+    def guide(m: Map, where: str) -> Guide:
+        side = doc.text(m, "id", where)
         if side not in SIDES:
-            raise doc.error(item, "id", where + ".id", f"side must be one of {', '.join(SIDES)}")
-        doc.unique(items, i, where, side, set(guides))
-        steps_map = doc.fields(item["steps"], where + ".steps", wanted)
-        steps = {pos: _steps(doc, steps_map, pos, f"{where}.steps", hold) for pos in sorted(wanted)}
-        guides[side] = Guide(
+            raise doc.error(m, "id", where + ".id", f"side must be one of {', '.join(SIDES)}")
+        steps = doc.fields(m["steps"], where + ".steps", wanted)
+        return Guide(
             side,
-            doc.text(item, "label", where),
-            doc.text(item, "key", where),
-            doc.text(item, "short", where),
-            doc.text(item, "feels", where),
-            doc.level(item, where, evidence),
-            doc.text(item, "source", where),
-            steps,
+            doc.text(m, "label", where),
+            doc.text(m, "key", where),
+            doc.text(m, "short", where),
+            doc.text(m, "feels", where),
+            doc.level(m, where, evidence),
+            doc.text(m, "source", where),
+            {pos: _steps(doc, steps, pos, f"{where}.steps", hold) for pos in sorted(wanted)},
         )
+
+    fields = {"id", "label", "key", "short", "feels", "evidence", "source", "steps"}
+    guides = {
+        g.side: g for g in doc.each(doc.top, "sides", "", fields, guide, ident=lambda g: g.side)
+    }
     for side in SIDES:
         if side not in guides:
-            raise doc.error(items, None, "sides", f"no guide for the {side} of the calf")
+            raise doc.error(doc.top["sides"], None, "sides", f"no guide for the {side} of the calf")
     return guides
 
 
-def _steps(doc: _Doc, m: Map, pos: str, where: str, hold: HoldSettings) -> tuple[Step, ...]:
-    items = doc.seq(m, pos, where)
+def _steps(doc: Doc, m: Map, pos: str, where: str, hold: HoldSettings) -> tuple[Step, ...]:
     out: list[Step] = []
-    for i, item in enumerate(items):
-        sub = f"{where}.{pos}[{i}]"
-        doc.fields(item, sub, {"at", "text"})
+
+    def step(item: Map, sub: str) -> Step:
         at = doc.seconds(item, "at", sub, 0, 3600)
         if at >= hold.default_seconds:
             raise doc.error(
@@ -418,129 +305,123 @@ def _steps(doc: _Doc, m: Map, pos: str, where: str, hold: HoldSettings) -> tuple
                 sub + ".at",
                 f"step starts at {at} s, past the {hold.default_seconds} s hold",
             )
-        if (i == 0 and at != 0) or (out and at <= out[-1].at):
+        if (not out and at != 0) or (out and at <= out[-1].at):
             raise doc.error(item, "at", sub + ".at", "steps must start at 0 and go up in time")
         out.append(Step(at, doc.text(item, "text", sub)))
+        return out[-1]
+
+    doc.each(m, pos, where, {"at", "text"}, step, ident=lambda s: str(s.at))
     return tuple(out)
 
 
-def _relief(doc: _Doc, evidence: dict[str, Evidence]):
-    items = doc.seq(doc.top, "other_relief", "")
-    seen: set[str] = set()
-    for i, item in enumerate(items):
-        where = f"other_relief[{i}]"
-        doc.fields(item, where, {"id", "text", "evidence", "source"})
-        relief = Relief(
-            doc.ident(item, "id", where),
-            doc.text(item, "text", where),
-            doc.level(item, where, evidence),
-            doc.text(item, "source", where),
+def _relief(doc: Doc, evidence: dict[str, Evidence]) -> tuple[Relief, ...]:
+    return tuple(
+        doc.each(
+            doc.top,
+            "other_relief",
+            "",
+            {"id", "text", "evidence", "source"},
+            lambda m, w: Relief(
+                doc.ident(m, "id", w),
+                doc.text(m, "text", w),
+                doc.level(m, w, evidence),
+                doc.text(m, "source", w),
+            ),
         )
-        doc.unique(items, i, where, relief.id, seen)
-        yield relief
+    )
 
 
-def _causes(doc: _Doc, evidence: dict[str, Evidence]) -> tuple[Cause, ...]:
+def _causes(doc: Doc, evidence: dict[str, Evidence]) -> tuple[Cause, ...]:
     doc.fields(doc.top, "", {"causes"})
-    items = doc.seq(doc.top, "causes", "")
-    out: list[Cause] = []
-    seen: set[str] = set()
-    for i, item in enumerate(items):
-        where = f"causes[{i}]"
-        doc.fields(item, where, {"id", "name", "question", "explanation", "evidence", "source"})
-        cause = Cause(
-            doc.ident(item, "id", where),
-            doc.text(item, "name", where),
-            doc.text(item, "question", where),
-            doc.text(item, "explanation", where),
-            doc.level(item, where, evidence),
-            doc.text(item, "source", where),
+    return tuple(
+        doc.each(
+            doc.top,
+            "causes",
+            "",
+            {"id", "name", "question", "explanation", "evidence", "source"},
+            lambda m, w: Cause(
+                doc.ident(m, "id", w),
+                doc.text(m, "name", w),
+                doc.text(m, "question", w),
+                doc.text(m, "explanation", w),
+                doc.level(m, w, evidence),
+                doc.text(m, "source", w),
+            ),
         )
-        doc.unique(items, i, where, cause.id, seen)
-        out.append(cause)
-    return tuple(out)
+    )
 
 
-def _tips(doc: _Doc, evidence: dict[str, Evidence], cause_ids: set[str]) -> tuple[Tip, ...]:
+def _tips(doc: Doc, evidence: dict[str, Evidence], cause_ids: set[str]) -> tuple[Tip, ...]:
     doc.fields(doc.top, "", {"tips"})
-    items = doc.seq(doc.top, "tips", "")
-    out: list[Tip] = []
-    seen: set[str] = set()
-    for i, item in enumerate(items):
-        where = f"tips[{i}]"
-        doc.fields(item, where, {"id", "causes", "text", "evidence", "source"})
-        causes = item["causes"]
+
+    def tip(m: Map, where: str) -> Tip:
+        causes = m["causes"]
         if not isinstance(causes, Seq) or not all(isinstance(c, str) for c in causes):
             raise doc.error(
-                item,
-                "causes",
-                where + ".causes",
-                "expected a list of cause ids ([] means everyone)",
+                m, "causes", where + ".causes", "expected a list of cause ids ([] means everyone)"
             )
         for c in causes:
             if c not in cause_ids:
                 hint = difflib.get_close_matches(c, sorted(cause_ids), n=1)
                 extra = f" (did you mean {hint[0]!r}?)" if hint else ""
-                raise doc.error(item, "causes", where + ".causes", f"unknown cause {c!r}{extra}")
-        tip = Tip(
-            doc.ident(item, "id", where),
+                raise doc.error(m, "causes", where + ".causes", f"unknown cause {c!r}{extra}")
+        return Tip(
+            doc.ident(m, "id", where),
             tuple(causes),
-            doc.text(item, "text", where),
-            doc.level(item, where, evidence),
-            doc.text(item, "source", where),
+            doc.text(m, "text", where),
+            doc.level(m, where, evidence),
+            doc.text(m, "source", where),
         )
-        doc.unique(items, i, where, tip.id, seen)
-        out.append(tip)
-    return tuple(out)
+
+    return tuple(doc.each(doc.top, "tips", "", {"id", "causes", "text", "evidence", "source"}, tip))
 
 
-def _red_flags(doc: _Doc) -> tuple[tuple[RedFlag, ...], dict[str, Region]]:
+def _red_flags(doc: Doc) -> tuple[tuple[RedFlag, ...], dict[str, Region]]:
     doc.fields(doc.top, "", {"flags", "regions"})
-    items = doc.seq(doc.top, "flags", "")
-    flags: list[RedFlag] = []
-    seen: set[str] = set()
-    for i, item in enumerate(items):
-        where = f"flags[{i}]"
-        doc.fields(item, where, {"id", "title", "text", "action", "source"})
-        action = doc.text(item, "action", where)
+
+    def flag(m: Map, where: str) -> RedFlag:
+        action = doc.text(m, "action", where)
         if action not in ("emergency", "urgent", "doctor"):
             raise doc.error(
-                item, "action", where + ".action", "action must be emergency, urgent or doctor"
+                m, "action", where + ".action", "action must be emergency, urgent or doctor"
             )
-        flag = RedFlag(
-            doc.ident(item, "id", where),
-            doc.text(item, "title", where),
-            doc.text(item, "text", where),
+        return RedFlag(
+            doc.ident(m, "id", where),
+            doc.text(m, "title", where),
+            doc.text(m, "text", where),
             action,
-            doc.text(item, "source", where),
+            doc.text(m, "source", where),
         )
-        doc.unique(items, i, where, flag.id, seen)
-        flags.append(flag)
-    regions: dict[str, Region] = {}
-    items = doc.seq(doc.top, "regions", "")
-    for i, item in enumerate(items):
-        where = f"regions[{i}]"
-        doc.fields(item, where, {"id", "name", "countries", "emergency", "urgent"})
-        countries = item["countries"]
+
+    def region(m: Map, where: str) -> Region:
+        countries = m["countries"]
         if not isinstance(countries, Seq) or not all(isinstance(c, str) for c in countries):
             raise doc.error(
-                item, "countries", where + ".countries", "expected a list of country codes"
+                m, "countries", where + ".countries", "expected a list of country codes"
             )
-        region = Region(
-            doc.ident(item, "id", where),
-            doc.text(item, "name", where),
+        return Region(
+            doc.ident(m, "id", where),
+            doc.text(m, "name", where),
             tuple(countries),
-            doc.text(item, "emergency", where),
-            doc.text(item, "urgent", where),
+            doc.text(m, "emergency", where),
+            doc.text(m, "urgent", where),
         )
-        doc.unique(items, i, where, region.id, set(regions))
-        regions[region.id] = region
+
+    flags = doc.each(doc.top, "flags", "", {"id", "title", "text", "action", "source"}, flag)
+    regions = {
+        r.id: r
+        for r in doc.each(
+            doc.top, "regions", "", {"id", "name", "countries", "emergency", "urgent"}, region
+        )
+    }
     if "default" not in regions:
-        raise doc.error(items, None, "regions", "a region with id 'default' is required")
+        raise doc.error(
+            doc.top["regions"], None, "regions", "a region with id 'default' is required"
+        )
     return tuple(flags), regions
 
 
-def _routine(doc: _Doc, evidence: dict[str, Evidence]) -> Routine:
+def _routine(doc: Doc, evidence: dict[str, Evidence]) -> Routine:
     top = doc.fields(
         doc.top,
         "",
@@ -556,28 +437,17 @@ def _routine(doc: _Doc, evidence: dict[str, Evidence]) -> Routine:
             "versions",
         },
     )
-    items = doc.seq(top, "versions", "")
-    versions: list[RoutineVersion] = []
-    seen: set[str] = set()
-    for i, item in enumerate(items):
-        where = f"versions[{i}]"
-        doc.fields(item, where, {"id", "label", "key", "stretches"})
-        stretches = doc.seq(item, "stretches", where)
-        found: list[Stretch] = []
-        for j, sub in enumerate(stretches):
-            w = f"{where}.stretches[{j}]"
-            doc.fields(sub, w, {"id", "name", "text"})
-            found.append(
-                Stretch(doc.ident(sub, "id", w), doc.text(sub, "name", w), doc.text(sub, "text", w))
-            )
-        version = RoutineVersion(
-            doc.ident(item, "id", where),
-            doc.text(item, "label", where),
-            doc.text(item, "key", where),
-            tuple(found),
+
+    def stretch(m: Map, w: str) -> Stretch:
+        return Stretch(doc.ident(m, "id", w), doc.text(m, "name", w), doc.text(m, "text", w))
+
+    def version(m: Map, w: str) -> RoutineVersion:
+        stretches = doc.each(m, "stretches", w, {"id", "name", "text"}, stretch)
+        return RoutineVersion(
+            doc.ident(m, "id", w), doc.text(m, "label", w), doc.text(m, "key", w), tuple(stretches)
         )
-        doc.unique(items, i, where, version.id, seen)
-        versions.append(version)
+
+    versions = doc.each(top, "versions", "", {"id", "label", "key", "stretches"}, version)
     return Routine(
         doc.text(top, "title", ""),
         doc.text(top, "intro", ""),
@@ -591,21 +461,16 @@ def _routine(doc: _Doc, evidence: dict[str, Evidence]) -> Routine:
     )
 
 
-def _sources(doc: _Doc) -> tuple[Source, ...]:
+def _sources(doc: Doc) -> tuple[Source, ...]:
     doc.fields(doc.top, "", {"sources"})
-    items = doc.seq(doc.top, "sources", "")
-    out: list[Source] = []
-    seen: set[str] = set()
-    for i, item in enumerate(items):
-        where = f"sources[{i}]"
-        doc.fields(item, where, {"id", "name", "url"})
-        url = doc.text(item, "url", where)
+
+    def source(m: Map, where: str) -> Source:
+        url = doc.text(m, "url", where)
         if not url.startswith("https://"):
-            raise doc.error(item, "url", where + ".url", "addresses must start with https://")
-        source = Source(doc.ident(item, "id", where), doc.text(item, "name", where), url)
-        doc.unique(items, i, where, source.id, seen)
-        out.append(source)
-    return tuple(out)
+            raise doc.error(m, "url", where + ".url", "addresses must start with https://")
+        return Source(doc.ident(m, "id", where), doc.text(m, "name", where), url)
+
+    return tuple(doc.each(doc.top, "sources", "", {"id", "name", "url"}, source))
 
 
 def load_ui(directory: Path) -> dict[str, str]:
@@ -616,7 +481,7 @@ def load_ui(directory: Path) -> dict[str, str]:
     path = directory / "ui.yaml"
     if not path.exists():
         return {}
-    doc = _Doc(path)
+    doc = Doc(path)
     doc.fields(doc.top, "", {"strings"})
     table = doc.top["strings"]
     if not isinstance(table, Map):

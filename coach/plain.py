@@ -62,11 +62,7 @@ class PlainCoach:
         self.prefs = prefs
         self.region = region
         self.hold_seconds = hold_seconds or content.hold.default_seconds
-        known = {p.id for p in content.positions}
-        self.position = next(
-            (p for p in (position, prefs.settings.position) if p in known),
-            content.positions[0].id,
-        )
+        self.position = content.first_position(position, prefs.settings.position)
         self.stdin = stdin or sys.stdin
         self.stdout = stdout or sys.stdout
         self.clock = clock
