@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coach.episode import Episode
-from coach.history import EpisodeRecord, History, HistoryError
+
+if TYPE_CHECKING:  # sqlite3 is imported on first save, not at start-up
+    from coach.history import EpisodeRecord, History
 
 
 class Recorder:
@@ -24,6 +27,8 @@ class Recorder:
     def store(self) -> tuple[History | None, str | None]:
         """The open store (or None) and a warning the user has not seen yet."""
         if not self._opened:
+            from coach.history import History
+
             self._opened = True
             result = History.open(self.data_dir)
             self._store, self._pending = result.store, result.warning
@@ -32,6 +37,8 @@ class Recorder:
 
     def save(self, episode: Episode) -> str | None:
         """Add or update the episode's record; return a warning to show, if any."""
+        from coach.history import HistoryError
+
         store, warning = self.store()
         if store is None:
             return warning
@@ -47,6 +54,8 @@ class Recorder:
         return warning
 
     def routine_done(self, started: datetime, seconds: float, version: str) -> str | None:
+        from coach.history import EpisodeRecord, HistoryError
+
         store, warning = self.store()
         if store is None:
             return warning
@@ -72,6 +81,8 @@ class Recorder:
 
 
 def to_record(episode: Episode) -> EpisodeRecord:
+    from coach.history import EpisodeRecord
+
     return EpisodeRecord(
         id=episode.record_id,
         kind="cramp",
