@@ -23,6 +23,7 @@ from coach.episode import Episode
 from coach.recorder import Recorder
 from coach.settings import SettingsFile, load_settings, theme_for
 from coach.timer import Clock
+from coach.i18n import t
 from screens.base import translate_bindings
 from screens.side_picker import SidePicker
 from screens.themes import THEMES
@@ -75,7 +76,11 @@ class CalfCoach(App[int]):
         self._theme_ready = True
         if theme is not None and theme not in available:
             self._pending_notes.append(
-                f"Unknown theme {theme!r}; using {self.theme}. Try night or light."
+                t(
+                    "Unknown theme {name}; using {used}. Try night or light.",
+                    name=repr(theme),
+                    used=self.theme,
+                )
             )
         elif theme is not None and theme != saved.theme:
             saved.theme = theme
@@ -91,7 +96,7 @@ class CalfCoach(App[int]):
             self._warn(note)
         if first_run:
             self.prefs.settings.disclaimer_seen = True
-            self.prefs.save()
+            self.call_after_refresh(self.prefs.save)  # after the first frame, not before
         if self.start in ("back", "front"):
             self.run_episode(self.start)
         elif self.start == "routine":
