@@ -20,10 +20,10 @@ from textual.screen import Screen
 
 from coach.content import Content
 from coach.episode import Episode
+from coach.i18n import t
 from coach.recorder import Recorder
 from coach.settings import SettingsFile, load_settings, theme_for
 from coach.timer import Clock
-from coach.i18n import t
 from screens.base import translate_bindings
 from screens.side_picker import SidePicker
 from screens.themes import THEMES
