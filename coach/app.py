@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -19,14 +20,16 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from coach.content import Content
-from coach.episode import Episode
 from coach.i18n import t
 from coach.recorder import Recorder
 from coach.settings import SettingsFile, load_settings, theme_for
-from coach.timer import Clock
 from screens.base import translate_bindings
 from screens.side_picker import SidePicker
 from screens.themes import THEMES
+
+if TYPE_CHECKING:  # imported when first needed, to keep start-up close to bare Textual
+    from coach.episode import Episode
+    from coach.timer import Clock
 
 
 class CalfCoach(App[int]):
@@ -123,6 +126,7 @@ class CalfCoach(App[int]):
 
     @work(exclusive=True, group="episode")
     async def run_episode(self, side: str) -> None:
+        from coach.episode import Episode
         from screens.safety_check import SafetyCheck
 
         episode = self.episode = Episode(side, self.position, clock=self.clock)

@@ -11,9 +11,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coach.episode import Episode
-
 if TYPE_CHECKING:  # sqlite3 is imported on first save, not at start-up
+    from coach.episode import Episode
     from coach.history import EpisodeRecord, History
 
 
