@@ -69,6 +69,7 @@ class CalfCoach(App[int]):
         self.region = content.regions.get(region or "default", content.regions["default"])
         self.recorder = Recorder(data_dir)
         self.episode: Episode | None = None
+        self._leaving = False
         self._pending_notes: list[str | None] = [self.prefs.warning]
         for custom in THEMES:
             self.register_theme(custom)
@@ -91,21 +92,30 @@ class CalfCoach(App[int]):
 
     def on_mount(self) -> None:
         self._handle_signals()
-        # Pushed rather than returned from get_default_screen(): the default
-        # screen does not load its CSS_PATH.
-        first_run = not self.prefs.settings.disclaimer_seen
-        self.push_screen(SidePicker(self.content, self.region, first_run))
         for note in self._pending_notes:
             self._warn(note)
-        if first_run:
-            self.prefs.settings.disclaimer_seen = True
-            self.call_after_refresh(self.prefs.save)  # after the first frame, not before
+        # `calf-coach back` goes straight to the stretch: the first screen is built
+        # only when the person comes back to it, so the countdown shows sooner.
         if self.start in ("back", "front"):
             self.run_episode(self.start)
         elif self.start == "routine":
             self.run_routine()
         elif self.start == "history":
             self.show_history()
+        else:
+            self.go_home()
+
+    def go_home(self, _result: object = None) -> None:
+        """Show the first screen under whatever comes next, once."""
+        if self._leaving or self._exit or any(isinstance(s, SidePicker) for s in self.screen_stack):
+            return
+        # Pushed rather than returned from get_default_screen(): the default
+        # screen does not load its CSS_PATH.
+        first_run = not self.prefs.settings.disclaimer_seen
+        self.push_screen(SidePicker(self.content, self.region, first_run))
+        if first_run:
+            self.prefs.settings.disclaimer_seen = True
+            self.call_after_refresh(self.prefs.save)  # after the first frame, not before
 
     def on_side_picker_chosen(self, message: SidePicker.Chosen) -> None:
         self.run_episode(message.side)
@@ -126,6 +136,12 @@ class CalfCoach(App[int]):
 
     @work(exclusive=True, group="episode")
     async def run_episode(self, side: str) -> None:
+        try:
+            await self._episode(side)
+        finally:
+            self.go_home()
+
+    async def _episode(self, side: str) -> None:
         from coach.episode import Episode
         from screens.safety_check import SafetyCheck
 
@@ -148,11 +164,7 @@ class CalfCoach(App[int]):
             self._warn(self.recorder.save(episode))
 
     async def _relieve(self, episode: Episode) -> None:
-        from screens.cause_check import CauseCheck
-        from screens.follow_up import FollowUp, FollowUpAnswer
         from screens.hold import HoldResult, HoldScreen
-        from screens.still_cramping import StillCramping
-        from screens.tips import TipsScreen
 
         guide = self.content.guides[episode.side]
         while True:
@@ -171,6 +183,8 @@ class CalfCoach(App[int]):
             if result.ended == "left":
                 episode.outcome = "left"
                 return
+            from screens.follow_up import FollowUp, FollowUpAnswer
+
             answer: FollowUpAnswer = await self.push_screen_wait(FollowUp(result))
             episode.outcome = answer.outcome
             if answer.severity is not None:
@@ -185,11 +199,16 @@ class CalfCoach(App[int]):
                 self._warn(self.recorder.save(episode))
                 await self.push_screen_wait(self._red_flag_screen("long-cramp"))
                 return
+            from screens.still_cramping import StillCramping
+
             choice = await self.push_screen_wait(
                 StillCramping(self.content, episode.holds, episode.minutes())
             )
             if choice != "hold":
                 return
+        from screens.cause_check import CauseCheck
+        from screens.tips import TipsScreen
+
         episode.causes = await self.push_screen_wait(CauseCheck(self.content.causes))
         self._warn(self.recorder.save(episode))
         await self.push_screen_wait(TipsScreen(self.content, episode.causes))
@@ -201,16 +220,19 @@ class CalfCoach(App[int]):
         from screens.routine import RoutineScreen
 
         started = datetime.now().astimezone()
-        result = await self.push_screen_wait(RoutineScreen(self.content.routine, self.clock))
-        if result.completed:
-            self._warn(self.recorder.routine_done(started, result.seconds, result.version))
+        try:
+            result = await self.push_screen_wait(RoutineScreen(self.content.routine, self.clock))
+            if result.completed:
+                self._warn(self.recorder.routine_done(started, result.seconds, result.version))
+        finally:
+            self.go_home()
 
     def show_history(self) -> None:
         from screens.history import HistoryScreen
 
         store, warning = self.recorder.store()
         self._warn(warning)
-        self.push_screen(HistoryScreen(store))
+        self.push_screen(HistoryScreen(store), self.go_home)
 
     def _red_flag_screen(self, reason: str | None = None) -> Screen:
         from screens.red_flags import RedFlags
@@ -260,6 +282,7 @@ class CalfCoach(App[int]):
                 loop.add_signal_handler(sig, self.shut_down, 128 + sig)
 
     def shut_down(self, code: int = 0) -> None:
+        self._leaving = True
         if self.episode is not None and self.episode.outcome is None:
             self.episode.outcome = "left"
         if self.episode is not None:

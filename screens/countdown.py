@@ -26,9 +26,11 @@ class CountdownScreen(CoachScreen[Result]):
     def tick(self) -> None:
         key = self.state_key()
         if key != self._shown:
+            modes_changed = self._shown is None or key[:2] != self._shown[:2]
             self._shown = key
             self.redraw()
-            self.refresh_bindings()
+            if modes_changed:  # the Footer rebuilds itself: only when keys change
+                self.refresh_bindings()
         self.update_too_small()
         self.after_tick()
         self._schedule()

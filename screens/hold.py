@@ -81,6 +81,7 @@ class HoldScreen(CountdownScreen[HoldResult]):
         self.hold_number = hold_number
         self.timer = HoldTimer(seconds, clock)
         self._finished = False
+        self._step_shown: int | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="hold"):
@@ -111,6 +112,7 @@ class HoldScreen(CountdownScreen[HoldResult]):
         box = self.query_one("#steps", Vertical)
         await box.remove_children()
         await box.mount_all(StepLine(step.text) for step in self.steps)
+        self._step_shown = None
         labels = []
         for pos in self.content.positions:
             mark = f"▶{pos.label}◀" if pos.id == self.position else pos.label
@@ -152,6 +154,11 @@ class HoldScreen(CountdownScreen[HoldResult]):
         self.query_one("#hold-state", Static).update(text)
         self.set_class(timer.paused, "-paused")
         self.set_class(timer.done, "-finished")
+        if current != self._step_shown:  # restyle the step list only when it moves on
+            self._step_shown = current
+            self._show_steps(current)
+
+    def _show_steps(self, current: int) -> None:
         for i, line in enumerate(self.query(StepLine)):
             if i < current:
                 line.show("✓", "-past")
