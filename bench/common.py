@@ -1,0 +1,148 @@
+"""What every figure shares: the commands under test, a scratch data dir, the run
+policy (warm-up, then the median of N), and the table row each figure returns."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from ptyscreen import PtyScreen
+
+HERE = Path(__file__).resolve().parent
+PYTHON = sys.executable
+BIN = Path(PYTHON).parent
+APP = [str(BIN / "calf-coach")]
+BARE = [PYTHON, str(HERE / "bare_app.py")]
+TERMDOWN = [str(BIN / "termdown")]
+
+APP_READY = r"Where is the cramp\?"
+HOLD_READY = r"HOLD the stretch: \d+:\d\d left"
+BARE_READY = r"Bare Textual reference app is ready\."
+TERMDOWN_30 = r"\"Y888888P'\s+\"Y8888P\""
+"""Bottom row of termdown's big "30" (its default font), so the digits are complete."""
+
+SKIP_SETTINGS = {"skip_safety_check": True, "disclaimer_seen": True}
+
+
+@dataclass
+class Row:
+    """One line of the results table.
+
+    `budget` is a ratio limit when `ref` is set, else an absolute limit in `unit`;
+    None means the row is context only and cannot fail.
+    """
+
+    figure: str
+    app: float
+    ref: float | None
+    unit: str
+    budget: float | None
+    detail: str = ""
+    ok: bool | None = None
+
+    @property
+    def ratio(self) -> float | None:
+        return self.app / self.ref if self.ref else None
+
+    @property
+    def passed(self) -> bool | None:
+        if self.ok is not None or self.budget is None:
+            return self.ok
+        value = self.ratio if self.ref is not None else self.app
+        return value is not None and value <= self.budget
+
+
+@dataclass(frozen=True)
+class Policy:
+    """How many measured runs follow the warm-up.
+
+    `runs` is for the sub-second figures, `long_runs` for the ones that sit through a
+    whole hold, `many` for the in-process timing.
+    """
+
+    runs: int
+    long_runs: int
+    many: int
+
+
+def median_of(runs: int, measure: Callable[[], float]) -> float:
+    """One warm-up, then the median of `runs` measurements."""
+    measure()
+    return statistics.median(measure() for _ in range(runs))
+
+
+def paired(
+    runs: int,
+    app: Callable[[], float],
+    ref: Callable[[], float],
+    warm_up: tuple[Callable[[], object], ...] | None = None,
+) -> tuple[float, float]:
+    """Median app and reference values, measured alternately after one warm-up each.
+
+    Alternating keeps slow drift on the machine (thermal, other jobs) from landing on
+    one side only. The warm-up fills the page cache and compiles .pyc files.
+    """
+    for step in warm_up if warm_up is not None else (app, ref):
+        step()
+    app_values, ref_values = [], []
+    for _ in range(runs):
+        ref_values.append(ref())
+        app_values.append(app())
+    return statistics.median(app_values), statistics.median(ref_values)
+
+
+@contextmanager
+def data_dir(settings: dict | None = None) -> Iterator[Path]:
+    """A fresh data dir per run, so no run sees history written by another."""
+    path = Path(tempfile.mkdtemp(prefix="calf-bench-"))
+    try:
+        if settings is not None:
+            (path / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+PYCACHE = Path(tempfile.gettempdir()) / "calf-bench-pycache"
+"""Bytecode for every child goes here, written on the warm-up and reused after.
+
+Like an installed app, runs then load compiled .pyc files, whatever the caller's
+PYTHONDONTWRITEBYTECODE says and whether or not someone just edited a source file;
+and the suite writes nothing into the source tree.
+"""
+
+
+def child_env(home: Path | None = None) -> dict[str, str]:
+    """The caller's environment with the bytecode cache above and, if given, the data dir."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
+    if home is not None:
+        env["CALF_COACH_HOME"] = str(home)
+    return env
+
+
+def first_frame(argv: list[str], pattern: str, quit_key: str | None = "ctrl+c") -> float:
+    """Seconds from fork until `pattern` is on an 80x24 screen, then quit the program."""
+    with data_dir(SKIP_SETTINGS) as home, PtyScreen(argv, env=child_env(home)) as term:
+        seconds = term.wait_for(pattern)
+        term.finish(quit_key)
+    return seconds
+
+
+def until_exit(argv: list[str]) -> float:
+    """Seconds from fork until the program has written everything and exited."""
+    with data_dir() as home, PtyScreen(argv, env=child_env(home)) as term:
+        while not term.eof:
+            term.pump(5.0)
+        term.reap(block=True)
+        if term.status != 0:
+            raise RuntimeError(f"{argv} exited {term.status}:\n{term.text()}")
+        return term.ended - term.started

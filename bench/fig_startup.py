@@ -1,0 +1,45 @@
+"""Figures 1 and 2: how long until the first useful words are on the screen.
+
+A cramp is happening while the app starts, so start-up is the figure that matters
+most. Both are compared with a bare Textual app, the floor for any Textual TUI here.
+"""
+
+from __future__ import annotations
+
+from common import (
+    APP,
+    APP_READY,
+    BARE,
+    BARE_READY,
+    HOLD_READY,
+    PYTHON,
+    TERMDOWN,
+    TERMDOWN_30,
+    Policy,
+    Row,
+    first_frame,
+    median_of,
+    paired,
+    until_exit,
+)
+
+
+def bare_frame() -> float:
+    return first_frame(BARE, BARE_READY, quit_key="q")
+
+
+def rows(policy: Policy) -> list[Row]:
+    app, bare = paired(policy.runs, lambda: first_frame(APP, APP_READY), bare_frame)
+    hold, bare_again = paired(
+        policy.runs, lambda: first_frame([*APP, "back"], HOLD_READY), bare_frame
+    )
+    python = median_of(policy.runs, lambda: until_exit([PYTHON, "-c", "pass"]))
+    termdown = median_of(
+        policy.runs, lambda: first_frame([*TERMDOWN, "30"], TERMDOWN_30, quit_key="q")
+    )
+    return [
+        Row("1 first frame 'Where is the cramp?'", app * 1e3, bare * 1e3, "ms", 1.10),
+        Row("  context: python -c pass (exit)", python * 1e3, bare * 1e3, "ms", None),
+        Row("  context: termdown 30 first frame", termdown * 1e3, bare * 1e3, "ms", None),
+        Row("2 back: hold countdown on screen", hold * 1e3, bare_again * 1e3, "ms", 1.15),
+    ]
