@@ -6,17 +6,23 @@ no full-screen terminal exists. The TUI is imported only when it is needed.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from coach import __version__
+
+if TYPE_CHECKING:  # argparse loads only when there are arguments to parse
+    import argparse
 
 HOLD_RANGE = (5, 600)
 
 
 def _hold_seconds(text: str) -> int:
+    import argparse
+
     try:
         value = int(text)
     except ValueError:
@@ -29,6 +35,8 @@ def _hold_seconds(text: str) -> int:
 
 def _common() -> argparse.ArgumentParser:
     """Options accepted before or after a command (`calf-coach back --hold 30`)."""
+    import argparse
+
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--hold",
@@ -84,6 +92,8 @@ def _common() -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     common = _common()
     parser = argparse.ArgumentParser(
         prog="calf-coach",
@@ -111,7 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # Plain `calf-coach` (the one run mid-cramp) needs no parser: skip building it.
+    args = SimpleNamespace(command=None) if not argv else build_parser().parse_args(argv)
     command = args.command
     content_dir = getattr(args, "content", None)
     if command == "check-content":

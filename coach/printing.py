@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 
 from rich.console import Console
 from rich.padding import Padding
@@ -38,8 +39,7 @@ def print_tips(content: Content, cause_ids: list[str], console: Console | None =
         if not tips:
             continue
         console.print(Text(title, style="bold underline"))
-        for tip in tips:
-            _print_tip(console, content, tip)
+        console.print(_tip_table(content, tips))
         console.print()
     console.print(Text(t("Evidence levels"), style="bold"))
     for level in content.evidence.values():
@@ -47,22 +47,18 @@ def print_tips(content: Content, cause_ids: list[str], console: Console | None =
     return 0
 
 
-def _print_tip(console: Console, content: Content, tip: Tip) -> None:
+def _tip_table(content: Content, tips: Sequence[Tip]) -> Padding:
+    """One grid per section: wrapped lines stay indented, and it prints in one go."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(width=1)
     grid.add_column(ratio=1)
-    grid.add_row("•", tip.text)
-    grid.add_row(
-        "",
-        Text.assemble(
-            (evidence_tag(content, tip.evidence), "bold"),
-            (
-                t(" {source}; for {causes}", source=tip.source, causes=causes_for(content, tip)),
-                "dim",
-            ),
-        ),
-    )
-    console.print(Padding(grid, (0, 0, 0, 1)))
+    for tip in tips:
+        meta = t(" {source}; for {causes}", source=tip.source, causes=causes_for(content, tip))
+        grid.add_row("•", tip.text)
+        grid.add_row(
+            "", Text.assemble((evidence_tag(content, tip.evidence), "bold"), (meta, "dim"))
+        )
+    return Padding(grid, (0, 0, 0, 1))
 
 
 HEADINGS = {

@@ -15,7 +15,6 @@ from screens.side_picker import choice_label
 class SafetyCheck(CoachScreen[str]):
     """Returns "clot" (stop, get help), "ok", "ok-always" (skip from now on) or "left"."""
 
-    CSS_PATH = "safety_check.tcss"
     BINDINGS = [
         Binding("y", "answer('clot')", "Yes", id="safety-yes"),
         Binding("n", "answer('ok')", "No", id="safety-no"),

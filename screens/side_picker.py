@@ -24,7 +24,6 @@ def choice_label(key: str, text: str) -> Text:
 class SidePicker(CoachScreen[None]):
     """Home screen; choosing a side starts an episode in the app."""
 
-    CSS_PATH = "side_picker.tcss"
     BINDINGS = [
         Binding("b", "choose('back')", "Back", id="side-back"),
         Binding("f", "choose('front')", "Front", id="side-front"),
