@@ -137,6 +137,9 @@ class CalfCoach(App[int]):
         elif message.what == "history":
             self.show_history()
 
+    def _save(self, episode: Episode) -> None:
+        self._warn(self.recorder.save(episode))
+
     def _warn(self, warning: str | None) -> None:
         if warning:
             self.notify(warning, severity="warning", timeout=10)
@@ -176,7 +179,9 @@ class CalfCoach(App[int]):
         guide = self.content.guides[episode.side]
         while True:
             episode.hold_started(self.hold_seconds)
-            self._warn(self.recorder.save(episode))
+            # Saved just after the countdown is drawn: opening the history must not
+            # delay the stretch, and a few milliseconds later nothing is lost.
+            self.call_after_refresh(self._save, episode)
             result: HoldResult = await self.push_screen_wait(
                 HoldScreen(
                     self.content, guide, self.position, self.hold_seconds, self.clock, episode.holds
