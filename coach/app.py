@@ -46,8 +46,9 @@ class CalfCoach(App[int]):
     TITLE = "Calf Coach"
     BINDINGS = [
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="quit-ctrl-c"),
-        Binding("exclamation_mark", "red_flags", "Get help", id="red-flags"),
-        Binding("question_mark", "help", "Help", id="help"),
+        # priority: also active on dialogs (ModalScreen), where app keys are not.
+        Binding("exclamation_mark", "red_flags", "Get help", id="red-flags", priority=True),
+        Binding("question_mark", "help", "Help", id="help", priority=True),
     ]
 
     def __init__(
@@ -254,13 +255,13 @@ class CalfCoach(App[int]):
     def action_red_flags(self) -> None:
         from screens.red_flags import RedFlags
 
-        if not isinstance(self.screen, RedFlags):
+        if not (self._leaving or self._exit or isinstance(self.screen, RedFlags)):
             self.push_screen(self._red_flag_screen())
 
     def action_help(self) -> None:
         from screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
+        if not (self._leaving or self._exit or isinstance(self.screen, HelpScreen)):
             self.push_screen(HelpScreen(self.screen, self.content, self.data_dir))
 
     def watch_theme(self, name: str) -> None:
@@ -300,7 +301,7 @@ class CalfCoach(App[int]):
         if self.episode is not None:
             self.recorder.save(self.episode)
         self.recorder.close()
-        self.exit(code)
+        self.exit(return_code=code)
 
     async def action_quit(self) -> None:
         self.shut_down(0)

@@ -41,6 +41,8 @@ class CauseCheck(CoachScreen[tuple[str, ...]]):
         self._show()
 
     def _show(self) -> None:
+        if not self.query("#cause-count"):  # typed ahead of compose: on_mount shows it
+            return
         i = len(self.answers)
         self.query_one("#cause-count", Static).update(
             t("Question {number} of {total}", number=i + 1, total=len(self.causes))

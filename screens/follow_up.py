@@ -74,6 +74,8 @@ class FollowUp(CoachScreen[FollowUpAnswer]):
 
     def action_severity(self, value: int) -> None:
         self.severity = value
+        if not self.query("#severity-line"):  # typed ahead of compose
+            return
         self.query_one("#severity-line", Static).update(
             t(
                 "How bad it was: {value} out of 10 (saved). Now: has it eased? y / s / n",

@@ -157,6 +157,9 @@ class ConfirmDeleteScreen(CoachModal[bool]):
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
 
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < 50, "-narrow")
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
 
