@@ -173,7 +173,21 @@ def _want_plain(args: argparse.Namespace) -> bool:
         return True
     if os.environ.get("TERM", "") in ("dumb", "unknown"):
         return True
-    return not (sys.stdin.isatty() and sys.stdout.isatty())
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return True
+    encoding = (sys.stdout.encoding or "").lower().replace("-", "").replace("_", "")
+    if encoding != "utf8":
+        # The full-screen app draws with box and block characters; in a Latin-1 (or
+        # other non-UTF-8) terminal they arrive as escapes, so use plain lines instead.
+        print(
+            f"calf-coach: this terminal is not UTF-8 ({sys.stdout.encoding}); using "
+            "plain mode. Set a UTF-8 locale for the full-screen app.",
+            file=sys.stderr,
+        )
+        for stream in (sys.stdout, sys.stderr):
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+        return True
+    return False
 
 
 def _run_plain(content, args: argparse.Namespace, where: Path, region: str, command) -> int:

@@ -165,18 +165,14 @@ def latin1_locale(tmp_path_factory):
     return where
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app bug: with an ISO-8859-1 locale stdout/stderr encode as Latin-1 and Textual "
-    "writes every other character (button edges, borders, Digits) as a literal \\uXXXX "
-    "escape; the app neither switches to plain mode nor says it needs UTF-8",
-)
-def test_a_real_latin1_locale(tmp_path, latin1_locale):
+def test_a_real_latin1_locale_switches_to_plain_mode_and_says_why(tmp_path, latin1_locale):
+    """Textual would draw box characters as literal escapes: plain lines instead."""
     env = {
         **base_env(tmp_path),
         "LOCPATH": str(latin1_locale),
         "LANG": "en_US.ISO-8859-1",
         "LC_ALL": "en_US.ISO-8859-1",
     }
-    code, screen, raw = run_and_quit(env, tmp_path)
+    code, screen, raw = run_and_quit(env, tmp_path, keys=b"q\r")
     check_ran(code, screen, raw, "ISO-8859-1")
+    assert b"not UTF-8" in raw and b"plain mode" in raw
