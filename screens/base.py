@@ -66,6 +66,7 @@ class SizeGuard:
         size = self.app.size  # type: ignore[attr-defined]
         small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
         self.set_class(small, "-too-small")  # type: ignore[attr-defined]
+        self.set_class(size.height < SHORT_HEIGHT, "-short")  # type: ignore[attr-defined]
         # Big bordered choices need height; on a short window one line each still reads.
         for button in self.query(".choice").results(Button):  # type: ignore[attr-defined]
             button.compact = size.height < SHORT_HEIGHT

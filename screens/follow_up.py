@@ -63,9 +63,6 @@ class FollowUp(CoachScreen[FollowUpAnswer]):
     def on_mount(self) -> None:
         self.query_one("#gone", Button).focus()
 
-    def on_resize(self) -> None:
-        self.set_class(self.size.height < 20, "-short")
-
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_answer(event.button.id or "left")
 

@@ -99,10 +99,6 @@ class HoldScreen(CountdownScreen[HoldResult]):
         await self._build_steps()
         self.tick()
 
-    def on_resize(self) -> None:
-        self.set_class(self.size.height < 20, "-short")
-        self.set_class(self.size.width < 40 or self.size.height < 12, "-tiny")
-
     @property
     def steps(self):
         return self.guide.steps[self.position]

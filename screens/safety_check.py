@@ -38,9 +38,6 @@ class SafetyCheck(CoachScreen[str]):
     def on_mount(self) -> None:
         self.query_one("#ok", Button).focus()
 
-    def on_resize(self) -> None:
-        self.set_class(self.size.height < 20, "-short")
-
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_answer(event.button.id or "ok")
 

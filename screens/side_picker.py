@@ -73,9 +73,6 @@ class SidePicker(CoachScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#back", Button).focus()
 
-    def on_resize(self) -> None:
-        self.set_class(self.size.height < 20, "-short")
-
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "not-sure":
             self.action_not_sure()
