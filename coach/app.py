@@ -23,7 +23,7 @@ from coach.content import Content
 from coach.i18n import t
 from coach.recorder import Recorder
 from coach.settings import SettingsFile, load_settings, theme_for
-from screens.base import translate_bindings
+from screens.base import HELP_KEYS, translate_bindings
 from screens.side_picker import SidePicker
 from screens.themes import THEMES
 
@@ -46,9 +46,7 @@ class CalfCoach(App[int]):
     TITLE = "Calf Coach"
     BINDINGS = [
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="quit-ctrl-c"),
-        # priority: also active on dialogs (ModalScreen), where app keys are not.
-        Binding("exclamation_mark", "red_flags", "Get help", id="red-flags", priority=True),
-        Binding("question_mark", "help", "Help", id="help", priority=True),
+        *HELP_KEYS,  # ! and ?, not priority: they wait their turn behind keys typed earlier
     ]
 
     def __init__(
@@ -263,6 +261,17 @@ class CalfCoach(App[int]):
 
         if not (self._leaving or self._exit or isinstance(self.screen, HelpScreen)):
             self.push_screen(HelpScreen(self.screen, self.content, self.data_dir))
+
+    def action_command_palette(self) -> None:
+        from screens.palette import Palette
+
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Hide "Get help" / "Help" from the footer of the screen they already opened.
+        names = {"red_flags": "RedFlags", "help": "HelpScreen"}
+        return not (action in names and type(self.screen).__name__ == names[action])
 
     def watch_theme(self, name: str) -> None:
         """Remember a theme the person picks (palette or --theme) for next time."""

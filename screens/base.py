@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TypeVar
 
+from textual.await_complete import AwaitComplete
+from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
@@ -19,6 +21,12 @@ from coach.i18n import t
 
 MIN_WIDTH, MIN_HEIGHT = 40, 12
 SHORT_HEIGHT = 20
+
+HELP_KEYS = (
+    Binding("exclamation_mark", "app.red_flags", "Get help", id="red-flags"),
+    Binding("question_mark", "app.help", "Help", id="help"),
+)
+"""On every screen: the App binds them, and CoachModal for dialogs."""
 
 
 class TooSmall(Static):
@@ -58,6 +66,17 @@ class SizeGuard:
     def on_mount(self) -> None:
         self.mount(TooSmall(id="too-small"))  # type: ignore[attr-defined]
         self.check_size()
+
+    def on_screen_resume(self) -> None:
+        self._answered = False
+
+    def dismiss(self, result: object = None) -> AwaitComplete:
+        """Answer once. A click and a key that arrive together can both answer; the second
+        would pop whatever screen came next (or crash on an empty stack)."""
+        if getattr(self, "_answered", False):
+            return AwaitComplete()
+        self._answered = True
+        return super().dismiss(result)  # type: ignore[misc]
 
     def on_resize(self) -> None:
         self.check_size()
@@ -101,4 +120,16 @@ class CoachScreen(SizeGuard, Screen[Result]):
 
 
 class CoachModal(SizeGuard, ModalScreen[Result]):
-    pass
+    """A dialog, with the app's `!` and `?` added after its own keys.
+
+    App keys reach a ModalScreen only with priority, and a priority key is acted on as
+    it arrives, ahead of keys typed just before it (typed together, "q!" opened the red
+    flags and q then closed them). So dialogs bind them themselves, unless they already
+    use the key (help closes with `?`).
+    """
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        own = self._bindings.key_to_bindings
+        for binding in HELP_KEYS:
+            own.setdefault(binding.key, [replace(binding, description=t(binding.description))])
