@@ -334,13 +334,13 @@ def make_app(
     from coach.locations import data_dir as default_data_dir
 
     if content is None or lang is not None:
-        from coach import i18n
-        from coach.content import default_dir, load, load_ui
+        from coach import cache, i18n
+        from coach.content import default_dir
 
         root = Path(content_dir) if content_dir else default_dir()
         folder = root / lang if lang not in (None, "en") else root
-        content = load(folder)
-        i18n.use(load_ui(folder))
+        content, ui = cache.load(folder)
+        i18n.use(ui)
     start = start or side
     if start not in (None, "back", "front", "routine", "history"):
         raise ValueError(f"unknown start {start!r}")

@@ -144,11 +144,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "tips":
         from coach.printing import print_tips
 
-        return print_tips(content, args.causes)
+        return _to_pipe(lambda: print_tips(content, args.causes))
     if command == "red-flags":
         from coach.printing import print_red_flags
 
-        return print_red_flags(content, content.regions[region])
+        return _to_pipe(lambda: print_red_flags(content, content.regions[region]))
     if _want_plain(args):
         return _run_plain(content, args, where, region, command)
     from coach.app import make_app
@@ -163,6 +163,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         theme=getattr(args, "theme", None),
     )
     return _run(app)
+
+
+def _to_pipe(printing) -> int:
+    """Run a printing command; a reader that stops early (`| head`) is not an error."""
+    import os
+
+    try:
+        code = printing()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python would complain again when it flushes stdout at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    return code
 
 
 def _want_plain(args: argparse.Namespace) -> bool:
@@ -239,8 +253,11 @@ def _language(args: argparse.Namespace) -> str:
     return getattr(args, "lang", None) or language_from_locale()
 
 
-def _load_or_explain(directory: str | Path | None, lang: str = "en"):
-    """Content (and interface strings) in `lang`, or None after printing why not."""
+def _load_or_explain(directory: str | Path | None, lang: str = "en", cached: bool = True):
+    """Content (and interface strings) in `lang`, or None after printing why not.
+
+    `cached=False` reads and checks every file (check-content must not trust a copy).
+    """
     from coach import i18n
     from coach.content import default_dir, load, load_ui
     from coach.yamlfile import ContentError
@@ -248,8 +265,13 @@ def _load_or_explain(directory: str | Path | None, lang: str = "en"):
     root = Path(directory) if directory else default_dir()
     folder = root / lang if lang != "en" else root
     try:
-        content = load(folder)
-        i18n.use(load_ui(folder))
+        if cached:
+            from coach import cache
+
+            content, ui = cache.load(folder)
+        else:
+            content, ui = load(folder), load_ui(folder)
+        i18n.use(ui)
     except ContentError as exc:
         print(f"calf-coach: content problem: {exc}", file=sys.stderr)
         return None
@@ -265,7 +287,7 @@ def _check_content(directory: str | Path | None) -> int:
     for lang in LANGUAGES:
         if lang != "en" and not (root / lang).is_dir():
             continue
-        content = _load_or_explain(root, lang)
+        content = _load_or_explain(root, lang, cached=False)
         if content is None:
             return 2
         print(

@@ -9,7 +9,6 @@ of the first frame.
 
 from __future__ import annotations
 
-import difflib
 import re
 from pathlib import Path
 from typing import NamedTuple
@@ -349,6 +348,8 @@ def _tips(doc: Doc, evidence: dict[str, Evidence], cause_ids: set[str]) -> tuple
             )
         for c in causes:
             if c not in cause_ids:
+                import difflib
+
                 hint = difflib.get_close_matches(c, sorted(cause_ids), n=1)
                 extra = f" (did you mean {hint[0]!r}?)" if hint else ""
                 raise doc.error(m, "causes", where + ".causes", f"unknown cause {c!r}{extra}")

@@ -1,26 +1,26 @@
-"""Plain printed output for commands that do not start the full-screen app."""
+"""Printed output for the commands that do not start the full-screen app.
+
+Written with coach.textout rather than Rich: see there for why (start-up time, and
+Chinese lines kept whole).
+"""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-
-from rich.console import Console
-from rich.padding import Padding
-from rich.table import Table
-from rich.text import Text
+from typing import TextIO
 
 from coach.advice import causes_for, rank_tips
 from coach.content import Content, Region, Tip
 from coach.i18n import t
+from coach.textout import BOLD, DIM, UNDERLINE, Printer
 
 
 def evidence_tag(content: Content, tip_evidence: str) -> str:
     return f"[{content.evidence[tip_evidence].label}]"
 
 
-def print_tips(content: Content, cause_ids: list[str], console: Console | None = None) -> int:
-    console = console or Console()
+def print_tips(content: Content, cause_ids: list[str], out: TextIO | None = None) -> int:
     known = {c.id for c in content.causes}
     unknown = [c for c in cause_ids if c not in known]
     if unknown:
@@ -29,6 +29,7 @@ def print_tips(content: Content, cause_ids: list[str], console: Console | None =
             file=sys.stderr,
         )
         return 2
+    printer = Printer(out)
     groups = rank_tips(content, tuple(cause_ids))
     sections = [
         (t("Tips for what you said fits you"), groups.fits),
@@ -38,27 +39,20 @@ def print_tips(content: Content, cause_ids: list[str], console: Console | None =
     for title, tips in sections:
         if not tips:
             continue
-        console.print(Text(title, style="bold underline"))
-        console.print(_tip_table(content, tips))
-        console.print()
-    console.print(Text(t("Evidence levels"), style="bold"))
+        printer.line(title, BOLD, UNDERLINE)
+        _print_tips(printer, content, tips)
+        printer.line()
+    printer.line(t("Evidence levels"), BOLD)
     for level in content.evidence.values():
-        console.print(Padding(Text.assemble((level.label, "bold"), f": {level.meaning}"), (0, 2)))
+        printer.mixed([(level.label, (BOLD,)), (f": {level.meaning}", ())], indent=2)
     return 0
 
 
-def _tip_table(content: Content, tips: Sequence[Tip]) -> Padding:
-    """One grid per section: wrapped lines stay indented, and it prints in one go."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(width=1)
-    grid.add_column(ratio=1)
+def _print_tips(printer: Printer, content: Content, tips: Sequence[Tip]) -> None:
     for tip in tips:
         meta = t(" {source}; for {causes}", source=tip.source, causes=causes_for(content, tip))
-        grid.add_row("•", tip.text)
-        grid.add_row(
-            "", Text.assemble((evidence_tag(content, tip.evidence), "bold"), (meta, "dim"))
-        )
-    return Padding(grid, (0, 0, 0, 1))
+        printer.item("•", [(tip.text, ())])
+        printer.mixed([(evidence_tag(content, tip.evidence), (BOLD,)), (meta, (DIM,))], indent=3)
 
 
 HEADINGS = {
@@ -75,22 +69,18 @@ REASONS = {
 }
 
 
-def print_red_flags(content: Content, region: Region, console: Console | None = None) -> int:
-    console = console or Console()
-    console.print(Text(t("When to get help"), style="bold underline"))
-    console.print(Text.assemble((t("Emergency: "), "bold"), region.emergency))
-    console.print(Text.assemble((t("Urgent advice: "), "bold"), region.urgent))
+def print_red_flags(content: Content, region: Region, out: TextIO | None = None) -> int:
+    printer = Printer(out)
+    printer.line(t("When to get help"), BOLD, UNDERLINE)
+    printer.mixed([(t("Emergency: "), (BOLD,)), (region.emergency, ())])
+    printer.mixed([(t("Urgent advice: "), (BOLD,)), (region.urgent, ())])
     for action, heading in HEADINGS.items():
-        console.print()
-        console.print(Text(t(heading).upper(), style="bold"))
+        printer.line()
+        printer.line(t(heading).upper(), BOLD)
         for flag in (f for f in content.red_flags if f.action == action):
-            grid = Table.grid(padding=(0, 1))
-            grid.add_column(width=1)
-            grid.add_column(ratio=1)
-            grid.add_row("!", Text(flag.title, style="bold"))
-            grid.add_row("", flag.text)
-            grid.add_row("", Text(t("Source: {source}", source=flag.source), style="dim"))
-            console.print(Padding(grid, (0, 0, 0, 1)))
-    console.print()
-    console.print(t("This is self-care guidance, not a diagnosis."))
+            printer.item("!", [(flag.title, (BOLD,))])
+            printer.mixed([(flag.text, ())], indent=3)
+            printer.mixed([(t("Source: {source}", source=flag.source), (DIM,))], indent=3)
+    printer.line()
+    printer.line(t("This is self-care guidance, not a diagnosis."))
     return 0

@@ -6,7 +6,6 @@ knows, and these helpers as the rules a content author must follow.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -41,6 +40,8 @@ class Doc:
         allowed = required | optional
         for key in m:
             if key not in allowed:
+                import difflib
+
                 hint = difflib.get_close_matches(key, sorted(allowed), n=1)
                 extra = f" (did you mean {hint[0]!r}?)" if hint else ""
                 raise self.error(m, key, _join(where, key), f"unknown field{extra}")

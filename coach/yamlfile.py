@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+if TYPE_CHECKING:  # PyYAML loads only when a file is read: a cached start needs none
+    import yaml
 
 MAX_BYTES = 512 * 1024
 """Content files are a few KB; anything this large is a mistake or an attack."""
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PLAIN_INT = re.compile(r"[-+]?[0-9]+")
 _TAG = "tag:yaml.org,2002:"
 
@@ -74,8 +74,10 @@ def read_yaml(path: Path) -> Any:
         ) from None
     if not text.strip():
         raise ContentError(name, 1, "", "the file is empty")
+    import yaml
+
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -96,6 +98,8 @@ class _Builder:
         return ContentError(self.path, node.start_mark.line + 1, field, message)
 
     def build(self, node: yaml.Node, field: str) -> Any:
+        import yaml  # already loaded by read_yaml(); this only binds the name
+
         if id(node) in self.seen:
             raise self.fail(node, field, "aliases (& and *) are not allowed in content files")
         self.seen.add(id(node))
@@ -114,6 +118,8 @@ class _Builder:
         return self._scalar(node, field)
 
     def _map(self, node: yaml.MappingNode, field: str) -> Map:
+        import yaml
+
         if node.tag != _TAG + "map":
             raise self.fail(node, field, f"the tag {node.tag} is not allowed")
         out = Map()

@@ -15,7 +15,7 @@ from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from coach.i18n import t
 
@@ -87,8 +87,8 @@ class SizeGuard:
         self.set_class(small, "-too-small")  # type: ignore[attr-defined]
         self.set_class(size.height < SHORT_HEIGHT, "-short")  # type: ignore[attr-defined]
         # Big bordered choices need height; on a short window one line each still reads.
-        for button in self.query(".choice").results(Button):  # type: ignore[attr-defined]
-            button.compact = size.height < SHORT_HEIGHT
+        for choice in self.query(".choice"):  # type: ignore[attr-defined]
+            choice.set_class(size.height < SHORT_HEIGHT, "-compact")
         if small:
             self.update_too_small()
 

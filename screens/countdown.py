@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.timer import Timer
+from textual.widgets import Static
 
 from coach.timer import HoldTimer
 from screens.base import CoachScreen, Result
@@ -48,3 +50,23 @@ class CountdownScreen(CoachScreen[Result]):
         wait = self.timer.until_next_change()
         if wait is not None:
             self._ticker = self.set_timer(wait + 0.002, self.tick, name="countdown-tick")
+
+
+def show_text(widget: Static, text: str) -> None:
+    """Update a line of a timed screen, laying the screen out again only if it must.
+
+    Static.update() lays out the whole screen by default; once a second, through a
+    hold, that was most of the CPU the app used. A single line that keeps its width
+    cannot change the layout, so it is just repainted.
+    """
+    old = widget.content
+    if text == old:
+        return
+    width = cell_len(text)
+    same_shape = (
+        isinstance(old, str)
+        and "\n" not in text
+        and cell_len(old) == width
+        and width <= widget.content_size.width
+    )
+    widget.update(text, layout=not same_shape)

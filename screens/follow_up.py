@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Footer, Static
 
 from coach.i18n import t
 from screens.base import CoachScreen
+from screens.choice import Choice
 from screens.hold import HoldResult, clock_text
-from screens.side_picker import choice_label
 
 SEVERITY_ASK = "Optional: how bad was it? Press 0-9, or x for 10 (worst)."
 
@@ -54,17 +54,17 @@ class FollowUp(CoachScreen[FollowUpAnswer]):
         with Vertical(id="follow-up"):
             yield Static(banner, id="follow-up-banner")
             yield Static(t("Has the cramp eased?"), classes="title-line")
-            yield Button(choice_label("y", t("Yes, it's gone")), id="gone", classes="choice")
-            yield Button(choice_label("s", t("Somewhat better")), id="somewhat", classes="choice")
-            yield Button(choice_label("n", t("No, still cramping")), id="still", classes="choice")
+            yield Choice("y", t("Yes, it's gone"), id="gone")
+            yield Choice("s", t("Somewhat better"), id="somewhat")
+            yield Choice("n", t("No, still cramping"), id="still")
             yield Static(t(SEVERITY_ASK), id="severity-line", classes="hint")
         yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#gone", Button).focus()
+        self.query_one("#gone", Choice).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.action_answer(event.button.id or "left")
+    def on_choice_chosen(self, event: Choice.Chosen) -> None:
+        self.action_answer(event.choice.id or "left")
 
     def action_answer(self, outcome: str) -> None:
         self.dismiss(FollowUpAnswer(outcome, self.severity))

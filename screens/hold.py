@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Digits, Footer, ProgressBar, Static
+from textual.widgets import Digits, Footer, Static
 
 from coach.content import Content, Guide
 from coach.i18n import t
 from coach.timer import Clock, HoldTimer, step_index
-from screens.countdown import CountdownScreen
+from screens.countdown import CountdownScreen, show_text
+from screens.time_bar import TimeBar
 
 AUTO_NEXT_SECONDS = 3.0
 """How long the "time's up" cue stays before the follow-up question."""
@@ -87,9 +88,7 @@ class HoldScreen(CountdownScreen[HoldResult]):
             yield Static(id="hold-title", classes="title-line")
             yield Static(id="hold-state")
             yield Digits(clock_text(self.planned), id="time-left")
-            yield ProgressBar(
-                total=self.planned, show_eta=False, show_percentage=False, id="hold-bar"
-            )
+            yield TimeBar(id="hold-bar")
             yield Static(id="positions", classes="hint")
             yield Vertical(id="steps")
         yield Footer(show_command_palette=False, compact=True)
@@ -137,16 +136,14 @@ class HoldScreen(CountdownScreen[HoldResult]):
     def _render_state(self, left: int, current: int) -> None:
         timer = self.timer
         self.query_one("#time-left", Digits).update(clock_text(left))
-        self.query_one("#hold-bar", ProgressBar).update(
-            total=timer.seconds, progress=timer.elapsed()
-        )
+        self.query_one("#hold-bar", TimeBar).show(timer.elapsed(), timer.seconds)
         if timer.done:
             text = t("TIME'S UP. Let go slowly.")
         elif timer.paused:
             text = t("PAUSED. Press space to carry on.")
         else:
             text = t("HOLD the stretch: {time} left", time=clock_text(left))
-        self.query_one("#hold-state", Static).update(text)
+        show_text(self.query_one("#hold-state", Static), text)
         self.set_class(timer.paused, "-paused")
         self.set_class(timer.done, "-finished")
         if current != self._step_shown:  # restyle the step list only when it moves on

@@ -7,14 +7,15 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Digits, Footer, ProgressBar, Static
+from textual.widgets import Digits, Footer, Static
 
 from coach.content import Routine
 from coach.i18n import t
 from coach.routine import plan, total_seconds
 from coach.timer import Clock, HoldTimer, step_index
-from screens.countdown import CountdownScreen
+from screens.countdown import CountdownScreen, show_text
 from screens.hold import clock_text
+from screens.time_bar import TimeBar
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class RoutineScreen(CountdownScreen[RoutineResult]):
             yield Static(id="routine-title", classes="title-line")
             yield Static(id="routine-now")
             yield Digits("0:00", id="routine-left")
-            yield ProgressBar(show_eta=False, show_percentage=False, id="routine-bar")
+            yield TimeBar(id="routine-bar")
             yield Static(id="routine-text")
             yield Static(self.routine.breathe, id="routine-breathe")
             yield Static(id="routine-next", classes="hint")
@@ -79,7 +80,7 @@ class RoutineScreen(CountdownScreen[RoutineResult]):
             version=self.version.label,
             time=left,
         )
-        self.query_one("#routine-title", Static).update(title)
+        show_text(self.query_one("#routine-title", Static), title)
         if timer.done:
             now, text = t("ROUTINE DONE. Well done; sleep well."), self.routine.intro
         elif timer.paused:
@@ -88,14 +89,13 @@ class RoutineScreen(CountdownScreen[RoutineResult]):
         else:
             now = t("STRETCH: {what}", what=seg.title) if seg.stretching else seg.title
             text = seg.text
-        self.query_one("#routine-now", Static).update(now)
-        self.query_one("#routine-text", Static).update(text)
+        show_text(self.query_one("#routine-now", Static), now)
+        show_text(self.query_one("#routine-text", Static), text)
         self.query_one("#routine-left", Digits).update(clock_text(left_in_seg))
-        self.query_one("#routine-bar", ProgressBar).update(
-            total=timer.seconds, progress=timer.elapsed()
-        )
+        self.query_one("#routine-bar", TimeBar).show(timer.elapsed(), timer.seconds)
         following = segs[i + 1].title if i + 1 < len(segs) and not timer.done else ""
-        self.query_one("#routine-next", Static).update(f"Next: {following}" if following else "")
+        next_line = t("Next: {what}", what=following) if following else ""
+        show_text(self.query_one("#routine-next", Static), next_line)
         self.set_class(timer.done, "-finished")
         self.set_class(timer.paused, "-paused")
         self.set_class(seg.stretching and not timer.done, "-stretching")

@@ -5,11 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Footer, Static
 
 from coach.i18n import t
 from screens.base import CoachScreen
-from screens.side_picker import choice_label
+from screens.choice import Choice
 
 
 class SafetyCheck(CoachScreen[str]):
@@ -28,18 +28,16 @@ class SafetyCheck(CoachScreen[str]):
             yield Static(
                 t("Is one leg swollen, warm, red or darker than the other?"), id="safety-question"
             )
-            yield Button(choice_label("n", t("No: start the stretch")), id="ok", classes="choice")
-            yield Button(
-                choice_label("y", t("Yes: do not stretch, get help")), id="clot", classes="choice"
-            )
+            yield Choice("n", t("No: start the stretch"), id="ok")
+            yield Choice("y", t("Yes: do not stretch, get help"), id="clot")
             yield Static(t("a: no, and don't ask me again"), classes="hint")
         yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#ok", Button).focus()
+        self.query_one("#ok", Choice).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.action_answer(event.button.id or "ok")
+    def on_choice_chosen(self, event: Choice.Chosen) -> None:
+        self.action_answer(event.choice.id or "ok")
 
     def action_answer(self, answer: str) -> None:
         self.dismiss(answer)

@@ -4,21 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Footer, Static
 
 from coach.content import Content, Region
 from coach.i18n import t
 from screens.base import CoachScreen
-
-
-def choice_label(key: str, text: str) -> Text:
-    """A button label that shows its key in text, not only in colour."""
-    return Text.assemble((f"{key}", "bold underline"), f"  {text}")
+from screens.choice import Choice
 
 
 class SidePicker(CoachScreen[None]):
@@ -55,9 +50,9 @@ class SidePicker(CoachScreen[None]):
         back, front = self.content.guides["back"], self.content.guides["front"]
         with Vertical(id="picker"):
             yield Static(t("Where is the cramp?"), id="question")
-            yield Button(choice_label("b", back.label), id="back", classes="choice")
-            yield Button(choice_label("f", front.label), id="front", classes="choice")
-            yield Button(choice_label("n", t("Not sure")), id="not-sure", classes="choice")
+            yield Choice("b", back.label, id="back")
+            yield Choice("f", front.label, id="front")
+            yield Choice("n", t("Not sure"), id="not-sure")
             yield Static(t("Press a letter, or use the arrows and Enter."), id="picker-hint")
             if self.first_run:
                 yield Static(
@@ -71,13 +66,13 @@ class SidePicker(CoachScreen[None]):
         yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#back", Button).focus()
+        self.query_one("#back", Choice).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "not-sure":
+    def on_choice_chosen(self, event: Choice.Chosen) -> None:
+        if event.choice.id == "not-sure":
             self.action_not_sure()
-        elif event.button.id in ("back", "front"):
-            self.action_choose(event.button.id)
+        elif event.choice.id in ("back", "front"):
+            self.action_choose(event.choice.id)
 
     def action_choose(self, side: str) -> None:
         self.post_message(self.Chosen(side))

@@ -5,12 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Footer, Static
 
 from coach.content import Content
 from coach.i18n import t
 from screens.base import CoachScreen
-from screens.side_picker import choice_label
+from screens.choice import Choice
 
 
 class StillCramping(CoachScreen[str]):
@@ -34,9 +34,7 @@ class StillCramping(CoachScreen[str]):
             yield Static(
                 t("Still cramping. That happens; stretch again now."), classes="title-line"
             )
-            yield Button(
-                choice_label("h", t("Hold the stretch again")), id="hold", classes="choice"
-            )
+            yield Choice("h", t("Hold the stretch again"), id="hold")
             yield Static(
                 t(
                     "About {minutes} min so far, holds: {holds}. If it is not easing by "
@@ -54,9 +52,9 @@ class StillCramping(CoachScreen[str]):
         yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#hold", Button).focus()
+        self.query_one("#hold", Choice).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    def on_choice_chosen(self, event: Choice.Chosen) -> None:
         self.action_choose("hold")
 
     def action_choose(self, choice: str) -> None:

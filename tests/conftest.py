@@ -40,6 +40,7 @@ def content() -> Content:
 def _private_home(tmp_path, monkeypatch):
     """Keep the machine's own data and settings out of every test."""
     monkeypatch.setenv("CALF_COACH_HOME", str(tmp_path / "calf-home"))
+    monkeypatch.setenv("CALF_COACH_CACHE", str(tmp_path / "calf-cache"))
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
     monkeypatch.delenv("NO_COLOR", raising=False)
     os.environ.pop("TEXTUAL_THEME", None)

@@ -1,0 +1,102 @@
+"""The app's own small widgets: the time bar, the answer boxes, the cheap line update."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.widgets import Static
+
+from screens.choice import Choice
+from screens.countdown import show_text
+from screens.time_bar import TimeBar
+
+
+class BarApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield TimeBar(id="bar")
+
+
+def line(widget) -> str:
+    return "".join(segment.text for segment in widget.render_line(0))
+
+
+async def test_time_bar_draws_time_gone_heavy_and_time_left_thin():
+    app = BarApp()
+    async with app.run_test(size=(40, 3)) as pilot:
+        bar = app.query_one(TimeBar)
+        bar.show(15, 60)
+        await pilot.pause()
+        assert line(bar) == "━" * 10 + "─" * 30
+        bar.show(15.5, 60)  # 10.33 cells: still 10 and no half
+        await pilot.pause()
+        assert line(bar) == "━" * 10 + "─" * 30
+        bar.show(16, 60)  # 10.67 cells: a half cell
+        await pilot.pause()
+        assert line(bar) == "━" * 10 + "╸" + "─" * 29
+        bar.show(90, 60)  # past the end (time added, then finished early)
+        await pilot.pause()
+        assert line(bar) == "━" * 40
+
+
+async def test_time_bar_repaints_only_when_a_half_cell_changes():
+    app = BarApp()
+    async with app.run_test(size=(40, 3)) as pilot:
+        bar = app.query_one(TimeBar)
+        bar.show(15, 60)
+        await pilot.pause()
+        asked = []
+        bar.refresh = lambda *a, **k: asked.append(1)  # type: ignore[method-assign]
+        bar.show(15.2, 60)
+        assert asked == []
+        bar.show(16, 60)
+        assert asked == [1]
+
+
+class ChoiceApp(App[None]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.chosen: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Choice("b", "Back of the calf", id="back")
+        yield Choice("f", "Front of the calf", id="front")
+
+    def on_choice_chosen(self, event: Choice.Chosen) -> None:
+        self.chosen.append(event.choice.id or "")
+
+
+async def test_a_choice_answers_to_a_click_enter_and_space():
+    app = ChoiceApp()
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.click("#front")
+        app.query_one("#back", Choice).focus()
+        await pilot.press("enter")
+        await pilot.press("tab", "space")
+        await pilot.pause()
+        assert app.chosen == ["front", "back", "front"]
+        assert str(app.query_one("#back", Choice).render()).startswith("b  Back")
+
+
+class LineApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Static("HOLD the stretch: 0:45 left", id="line")
+
+
+async def test_show_text_lays_out_only_when_the_line_changes_shape():
+    app = LineApp()
+    async with app.run_test(size=(40, 5)) as pilot:
+        widget = app.query_one("#line", Static)
+        layouts: list[bool] = []
+        original = widget.update
+
+        def spy(content="", *, layout=True):
+            layouts.append(layout)
+            original(content, layout=layout)
+
+        widget.update = spy  # type: ignore[method-assign]
+        show_text(widget, "HOLD the stretch: 0:44 left")  # same width: repaint only
+        show_text(widget, "HOLD the stretch: 0:44 left")  # no change: nothing
+        show_text(widget, "PAUSED. Press space to carry on.")  # wider: lay out
+        show_text(widget, "x" * 60)  # would wrap: lay out
+        await pilot.pause()
+        assert layouts == [False, True, True]
+        assert widget.content == "x" * 60
