@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from coach.content import Content, Tip
 from coach.i18n import t
 
 
-@dataclass(frozen=True)
-class TipGroups:
+class TipGroups(NamedTuple):
     fits: tuple[Tip, ...]
     """Tips for the causes the person said yes to."""
     everyone: tuple[Tip, ...]

@@ -10,7 +10,6 @@ be read or parsed. The cache is never the only copy of anything.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -20,6 +19,11 @@ from typing import Any
 
 from coach import __version__
 from coach import content as model
+
+try:  # the C module behind hashlib.blake2b; hashlib itself loads OpenSSL (2-3 ms)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover (CPython builds always have it)
+    from hashlib import blake2b
 
 FORMAT = 1
 CACHE_ENV = "CALF_COACH_CACHE"
@@ -37,6 +41,9 @@ def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
     chosen = env.get(CACHE_ENV)
     if chosen:
         return Path(chosen).expanduser()
+    if sys.platform.startswith("linux"):  # platformdirs' own XDG rule, without its import
+        base = env.get("XDG_CACHE_HOME", "").strip()
+        return Path(base if base.startswith("/") else "~/.cache").expanduser() / "calf-coach"
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("calf-coach"))
@@ -51,7 +58,7 @@ def load(folder: Path, where: Path | None = None) -> tuple[model.Content, dict[s
     key = _key(folder)
     path = (
         where or cache_dir()
-    ) / f"content-{hashlib.sha256(bytes(folder.resolve())).hexdigest()[:16]}.json"
+    ) / f"content-{blake2b(bytes(folder.resolve()), digest_size=8).hexdigest()}.json"
     if key is not None:
         found = _read(path, key)
         if found is not None:
@@ -65,7 +72,7 @@ def load(folder: Path, where: Path | None = None) -> tuple[model.Content, dict[s
 
 def _key(folder: Path) -> str | None:
     """A hash of everything the checked result depends on; None if a file is missing."""
-    digest = hashlib.sha256(f"{FORMAT} {__version__} {sys.version}".encode())
+    digest = blake2b(f"{FORMAT} {__version__} {sys.version}".encode())
     here = Path(__file__).parent
     try:
         for name in _LOADER_SOURCES:

@@ -91,7 +91,25 @@ def _common() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+COMMANDS = {
+    "back": "start a hold for the back of the calf now",
+    "front": "start a hold for the front (shin side) now",
+    "routine": "run the bedtime stretch routine",
+    "history": "review past cramps and routines",
+    "red-flags": "print when to get medical help",
+    "export": "write all episodes as CSV or JSON",
+    "tips": "print prevention tips and exit",
+    "check-content": "check a content folder and exit 0 or 2",
+}
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; with `argv`, only commands named in it get their options.
+
+    Copying the shared options into all eight commands was most of the parser's cost
+    (about 5 ms of a printing command). A command not named in argv cannot be the one
+    being run, so it needs only its name and help line.
+    """
     import argparse
 
     common = _common()
@@ -103,38 +121,58 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"calf-coach {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.add_parser("back", parents=[common], help="start a hold for the back of the calf now")
-    sub.add_parser("front", parents=[common], help="start a hold for the front (shin side) now")
-    sub.add_parser("routine", parents=[common], help="run the bedtime stretch routine")
-    sub.add_parser("history", parents=[common], help="review past cramps and routines")
-    sub.add_parser("red-flags", parents=[common], help="print when to get medical help")
-    export = sub.add_parser("export", parents=[common], help="write all episodes as CSV or JSON")
-    export.add_argument("--format", choices=("csv", "json"), default="csv")
-    export.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
-    tips = sub.add_parser("tips", parents=[common], help="print prevention tips and exit")
-    tips.add_argument("causes", nargs="*", metavar="CAUSE-ID", help="put tips for these first")
-    check = sub.add_parser(
-        "check-content", parents=[common], help="check a content folder and exit 0 or 2"
-    )
-    check.add_argument("dir", nargs="?", metavar="DIR", help="folder to check (default: built-in)")
+    named = set(COMMANDS) if argv is None else set(argv)
+    for name, summary in COMMANDS.items():
+        command = sub.add_parser(name, parents=[common] if name in named else [], help=summary)
+        if name not in named:
+            continue
+        if name == "export":
+            command.add_argument("--format", choices=("csv", "json"), default="csv")
+            command.add_argument(
+                "-o", "--output", metavar="FILE", help="file to write (default: stdout)"
+            )
+        elif name == "tips":
+            command.add_argument(
+                "causes", nargs="*", metavar="CAUSE-ID", help="put tips for these first"
+            )
+        elif name == "check-content":
+            command.add_argument(
+                "dir", nargs="?", metavar="DIR", help="folder to check (default: built-in)"
+            )
     return parser
+
+
+def _plain_command(argv: Sequence[str]) -> SimpleNamespace | None:
+    """`calf-coach`, `calf-coach tips cold`, `calf-coach check-content DIR`: read without
+    argparse, whose import and set-up cost a printing command about 6 ms. Anything with
+    an option, or anything unexpected, goes to the real parser (and its messages)."""
+    if not argv:
+        return SimpleNamespace(command=None)
+    command, *rest = argv
+    if command not in COMMANDS or any(arg.startswith("-") for arg in rest):
+        return None
+    if command == "tips":
+        return SimpleNamespace(command=command, causes=rest)
+    if command == "check-content" and len(rest) <= 1:
+        return SimpleNamespace(command=command, dir=rest[0] if rest else None)
+    if command == "export" and not rest:
+        return SimpleNamespace(command=command, format="csv", output=None)
+    return None if rest else SimpleNamespace(command=command)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    # Plain `calf-coach` (the one run mid-cramp) needs no parser: skip building it.
-    args = SimpleNamespace(command=None) if not argv else build_parser().parse_args(argv)
+    args = _plain_command(argv) or build_parser(argv).parse_args(argv)
     command = args.command
     content_dir = getattr(args, "content", None)
     if command == "check-content":
         return _check_content(Path(args.dir) if args.dir else content_dir)
     from coach.locations import data_dir
 
-    where = data_dir(getattr(args, "data_dir", None))
     if command == "export":
         from coach.export import run_export
 
-        return run_export(args.format, args.output, where)
+        return run_export(args.format, args.output, data_dir(getattr(args, "data_dir", None)))
     content = _load_or_explain(content_dir, _language(args))
     if content is None:
         return 2
@@ -149,6 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from coach.printing import print_red_flags
 
         return _to_pipe(lambda: print_red_flags(content, content.regions[region]))
+    where = data_dir(getattr(args, "data_dir", None))  # after tips: they need no data
     if _want_plain(args):
         return _run_plain(content, args, where, region, command)
     from coach.app import make_app
@@ -235,7 +274,7 @@ def _region(content, chosen: str | None) -> str | None:
     """The --region given, else the one for the locale's country, else default."""
     import os
 
-    from coach.settings import region_from_locale
+    from coach.i18n import region_from_locale
 
     if chosen is not None:
         if chosen not in content.regions:

@@ -33,3 +33,15 @@ def language_from_locale(environ: Mapping[str, str] | None = None) -> str:
         if value:
             return "zh" if value.lower().startswith("zh") else "en"
     return "en"
+
+
+def region_from_locale(environ: Mapping[str, str], countries: dict[str, str]) -> str:
+    """Pick the region whose country matches LC_ALL / LC_MESSAGES / LANG (e.g. en_GB)."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(var, "")
+        if "_" in value:
+            country = value.split("_", 1)[1][:2].upper()
+            return countries.get(country, "default")
+        if value:
+            break
+    return "default"

@@ -70,18 +70,6 @@ def load_settings(directory: Path) -> SettingsFile:
         return SettingsFile(path, Settings(), note)
 
 
-def region_from_locale(environ: dict[str, str] | os._Environ, countries: dict[str, str]) -> str:
-    """Pick the region whose country matches LC_ALL / LC_MESSAGES / LANG (e.g. en_GB)."""
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = environ.get(var, "")
-        if "_" in value:
-            country = value.split("_", 1)[1][:2].upper()
-            return countries.get(country, "default")
-        if value:
-            break
-    return "default"
-
-
 NIGHT_HOURS = (21, 7)
 """Between these local hours the dim night theme is the default."""
 

@@ -129,3 +129,47 @@ def test_export_with_no_history_writes_a_header(tmp_path):
     out = run("export", "--format", "csv", "--data-dir", str(tmp_path / "none"))
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("id,kind,started_at")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["tips", "cold", "--lang", "en"],
+        ["--hold", "30", "back", "--position", "sitting"],
+        ["export", "--format", "json", "-o", "out.json"],
+        ["check-content", "somewhere"],
+        ["--region", "uk", "red-flags"],
+        ["routine", "--theme", "night"],
+        ["--content", "back", "front"],
+    ],
+)
+def test_the_lean_parser_reads_argv_as_the_full_one_does(argv):
+    from coach.cli import build_parser
+
+    assert vars(build_parser(argv).parse_args(argv)) == vars(build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["tips"],
+        ["tips", "cold", "sleep"],
+        ["check-content"],
+        ["check-content", "somewhere"],
+        ["export"],
+        *([name] for name in ("back", "front", "routine", "history", "red-flags")),
+    ],
+)
+def test_a_bare_command_skips_argparse_and_means_the_same(argv):
+    from coach.cli import _plain_command, build_parser
+
+    assert vars(_plain_command(argv)) == vars(build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize(
+    "argv", [["back", "extra"], ["check-content", "a", "b"], ["tips", "-h"], ["--lang", "zh"]]
+)
+def test_anything_else_goes_to_argparse(argv):
+    from coach.cli import _plain_command
+
+    assert _plain_command(argv) is None

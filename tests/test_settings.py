@@ -1,6 +1,7 @@
 import json
 
-from coach.settings import Settings, load_settings, region_from_locale
+from coach.i18n import region_from_locale
+from coach.settings import Settings, load_settings
 
 
 def test_round_trip(tmp_path):
