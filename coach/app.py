@@ -36,13 +36,15 @@ class CalfCoach(App[int]):
     """Calf Coach: one question, one key, then a guided stretch."""
 
     # The screens met first are styled with the app, in one stylesheet parse, rather
-    # than reparsed as each is pushed (about 8 ms each on the way to the first frame).
-    CSS_PATH = [
-        "app.tcss",
-        "../screens/side_picker.tcss",
-        "../screens/safety_check.tcss",
-        "../screens/hold.tcss",
-    ]
+    # than read as each is pushed (about 8 ms each on the way to the first frame); which
+    # they are depends on the start (see FIRST_SCREENS_CSS). Each screen also names its
+    # own file, for when it is met later.
+    CSS_PATH = "app.tcss"
+    FIRST_SCREENS_CSS = {
+        None: ("../screens/side_picker.tcss",),
+        "back": ("../screens/safety_check.tcss", "../screens/hold.tcss"),
+        "front": ("../screens/safety_check.tcss", "../screens/hold.tcss"),
+    }
     TITLE = "Calf Coach"
     BINDINGS = [
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="quit-ctrl-c"),
@@ -62,7 +64,13 @@ class CalfCoach(App[int]):
         hour: int | None = None,
         clock: Clock = time.monotonic,
     ) -> None:
-        super().__init__()
+        import os.path
+
+        here = Path(__file__).parent
+        first = self.FIRST_SCREENS_CSS.get(start, ())
+        # Normalised as Textual names a screen's own CSS_PATH, so it is not read twice.
+        paths = [Path(os.path.normpath(here / name)) for name in (self.CSS_PATH, *first)]
+        super().__init__(css_path=paths)
         translate_bindings(self)
         self.content = content
         self.start = start
@@ -111,17 +119,25 @@ class CalfCoach(App[int]):
         else:
             self.go_home()
 
+    def get_default_screen(self) -> Screen:
+        # A plain start draws the picker as its very first frame (its styles are in the
+        # app's CSS_PATH), rather than an empty screen and then the picker on top.
+        if self.start is None:
+            return self._picker()
+        return super().get_default_screen()
+
+    def _picker(self) -> SidePicker:
+        first_run = not self.prefs.settings.disclaimer_seen
+        if first_run:
+            self.prefs.settings.disclaimer_seen = True
+            self.call_after_refresh(self.prefs.save)  # after the first frame, not before
+        return SidePicker(self.content, self.region, first_run)
+
     def go_home(self, _result: object = None) -> None:
         """Show the first screen under whatever comes next, once."""
         if self._leaving or self._exit or any(isinstance(s, SidePicker) for s in self.screen_stack):
             return
-        # Pushed rather than returned from get_default_screen(): the default
-        # screen does not load its CSS_PATH.
-        first_run = not self.prefs.settings.disclaimer_seen
-        self.push_screen(SidePicker(self.content, self.region, first_run))
-        if first_run:
-            self.prefs.settings.disclaimer_seen = True
-            self.call_after_refresh(self.prefs.save)  # after the first frame, not before
+        self.push_screen(self._picker())
 
     def on_side_picker_chosen(self, message: SidePicker.Chosen) -> None:
         self.run_episode(message.side)

@@ -64,7 +64,6 @@ class SizeGuard:
         translate_bindings(self)  # type: ignore[arg-type]
 
     def on_mount(self) -> None:
-        self.mount(TooSmall(id="too-small"))  # type: ignore[attr-defined]
         self.check_size()
 
     def on_screen_resume(self) -> None:
@@ -84,6 +83,10 @@ class SizeGuard:
     def check_size(self) -> None:
         size = self.app.size  # type: ignore[attr-defined]
         small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
+        if small and not self.query("#too-small"):  # type: ignore[attr-defined]
+            # Mounted the first time it is needed: most windows never are this small,
+            # and one widget less is one less to style on the way to the first frame.
+            self.mount(TooSmall(id="too-small"))  # type: ignore[attr-defined]
         self.set_class(small, "-too-small")  # type: ignore[attr-defined]
         self.set_class(size.height < SHORT_HEIGHT, "-short")  # type: ignore[attr-defined]
         # Big bordered choices need height; on a short window one line each still reads.

@@ -53,6 +53,8 @@ def clock_text(seconds: int) -> str:
 class HoldScreen(CountdownScreen[HoldResult]):
     """Counts down one stretch hold; the timer object owns all the timing."""
 
+    CSS_PATH = "hold.tcss"
+
     BINDINGS = [
         Binding("space", "toggle_pause", "Pause", id="hold-pause"),
         Binding("plus,equals_sign", "extend", "Add 30 s", id="hold-extend", key_display="+"),

@@ -15,6 +15,8 @@ from screens.choice import Choice
 class SafetyCheck(CoachScreen[str]):
     """Returns "clot" (stop, get help), "ok", "ok-always" (skip from now on) or "left"."""
 
+    CSS_PATH = "safety_check.tcss"
+
     BINDINGS = [
         Binding("y", "answer('clot')", "Yes", id="safety-yes"),
         Binding("n", "answer('ok')", "No", id="safety-no"),

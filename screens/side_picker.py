@@ -19,6 +19,8 @@ from screens.choice import Choice
 class SidePicker(CoachScreen[None]):
     """Home screen; choosing a side starts an episode in the app."""
 
+    CSS_PATH = "side_picker.tcss"
+
     BINDINGS = [
         Binding("b", "choose('back')", "Back", id="side-back"),
         Binding("f", "choose('front')", "Front", id="side-front"),
