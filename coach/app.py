@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -28,8 +28,13 @@ from screens.side_picker import SidePicker
 from screens.themes import THEMES
 
 if TYPE_CHECKING:  # imported when first needed, to keep start-up close to bare Textual
+    import asyncio
+
     from coach.episode import Episode
     from coach.timer import Clock
+    from screens.hold import HoldResult
+
+T = TypeVar("T")
 
 
 class CalfCoach(App[int]):
@@ -111,7 +116,7 @@ class CalfCoach(App[int]):
         # `calf-coach back` goes straight to the stretch: the first screen is built
         # only when the person comes back to it, so the countdown shows sooner.
         if self.start in ("back", "front"):
-            self.run_episode(self.start)
+            self.call_next(self.start_episode, self.start)
         elif self.start == "routine":
             self.run_routine()
         elif self.start == "history":
@@ -140,7 +145,7 @@ class CalfCoach(App[int]):
         self.push_screen(self._picker())
 
     def on_side_picker_chosen(self, message: SidePicker.Chosen) -> None:
-        self.run_episode(message.side)
+        self.start_episode(message.side)
 
     def on_side_picker_open(self, message: SidePicker.Open) -> None:
         if message.what == "tips":
@@ -159,20 +164,50 @@ class CalfCoach(App[int]):
         if warning:
             self.notify(warning, severity="warning", timeout=10)
 
+    def start_episode(self, side: str) -> None:
+        """Put the first question up now and run the rest of the flow in a worker.
+
+        Pushed here, not from the worker, so that `calf-coach back` draws its countdown
+        (or the safety check) as its very first frame, with no empty screen before it.
+        """
+        from coach.episode import Episode
+
+        episode = self.episode = Episode(side, self.position, clock=self.clock)
+        if self.prefs.settings.skip_safety_check:
+            self.run_episode(episode, None, self._next_hold(episode))
+        else:
+            from screens.safety_check import SafetyCheck
+
+            self.run_episode(episode, self._ask(SafetyCheck()), None)
+
+    def _ask(self, screen: Screen[T]) -> asyncio.Future[T]:
+        """Push `screen`; the future gets what it dismisses with. Like push_screen_wait(),
+        but it can be called outside a worker."""
+        import asyncio
+
+        answer: asyncio.Future[T] = asyncio.get_running_loop().create_future()
+
+        def answered(result: T | None) -> None:
+            if not answer.done():
+                answer.set_result(result)  # type: ignore[arg-type]
+
+        self.push_screen(screen, answered)
+        return answer
+
     @work(exclusive=True, group="episode")
-    async def run_episode(self, side: str) -> None:
+    async def run_episode(
+        self, episode: Episode, safety: asyncio.Future[str] | None, hold: asyncio.Future | None
+    ) -> None:
         try:
-            await self._episode(side)
+            await self._episode(episode, safety, hold)
         finally:
             self.go_home()
 
-    async def _episode(self, side: str) -> None:
-        from coach.episode import Episode
-        from screens.safety_check import SafetyCheck
-
-        episode = self.episode = Episode(side, self.position, clock=self.clock)
-        if not self.prefs.settings.skip_safety_check:
-            answer = await self.push_screen_wait(SafetyCheck())
+    async def _episode(
+        self, episode: Episode, safety: asyncio.Future[str] | None, hold: asyncio.Future | None
+    ) -> None:
+        if safety is not None:
+            answer = await safety
             if answer == "left":
                 return
             if answer == "clot":
@@ -184,24 +219,26 @@ class CalfCoach(App[int]):
                 self.prefs.settings.skip_safety_check = True
                 self._warn(self.prefs.save())
         try:
-            await self._relieve(episode)
+            await self._relieve(episode, hold or self._next_hold(episode))
         finally:
             self._warn(self.recorder.save(episode))
 
-    async def _relieve(self, episode: Episode) -> None:
-        from screens.hold import HoldResult, HoldScreen
+    def _next_hold(self, episode: Episode) -> asyncio.Future[HoldResult]:
+        from screens.hold import HoldScreen
 
+        episode.hold_started(self.hold_seconds)
         guide = self.content.guides[episode.side]
+        screen = HoldScreen(
+            self.content, guide, self.position, self.hold_seconds, self.clock, episode.holds
+        )
+        # Saved just after the countdown is drawn: opening the history must not delay
+        # the stretch, and a few milliseconds later nothing is lost.
+        screen.call_after_refresh(self._save, episode)
+        return self._ask(screen)
+
+    async def _relieve(self, episode: Episode, hold: asyncio.Future[HoldResult]) -> None:
         while True:
-            episode.hold_started(self.hold_seconds)
-            # Saved just after the countdown is drawn: opening the history must not
-            # delay the stretch, and a few milliseconds later nothing is lost.
-            self.call_after_refresh(self._save, episode)
-            result: HoldResult = await self.push_screen_wait(
-                HoldScreen(
-                    self.content, guide, self.position, self.hold_seconds, self.clock, episode.holds
-                )
-            )
+            result = await hold
             episode.hold_ended(result.added_seconds, result.actual_seconds)
             if result.position != self.position:
                 episode.position = self.position = result.position
@@ -233,6 +270,7 @@ class CalfCoach(App[int]):
             )
             if choice != "hold":
                 return
+            hold = self._next_hold(episode)
         from screens.cause_check import CauseCheck
         from screens.tips import TipsScreen
 

@@ -26,7 +26,7 @@ def digits(app) -> str:
 
 
 def current_step(app) -> str:
-    return str(app.screen.query_one(".step.-current .step-text", Static).render())
+    return app.screen.query_one(".step.-current").text
 
 
 async def wait_for(pilot, screen_type) -> None:

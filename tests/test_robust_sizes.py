@@ -163,7 +163,7 @@ def essentials(app, content) -> list[tuple[str, object]]:
         ]
     if name == "HoldScreen":
         left = clock_text(screen.timer.seconds_left())
-        step = screen.query(".step.-current .step-text").first()
+        step = screen.query(".step.-current").first()
         return [
             ("time left (Digits)", one("#time-left", Digits)),
             (f"HOLD the stretch: {left} left", f"HOLD the stretch: {left} left"),
