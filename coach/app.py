@@ -24,7 +24,6 @@ from coach.i18n import t
 from coach.recorder import Recorder
 from coach.settings import SettingsFile, load_settings, theme_for
 from screens.base import HELP_KEYS, translate_bindings
-from screens.side_picker import SidePicker
 from screens.themes import THEMES
 
 if TYPE_CHECKING:  # imported when first needed, to keep start-up close to bare Textual
@@ -33,6 +32,7 @@ if TYPE_CHECKING:  # imported when first needed, to keep start-up close to bare 
     from coach.episode import Episode
     from coach.timer import Clock
     from screens.hold import HoldResult
+    from screens.side_picker import SidePicker
 
 T = TypeVar("T")
 
@@ -71,8 +71,12 @@ class CalfCoach(App[int]):
     ) -> None:
         import os.path
 
+        self.prefs: SettingsFile = load_settings(data_dir)
+        saved = self.prefs.settings
         here = Path(__file__).parent
         first = self.FIRST_SCREENS_CSS.get(start, ())
+        if saved.skip_safety_check:
+            first = tuple(name for name in first if "safety_check" not in name)
         # Normalised as Textual names a screen's own CSS_PATH, so it is not read twice.
         paths = [Path(os.path.normpath(here / name)) for name in (self.CSS_PATH, *first)]
         super().__init__(css_path=paths)
@@ -82,8 +86,6 @@ class CalfCoach(App[int]):
         self.hold_seconds = hold_seconds or content.hold.default_seconds
         self.clock = clock
         self.data_dir = data_dir
-        self.prefs: SettingsFile = load_settings(data_dir)
-        saved = self.prefs.settings
         self.position = content.first_position(position, saved.position)
         self.region = content.regions.get(region or "default", content.regions["default"])
         self.recorder = Recorder(data_dir)
@@ -132,6 +134,8 @@ class CalfCoach(App[int]):
         return super().get_default_screen()
 
     def _picker(self) -> SidePicker:
+        from screens.side_picker import SidePicker
+
         first_run = not self.prefs.settings.disclaimer_seen
         if first_run:
             self.prefs.settings.disclaimer_seen = True
@@ -140,7 +144,8 @@ class CalfCoach(App[int]):
 
     def go_home(self, _result: object = None) -> None:
         """Show the first screen under whatever comes next, once."""
-        if self._leaving or self._exit or any(isinstance(s, SidePicker) for s in self.screen_stack):
+        home = any(type(s).__name__ == "SidePicker" for s in self.screen_stack)
+        if self._leaving or self._exit or home:
             return
         self.push_screen(self._picker())
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.table import Table
 from rich.text import Text
@@ -21,8 +21,7 @@ AUTO_NEXT_SECONDS = 3.0
 """How long the "time's up" cue stays before the follow-up question."""
 
 
-@dataclass(frozen=True)
-class HoldResult:
+class HoldResult(NamedTuple):
     ended: str
     """"time" (ran out), "eased" (finished early) or "left"."""
     planned_seconds: int
