@@ -33,12 +33,14 @@ def rows(policy: Policy) -> list[Row]:
     hold, bare_again = paired(
         policy.runs, lambda: first_frame([*APP, "back"], HOLD_READY), bare_frame
     )
+    cold = median_of(policy.runs, lambda: first_frame(APP, APP_READY, cold=True))
     python = median_of(policy.runs, lambda: until_exit([PYTHON, "-c", "pass"]))
     termdown = median_of(
         policy.runs, lambda: first_frame([*TERMDOWN, "30"], TERMDOWN_30, quit_key="q")
     )
     return [
         Row("1 first frame 'Where is the cramp?'", app * 1e3, bare * 1e3, "ms", 1.10),
+        Row("  context: first start (no content cache)", cold * 1e3, bare * 1e3, "ms", None),
         Row("  context: python -c pass (exit)", python * 1e3, bare * 1e3, "ms", None),
         Row("  context: termdown 30 first frame", termdown * 1e3, bare * 1e3, "ms", None),
         Row("2 back: hold countdown on screen", hold * 1e3, bare_again * 1e3, "ms", 1.15),

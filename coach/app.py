@@ -37,6 +37,15 @@ if TYPE_CHECKING:  # imported when first needed, to keep start-up close to bare 
 T = TypeVar("T")
 
 
+CRAMP_CSS = (
+    "../screens/safety_check.tcss",
+    "../screens/hold.tcss",
+    "../screens/follow_up.tcss",
+)
+"""A hold is always followed by its question; styled up front, the question needs no
+second parse of every stylesheet, which also made the memory peak of a hold."""
+
+
 class CalfCoach(App[int]):
     """Calf Coach: one question, one key, then a guided stretch."""
 
@@ -47,8 +56,8 @@ class CalfCoach(App[int]):
     CSS_PATH = "app.tcss"
     FIRST_SCREENS_CSS = {
         None: ("../screens/side_picker.tcss",),
-        "back": ("../screens/safety_check.tcss", "../screens/hold.tcss"),
-        "front": ("../screens/safety_check.tcss", "../screens/hold.tcss"),
+        "back": CRAMP_CSS,
+        "front": CRAMP_CSS,
     }
     TITLE = "Calf Coach"
     BINDINGS = [
