@@ -45,6 +45,9 @@ class TooSmall(Static):
     .-too-small > TooSmall {
         display: block;
     }
+    .-too-small {
+        overflow: hidden hidden;  /* no scrollbar drawn over the message */
+    }
     """
 
 
