@@ -159,7 +159,9 @@ class CalfCoach(App[int]):
         self.push_screen(self._picker())
 
     def on_side_picker_chosen(self, message: SidePicker.Chosen) -> None:
-        self.start_episode(message.side)
+        # Only from the picker on top: "bb" typed fast, or a double click, sends two.
+        if type(self.screen).__name__ == "SidePicker":
+            self.start_episode(message.side)
 
     def on_side_picker_open(self, message: SidePicker.Open) -> None:
         if message.what == "tips":

@@ -55,10 +55,12 @@ def load(folder: Path, where: Path | None = None) -> tuple[model.Content, dict[s
     Raises ContentError exactly as `coach.content.load` does: a folder with a problem
     is never cached, so it is read, and reported, every time.
     """
-    key = _key(folder)
-    path = (
-        where or cache_dir()
-    ) / f"content-{blake2b(bytes(folder.resolve()), digest_size=8).hexdigest()}.json"
+    try:
+        key = _key(folder)
+        name = blake2b(bytes(folder.resolve()), digest_size=8).hexdigest()
+        path = (where or cache_dir()) / f"content-{name}.json"
+    except (OSError, RuntimeError):  # no home directory, a symlink loop: load as usual
+        key = None
     if key is not None:
         found = _read(path, key)
         if found is not None:
@@ -75,9 +77,8 @@ def _key(folder: Path) -> str | None:
     digest = blake2b(f"{FORMAT} {__version__} {sys.version}".encode())
     here = Path(__file__).parent
     try:
-        for name in _LOADER_SOURCES:
-            stat = (here / name).stat()
-            digest.update(f"{name} {stat.st_size} {stat.st_mtime_ns}\n".encode())
+        for name in _LOADER_SOURCES:  # bytes, not dates: a copy can keep a file's date
+            digest.update((here / name).read_bytes())
         for name in (*model.FILES, "ui.yaml"):
             file = folder / name
             if name == "ui.yaml" and not file.exists():
@@ -92,6 +93,9 @@ def _key(folder: Path) -> str | None:
 
 def _read(path: Path, key: str) -> tuple[model.Content, dict[str, str]] | None:
     try:
+        folder = path.parent.stat()
+        if folder.st_uid != os.getuid() or folder.st_mode & 0o022:
+            return None  # a folder others can write to is not trusted with content
         saved = json.loads(path.read_bytes())
         if saved["key"] != key:
             return None
@@ -108,6 +112,7 @@ def _write(path: Path, key: str, content: model.Content, ui: dict[str, str]) -> 
     try:
         data = json.dumps({"key": key, "content": _encode(content), "ui": ui}, ensure_ascii=False)
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path.parent.chmod(0o700)
         temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         temp.write_text(data, encoding="utf-8")
         os.replace(temp, path)

@@ -19,8 +19,13 @@ _NO_LINE_START = set("，。、；：！？）」』】》,.;:!?)%")
 """Closing punctuation stays on the line of the character before it."""
 
 
+def _zero(ch: str) -> bool:
+    """Combining marks, joiners and variation selectors: no cell of their own."""
+    return unicodedata.category(ch) in ("Mn", "Me", "Cf")
+
+
 def cell_width(text: str) -> int:
-    return sum(0 if unicodedata.combining(ch) else 2 if _wide(ch) else 1 for ch in text)
+    return sum(0 if _zero(ch) else 2 if _wide(ch) else 1 for ch in text)
 
 
 def _wide(ch: str) -> bool:
@@ -36,7 +41,7 @@ def _tokens(text: str) -> list[str]:
             continue
         last = out[-1][-1]
         mid_word = not _wide(ch) and not last.isspace() and not _wide(last)
-        if ch.isspace() or ch in _NO_LINE_START or mid_word:
+        if ch.isspace() or ch in _NO_LINE_START or mid_word or _zero(ch):
             out[-1] += ch
         else:
             out.append(ch)
@@ -57,7 +62,7 @@ def wrap(text: str, width: int) -> list[str]:
         line = token.lstrip()
         while cell_width(line.rstrip()) > width:  # one token wider than the line
             cut = 1
-            while cell_width(line[: cut + 1]) <= width:
+            while cut < len(line) and (cell_width(line[: cut + 1]) <= width or _zero(line[cut])):
                 cut += 1
             lines.append(line[:cut])
             line = line[cut:]

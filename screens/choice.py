@@ -43,7 +43,9 @@ class Choice(Static, can_focus=True):
         border: none;
     }
     """
-    BINDINGS = [Binding("enter,space", "choose", show=False)]
+    # Enter only, as Button: space is the hold's pause key, and a stray press just as
+    # the follow-up question opens must not answer it.
+    BINDINGS = [Binding("enter", "choose", show=False)]
 
     class Chosen(Message):
         def __init__(self, choice: Choice) -> None:

@@ -126,3 +126,22 @@ def test_a_warm_start_does_not_import_pyyaml(tmp_path):
         for _ in range(2)
     ]
     assert [r.stdout.strip() for r in runs] == ["True", "False"], [r.stderr for r in runs]
+
+
+def test_a_cache_folder_others_can_write_to_is_not_trusted(tmp_path, monkeypatch):
+    shared = tmp_path / "shared"
+    cache.load(CONTENT, shared)
+    shared.chmod(0o777)
+    read = []
+    real = model.load
+    monkeypatch.setattr(model, "load", lambda folder: read.append(folder) or real(folder))
+    assert cache.load(CONTENT, shared)[0] == real(CONTENT)
+    assert read == [CONTENT]
+
+
+def test_no_home_for_the_cache_still_loads(monkeypatch):
+    def homeless(*_a, **_k):
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(cache, "cache_dir", homeless)
+    assert cache.load(CONTENT)[0] == model.load(CONTENT)

@@ -86,3 +86,12 @@ def test_tips_print_every_tip_whole_at_40_columns(monkeypatch):
     printed = "".join(out.getvalue().split())
     assert all("".join(tip.text.split()) in printed for tip in content.tips)
     assert all(cell_width(line) <= 40 for line in out.getvalue().splitlines())
+
+
+def test_combining_marks_and_joiners_take_no_cell_and_stay_with_their_letter():
+    cafe = "cafe\u0301"  # e + combining acute accent
+    assert cell_width(cafe) == 4 and cell_width("\U0001f44d\ufe0f") == 2
+    lines = wrap(" ".join([cafe] * 12), 9)
+    assert all(not line.startswith("\u0301") for line in lines)
+    assert all(cell_width(line) <= 9 for line in lines)
+    assert wrap("e\u0301" * 6, 3) == ["e\u0301" * 3] * 2
