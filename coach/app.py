@@ -183,9 +183,11 @@ class CalfCoach(App[int]):
     def start_episode(self, side: str) -> None:
         """Put the first question up now and run the rest of the flow in a worker.
 
-        Pushed here, not from the worker, so that `calf-coach back` draws its countdown
-        (or the safety check) as its very first frame, with no empty screen before it.
+        Pushed here rather than from inside the worker: one hop less before the
+        countdown (or the safety check) is drawn.
         """
+        if self._leaving or self._exit:
+            return
         from coach.episode import Episode
 
         episode = self.episode = Episode(side, self.position, clock=self.clock)
