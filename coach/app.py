@@ -37,28 +37,23 @@ if TYPE_CHECKING:  # imported when first needed, to keep start-up close to bare 
 T = TypeVar("T")
 
 
-CRAMP_CSS = (
-    "../screens/safety_check.tcss",
-    "../screens/hold.tcss",
-    "../screens/follow_up.tcss",
-)
-"""A hold is always followed by its question; styled up front, the question needs no
-second parse of every stylesheet, which also made the memory peak of a hold."""
+def first_screens_css(start: str | None, skip_safety_check: bool) -> tuple[str, ...]:
+    """The styles of the screens a start meets first, parsed with the app's in one go
+    rather than read as each is pushed (a full reparse, about 8 ms, each). A hold is
+    always followed by its question, so the follow-up is styled up front too. Every
+    screen also names its own file, for when it is met later."""
+    if start is None:
+        return ("../screens/side_picker.tcss",)
+    if start not in ("back", "front"):
+        return ()
+    safety = () if skip_safety_check else ("../screens/safety_check.tcss",)
+    return (*safety, "../screens/hold.tcss", "../screens/follow_up.tcss")
 
 
 class CalfCoach(App[int]):
     """Calf Coach: one question, one key, then a guided stretch."""
 
-    # The screens met first are styled with the app, in one stylesheet parse, rather
-    # than read as each is pushed (about 8 ms each on the way to the first frame); which
-    # they are depends on the start (see FIRST_SCREENS_CSS). Each screen also names its
-    # own file, for when it is met later.
     CSS_PATH = "app.tcss"
-    FIRST_SCREENS_CSS = {
-        None: ("../screens/side_picker.tcss",),
-        "back": CRAMP_CSS,
-        "front": CRAMP_CSS,
-    }
     TITLE = "Calf Coach"
     BINDINGS = [
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="quit-ctrl-c"),
@@ -83,9 +78,7 @@ class CalfCoach(App[int]):
         self.prefs: SettingsFile = load_settings(data_dir)
         saved = self.prefs.settings
         here = Path(__file__).parent
-        first = self.FIRST_SCREENS_CSS.get(start, ())
-        if saved.skip_safety_check:
-            first = tuple(name for name in first if "safety_check" not in name)
+        first = first_screens_css(start, saved.skip_safety_check)
         # Normalised as Textual names a screen's own CSS_PATH, so it is not read twice.
         paths = [Path(os.path.normpath(here / name)) for name in (self.CSS_PATH, *first)]
         super().__init__(css_path=paths)

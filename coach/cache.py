@@ -112,7 +112,6 @@ def _write(path: Path, key: str, content: model.Content, ui: dict[str, str]) -> 
     try:
         data = json.dumps({"key": key, "content": _encode(content), "ui": ui}, ensure_ascii=False)
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        path.parent.chmod(0o700)
         temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         temp.write_text(data, encoding="utf-8")
         os.replace(temp, path)

@@ -103,13 +103,7 @@ COMMANDS = {
 }
 
 
-def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    """The parser; with `argv`, only commands named in it get their options.
-
-    Copying the shared options into all eight commands was most of the parser's cost
-    (about 5 ms of a printing command). A command not named in argv cannot be the one
-    being run, so it needs only its name and help line.
-    """
+def build_parser() -> argparse.ArgumentParser:
     import argparse
 
     common = _common()
@@ -121,11 +115,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"calf-coach {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    named = set(COMMANDS) if argv is None else set(argv)
     for name, summary in COMMANDS.items():
-        command = sub.add_parser(name, parents=[common] if name in named else [], help=summary)
-        if name not in named:
-            continue
+        command = sub.add_parser(name, parents=[common], help=summary)
         if name == "export":
             command.add_argument("--format", choices=("csv", "json"), default="csv")
             command.add_argument(
@@ -162,7 +153,7 @@ def _plain_command(argv: Sequence[str]) -> SimpleNamespace | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    args = _plain_command(argv) or build_parser(argv).parse_args(argv)
+    args = _plain_command(argv) or build_parser().parse_args(argv)
     command = args.command
     content_dir = getattr(args, "content", None)
     if command == "check-content":

@@ -51,7 +51,7 @@ def print_tips(content: Content, cause_ids: list[str], out: TextIO | None = None
 def _print_tips(printer: Printer, content: Content, tips: Sequence[Tip]) -> None:
     for tip in tips:
         meta = t(" {source}; for {causes}", source=tip.source, causes=causes_for(content, tip))
-        printer.item("•", [(tip.text, ())])
+        printer.item("•", tip.text)
         printer.mixed([(evidence_tag(content, tip.evidence), (BOLD,)), (meta, (DIM,))], indent=3)
 
 
@@ -78,7 +78,7 @@ def print_red_flags(content: Content, region: Region, out: TextIO | None = None)
         printer.line()
         printer.line(t(heading).upper(), BOLD)
         for flag in (f for f in content.red_flags if f.action == action):
-            printer.item("!", [(flag.title, (BOLD,))])
+            printer.item("!", flag.title, BOLD)
             printer.mixed([(flag.text, ())], indent=3)
             printer.mixed([(t("Source: {source}", source=flag.source), (DIM,))], indent=3)
     printer.line()

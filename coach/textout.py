@@ -88,16 +88,13 @@ class Printer:
         for part in wrap(text, self.width) if text else [""]:
             self.out.write(self.style(part, *codes) + "\n")
 
-    def item(self, marker: str, parts: list[tuple[str, tuple[str, ...]]], indent: int = 1) -> None:
-        """A marker with wrapped text beside it; each part starts a new line, aligned."""
+    def item(self, marker: str, text: str, *codes: str, indent: int = 1) -> None:
+        """A marker with wrapped text beside it; wrapped lines align under the text."""
         pad = " " * indent
         hang = pad + " " * (cell_width(marker) + 1)
-        first = True
-        for text, codes in parts:
-            for piece in wrap(text, self.width - cell_width(hang)):
-                lead = pad + marker + " " if first else hang
-                first = False
-                self.out.write(lead + self.style(piece, *codes) + "\n")
+        for i, piece in enumerate(wrap(text, self.width - cell_width(hang))):
+            lead = pad + marker + " " if i == 0 else hang
+            self.out.write(lead + self.style(piece, *codes) + "\n")
 
     def mixed(self, pieces: list[tuple[str, tuple[str, ...]]], indent: int = 0) -> None:
         """One paragraph in several styles (a bold label, then plain text)."""

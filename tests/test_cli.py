@@ -134,24 +134,6 @@ def test_export_with_no_history_writes_a_header(tmp_path):
 @pytest.mark.parametrize(
     "argv",
     [
-        ["tips", "cold", "--lang", "en"],
-        ["--hold", "30", "back", "--position", "sitting"],
-        ["export", "--format", "json", "-o", "out.json"],
-        ["check-content", "somewhere"],
-        ["--region", "uk", "red-flags"],
-        ["routine", "--theme", "night"],
-        ["--content", "back", "front"],
-    ],
-)
-def test_the_lean_parser_reads_argv_as_the_full_one_does(argv):
-    from coach.cli import build_parser
-
-    assert vars(build_parser(argv).parse_args(argv)) == vars(build_parser().parse_args(argv))
-
-
-@pytest.mark.parametrize(
-    "argv",
-    [
         ["tips"],
         ["tips", "cold", "sleep"],
         ["check-content"],
