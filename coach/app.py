@@ -115,6 +115,7 @@ class CalfCoach(App[int]):
 
     def on_mount(self) -> None:
         self._handle_signals()
+        self.call_after_refresh(self.started)
         for note in self._pending_notes:
             self._warn(note)
         # `calf-coach back` goes straight to the stretch: the first screen is built
@@ -127,6 +128,19 @@ class CalfCoach(App[int]):
             self.show_history()
         else:
             self.go_home()
+
+    def started(self) -> None:
+        """The first screen is up: turn garbage collection back on if the CLI paused it.
+
+        Everything made so far lives as long as the app, so it is frozen first (moved
+        out of the collector's sight): each later collection then walks only what was
+        made since, and the first one is not a long pause in the middle of a hold.
+        """
+        import gc
+
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def get_default_screen(self) -> Screen:
         # A plain start draws the picker as its very first frame (its styles are in the

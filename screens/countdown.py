@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Static
 
 from coach.timer import HoldTimer
@@ -28,10 +29,12 @@ class CountdownScreen(CoachScreen[Result]):
     def tick(self) -> None:
         key = self.state_key()
         if key != self._shown:
-            modes_changed = self._shown is None or key[:2] != self._shown[:2]
+            # The Footer rebuilds itself on this: only when the keys that apply change
+            # (not on the first draw, which the Footer has not been composed for yet).
+            modes_changed = self._shown is not None and key[:2] != self._shown[:2]
             self._shown = key
             self.redraw()
-            if modes_changed:  # the Footer rebuilds itself: only when keys change
+            if modes_changed:
                 self.refresh_bindings()
         self.update_too_small()
         self.after_tick()
@@ -52,21 +55,31 @@ class CountdownScreen(CoachScreen[Result]):
             self._ticker = self.set_timer(wait + 0.002, self.tick, name="countdown-tick")
 
 
+def switch_class(widget: Widget, name: str, choices: tuple[str, ...]) -> None:
+    """Give `widget` the class `name` in place of the others in `choices`, restyling it
+    once, and only if it changes: each class added or removed restyles the widget and
+    everything inside it."""
+    if not widget.has_class(name):
+        widget.remove_class(*choices, update=False)
+        widget.add_class(name)
+
+
 def show_text(widget: Static, text: str) -> None:
     """Update a line of a timed screen, laying the screen out again only if it must.
 
     Static.update() lays out the whole screen by default; once a second, through a
-    hold, that was most of the CPU the app used. A single line that keeps its width
-    cannot change the layout, so it is just repainted.
+    hold, that was most of the CPU the app used. A widget whose width does not follow
+    its text, going from one line that fits to another that fits, keeps its shape,
+    so it is just repainted ("HOLD ... 0:01 left" to "TIME'S UP" included).
     """
     old = widget.content
     if text == old:
         return
-    width = cell_len(text)
-    same_shape = (
-        isinstance(old, str)
-        and "\n" not in text
-        and cell_len(old) == width
-        and width <= widget.content_size.width
-    )
-    widget.update(text, layout=not same_shape)
+    room = widget.content_size.width
+    rule = widget.styles.width
+
+    def one_line(value: object) -> bool:
+        return isinstance(value, str) and "\n" not in value and 0 < cell_len(value) <= room
+
+    keeps_shape = (rule is None or not rule.is_auto) and one_line(old) and one_line(text)
+    widget.update(text, layout=not keeps_shape)

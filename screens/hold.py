@@ -14,11 +14,13 @@ from textual.widgets import Digits, Footer, Static
 from coach.content import Content, Guide
 from coach.i18n import t
 from coach.timer import Clock, HoldTimer, step_index
-from screens.countdown import CountdownScreen, show_text
+from screens.countdown import CountdownScreen, show_text, switch_class
 from screens.time_bar import TimeBar
 
 AUTO_NEXT_SECONDS = 3.0
 """How long the "time's up" cue stays before the follow-up question."""
+MODES = ("-holding", "-paused", "-finished")
+STEP_STATES = ("-past", "-current", "-next", "-later")
 
 
 class HoldResult(NamedTuple):
@@ -53,8 +55,7 @@ class StepLine(Static):
         if marker != self.marker:
             self.marker = marker
             self.refresh()
-        for name in ("-past", "-current", "-next", "-later"):
-            self.set_class(name == state, name)
+        switch_class(self, state, STEP_STATES)
 
 
 def clock_text(seconds: int) -> str:
@@ -99,8 +100,8 @@ class HoldScreen(CountdownScreen[HoldResult]):
     def compose(self) -> ComposeResult:
         with Vertical(id="hold"):
             yield Static(id="hold-title", classes="title-line")
-            yield Static(id="hold-state")
-            yield Digits(clock_text(self.planned), id="time-left")
+            yield Static(id="hold-state", classes="-holding")
+            yield Digits(clock_text(self.planned), id="time-left", classes="-holding")
             yield TimeBar(id="hold-bar")
             yield Static(id="positions", classes="hint")
             with Vertical(id="steps"):
@@ -152,7 +153,8 @@ class HoldScreen(CountdownScreen[HoldResult]):
 
     def _render_state(self, left: int, current: int) -> None:
         timer = self.timer
-        self.query_one("#time-left", Digits).update(clock_text(left))
+        digits = self.query_one("#time-left", Digits)
+        digits.update(clock_text(left))
         self.query_one("#hold-bar", TimeBar).show(timer.elapsed(), timer.seconds)
         if timer.done:
             text = t("TIME'S UP. Let go slowly.")
@@ -160,9 +162,13 @@ class HoldScreen(CountdownScreen[HoldResult]):
             text = t("PAUSED. Press space to carry on.")
         else:
             text = t("HOLD the stretch: {time} left", time=clock_text(left))
-        show_text(self.query_one("#hold-state", Static), text)
-        self.set_class(timer.paused, "-paused")
-        self.set_class(timer.done, "-finished")
+        state = self.query_one("#hold-state", Static)
+        show_text(state, text)
+        # On the two lines that change, not the screen: a class on the screen restyles
+        # every widget on it, and the moment time runs out is no time to be slow.
+        mode = "-finished" if timer.done else "-paused" if timer.paused else "-holding"
+        for widget in (state, digits):
+            switch_class(widget, mode, MODES)
         if current != self._step_shown:  # restyle the step list only when it moves on
             self._step_shown = current
             self._show_steps(current)

@@ -155,3 +155,28 @@ def test_anything_else_goes_to_argparse(argv):
     from coach.cli import _plain_command
 
     assert _plain_command(argv) is None
+
+
+def test_garbage_collection_is_back_on_after_a_command(tmp_path):
+    import gc
+
+    from coach.cli import main
+
+    assert main(["check-content", str(ROOT / "content")]) == 0
+    assert gc.isenabled()
+
+
+async def test_the_app_turns_collection_back_on_once_the_first_screen_is_up(tmp_path):
+    import gc
+
+    from coach.app import make_app
+
+    app = make_app(data_dir=tmp_path)
+    gc.disable()  # as the CLI leaves it for start-up
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()

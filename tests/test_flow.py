@@ -62,7 +62,7 @@ async def test_back_cramp_end_to_end(content, clock):
         assert "toes up toward your shin" in current_step(app)
         await run_out(pilot, clock, 50)
         assert digits(app) == "0:00"
-        assert app.screen.has_class("-finished")
+        assert app.screen.query_one("#time-left").has_class("-finished")
         assert "TIME'S UP" in shown(app, "#hold-state")
         await pilot.press("enter")
         await wait_for(pilot, FollowUp)
@@ -186,11 +186,14 @@ async def test_pause_extend_and_finish_early(content, clock):
         await run_out(pilot, clock, 5)
         await pilot.press("space")
         assert "PAUSED" in shown(app, "#hold-state")
+        for line in ("#hold-state", "#time-left"):  # the warning colour, on both lines
+            assert app.screen.query_one(line).classes == {"-paused"}
         await run_out(pilot, clock, 100)
         assert digits(app) == "0:55"
         await pilot.press("space", "plus")
         await pilot.pause()
         assert digits(app) == "1:25"
+        assert app.screen.query_one("#time-left").classes == {"-holding"}
         await run_out(pilot, clock, 20)
         await pilot.press("d")
         await wait_for(pilot, FollowUp)

@@ -29,8 +29,11 @@ from tests.robust_support import PtyRun
 
 QUESTION = "Where is the cramp?"
 QUIT_WITHIN = 5.0
-GREYS = {0, 7, 8, 15, *range(232, 256)}
-"""256-colour palette entries with no hue: black, greys and white."""
+CUBE_GREYS = {16 + 43 * level for level in range(6)}
+"""The 6x6x6 colour cube's entries with red = green = blue (16 black ... 231 white)."""
+GREYS = {0, 7, 8, 15, *CUBE_GREYS, *range(232, 256)}
+"""256-colour palette entries with no hue: black, greys and white. (The night theme,
+chosen by the clock after 21:00, draws the picker's borders in cube black, 16.)"""
 
 
 def base_env(tmp_path) -> dict[str, str]:

@@ -78,26 +78,40 @@ async def test_a_choice_answers_to_a_click_and_enter_but_not_space():
 
 
 class LineApp(App[None]):
+    CSS = "#auto { width: auto; }"
+
     def compose(self) -> ComposeResult:
         yield Static("HOLD the stretch: 0:45 left", id="line")
+        yield Static("0:45", id="auto")
+
+
+def spy_layouts(widget: Static) -> list[bool]:
+    layouts: list[bool] = []
+    original = widget.update
+
+    def spy(content="", *, layout=True):
+        layouts.append(layout)
+        original(content, layout=layout)
+
+    widget.update = spy  # type: ignore[method-assign]
+    return layouts
 
 
 async def test_show_text_lays_out_only_when_the_line_changes_shape():
     app = LineApp()
     async with app.run_test(size=(40, 5)) as pilot:
         widget = app.query_one("#line", Static)
-        layouts: list[bool] = []
-        original = widget.update
-
-        def spy(content="", *, layout=True):
-            layouts.append(layout)
-            original(content, layout=layout)
-
-        widget.update = spy  # type: ignore[method-assign]
+        layouts = spy_layouts(widget)
         show_text(widget, "HOLD the stretch: 0:44 left")  # same width: repaint only
         show_text(widget, "HOLD the stretch: 0:44 left")  # no change: nothing
-        show_text(widget, "PAUSED. Press space to carry on.")  # wider: lay out
-        show_text(widget, "x" * 60)  # would wrap: lay out
+        show_text(widget, "PAUSED. Press space to carry on.")  # still one line: repaint
+        show_text(widget, "x" * 60)  # would wrap to two lines: lay out
         await pilot.pause()
-        assert layouts == [False, True, True]
-        assert widget.content == "x" * 60
+        show_text(widget, "TIME'S UP")  # back from two lines to one: lay out
+        show_text(widget, "two\nlines")  # a second line: lay out
+        await pilot.pause()
+        assert layouts == [False, False, True, True, True]
+        sized = app.query_one("#auto", Static)
+        auto_layouts = spy_layouts(sized)
+        show_text(sized, "10:00")  # its width follows its text: lay out
+        assert auto_layouts == [True]
