@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from coach.content import Cause
 from coach.i18n import t
 from screens.base import CoachScreen
+from screens.key_footer import KeyFooter
 
 
 class CauseCheck(CoachScreen[tuple[str, ...]]):
@@ -35,7 +36,7 @@ class CauseCheck(CoachScreen[tuple[str, ...]]):
             yield Static(id="cause-count", classes="hint")
             yield Static(id="cause-question")
             yield Static(t("y yes   n no   s skip"), id="cause-keys", classes="hint")
-        yield Footer(show_command_palette=False, compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._show()

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from coach.i18n import t
 from screens.base import CoachScreen
 from screens.choice import Choice
 from screens.hold import HoldResult, clock_text
+from screens.key_footer import KeyFooter
 
 SEVERITY_ASK = "Optional: how bad was it? Press 0-9, or x for 10 (worst)."
 
@@ -58,7 +59,7 @@ class FollowUp(CoachScreen[FollowUpAnswer]):
             yield Choice("s", t("Somewhat better"), id="somewhat")
             yield Choice("n", t("No, still cramping"), id="still")
             yield Static(t(SEVERITY_ASK), id="severity-line", classes="hint")
-        yield Footer(show_command_palette=False, compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#gone", Choice).focus()

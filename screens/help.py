@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from coach.content import Content
 from coach.i18n import t
 from screens.base import CoachModal
+from screens.key_footer import KeyFooter
 
 DOES = (
     "Talks you through a calf cramp: which side, a timed stretch, and what to do if it "
@@ -68,7 +69,7 @@ class HelpScreen(CoachModal[None]):
                 yield Static(
                     Text.assemble(source.name, "\n  ", (source.url, "underline")), classes="source"
                 )
-        yield Footer(show_command_palette=False, compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#help", VerticalScroll).focus()

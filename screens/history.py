@@ -9,12 +9,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, DataTable, Footer, Static, TabbedContent, TabPane
+from textual.widgets import Button, DataTable, Static, TabbedContent, TabPane
 
 from coach import stats
 from coach.history import OUTCOMES, POSITIONS, EpisodeRecord, History, HistoryError
 from coach.i18n import t
 from screens.base import CoachModal, CoachScreen
+from screens.key_footer import KeyFooter
 
 HISTORY_OFF = (
     "History is off, so episodes are not being saved and there is nothing to show here. "
@@ -197,7 +198,7 @@ class HistoryScreen(CoachScreen[None]):
                     yield Static(id="charts", classes="chart", markup=False)
                 with TabPane(t("What helped"), id="tab-helped"), VerticalScroll():
                     yield Static(id="helped", classes="chart", markup=False)
-        yield Footer(show_command_palette=False, compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         if self._store is not None:

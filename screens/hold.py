@@ -9,12 +9,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Digits, Static
 
 from coach.content import Content, Guide
 from coach.i18n import t
 from coach.timer import Clock, HoldTimer, step_index
 from screens.countdown import CountdownScreen, show_text, switch_class
+from screens.key_footer import KeyFooter
 from screens.time_bar import TimeBar
 
 AUTO_NEXT_SECONDS = 3.0
@@ -106,7 +107,7 @@ class HoldScreen(CountdownScreen[HoldResult]):
             yield Static(id="positions", classes="hint")
             with Vertical(id="steps"):
                 yield from (StepLine(step.text) for step in self.steps)
-        yield Footer(show_command_palette=False, compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.timer.start()

@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from coach.content import Content
 from coach.i18n import t
 from screens.base import CoachModal
+from screens.key_footer import KeyFooter
 
 
 class NotSure(CoachModal[str | None]):
@@ -40,4 +41,4 @@ class NotSure(CoachModal[str | None]):
                 ),
                 classes="hint",
             )
-        yield Footer(show_command_palette=False, compact=True)
+        yield KeyFooter()

@@ -6,12 +6,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from coach.content import Content, Region
 from coach.i18n import t
 from coach.printing import HEADINGS, REASONS
 from screens.base import CoachModal
+from screens.key_footer import KeyFooter
 
 
 class RedFlags(CoachModal[None]):
@@ -59,7 +60,7 @@ class RedFlags(CoachModal[None]):
                         id=f"flag-{flag.id}",
                     )
             yield Static(t("This is self-care guidance, not a diagnosis."), classes="hint")
-        yield Footer(show_command_palette=False, compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#red-flags", VerticalScroll).focus()

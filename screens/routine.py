@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Digits, Static
 
 from coach.content import Routine
 from coach.i18n import t
@@ -15,6 +15,7 @@ from coach.routine import plan, total_seconds
 from coach.timer import Clock, HoldTimer, step_index
 from screens.countdown import CountdownScreen, show_text
 from screens.hold import clock_text
+from screens.key_footer import KeyFooter
 from screens.time_bar import TimeBar
 
 
@@ -57,7 +58,7 @@ class RoutineScreen(CountdownScreen[RoutineResult]):
             yield Static(id="routine-text")
             yield Static(self.routine.breathe, id="routine-breathe")
             yield Static(id="routine-next", classes="hint")
-        yield Footer(show_command_palette=False, compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.timer.start()

@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from coach.i18n import t
 from screens.base import CoachScreen
 from screens.choice import Choice
+from screens.key_footer import KeyFooter
 
 
 class SafetyCheck(CoachScreen[str]):
@@ -33,7 +34,7 @@ class SafetyCheck(CoachScreen[str]):
             yield Choice("n", t("No: start the stretch"), id="ok")
             yield Choice("y", t("Yes: do not stretch, get help"), id="clot")
             yield Static(t("a: no, and don't ask me again"), classes="hint")
-        yield Footer(show_command_palette=False, compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#ok", Choice).focus()

@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from coach.content import Content, Region
 from coach.i18n import t
 from screens.base import CoachScreen
 from screens.choice import Choice
+from screens.key_footer import KeyFooter
 
 
 class SidePicker(CoachScreen[None]):
@@ -65,7 +66,7 @@ class SidePicker(CoachScreen[None]):
                     ),
                     id="disclaimer",
                 )
-        yield Footer(show_command_palette=False, compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#back", Choice).focus()

@@ -5,12 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from coach.content import Content
 from coach.i18n import t
 from screens.base import CoachScreen
 from screens.choice import Choice
+from screens.key_footer import KeyFooter
 
 
 class StillCramping(CoachScreen[str]):
@@ -49,7 +50,7 @@ class StillCramping(CoachScreen[str]):
             for relief in self.content.other_relief:
                 level = self.content.evidence[relief.evidence].label
                 yield Static(f"{relief.text} [{level}]", classes="relief", markup=False)
-        yield Footer(show_command_palette=False, compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#hold", Choice).focus()

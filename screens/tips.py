@@ -6,12 +6,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from coach.advice import causes_for, rank_tips
 from coach.content import Content, Tip
 from coach.i18n import t
 from screens.base import CoachScreen
+from screens.key_footer import KeyFooter
 
 
 class TipsScreen(CoachScreen[None]):
@@ -61,7 +62,7 @@ class TipsScreen(CoachScreen[None]):
                 yield Static(
                     Text.assemble((level.label, "bold"), f": {level.meaning}"), classes="legend"
                 )
-        yield Footer(show_command_palette=False, compact=True)
+        yield KeyFooter()
 
     def _tip(self, tip: Tip) -> Vertical:
         label = self.content.evidence[tip.evidence].label

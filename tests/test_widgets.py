@@ -1,12 +1,15 @@
-"""The app's own small widgets: the time bar, the answer boxes, the cheap line update."""
+"""The app's own small widgets: the time bar, the answer boxes, the cheap line update,
+the footer."""
 
 from __future__ import annotations
 
 from textual.app import App, ComposeResult
-from textual.widgets import Static
+from textual.binding import Binding
+from textual.widgets import Footer, Static
 
 from screens.choice import Choice
 from screens.countdown import show_text
+from screens.key_footer import KeyFooter
 from screens.time_bar import TimeBar
 
 
@@ -115,3 +118,53 @@ async def test_show_text_lays_out_only_when_the_line_changes_shape():
         auto_layouts = spy_layouts(sized)
         show_text(sized, "10:00")  # its width follows its text: lay out
         assert auto_layouts == [True]
+
+
+class FooterApp(App[None]):
+    BINDINGS = [
+        Binding("p", "pause", "Pause"),
+        Binding("n", "next", "Next"),
+    ]
+    finished = False
+
+    def compose(self) -> ComposeResult:
+        yield KeyFooter()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("pause", "next"):
+            return self.finished == (action == "next")
+        return True
+
+
+def footer_text(app: App) -> str:
+    return " ".join(str(key.render()) for key in app.query("FooterKey"))
+
+
+async def test_key_footer_rebuilds_once_and_only_when_its_keys_change():
+    app = FooterApp()
+    async with app.run_test(size=(60, 3)) as pilot:
+        footer = app.query_one(KeyFooter)
+        assert isinstance(footer, Footer)
+        await pilot.pause()
+        assert "Pause" in footer_text(app) and "Next" not in footer_text(app)
+        rebuilds = 0
+        original = footer.recompose
+
+        async def counted():
+            nonlocal rebuilds
+            rebuilds += 1
+            await original()
+
+        footer.recompose = counted  # type: ignore[method-assign]
+        for _ in range(3):  # as a screen opening does: mount, focus, refresh
+            app.screen.refresh_bindings()
+        await pilot.pause()
+        await pilot.pause()
+        assert rebuilds == 0  # same keys: nothing to rebuild
+        app.finished = True
+        for _ in range(3):
+            app.screen.refresh_bindings()
+        await pilot.pause()
+        await pilot.pause()
+        assert rebuilds == 1
+        assert "Next" in footer_text(app) and "Pause" not in footer_text(app)
