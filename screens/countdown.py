@@ -29,9 +29,9 @@ class CountdownScreen(CoachScreen[Result]):
     def tick(self) -> None:
         key = self.state_key()
         if key != self._shown:
-            # The Footer rebuilds itself on this: only when the keys that apply change
-            # (not on the first draw, which the Footer has not been composed for yet).
-            modes_changed = self._shown is not None and key[:2] != self._shown[:2]
+            # Only when the keys that apply may change (KeyFooter then skips a rebuild
+            # if they did not). `_shown` is also reset when a routine restarts.
+            modes_changed = self._shown is None or key[:2] != self._shown[:2]
             self._shown = key
             self.redraw()
             if modes_changed:

@@ -157,12 +157,19 @@ def test_anything_else_goes_to_argparse(argv):
     assert _plain_command(argv) is None
 
 
-def test_garbage_collection_is_back_on_after_a_command(tmp_path):
+def test_garbage_collection_is_back_on_if_the_app_fails_to_start(monkeypatch):
     import gc
 
-    from coach.cli import main
+    import coach.app
+    from coach import cli
 
-    assert main(["check-content", str(ROOT / "content")]) == 0
+    def broken(*args, **kwargs):
+        assert not gc.isenabled()  # off for start-up
+        raise RuntimeError("no terminal")
+
+    monkeypatch.setattr(coach.app, "make_app", broken)
+    with pytest.raises(RuntimeError):
+        cli._run_app(None)
     assert gc.isenabled()
 
 

@@ -17,6 +17,11 @@ from screens.still_cramping import StillCramping
 from screens.tips import TipsScreen
 
 
+def footer_keys(app) -> str:
+    """The footer as drawn: each key and its label."""
+    return " ".join(str(key.render()) for key in app.screen.query("FooterKey"))
+
+
 def shown(app, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
 
@@ -64,6 +69,8 @@ async def test_back_cramp_end_to_end(content, clock):
         assert digits(app) == "0:00"
         assert app.screen.query_one("#time-left").has_class("-finished")
         assert "TIME'S UP" in shown(app, "#hold-state")
+        await pilot.pause()
+        assert "Next" in footer_keys(app) and "Pause" not in footer_keys(app)
         await pilot.press("enter")
         await wait_for(pilot, FollowUp)
         assert "Has the cramp eased?" in str(app.screen.query(Static)[1].render())

@@ -14,7 +14,7 @@ from screens.red_flags import RedFlags
 from screens.routine import RoutineScreen
 from screens.safety_check import SafetyCheck
 from screens.side_picker import SidePicker
-from tests.test_flow import run_out, wait_for
+from tests.test_flow import footer_keys, run_out, wait_for
 
 
 def records(data_dir):
@@ -104,6 +104,17 @@ async def test_bedtime_routine_runs_start_to_finish(content, clock, tmp_path):
         assert total == 12  # 2 stretches x 2 legs x 3 repeats
         assert screen.timer.seconds <= 180
         assert "ROUTINE DONE" in now()
+        await pilot.pause()
+        assert "Finish" in footer_keys(app) and "Pause" not in footer_keys(app)
+        await pilot.press("2")  # the other version starts: its keys come back
+        await pilot.pause()
+        assert "Pause" in footer_keys(app) and "Finish" not in footer_keys(app)
+        await pilot.press("1")
+        for _ in range(200):
+            clock.advance(1)
+            screen.tick()
+            if screen.timer.done:
+                break
         await pilot.press("enter")
         await wait_for(pilot, SidePicker)
     (saved,) = records(tmp_path)
