@@ -236,10 +236,6 @@ def _run_plain(content, args: argparse.Namespace, where: Path, region: str, comm
     from coach.recorder import Recorder
     from coach.settings import load_settings
 
-    if command == "history":
-        from coach.export import run_export
-
-        return run_export("csv", None, where)
     prefs = load_settings(where)
     coach = PlainCoach(
         content,
@@ -248,6 +244,7 @@ def _run_plain(content, args: argparse.Namespace, where: Path, region: str, comm
         region=content.regions[region],
         hold_seconds=getattr(args, "hold", None),
         position=getattr(args, "position", None),
+        data_dir=where,
     )
     coach.warn(prefs.warning)
     return coach.run(command)

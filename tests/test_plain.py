@@ -39,7 +39,7 @@ def saved(tmp_path):
 
 
 def test_back_of_calf_hold_from_typed_answers(content, tmp_path):
-    answers = "b\nn\ny\n" + "y\n" + "n\n" * (len(content.causes) - 1)
+    answers = "b\nn\ny\n4\n" + "y\n" + "n\n" * (len(content.causes) - 1)
     coach, out = coach_for(content, tmp_path, answers)
     assert coach.run() == 0
     text = out.getvalue()
@@ -54,6 +54,8 @@ def test_back_of_calf_hold_from_typed_answers(content, tmp_path):
     assert text.index("Tips for you:") < text.index("Tips for everyone:")
     (record,) = saved(tmp_path)
     assert (record.side, record.outcome, record.actual_seconds) == ("back", "gone", 60)
+    assert record.severity == 4
+    assert "sore for up to a day" in text  # after-care after "gone"
     assert record.causes == (content.causes[0].id,)
 
 
@@ -99,7 +101,7 @@ def test_routine_in_plain_mode(content, tmp_path):
 
 
 def test_piped_cli_runs_plain_mode_automatically(tmp_path):
-    answers = "b\nn\nn\nq\n"
+    answers = "b\nn\nn\n\nq\n"
     out = subprocess.run(
         [sys.executable, "-m", "coach", "--hold", "5", "--data-dir", str(tmp_path)],
         input=answers,
@@ -111,3 +113,5 @@ def test_piped_cli_runs_plain_mode_automatically(tmp_path):
     assert out.returncode == 0, out.stderr
     assert "Where is the cramp?" in out.stdout and "Time's up" in out.stdout
     assert "\x1b[" not in out.stdout  # no full-screen drawing
+    net = out.stdout.split("Before you go: when to get help")[1]  # stopped while still cramping
+    assert "Get medical help if the cramp has not eased by about 10 minutes" in net

@@ -1,0 +1,289 @@
+"""How plain mode shows each step of the flow: one method per step type.
+
+Each method prints the step and returns its answer, typed as `coach.steps` says.
+Split from plain.py so that each file stays small; PlainCoach supplies `say`,
+`ask`, `lines`, `input`, `content`, `region`, `clock` and `sleep`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from coach import wording
+from coach.advice import rank_tips
+from coach.i18n import t
+from coach.routine import plan, total_seconds
+from coach.steps import (
+    AfterCare,
+    CauseQuestions,
+    EasedAnswer,
+    EasedQuestion,
+    GetHelp,
+    Hold,
+    HoldResult,
+    RoutineResult,
+    RoutineStep,
+    SafetyQuestion,
+    Step,
+    TipsStep,
+    WhatNext,
+)
+from coach.timer import HoldTimer, step_index
+
+REPORT_EVERY = 10
+"""Seconds between "time left" lines during a hold."""
+SHOWN_BY: dict[type, str] = {
+    SafetyQuestion: "safety",
+    Hold: "hold",
+    EasedQuestion: "eased",
+    WhatNext: "what_next",
+    GetHelp: "get_help",
+    AfterCare: "after_care",
+    CauseQuestions: "causes",
+    TipsStep: "tips",
+    RoutineStep: "routine",
+}
+"""The method of PlainSteps that shows each step type."""
+HOLD_KEYS = {"p": "pause", "+": "extend", "d": "eased", "q": "leave", "!": "help", "?": "help"}
+
+
+class PlainSteps:
+    _timer: HoldTimer | None = None
+    _hold: Hold | None = None
+
+    def show(self, step: Step) -> Any:
+        return getattr(self, SHOWN_BY[type(step)])(step)
+
+    def partial_hold(self) -> HoldResult | None:
+        """The running hold up to now, for a way out in the middle of it."""
+        if self._timer is None or self._hold is None:
+            return None
+        timer, hold = self._timer, self._hold
+        return HoldResult(
+            "left", hold.seconds, timer.seconds - hold.seconds, timer.elapsed(), hold.position
+        )
+
+    def safety(self, step: SafetyQuestion) -> str:
+        from coach.plain import Option
+
+        if step.disclaimer:
+            self.say(wording.disclaimer(self.region))
+        return self.ask(  # type: ignore[return-value]
+            t("Before you stretch: is one leg swollen, warm, red or darker than the other?"),
+            [
+                Option("n", t("No: start the stretch"), "no"),
+                Option("y", t("Yes: do not stretch, get help"), "yes"),
+                Option("q", t("Leave"), "leave"),
+            ],
+        )
+
+    def hold(self, step: Hold) -> HoldResult:
+        """Print each step as it starts and the time left every few seconds; take
+        p, +, d and q (then Enter) while it runs."""
+        from coach.plain import mmss
+
+        guide = self.content.guides[step.side]
+        position = step.position
+        steps = guide.steps[position]
+        label = next(p.label for p in self.content.positions if p.id == position)
+        timer = self._timer = HoldTimer(step.seconds, self.clock)
+        self._hold = step
+        self.say(
+            t(
+                "{side}, {position}: hold for {time}.",
+                side=guide.label,
+                position=label.lower(),
+                time=mmss(step.seconds),
+            )
+            + f" {guide.short}"
+        )
+        self.say(t("While it runs: p pause, + add 30 s, d done (it eased), q leave. Then Enter."))
+        timer.start()
+        shown, next_report, listening = -1, step.seconds - REPORT_EVERY, True
+        try:
+            while True:
+                index = step_index(
+                    steps, timer.elapsed(), step.seconds, self.content.hold.default_seconds
+                )
+                if index != shown:
+                    shown = index
+                    at = t(
+                        "Step {number} of {total}, at {time}:",
+                        number=index + 1,
+                        total=len(steps),
+                        time=mmss(round(timer.elapsed())),
+                    )
+                    self.say(f"{at} {steps[index].text}")
+                left = timer.seconds_left()
+                if timer.done:
+                    self.say(t("Time's up. Let go slowly."))
+                    return HoldResult(
+                        "time",
+                        step.seconds,
+                        timer.seconds - step.seconds,
+                        timer.elapsed(),
+                        position,
+                    )
+                if left <= next_report and not timer.paused:
+                    self.say(t("{time} left.", time=mmss(left)))
+                    next_report = (left - 1) // REPORT_EVERY * REPORT_EVERY
+                wait = timer.until_next_change()
+                wait = 0.25 if wait is None else min(wait, 0.25)
+                if listening and self.input.ready(wait):
+                    line = self.input.readline().strip().lower()
+                    what = HOLD_KEYS.get(line)
+                    if what is None and line:
+                        self.input.keep(line)  # typed for the question after the hold
+                        listening = False
+                    elif what == "pause":
+                        timer.toggle()
+                        self.say(
+                            t("PAUSED. Press p and Enter to carry on.")
+                            if timer.paused
+                            else t("Carrying on.")
+                        )
+                    elif what == "extend":
+                        timer.extend(self.content.hold.extend_seconds)
+                        next_report = timer.seconds_left() - 1
+                        self.say(
+                            t(
+                                "Added {seconds} s: {time} left.",
+                                seconds=self.content.hold.extend_seconds,
+                                time=mmss(timer.seconds_left()),
+                            )
+                        )
+                    elif what == "eased":
+                        timer.finish()
+                        return HoldResult(
+                            "eased",
+                            step.seconds,
+                            timer.seconds - step.seconds,
+                            timer.elapsed(),
+                            position,
+                        )
+                    elif what == "leave":
+                        return HoldResult(
+                            "left",
+                            step.seconds,
+                            timer.seconds - step.seconds,
+                            timer.elapsed(),
+                            position,
+                        )
+                    elif what == "help":
+                        self.help_key(line)
+                    continue
+                self.sleep(wait)
+        finally:
+            self._timer = self._hold = None
+
+    def eased(self, step: EasedQuestion) -> EasedAnswer:
+        from coach.plain import Option, mmss
+
+        if step.hold.ended == "eased":
+            self.say(
+                t("Hold finished early, after {time}.", time=mmss(round(step.hold.actual_seconds)))
+            )
+        outcome = self.ask(
+            t("Has the cramp eased?"),
+            [
+                Option("y", t("Yes, it's gone"), "gone"),
+                Option("s", t("Somewhat better"), "somewhat"),
+                Option("n", t("No, still cramping"), "still"),
+                Option("q", t("Leave"), "leave"),
+            ],
+        )
+        severity = None if outcome == "leave" else self._severity()
+        return EasedAnswer(outcome, severity)  # type: ignore[arg-type]
+
+    def _severity(self) -> int | None:
+        while True:
+            print(t("How bad was it (0-10, Enter skips)? "), end="", file=self.stdout, flush=True)
+            line = self.input.readline().strip()
+            if not self.input.is_terminal:
+                self.say(line)
+            if not line:
+                return None
+            if self.help_key(line):
+                continue
+            if line.isdigit() and 0 <= int(line) <= 10:
+                return int(line)
+            self.say(t("Sorry, I did not understand {answer}.", answer=repr(line)))
+
+    def what_next(self, step: WhatNext) -> str:
+        from coach.plain import Option
+
+        self.lines(wording.what_next(step))
+        self.lines(wording.relief(step, self.content))
+        return self.ask(  # type: ignore[return-value]
+            t("What next?"),
+            [Option("h", t("Hold the stretch again"), "hold"), Option("q", t("Stop here"), "stop")],
+        )
+
+    def get_help(self, step: GetHelp) -> None:
+        self.lines(wording.get_help(step, self.content, self.region))
+
+    def after_care(self, step: AfterCare) -> None:
+        self.lines(wording.after_care(step, self.region))
+
+    def causes(self, step: CauseQuestions) -> tuple[str, ...]:
+        from coach.plain import Option
+
+        self.say(t("What might have set it off? Answer each, or s to skip."))
+        yes = []
+        for cause_id in step.cause_ids:
+            answer = self.ask(
+                self.content.cause(cause_id).question,
+                [
+                    Option("y", t("Yes"), "yes"),
+                    Option("n", t("No"), "no"),
+                    Option("s", t("Skip"), "skip"),
+                ],
+            )
+            if answer == "yes":
+                yes.append(cause_id)
+        return tuple(yes)
+
+    def tips(self, step: TipsStep) -> None:
+        content = self.content
+        groups = rank_tips(content, step.cause_ids)
+        for cause_id in step.cause_ids:
+            cause = content.cause(cause_id)
+            level = content.evidence[cause.evidence].label
+            self.say(f"{cause.name}: {cause.explanation} [{level}: {cause.source}]")
+        sections = (
+            (t("Tips for you"), groups.fits),
+            (t("Tips for everyone"), groups.everyone),
+            (t("Other tips"), groups.others),
+        )
+        for title, tips in sections:
+            if tips:
+                self.say(f"{title}:")
+                for tip in tips:
+                    level = content.evidence[tip.evidence].label
+                    self.say(f"- {tip.text} [{level}; {tip.source}]")
+
+    def routine(self, step: RoutineStep) -> RoutineResult:
+        from coach.plain import Option
+
+        routine = self.content.routine
+        version = routine.versions[step.version]
+        if len(routine.versions) > 1:
+            chosen = self.ask(
+                f"{routine.title}. {routine.intro} " + t("Which version?"),
+                [Option(v.key, v.label, v.id) for v in routine.versions],
+            )
+            version = next(v for v in routine.versions if v.id == chosen)
+        segments = plan(routine, version)
+        self.say(routine.breathe)
+        timer = HoldTimer(total_seconds(segments), self.clock)
+        timer.start()
+        shown = -1
+        while not timer.done:
+            index = step_index(segments, timer.elapsed(), 1, 1)
+            if index != shown:
+                shown = index
+                seg = segments[index]
+                self.say(f"{seg.title}, {seg.seconds} s: {seg.text}")
+            self.sleep(timer.until_next_change() or 0.05)
+        self.say(t("Routine done. Well done; sleep well."))
+        return RoutineResult(True, timer.elapsed(), version.id)

@@ -1,0 +1,186 @@
+"""What both faces say about getting help and about after a cramp, written once.
+
+The full-screen app, plain mode and the printing commands all show these lines; each
+chooses only how a `Line` looks (its `kind`). Wording rules: the action and the
+number come first, then the signs; short sentences, the verb first.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, NamedTuple
+
+from coach.content import Content, Region
+from coach.i18n import t
+from coach.steps import AfterCare, GetHelp, WhatNext
+
+LineKind = Literal["title", "action", "text", "heading", "item", "source", "hint"]
+
+
+class Line(NamedTuple):
+    text: str
+    kind: LineKind = "text"
+
+
+HEADINGS = {
+    "emergency": "Call emergency services now",
+    "urgent": "Get urgent medical help",
+    "doctor": "See a doctor soon",
+}
+
+CLOT_WARNING = (
+    "First check: if one leg is swollen, warm, red or darker, do not rub or warm it. "
+    "Press ! for what to do."
+)
+"""Shown before any massage or warmth advice, every time."""
+
+
+def numbers(region: Region) -> list[Line]:
+    return [
+        Line(t("Emergency: ") + region.emergency, "action"),
+        Line(t("Urgent advice: ") + region.urgent, "action"),
+    ]
+
+
+def get_help(step: GetHelp, content: Content, region: Region) -> list[Line]:
+    """The one screen that ends an episode at "get help": action and number first."""
+    limit = step.limit_minutes
+    chest = Line(
+        t(
+            "Call {number} at once if you are short of breath, have chest pain or cough up blood.",
+            number=region.emergency,
+        ),
+        "action",
+    )
+    if step.reason == "clot":
+        lines = [
+            Line(t("Do not stretch, rub or warm that leg."), "title"),
+            Line(t("Get urgent medical help today: {urgent}.", urgent=region.urgent), "action"),
+            chest,
+            Line(t("One swollen, warm, red or darker leg may be a blood clot (DVT)."), "text"),
+        ]
+        lines += _flag_lines(content, "clot")
+    elif step.reason == "long-cramp":
+        lines = [
+            Line(
+                t("Stop stretching. Get medical help now: {urgent}.", urgent=region.urgent), "title"
+            ),
+            chest,
+            Line(
+                t("This cramp has not eased in about {limit} minutes.", limit=limit),
+                "text",
+            ),
+        ]
+    else:
+        lines = [
+            Line(t("Before you go: when to get help"), "title"),
+            Line(
+                t(
+                    "Get medical help if the cramp has not eased by about {limit} minutes "
+                    "in all: {urgent}.",
+                    limit=limit,
+                    urgent=region.urgent,
+                ),
+                "action",
+            ),
+            chest,
+        ]
+    return [*lines, *watch_for(), Line(t("Press ! any time for all the signs."), "hint")]
+
+
+def watch_for() -> list[Line]:
+    return [
+        Line(t("Watch for"), "heading"),
+        Line(t("One leg swollen, warm, red or darker: get urgent help."), "item"),
+        Line(t("A cold, pale or numb foot: call the emergency number."), "item"),
+        Line(t("Pain that gets worse, or weakness: get help the same day."), "item"),
+    ]
+
+
+def after_care(step: AfterCare, region: Region) -> list[Line]:
+    """After a cramp eased: what is normal, and what is not."""
+    first = (
+        t("Good. The cramp has gone.")
+        if step.outcome == "gone"
+        else t("Good. It is easing. Move the foot gently.")
+    )
+    return [
+        Line(first, "title"),
+        Line(t("The muscle may feel sore for up to a day. That is common."), "text"),
+        Line(t("Walk a little and drink some water if you can."), "text"),
+        Line(
+            t(
+                "Get it checked if the calf swells, turns warm or red, or hurts more: {urgent}.",
+                urgent=region.urgent,
+            ),
+            "action",
+        ),
+        Line(t("In an emergency call {number}.", number=region.emergency), "action"),
+    ]
+
+
+def what_next(step: WhatNext) -> list[Line]:
+    """Still cramping or somewhat better: the title and the time line."""
+    title = (
+        t("Still cramping. That happens; stretch again now.")
+        if step.outcome == "still"
+        else t("Somewhat better. Stretch again, or stop here.")
+    )
+    return [
+        Line(title, "title"),
+        Line(
+            t(
+                "About {minutes} min so far, holds: {holds}. If it is not easing by "
+                "{limit} min, get medical help (press ! for details).",
+                minutes=max(1, round(step.minutes)),
+                holds=step.holds,
+                limit=step.limit_minutes,
+            ),
+            "text",
+        ),
+    ]
+
+
+def relief(step: WhatNext, content: Content) -> list[Line]:
+    """Other things that help, the swollen-leg warning always first."""
+    if not step.show_relief:
+        return []
+    lines = [Line(t("Other things that help"), "heading")]
+    if step.clot_warning:
+        lines.append(Line(t(CLOT_WARNING), "action"))
+    for item in content.other_relief:
+        level = content.evidence[item.evidence].label
+        lines.append(Line(f"{item.text} [{level}]", "item"))
+    return lines
+
+
+def red_flags(content: Content, region: Region) -> list[Line]:
+    """Every red flag, grouped by what to do, the numbers first."""
+    lines = [Line(t("When to get help"), "title"), *numbers(region)]
+    for action, heading in HEADINGS.items():
+        flags = [f for f in content.red_flags if f.action == action]
+        if not flags:
+            continue
+        lines.append(Line(t(heading), "heading"))
+        for flag in flags:
+            lines.append(Line(flag.title, "item"))
+            lines.append(Line(flag.text, "text"))
+            lines.append(Line(t("Source: {source}", source=flag.source), "source"))
+    lines.append(Line(t("This is self-care guidance, not a diagnosis."), "hint"))
+    return lines
+
+
+def _flag_lines(content: Content, flag_id: str) -> list[Line]:
+    for flag in content.red_flags:
+        if flag.id == flag_id:
+            return [
+                Line(flag.text, "text"),
+                Line(t("Source: {source}", source=flag.source), "source"),
+            ]
+    return []
+
+
+def disclaimer(region: Region) -> str:
+    return t(
+        "Calf Coach gives self-care guidance, not a diagnosis. In an emergency call {number}.",
+        number=region.emergency,
+    )
