@@ -1,9 +1,8 @@
-"""The Textual app: wires screens into the relief flow.
+"""The Textual app: a driver of `coach.flow`.
 
-The flow (safety check → hold → follow-up → causes → tips) is one worker
-coroutine, so it reads top to bottom like the path a person takes. Screens return
-what the person chose through `dismiss()`; this module decides what comes next
-and saves the episode as it goes.
+The flow decides every step of an episode and of the routine; this module shows
+each step as a screen (`screens/for_step.py`), hands the screen's answer back to the
+flow, and writes what the flow says to keep. It decides nothing about the cramp.
 """
 
 from __future__ import annotations
@@ -23,21 +22,26 @@ from coach.content import Content
 from coach.i18n import t
 from coach.recorder import Recorder
 from coach.settings import SettingsFile, load_settings, theme_for
-from screens.base import HELP_KEYS, translate_bindings
+from screens.base import HELP_KEYS, HomeScreen, SizeGuard, translate_bindings
 from screens.themes import THEMES
 
 if TYPE_CHECKING:  # imported when first needed, to keep start-up close to bare Textual
     import asyncio
 
-    from coach.episode import Episode
+    from textual.events import Event
+
+    from coach.flow import EpisodeFlow, RoutineFlow
+    from coach.steps import Side, Step
     from coach.timer import Clock
-    from screens.hold import HoldResult
+    from coach.wording import Line
     from screens.side_picker import SidePicker
+
+    Flow = EpisodeFlow | RoutineFlow
 
 T = TypeVar("T")
 
 
-def first_screens_css(start: str | None, skip_safety_check: bool) -> tuple[str, ...]:
+def first_screens_css(start: str | None) -> tuple[str, ...]:
     """The styles of the screens a start meets first, parsed with the app's in one go
     rather than read as each is pushed (a full reparse, about 8 ms, each). A hold is
     always followed by its question, so the follow-up is styled up front too. Every
@@ -46,8 +50,7 @@ def first_screens_css(start: str | None, skip_safety_check: bool) -> tuple[str, 
         return ("../screens/side_picker.tcss",)
     if start not in ("back", "front"):
         return ()
-    safety = () if skip_safety_check else ("../screens/safety_check.tcss",)
-    return (*safety, "../screens/hold.tcss", "../screens/follow_up.tcss")
+    return ("../screens/safety_check.tcss", "../screens/hold.tcss", "../screens/follow_up.tcss")
 
 
 class CalfCoach(App[int]):
@@ -78,7 +81,7 @@ class CalfCoach(App[int]):
         self.prefs: SettingsFile = load_settings(data_dir)
         saved = self.prefs.settings
         here = Path(__file__).parent
-        first = first_screens_css(start, saved.skip_safety_check)
+        first = first_screens_css(start)
         # Normalised as Textual names a screen's own CSS_PATH, so it is not read twice.
         paths = [Path(os.path.normpath(here / name)) for name in (self.CSS_PATH, *first)]
         super().__init__(css_path=paths)
@@ -88,16 +91,20 @@ class CalfCoach(App[int]):
         self.hold_seconds = hold_seconds or content.hold.default_seconds
         self.clock = clock
         self.data_dir = data_dir
-        self.position = content.first_position(position, saved.position)
+        if hour is None:
+            hour = datetime.now().hour
+        from coach.flow import starting_position
+
+        self.position = starting_position(content, position, saved.position, hour)
         self.region = content.regions.get(region or "default", content.regions["default"])
         self.recorder = Recorder(data_dir)
-        self.episode: Episode | None = None
+        self.flow: Flow | None = None
+        self.farewell: list[Line] = []
+        """What to print once the terminal is restored: the safety net after a quit."""
         self._leaving = False
         self._pending_notes: list[str | None] = [self.prefs.warning]
         for custom in THEMES:
             self.register_theme(custom)
-        if hour is None:
-            hour = datetime.now().hour
         available = frozenset(self.available_themes)
         self.theme = theme_for(hour, theme or saved.theme, available)
         self._theme_ready = True
@@ -142,6 +149,22 @@ class CalfCoach(App[int]):
             gc.freeze()
             gc.enable()
 
+    async def on_event(self, event: Event) -> None:
+        """Drop a key pressed before the screen now on top was put up. Checked here, not
+        on the screen: a key a screen does not bind bubbles up to the app, and by then
+        the next screen may be on top and would take it. Ctrl keys (quit) always pass."""
+        from textual.events import Key
+
+        if (
+            isinstance(event, Key)
+            and not event.key.startswith("ctrl+")
+            and isinstance(self.screen, SizeGuard)
+            and self.screen.came_too_soon(event)
+        ):
+            event.stop()
+            return
+        await super().on_event(event)
+
     def get_default_screen(self) -> Screen:
         # A plain start draws the picker as its very first frame (its styles are in the
         # app's CSS_PATH), rather than an empty screen and then the picker on top.
@@ -160,14 +183,14 @@ class CalfCoach(App[int]):
 
     def go_home(self, _result: object = None) -> None:
         """Show the first screen under whatever comes next, once."""
-        home = any(type(s).__name__ == "SidePicker" for s in self.screen_stack)
+        home = any(isinstance(s, HomeScreen) for s in self.screen_stack)
         if self._leaving or self._exit or home:
             return
         self.push_screen(self._picker())
 
     def on_side_picker_chosen(self, message: SidePicker.Chosen) -> None:
         # Only from the picker on top: "bb" typed fast, or a double click, sends two.
-        if type(self.screen).__name__ == "SidePicker":
+        if isinstance(self.screen, HomeScreen):
             self.start_episode(message.side)
 
     def on_side_picker_open(self, message: SidePicker.Open) -> None:
@@ -180,30 +203,51 @@ class CalfCoach(App[int]):
         elif message.what == "history":
             self.show_history()
 
-    def _save(self, episode: Episode) -> None:
-        self._warn(self.recorder.save(episode))
-
     def _warn(self, warning: str | None) -> None:
         if warning:
-            self.notify(warning, severity="warning", timeout=10)
+            self.notify(warning, severity="warning", timeout=10, markup=False)
 
-    def start_episode(self, side: str) -> None:
-        """Put the first question up now and run the rest of the flow in a worker.
-
-        Pushed here rather than from inside the worker: one hop less before the
-        countdown (or the safety check) is drawn.
-        """
+    def start_episode(self, side: Side) -> None:
+        """A side was chosen (or given on the command line): run an episode's flow."""
         if self._leaving or self._exit:
             return
-        from coach.episode import Episode
+        from coach.flow import EpisodeFlow
 
-        episode = self.episode = Episode(side, self.position, clock=self.clock)
-        if self.prefs.settings.skip_safety_check:
-            self.run_episode(episode, None, self._next_hold(episode))
+        first_run = not self.prefs.settings.disclaimer_seen
+        flow = EpisodeFlow(
+            self.content,
+            side,
+            self.position,
+            self.hold_seconds,
+            first_run=first_run,
+            clock=self.clock,
+        )
+        self.run_flow(flow)
+
+    def run_routine(self) -> None:
+        from coach.flow import RoutineFlow
+
+        if not (self._leaving or self._exit):
+            self.run_flow(RoutineFlow())
+
+    def run_flow(self, flow: Flow) -> None:
+        """Show the flow's first step now, and the rest from a worker. Pushed here
+        rather than from inside the worker: one hop less before it is drawn."""
+        self.flow = flow
+        self._drive(flow, self._show(flow, flow.current))
+
+    def _show(self, flow: Flow, step: Step | None) -> asyncio.Future:
+        from coach.steps import Hold
+        from screens.for_step import screen_for
+
+        screen = screen_for(self, step)  # type: ignore[arg-type]
+        if isinstance(step, Hold):
+            # Saved just after the countdown is drawn: opening the history must not
+            # delay the stretch, and a few milliseconds later nothing is lost.
+            screen.call_after_refresh(self._keep, flow)
         else:
-            from screens.safety_check import SafetyCheck
-
-            self.run_episode(episode, self._ask(SafetyCheck()), None)
+            self._keep(flow)
+        return self._ask(screen)
 
     def _ask(self, screen: Screen[T]) -> asyncio.Future[T]:
         """Push `screen`; the future gets what it dismisses with. Like push_screen_wait(),
@@ -219,103 +263,33 @@ class CalfCoach(App[int]):
         self.push_screen(screen, answered)
         return answer
 
-    @work(exclusive=True, group="episode")
-    async def run_episode(
-        self, episode: Episode, safety: asyncio.Future[str] | None, hold: asyncio.Future | None
-    ) -> None:
+    @work(exclusive=True, group="flow")
+    async def _drive(self, flow: Flow, answer: asyncio.Future) -> None:
+        """The whole driver: hand each answer to the flow, show what it says next."""
         try:
-            await self._episode(episode, safety, hold)
+            step = flow.current
+            while step is not None:
+                step = flow.answer(step, await answer)
+                if step is not None and not self._leaving:
+                    answer = self._show(flow, step)
         finally:
+            self._keep(flow)
             self.go_home()
 
-    async def _episode(
-        self, episode: Episode, safety: asyncio.Future[str] | None, hold: asyncio.Future | None
-    ) -> None:
-        if safety is not None:
-            answer = await safety
-            if answer == "left":
-                return
-            if answer == "clot":
-                episode.outcome = "red_flag"
-                self._warn(self.recorder.save(episode))
-                await self.push_screen_wait(self._red_flag_screen("clot"))
-                return
-            if answer == "ok-always":
-                self.prefs.settings.skip_safety_check = True
-                self._warn(self.prefs.save())
-        try:
-            await self._relieve(episode, hold or self._next_hold(episode))
-        finally:
-            self._warn(self.recorder.save(episode))
-
-    def _next_hold(self, episode: Episode) -> asyncio.Future[HoldResult]:
-        from screens.hold import HoldScreen
-
-        episode.hold_started(self.hold_seconds)
-        guide = self.content.guides[episode.side]
-        screen = HoldScreen(
-            self.content, guide, self.position, self.hold_seconds, self.clock, episode.holds
-        )
-        # Saved just after the countdown is drawn: opening the history must not delay
-        # the stretch, and a few milliseconds later nothing is lost.
-        screen.call_after_refresh(self._save, episode)
-        return self._ask(screen)
-
-    async def _relieve(self, episode: Episode, hold: asyncio.Future[HoldResult]) -> None:
-        while True:
-            result = await hold
-            episode.hold_ended(result.added_seconds, result.actual_seconds)
-            if result.position != self.position:
-                episode.position = self.position = result.position
-                self.prefs.settings.position = result.position
-                self._warn(self.prefs.save())
-            if result.ended == "left":
-                episode.outcome = "left"
-                return
-            from screens.follow_up import FollowUp, FollowUpAnswer
-
-            answer: FollowUpAnswer = await self.push_screen_wait(FollowUp(result))
-            episode.outcome = answer.outcome
-            if answer.severity is not None:
-                episode.severity = answer.severity
-            self._warn(self.recorder.save(episode))
-            if episode.outcome == "left":
-                return
-            if episode.outcome != "still":
-                break
-            if episode.needs_help(self.content.hold.escalate_after_seconds):
-                episode.outcome = "red_flag"
-                self._warn(self.recorder.save(episode))
-                await self.push_screen_wait(self._red_flag_screen("long-cramp"))
-                return
-            from screens.still_cramping import StillCramping
-
-            choice = await self.push_screen_wait(
-                StillCramping(self.content, episode.holds, episode.minutes())
-            )
-            if choice != "hold":
-                return
-            hold = self._next_hold(episode)
-        from screens.cause_check import CauseCheck
-        from screens.tips import TipsScreen
-
-        episode.causes = await self.push_screen_wait(CauseCheck(self.content.causes))
-        self._warn(self.recorder.save(episode))
-        await self.push_screen_wait(TipsScreen(self.content, episode.causes))
-
-    @work(exclusive=True, group="episode")
-    async def run_routine(self) -> None:
-        from datetime import datetime
-
-        from screens.routine import RoutineScreen
-
-        started = datetime.now().astimezone()
-        try:
-            result = await self.push_screen_wait(RoutineScreen(self.content.routine, self.clock))
-            if result.completed:
-                self._warn(self.recorder.routine_done(started, result.seconds, result.version))
-        finally:
-            self.go_home()
+    def _keep(self, flow: Flow) -> None:
+        """Write what the flow says must be kept now."""
+        saves = flow.take_saves()
+        if saves.episode:
+            self._warn(self.recorder.save(flow.episode))  # type: ignore[union-attr]
+        if saves.position:
+            self.position = self.prefs.settings.position = saves.position
+            self._warn(self.prefs.save())
+        if saves.disclaimer_seen and not self.prefs.settings.disclaimer_seen:
+            self.prefs.settings.disclaimer_seen = True
+            self._warn(self.prefs.save())
+        if saves.routine:
+            started, result = saves.routine
+            self._warn(self.recorder.routine_done(started, result.seconds, result.version))
 
     def show_history(self) -> None:
         from screens.history import HistoryScreen
@@ -324,16 +298,11 @@ class CalfCoach(App[int]):
         self._warn(warning)
         self.push_screen(HistoryScreen(store), self.go_home)
 
-    def _red_flag_screen(self, reason: str | None = None) -> Screen:
-        from screens.red_flags import RedFlags
-
-        return RedFlags(self.content, self.region, reason)
-
     def action_red_flags(self) -> None:
         from screens.red_flags import RedFlags
 
         if not (self._leaving or self._exit or isinstance(self.screen, RedFlags)):
-            self.push_screen(self._red_flag_screen())
+            self.push_screen(RedFlags(self.content, self.region))
 
     def action_help(self) -> None:
         from screens.help import HelpScreen
@@ -349,8 +318,7 @@ class CalfCoach(App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Hide "Get help" / "Help" from the footer of the screen they already opened.
-        names = {"red_flags": "RedFlags", "help": "HelpScreen"}
-        return not (action in names and type(self.screen).__name__ == names[action])
+        return getattr(type(self.screen), "OPENED_BY", None) != action
 
     def watch_theme(self, name: str) -> None:
         """Remember a theme the person picks (palette or --theme) for next time."""
@@ -383,11 +351,20 @@ class CalfCoach(App[int]):
                 loop.add_signal_handler(sig, self.shut_down, 128 + sig)
 
     def shut_down(self, code: int = 0) -> None:
+        """Quit from anywhere: the flow records what really happened (the seconds held
+        so far) and says what to print once the terminal is back, if anything."""
+        if self._leaving:
+            return
         self._leaving = True
-        if self.episode is not None and self.episode.outcome is None:
-            self.episode.outcome = "left"
-        if self.episode is not None:
-            self.recorder.save(self.episode)
+        flow = self.flow
+        if flow is not None:
+            running = [s for s in self.screen_stack if hasattr(s, "partial_result")]
+            final = flow.leave(running[-1].partial_result() if running else None)
+            self._keep(flow)
+            if final is not None:
+                from coach import wording
+
+                self.farewell = wording.get_help(final, self.content, self.region)  # type: ignore[arg-type]
         self.recorder.close()
         self.exit(return_code=code)
 

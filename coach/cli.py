@@ -268,6 +268,10 @@ def _run_app(content, **options) -> int:
         app.run()
     finally:
         gc.enable()
+    if app.farewell:  # left mid-episode: the safety net, once the terminal is back
+        from coach.wording import plain_text
+
+        print(plain_text(app.farewell))
     return app.return_code or 0
 
 

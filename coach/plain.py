@@ -75,17 +75,7 @@ class PlainCoach(PlainSteps):
         print(text, file=self.stdout, flush=True)
 
     def lines(self, lines: list[wording.Line]) -> None:
-        for line in lines:
-            if line.kind == "heading":
-                self.say(f"{line.text}:")
-            elif line.kind == "item":
-                self.say(f"- {line.text}")
-            elif line.kind == "source":
-                self.say(f"  ({line.text})")
-            elif line.kind == "text" and line.text:
-                self.say(f"  {line.text}")
-            else:
-                self.say(line.text)
+        self.say(wording.plain_text(lines))
 
     def warn(self, warning: str | None) -> None:
         if warning:

@@ -55,32 +55,33 @@ def _print_tips(printer: Printer, content: Content, tips: Sequence[Tip]) -> None
         printer.mixed([(evidence_tag(content, tip.evidence), (BOLD,)), (meta, (DIM,))], indent=3)
 
 
-HEADINGS = {
-    "emergency": "Call emergency services now",
-    "urgent": "Get urgent medical help",
-    "doctor": "See a doctor soon",
-}
-
-REASONS = {
-    "long-cramp": "This cramp has lasted about 10 minutes without easing. Stop stretching "
-    "and get medical help now.",
-    "clot": "You said one leg is swollen, warm or red. Do not stretch or rub it. "
-    "Get urgent medical help.",
+STYLES = {
+    "title": (BOLD, UNDERLINE),
+    "action": (BOLD,),
+    "heading": (BOLD,),
+    "item": (BOLD,),
+    "text": (),
+    "source": (DIM,),
+    "hint": (),
 }
 
 
 def print_red_flags(content: Content, region: Region, out: TextIO | None = None) -> int:
+    """The same lines as the red-flag screen and plain mode (coach.wording)."""
+    from coach.wording import red_flags
+
     printer = Printer(out)
-    printer.line(t("When to get help"), BOLD, UNDERLINE)
-    printer.mixed([(t("Emergency: "), (BOLD,)), (region.emergency, ())])
-    printer.mixed([(t("Urgent advice: "), (BOLD,)), (region.urgent, ())])
-    for action, heading in HEADINGS.items():
-        printer.line()
-        printer.line(t(heading).upper(), BOLD)
-        for flag in (f for f in content.red_flags if f.action == action):
-            printer.item("!", flag.title, BOLD)
-            printer.mixed([(flag.text, ())], indent=3)
-            printer.mixed([(t("Source: {source}", source=flag.source), (DIM,))], indent=3)
-    printer.line()
-    printer.line(t("This is self-care guidance, not a diagnosis."))
+    for line in red_flags(content, region):
+        if line.kind == "heading":
+            printer.line()
+            printer.line(line.text.upper(), BOLD)
+        elif line.kind == "item":
+            printer.item("!", line.text, BOLD)
+        elif line.kind in ("text", "source"):
+            printer.mixed([(line.text, STYLES[line.kind])], indent=3)
+        elif line.kind == "hint":
+            printer.line()
+            printer.line(line.text)
+        else:
+            printer.mixed([(line.text, STYLES[line.kind])])
     return 0

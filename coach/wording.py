@@ -106,7 +106,7 @@ def after_care(step: AfterCare, region: Region) -> list[Line]:
     return [
         Line(first, "title"),
         Line(t("The muscle may feel sore for up to a day. That is common."), "text"),
-        Line(t("Walk a little and drink some water if you can."), "text"),
+        Line(t("Move the foot and ankle gently. Drink some water if you can."), "text"),
         Line(
             t(
                 "Get it checked if the calf swells, turns warm or red, or hurts more: {urgent}.",
@@ -184,3 +184,20 @@ def disclaimer(region: Region) -> str:
         "Calf Coach gives self-care guidance, not a diagnosis. In an emergency call {number}.",
         number=region.emergency,
     )
+
+
+def plain_text(lines: list[Line]) -> str:
+    """Lines as printed text: plain mode, and the safety net printed after a quit."""
+    out = []
+    for line in lines:
+        if line.kind == "heading":
+            out.append(f"{line.text}:")
+        elif line.kind == "item":
+            out.append(f"- {line.text}")
+        elif line.kind == "source":
+            out.append(f"  ({line.text})")
+        elif line.kind == "text":
+            out.append(f"  {line.text}")
+        else:
+            out.append(line.text)
+    return "\n".join(out)

@@ -14,10 +14,12 @@ from typing import TypeVar
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.events import Key
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from coach.i18n import t
+from screens.textual_private import key_clock
 
 MIN_WIDTH, MIN_HEIGHT = 40, 12
 SHORT_HEIGHT = 20
@@ -66,16 +68,28 @@ class SizeGuard:
         super().__init__(*args, **kwargs)
         translate_bindings(self)  # type: ignore[arg-type]
 
+    _shown_at: float | None = None
+    _answered: bool = False
+
     def on_mount(self) -> None:
         self.check_size()
+        self._shown_at = key_clock()
 
     def on_screen_resume(self) -> None:
-        self._answered = False
+        # On top again (a dialog closed, or home after an episode): keys typed while
+        # the screen before was still up are not for this one either.
+        self._shown_at = key_clock()
+
+    def came_too_soon(self, key: Key) -> bool:
+        """Whether `key` was pressed before this screen was put up. The app drops such
+        keys (see CalfCoach.on_event): Enter mashed at TIME'S UP must not answer the
+        question that follows, and a second q must not quit from the first screen."""
+        return self._shown_at is None or key.time < self._shown_at
 
     def dismiss(self, result: object = None) -> AwaitComplete:
         """Answer once. A click and a key that arrive together can both answer; the second
         would pop whatever screen came next (or crash on an empty stack)."""
-        if getattr(self, "_answered", False):
+        if self._answered:
             return AwaitComplete()
         self._answered = True
         return super().dismiss(result)  # type: ignore[misc]
@@ -123,6 +137,10 @@ Result = TypeVar("Result")
 
 class CoachScreen(SizeGuard, Screen[Result]):
     pass
+
+
+class HomeScreen(CoachScreen[None]):
+    """The first screen, under every flow: the app goes back to it, never stacks two."""
 
 
 class CoachModal(SizeGuard, ModalScreen[Result]):

@@ -7,8 +7,9 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from coach.content import Cause
+from coach.content import Content
 from coach.i18n import t
+from coach.steps import CauseQuestions
 from screens.base import CoachScreen
 from screens.key_footer import KeyFooter
 
@@ -25,9 +26,9 @@ class CauseCheck(CoachScreen[tuple[str, ...]]):
         Binding("q,escape", "finish", "Skip all", id="cause-skip-all"),
     ]
 
-    def __init__(self, causes: tuple[Cause, ...]) -> None:
+    def __init__(self, content: Content, step: CauseQuestions) -> None:
         super().__init__()
-        self.causes = causes
+        self.causes = tuple(content.cause(cause_id) for cause_id in step.cause_ids)
         self.answers: list[bool | None] = []
 
     def compose(self) -> ComposeResult:

@@ -2,47 +2,41 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
 from coach.i18n import t
+from coach.steps import EasedAnswer, EasedOutcome, EasedQuestion
 from screens.base import CoachScreen
 from screens.choice import Choice
-from screens.hold import HoldResult, clock_text
+from screens.hold import clock_text
 from screens.key_footer import KeyFooter
 
 SEVERITY_ASK = "Optional: how bad was it? Press 0-9, or x for 10 (worst)."
 
 
-@dataclass(frozen=True)
-class FollowUpAnswer:
-    outcome: str
-    """"gone", "somewhat", "still", or "left" if they walk away."""
-    severity: int | None
-
-
-class FollowUp(CoachScreen[FollowUpAnswer]):
-    """Has it eased? Also takes an optional 0-10 severity with one key."""
+class FollowUp(CoachScreen[EasedAnswer]):
+    """Has it eased? Also takes an optional 0-10 severity with one key. Nothing is
+    focused at first: Enter alone answers nothing."""
 
     CSS_PATH = "follow_up.tcss"
+    AUTO_FOCUS = None  # nothing pre-selected: a stray Enter answers nothing
     BINDINGS = [
         Binding("y", "answer('gone')", "Gone", id="eased-gone"),
         Binding("s", "answer('somewhat')", "Somewhat", id="eased-somewhat"),
         Binding("n", "answer('still')", "Still cramping", id="eased-still"),
-        Binding("q,escape", "answer('left')", "Leave", id="follow-up-leave"),
+        Binding("q,escape", "answer('leave')", "Leave", id="follow-up-leave"),
         *(Binding(str(n), f"severity({n})", show=False) for n in range(10)),
         Binding("x", "severity(10)", "Severity 0-9, x=10", key_display="0-9", id="severity"),
         Binding("down", "app.focus_next", show=False),
         Binding("up", "app.focus_previous", show=False),
     ]
 
-    def __init__(self, hold: HoldResult) -> None:
+    def __init__(self, step: EasedQuestion) -> None:
         super().__init__()
-        self.hold = hold
+        self.hold = step.hold
         self.severity: int | None = None
 
     def compose(self) -> ComposeResult:
@@ -61,14 +55,11 @@ class FollowUp(CoachScreen[FollowUpAnswer]):
             yield Static(t(SEVERITY_ASK), id="severity-line", classes="hint")
         yield KeyFooter()
 
-    def on_mount(self) -> None:
-        self.query_one("#gone", Choice).focus()
-
     def on_choice_chosen(self, event: Choice.Chosen) -> None:
-        self.action_answer(event.choice.id or "left")
+        self.action_answer(event.choice.id)  # type: ignore[arg-type]
 
-    def action_answer(self, outcome: str) -> None:
-        self.dismiss(FollowUpAnswer(outcome, self.severity))
+    def action_answer(self, outcome: EasedOutcome) -> None:
+        self.dismiss(EasedAnswer(outcome, self.severity))
 
     def action_severity(self, value: int) -> None:
         self.severity = value

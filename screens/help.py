@@ -33,6 +33,7 @@ DOES_NOT = (
 
 class HelpScreen(CoachModal[None]):
     CSS_PATH = "help.tcss"
+    OPENED_BY = "help"
     BINDINGS = [
         Binding("q,escape,enter,question_mark", "dismiss(None)", "Close", id="help-close"),
         Binding("down", "scroll_more", "Scroll", key_display="↓", id="help-scroll"),

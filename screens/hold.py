@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,8 +9,9 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Digits, Static
 
-from coach.content import Content, Guide
+from coach.content import Content
 from coach.i18n import t
+from coach.steps import Hold, HoldEnd, HoldResult
 from coach.timer import Clock, HoldTimer, step_index
 from screens.countdown import CountdownScreen, show_text, switch_class
 from screens.key_footer import KeyFooter
@@ -22,15 +21,6 @@ AUTO_NEXT_SECONDS = 3.0
 """How long the "time's up" cue stays before the follow-up question."""
 MODES = ("-holding", "-paused", "-finished")
 STEP_STATES = ("-past", "-current", "-next", "-later")
-
-
-class HoldResult(NamedTuple):
-    ended: str
-    """"time" (ran out), "eased" (finished early) or "left"."""
-    planned_seconds: int
-    added_seconds: int
-    actual_seconds: float
-    position: str
 
 
 class StepLine(Static):
@@ -79,22 +69,14 @@ class HoldScreen(CountdownScreen[HoldResult]):
         Binding("3", "position(2)", show=False),
     ]
 
-    def __init__(
-        self,
-        content: Content,
-        guide: Guide,
-        position: str,
-        seconds: int,
-        clock: Clock,
-        hold_number: int = 1,
-    ) -> None:
+    def __init__(self, content: Content, step: Hold, clock: Clock) -> None:
         super().__init__()
         self.content = content
-        self.guide = guide
-        self.position = position
-        self.planned = seconds
-        self.hold_number = hold_number
-        self.timer = HoldTimer(seconds, clock)
+        self.guide = content.guides[step.side]
+        self.position = step.position
+        self.planned = step.seconds
+        self.hold_number = step.number
+        self.timer = HoldTimer(step.seconds, clock)
         self._finished = False
         self._step_shown: int | None = None
 
@@ -191,7 +173,12 @@ class HoldScreen(CountdownScreen[HoldResult]):
         self.app.bell()
         self.set_timer(AUTO_NEXT_SECONDS, self.action_next, name="hold-auto-next")
 
-    def _result(self, ended: str) -> HoldResult:
+    def partial_result(self) -> HoldResult:
+        """The hold up to now, for a way out that does not go through this screen
+        (Ctrl+C, a closed terminal): the seconds really held and the position used."""
+        return self._result("left")
+
+    def _result(self, ended: HoldEnd) -> HoldResult:
         timer = self.timer
         return HoldResult(
             ended, self.planned, timer.seconds - self.planned, timer.elapsed(), self.position
@@ -224,6 +211,8 @@ class HoldScreen(CountdownScreen[HoldResult]):
 
     async def action_position(self, index: int) -> None:
         positions = self.content.positions
+        if self.timer.done:  # the hold is over: its position is what was used
+            return
         if index < len(positions) and positions[index].id != self.position:
             self.position = positions[index].id
             await self._build_steps()
@@ -233,6 +222,6 @@ class HoldScreen(CountdownScreen[HoldResult]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next":
             return self.timer.done
-        if action == "toggle_pause":
+        if action in ("toggle_pause", "position"):
             return not self.timer.done
         return True

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -12,18 +10,12 @@ from textual.widgets import Digits, Static
 from coach.content import Routine
 from coach.i18n import t
 from coach.routine import plan, total_seconds
+from coach.steps import RoutineResult
 from coach.timer import Clock, HoldTimer, step_index
 from screens.countdown import CountdownScreen, show_text
 from screens.hold import clock_text
 from screens.key_footer import KeyFooter
 from screens.time_bar import TimeBar
-
-
-@dataclass(frozen=True)
-class RoutineResult:
-    completed: bool
-    seconds: float
-    version: str
 
 
 class RoutineScreen(CountdownScreen[RoutineResult]):

@@ -7,23 +7,33 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from coach import wording
+from coach.content import Region
 from coach.i18n import t
+from coach.steps import SafetyAnswer, SafetyQuestion
 from screens.base import CoachScreen
 from screens.choice import Choice
 from screens.key_footer import KeyFooter
 
 
-class SafetyCheck(CoachScreen[str]):
-    """Returns "clot" (stop, get help), "ok", "ok-always" (skip from now on) or "left"."""
+class SafetyCheck(CoachScreen[SafetyAnswer]):
+    """Asked before the first hold of every episode; there is no "don't ask again"."""
 
     CSS_PATH = "safety_check.tcss"
 
+    AUTO_FOCUS = None  # nothing pre-selected: a stray Enter answers nothing
     BINDINGS = [
-        Binding("y", "answer('clot')", "Yes", id="safety-yes"),
-        Binding("n", "answer('ok')", "No", id="safety-no"),
-        Binding("a", "answer('ok-always')", "No, don't ask again", id="safety-always"),
-        Binding("q,escape", "answer('left')", "Leave", id="safety-leave"),
+        Binding("y", "answer('yes')", "Yes", id="safety-yes"),
+        Binding("n", "answer('no')", "No", id="safety-no"),
+        Binding("q,escape", "answer('leave')", "Leave", id="safety-leave"),
+        Binding("down", "app.focus_next", show=False),
+        Binding("up", "app.focus_previous", show=False),
     ]
+
+    def __init__(self, step: SafetyQuestion, region: Region) -> None:
+        super().__init__()
+        self.step = step
+        self.numbers = region
 
     def compose(self) -> ComposeResult:
         with Vertical(id="safety"):
@@ -31,16 +41,14 @@ class SafetyCheck(CoachScreen[str]):
             yield Static(
                 t("Is one leg swollen, warm, red or darker than the other?"), id="safety-question"
             )
-            yield Choice("n", t("No: start the stretch"), id="ok")
-            yield Choice("y", t("Yes: do not stretch, get help"), id="clot")
-            yield Static(t("a: no, and don't ask me again"), classes="hint")
+            yield Choice("n", t("No: start the stretch"), id="no")
+            yield Choice("y", t("Yes: do not stretch, get help"), id="yes")
+            if self.step.disclaimer:
+                yield Static(wording.disclaimer(self.numbers), id="disclaimer", markup=False)
         yield KeyFooter()
 
-    def on_mount(self) -> None:
-        self.query_one("#ok", Choice).focus()
-
     def on_choice_chosen(self, event: Choice.Chosen) -> None:
-        self.action_answer(event.choice.id or "ok")
+        self.action_answer(event.choice.id or "no")  # type: ignore[arg-type]
 
-    def action_answer(self, answer: str) -> None:
+    def action_answer(self, answer: SafetyAnswer) -> None:
         self.dismiss(answer)

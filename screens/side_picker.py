@@ -12,12 +12,12 @@ from textual.widgets import Static
 
 from coach.content import Content, Region
 from coach.i18n import t
-from screens.base import CoachScreen
+from screens.base import HomeScreen
 from screens.choice import Choice
 from screens.key_footer import KeyFooter
 
 
-class SidePicker(CoachScreen[None]):
+class SidePicker(HomeScreen):
     """Home screen; choosing a side starts an episode in the app."""
 
     CSS_PATH = "side_picker.tcss"

@@ -1,4 +1,4 @@
-"""Still cramping: hold again at once, or try something else."""
+"""Still cramping, or only somewhat better: hold again at once, or stop here."""
 
 from __future__ import annotations
 
@@ -7,15 +7,18 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from coach import wording
 from coach.content import Content
 from coach.i18n import t
+from coach.steps import NextChoice, WhatNext
 from screens.base import CoachScreen
 from screens.choice import Choice
 from screens.key_footer import KeyFooter
+from screens.lines import line_widget
 
 
-class StillCramping(CoachScreen[str]):
-    """Returns "hold" to stretch again or "stop" to end the episode."""
+class StillCramping(CoachScreen[NextChoice]):
+    """Offers another hold first; other relief comes after the swollen-leg warning."""
 
     CSS_PATH = "still_cramping.tcss"
     BINDINGS = [
@@ -23,40 +26,28 @@ class StillCramping(CoachScreen[str]):
         Binding("q,escape", "choose('stop')", "Stop", id="again-stop"),
     ]
 
-    def __init__(self, content: Content, holds: int, minutes: float) -> None:
+    def __init__(self, content: Content, step: WhatNext) -> None:
         super().__init__()
         self.content = content
-        self.holds = holds
-        self.minutes = minutes
+        self.step = step
 
     def compose(self) -> ComposeResult:
-        limit = self.content.hold.escalate_after_seconds // 60
+        title, *rest = wording.what_next(self.step)
         with VerticalScroll(id="still"):
-            yield Static(
-                t("Still cramping. That happens; stretch again now."), classes="title-line"
-            )
+            yield Static(title.text, classes="title-line", markup=False)
             yield Choice("h", t("Hold the stretch again"), id="hold")
-            yield Static(
-                t(
-                    "About {minutes} min so far, holds: {holds}. If it is not easing by "
-                    "{limit} min, get medical help (press ! for details).",
-                    minutes=max(1, round(self.minutes)),
-                    holds=self.holds,
-                    limit=limit,
-                ),
-                id="still-time",
-            )
-            yield Static(t("Other things that help"), classes="title-line")
-            for relief in self.content.other_relief:
-                level = self.content.evidence[relief.evidence].label
-                yield Static(f"{relief.text} [{level}]", classes="relief", markup=False)
+            yield Choice("q", t("Stop here"), id="stop")
+            for line in rest:
+                yield line_widget(line, id="still-time")
+            for line in wording.relief(self.step, self.content):
+                yield line_widget(line)
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#hold", Choice).focus()
 
     def on_choice_chosen(self, event: Choice.Chosen) -> None:
-        self.action_choose("hold")
+        self.action_choose(event.choice.id)  # type: ignore[arg-type]
 
-    def action_choose(self, choice: str) -> None:
+    def action_choose(self, choice: NextChoice) -> None:
         self.dismiss(choice)

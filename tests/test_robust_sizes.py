@@ -31,7 +31,8 @@ def name_of(app) -> str:
 
 async def on(pilot, name: str) -> None:
     app = pilot.app
-    await wait_until(pilot, lambda: name_of(app) == name, f"{name} shown")
+    await wait_until(pilot, lambda: name_of(app) == name and app.screen.is_mounted, f"{name} shown")
+    await pilot.pause()  # a key pressed before its screen is up is dropped on purpose
 
 
 async def to_hold(pilot, clock) -> None:
@@ -52,6 +53,8 @@ async def to_follow_up(pilot, clock) -> None:
 async def to_cause_check(pilot, clock) -> None:
     await to_follow_up(pilot, clock)
     await pilot.press("y")
+    await on(pilot, "AfterCareScreen")
+    await pilot.press("c")
     await on(pilot, "CauseCheck")
 
 
@@ -97,6 +100,18 @@ async def route_still(pilot, clock):
     await on(pilot, "StillCramping")
 
 
+async def route_after_care(pilot, clock):
+    await to_follow_up(pilot, clock)
+    await pilot.press("y")
+    await on(pilot, "AfterCareScreen")
+
+
+async def route_safety_net(pilot, clock):
+    await to_hold(pilot, clock)
+    await pilot.press("q")
+    await on(pilot, "RedFlags")
+
+
 async def route_tips(pilot, clock):
     await to_cause_check(pilot, clock)
     await pilot.press("y", "q")  # the first cause fits; skip the rest
@@ -139,6 +154,8 @@ ROUTES = {
     "hold": ("back", to_hold),
     "follow-up": ("back", to_follow_up),
     "still-cramping": ("back", route_still),
+    "after-care": ("back", route_after_care),
+    "safety-net": ("back", route_safety_net),
     "cause-check": ("back", to_cause_check),
     "tips": ("back", route_tips),
     "red-flags": ("back", route_red_flags),
@@ -173,7 +190,7 @@ def essentials(app, content) -> list[tuple[str, object]]:
     if name == "RoutineScreen":
         return [("time left (Digits)", one("#routine-left", Digits)), ("now", one("#routine-now"))]
     if name == "SafetyCheck":
-        return [("question", one("#safety-question")), ("no", one("#ok")), ("yes", one("#clot"))]
+        return [("question", one("#safety-question")), ("no", one("#no")), ("yes", one("#yes"))]
     if name == "FollowUp":
         return [("gone", one("#gone")), ("somewhat", one("#somewhat")), ("still", one("#still"))]
     if name == "StillCramping":
@@ -181,7 +198,11 @@ def essentials(app, content) -> list[tuple[str, object]]:
     if name == "CauseCheck":
         return [("question", one("#cause-question")), ("count", one("#cause-count"))]
     if name == "RedFlags":
-        return [("numbers", one("#numbers")), ("When to get help", "When to get help")]
+        if screen.step is not None:  # the end of an episode: what to do, and the number
+            return [("first line", one("#red-flag-reason")), ("number", screen.numbers.emergency)]
+        return [("Emergency: number", "Emergency: "), ("When to get help", "When to get help")]
+    if name == "AfterCareScreen":
+        return [("carry on", one("#carry-on")), ("what to watch for", "Get it checked")]
     if name == "TipsScreen":
         first = screen.query(".section").first()
         return [("first section", first)]

@@ -9,6 +9,19 @@ from tests.conftest import ROOT, FakeClock
 SIZE = (80, 24)
 
 
+async def on(pilot, screen_name: str, *keys: str) -> None:
+    """Wait until `screen_name` is on top, then press `keys`: a key pressed before its
+    screen is up is dropped on purpose (screens/base.py)."""
+    for _ in range(100):
+        await pilot.pause()
+        if type(pilot.app.screen).__name__ == screen_name and pilot.app.screen.is_mounted:
+            break
+    else:
+        raise AssertionError(f"{screen_name} never shown; on {pilot.app.screen!r}")
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
 def app_with_clock(**options):
     clock = FakeClock()
     options.setdefault("hour", 12)  # daytime: the default theme, not the night one
@@ -34,8 +47,8 @@ def _hold_after(seconds: float):
     app, clock = app_with_clock(side="back")
 
     async def run_before(pilot):
-        await pilot.press("n")  # safety check: no swollen leg
-        await pilot.pause()
+        await on(pilot, "SafetyCheck", "n")  # no swollen leg
+        await on(pilot, "HoldScreen")
         clock.advance(seconds)
         pilot.app.screen.tick()
         await pilot.pause()
@@ -57,9 +70,8 @@ def test_hold_paused_front_standing(snap_compare):
     app, clock = app_with_clock(side="front")
 
     async def run_before(pilot):
-        await pilot.press("n")
-        await pilot.pause()
-        await pilot.press("3")
+        await on(pilot, "SafetyCheck", "n")
+        await on(pilot, "HoldScreen", "3")
         clock.advance(12)
         await pilot.press("space")
         await pilot.pause()
@@ -76,15 +88,13 @@ def _through_hold(keys_after: list[str]):
     app, clock = app_with_clock(side="back")
 
     async def run_before(pilot):
-        await pilot.press("n")
-        await pilot.pause()
+        await on(pilot, "SafetyCheck", "n")
+        await on(pilot, "HoldScreen")
         clock.advance(60)
         pilot.app.screen.tick()
-        await pilot.press("enter")
-        for key in keys_after:
-            await pilot.pause()
-            await pilot.press(key)
-        await pilot.pause()
+        await on(pilot, "HoldScreen", "enter")
+        for screen_name, key in keys_after:
+            await on(pilot, screen_name, key)
 
     return app, run_before
 
@@ -95,17 +105,20 @@ def test_follow_up(snap_compare):
 
 
 def test_still_cramping(snap_compare):
-    app, run_before = _through_hold(["n"])
+    app, run_before = _through_hold([("FollowUp", "n")])
     assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
 
 
 def test_cause_check(snap_compare):
-    app, run_before = _through_hold(["y"])
+    app, run_before = _through_hold([("FollowUp", "y"), ("AfterCareScreen", "c")])
     assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
 
 
 def test_tips_after_answers(snap_compare):
-    app, run_before = _through_hold(["y", "y", "n", "n", "y", "n", "n", "n"])
+    app, run_before = _through_hold(
+        [("FollowUp", "y"), ("AfterCareScreen", "c")]
+        + [("CauseCheck", key) for key in ("y", "n", "n", "y", "n", "n", "n")]
+    )
     assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
 
 
@@ -116,7 +129,12 @@ def test_red_flags(snap_compare):
 
 def test_keys(snap_compare):
     app, _ = app_with_clock(side="back")
-    assert snap_compare(app, press=["n", "question_mark"], terminal_size=SIZE)
+
+    async def run_before(pilot):
+        await on(pilot, "SafetyCheck", "n")
+        await on(pilot, "HoldScreen", "question_mark")
+
+    assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
 
 
 def test_safety_check(snap_compare):
@@ -137,7 +155,7 @@ def test_routine_mid_way(snap_compare):
 
 
 def test_follow_up_with_severity(snap_compare):
-    app, run_before = _through_hold(["6"])
+    app, run_before = _through_hold([("FollowUp", "6")])
     assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
 
 
@@ -157,10 +175,35 @@ def test_chinese_hold(snap_compare):
     app = make_app(lang="zh", clock=clock, side="back", hour=12)
 
     async def run_before(pilot):
-        await pilot.press("n")
-        await pilot.pause()
+        await on(pilot, "SafetyCheck", "n")
+        await on(pilot, "HoldScreen")
         clock.advance(23)
         pilot.app.screen.tick()
         await pilot.pause()
+
+    assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
+
+
+def test_after_care(snap_compare):
+    app, run_before = _through_hold([("FollowUp", "y")])
+    assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
+
+
+def test_somewhat_better(snap_compare):
+    app, run_before = _through_hold([("FollowUp", "s")])
+    assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
+
+
+def test_safety_net_after_leaving(snap_compare):
+    app, run_before = _through_hold([("FollowUp", "n"), ("StillCramping", "q")])
+    assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
+
+
+def test_clot_help(snap_compare):
+    app, _ = app_with_clock(side="back")
+
+    async def run_before(pilot):
+        await on(pilot, "SafetyCheck", "y")
+        await on(pilot, "RedFlags")
 
     assert snap_compare(app, run_before=run_before, terminal_size=SIZE)

@@ -1,0 +1,99 @@
+"""Which screen shows each step of the flow: one step type, one screen.
+
+Screens are imported when first shown, so `calf-coach back` draws its countdown
+without loading the screens of the questions after it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from coach.steps import (
+    AfterCare,
+    CauseQuestions,
+    EasedQuestion,
+    GetHelp,
+    Hold,
+    RoutineStep,
+    SafetyQuestion,
+    Step,
+    TipsStep,
+    WhatNext,
+)
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from coach.app import CalfCoach
+
+
+def _safety(app: CalfCoach, step: SafetyQuestion) -> Screen:
+    from screens.safety_check import SafetyCheck
+
+    return SafetyCheck(step, app.region)
+
+
+def _hold(app: CalfCoach, step: Hold) -> Screen:
+    from screens.hold import HoldScreen
+
+    return HoldScreen(app.content, step, app.clock)
+
+
+def _eased(app: CalfCoach, step: EasedQuestion) -> Screen:
+    from screens.follow_up import FollowUp
+
+    return FollowUp(step)
+
+
+def _what_next(app: CalfCoach, step: WhatNext) -> Screen:
+    from screens.still_cramping import StillCramping
+
+    return StillCramping(app.content, step)
+
+
+def _get_help(app: CalfCoach, step: GetHelp) -> Screen:
+    from screens.red_flags import RedFlags
+
+    return RedFlags(app.content, app.region, step)
+
+
+def _after_care(app: CalfCoach, step: AfterCare) -> Screen:
+    from screens.after_care import AfterCareScreen
+
+    return AfterCareScreen(step, app.region)
+
+
+def _causes(app: CalfCoach, step: CauseQuestions) -> Screen:
+    from screens.cause_check import CauseCheck
+
+    return CauseCheck(app.content, step)
+
+
+def _tips(app: CalfCoach, step: TipsStep) -> Screen:
+    from screens.tips import TipsScreen
+
+    return TipsScreen(app.content, step.cause_ids)
+
+
+def _routine(app: CalfCoach, step: RoutineStep) -> Screen:
+    from screens.routine import RoutineScreen
+
+    return RoutineScreen(app.content.routine, app.clock, step.version)
+
+
+SCREENS: dict[type, Callable[[CalfCoach, object], Screen]] = {
+    SafetyQuestion: _safety,  # type: ignore[dict-item]
+    Hold: _hold,  # type: ignore[dict-item]
+    EasedQuestion: _eased,  # type: ignore[dict-item]
+    WhatNext: _what_next,  # type: ignore[dict-item]
+    GetHelp: _get_help,  # type: ignore[dict-item]
+    AfterCare: _after_care,  # type: ignore[dict-item]
+    CauseQuestions: _causes,  # type: ignore[dict-item]
+    TipsStep: _tips,  # type: ignore[dict-item]
+    RoutineStep: _routine,  # type: ignore[dict-item]
+}
+
+
+def screen_for(app: CalfCoach, step: Step) -> Screen:
+    return SCREENS[type(step)](app, step)
