@@ -111,6 +111,12 @@ class _Flow:
         self.current = self._advance(value)
         return self.current
 
+    def leave(self, hold: HoldResult | None = None) -> Step | None:
+        """The person quit from anywhere: end the flow; the last step to show, if any."""
+        self.current = None
+        self._steps.close()
+        return None
+
     def take_saves(self) -> ToSave:
         saves, self._saves = self._saves, ToSave()
         return saves

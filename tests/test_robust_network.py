@@ -85,9 +85,12 @@ async def test_a_whole_session_opens_no_network_socket(content, tmp_path, networ
         await pilot.press("enter")
         await reach("FollowUp")
         await pilot.press("7", "y")  # severity 7, then: gone
+        await reach("AfterCareScreen")
+        await pilot.press("c")
         await reach("CauseCheck")
         await pilot.press("y", *["n"] * (len(content.causes) - 1))
         await reach("TipsScreen")
+        episode = app.flow.episode
         await pilot.press("escape")
         await reach("SidePicker")
         await pilot.press("exclamation_mark")
@@ -105,5 +108,5 @@ async def test_a_whole_session_opens_no_network_socket(content, tmp_path, networ
         await reach("SidePicker")
         await pilot.press("q")
     assert app.return_code == 0
-    assert app.episode is not None and app.episode.outcome == "gone"
+    assert episode.outcome == "gone"
     assert not forbidden(network_log), f"network use during {screens}: {network_log}"

@@ -37,7 +37,7 @@ def start_hold(tmp_path) -> PtyRun:
     data = tmp_path / "data"
     data.mkdir()
     (data / "settings.json").write_text(
-        json.dumps({"skip_safety_check": True, "disclaimer_seen": True})
+        json.dumps({"disclaimer_seen": True})
     )
     env = {
         "PATH": "/usr/bin:/bin",
@@ -47,7 +47,9 @@ def start_hold(tmp_path) -> PtyRun:
         "LANG": "C.UTF-8",
     }
     run = PtyRun(["back", "--data-dir", str(data), "--hold", "60"], env, cwd=tmp_path)
-    run.wait_for_text("HOLD the stretch", timeout=30)
+    run.wait_for_text("Is one leg swollen", timeout=30)
+    run.send(b"n")
+    run.wait_for_text("0:58 left", timeout=30)  # two seconds held
     return run
 
 
@@ -102,8 +104,13 @@ def test_ending_a_hold_restores_the_terminal_and_saves_the_episode(hold_run, tmp
     # The episode: saved, and marked as left early (or not yet answered).
     episodes = cramps(tmp_path)
     assert len(episodes) == 1, episodes
-    assert episodes[0].outcome in ("left", None), episodes[0]
+    assert episodes[0].outcome == "left", episodes[0]
     assert episodes[0].side == "back" and episodes[0].holds == 1
+    assert episodes[0].actual_seconds >= 2, "the seconds held before leaving were lost"
+
+    # Left before it eased: the safety net, printed once the terminal is back.
+    after_app = raw[raw.rfind(b"\x1b[?1049l") :]
+    assert b"Before you go: when to get help" in after_app
 
 
 @pytest.mark.parametrize("how", ["SIGTERM", "SIGHUP", "SIGINT"])

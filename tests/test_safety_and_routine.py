@@ -35,6 +35,9 @@ async def test_swollen_leg_never_starts_a_stretch(content, clock, tmp_path):
         await wait_for(pilot, RedFlags)
         reason = str(app.screen.query_one("#red-flag-reason", Static).render())
         assert "Do not stretch" in reason
+        text = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "Get urgent medical help today" in text
+        assert "Numbness, weakness" not in text  # the clot advice, not the whole list
         assert not any(isinstance(s, HoldScreen) for s in app.screen_stack)
         await pilot.press("escape")
         await wait_for(pilot, SidePicker)
@@ -42,18 +45,30 @@ async def test_swollen_leg_never_starts_a_stretch(content, clock, tmp_path):
     assert [(r.outcome, r.holds) for r in saved] == [("red_flag", 0)]
 
 
-async def test_dont_ask_again_is_remembered(content, clock, tmp_path):
-    app = make_app(content, data_dir=tmp_path, clock=clock)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, SidePicker)
-        await pilot.press("b")
-        await wait_for(pilot, SafetyCheck)
-        await pilot.press("a")
-        await wait_for(pilot, HoldScreen)
-    assert json.loads((tmp_path / "settings.json").read_text())["skip_safety_check"] is True
-    again = make_app(content, data_dir=tmp_path, clock=clock, side="front")
-    async with again.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, HoldScreen)
+async def test_no_setting_skips_the_safety_question(content, clock, tmp_path):
+    """A settings file from an older version (or edited by hand) that says to skip the
+    swollen-leg question is ignored: it is asked before every episode."""
+    for value in (True, "false", 1):
+        (tmp_path / "settings.json").write_text(json.dumps({"skip_safety_check": value}))
+        app = make_app(content, data_dir=tmp_path, clock=clock, side="front")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, SafetyCheck)
+            assert not app.screen.query("#ok-always")
+            await pilot.press("a")  # the old "don't ask again" key does nothing
+            await pilot.pause()
+            assert isinstance(app.screen, SafetyCheck)
+
+
+async def test_back_from_the_command_line_shows_the_disclaimer_on_first_run(
+    content, clock, tmp_path
+):
+    for expected in (1, 0):
+        app = make_app(content, data_dir=tmp_path, clock=clock, side="back")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, SafetyCheck)
+            assert len(app.screen.query("#disclaimer")) == expected
+            await pilot.press("n")
+            await wait_for(pilot, HoldScreen)
 
 
 async def test_disclaimer_shows_on_first_run_only(content, clock, tmp_path):
