@@ -36,9 +36,7 @@ MODES = {
 def start_hold(tmp_path) -> PtyRun:
     data = tmp_path / "data"
     data.mkdir()
-    (data / "settings.json").write_text(
-        json.dumps({"disclaimer_seen": True})
-    )
+    (data / "settings.json").write_text(json.dumps({"disclaimer_seen": True}))
     env = {
         "PATH": "/usr/bin:/bin",
         "PYTHONPATH": str(ROOT),
