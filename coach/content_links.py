@@ -44,7 +44,8 @@ class Refs:
         for i in ids:
             if self.by_id[i].short not in names:
                 names.append(self.by_id[i].short)
-        return "; ".join(names), tuple(ids)
+        wide = any("\u4e00" <= ch <= "\u9fff" for name in names for ch in name)
+        return ("\uff1b" if wide else "; ").join(names), tuple(ids)
 
     def _unknown(self, value: str) -> str:
         return f"unknown source {value!r}{hint(value, self.by_id)} (add it to sources.yaml)"

@@ -265,6 +265,6 @@ async def test_tips_browser_from_the_picker(content, clock):
         await pilot.press("t")
         await wait_for(pilot, TipsScreen)
         legend = " ".join(str(s.render()) for s in app.screen.query(".legend").results(Static))
-        assert "Backed by research" in legend
+        assert "Some evidence" in legend
         await pilot.press("q")
         await wait_for(pilot, SidePicker)
