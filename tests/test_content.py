@@ -150,7 +150,7 @@ CASES = {
     "unknown tip placeholder": (
         "tips.yaml",
         "    text: >-\n      Stretch your calves and the backs of your thighs for about {minutes}\n",
-        "    text: Stretch your calves and the backs of your thighs for about {minute}\n",
+        "    text: Every night, about {minute}\n",
         "unknown placeholder {minute}",
     ),
 }
