@@ -32,6 +32,7 @@ _LOADER_SOURCES = (
     "content.py",
     "content_model.py",
     "content_links.py",
+    "content_advice.py",
     "schema.py",
     "yamlfile.py",
     "cache.py",

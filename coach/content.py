@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from coach.content_advice import MINUTES, causes_of, routine_of, tips_of
+from coach.content_links import Refs, load_ui, red_flags
+from coach.content_links import sources as _sources
 from coach.content_model import (
     ACTIONS,
     NUMBER_PLACEHOLDERS,
@@ -30,10 +33,8 @@ from coach.content_model import (
     Stretch,
     Tip,
 )
-from coach.content_links import Refs, load_ui, red_flags
-from coach.content_links import sources as _sources
-from coach.schema import Doc, hint
-from coach.yamlfile import ContentError, Map, Seq
+from coach.schema import Doc
+from coach.yamlfile import ContentError, Map
 
 __all__ = [
     "ACTIONS",
@@ -70,8 +71,6 @@ FILES = (
     "routine.yaml",
     "sources.yaml",
 )
-_MINUTES = "{minutes}"
-"""Placeholder in the routine intro and tips, filled with the routine's computed length."""
 
 
 def default_dir() -> Path:
@@ -97,13 +96,13 @@ def load(directory: Path | None = None) -> Content:
     not_sure = tuple(doc.texts(doc.top, "not_sure"))
     relief = _relief(doc, evidence, refs)
     relief_check = doc.text(doc.top, "relief_check", "")
-    causes = _causes(data["causes.yaml"], evidence, refs)
-    tips = _tips(data["tips.yaml"], evidence, {c.id for c in causes}, refs)
+    causes = causes_of(data["causes.yaml"], evidence, refs)
+    tips = tips_of(data["tips.yaml"], evidence, {c.id for c in causes}, refs)
     flags, regions = red_flags(data["red_flags.yaml"], refs)
-    routine = _routine(data["routine.yaml"], evidence, refs)
+    routine = routine_of(data["routine.yaml"], evidence, refs)
     minutes = str(max(1, round(routine.seconds() / 60)))
-    routine = routine._replace(intro=routine.intro.replace(_MINUTES, minutes))
-    tips = tuple(t._replace(text=t.text.replace(_MINUTES, minutes)) for t in tips)
+    routine = routine._replace(intro=routine.intro.replace(MINUTES, minutes))
+    tips = tuple(t._replace(text=t.text.replace(MINUTES, minutes)) for t in tips)
     return Content(
         evidence,
         hold,
@@ -233,102 +232,8 @@ def _steps(doc: Doc, m: Map, pos: str, where: str, hold: HoldSettings) -> tuple[
 def _relief(doc: Doc, evidence: dict[str, Evidence], refs: Refs) -> tuple[Relief, ...]:
     def relief(m: Map, w: str) -> Relief:
         names, ids = refs.read(doc, m, w)
-        return Relief(doc.ident(m, "id", w), doc.text(m, "text", w), doc.level(m, w, evidence), names, ids)
+        text, level = doc.text(m, "text", w), doc.level(m, w, evidence)
+        return Relief(doc.ident(m, "id", w), text, level, names, ids)
 
     fields = {"id", "text", "evidence", "source"}
     return tuple(doc.each(doc.top, "other_relief", "", fields, relief))
-
-
-def _causes(doc: Doc, evidence: dict[str, Evidence], refs: Refs) -> tuple[Cause, ...]:
-    doc.fields(doc.top, "", {"causes"})
-
-    def cause(m: Map, w: str) -> Cause:
-        name = doc.text(m, "name", w)
-        if "、" in name:
-            raise doc.error(m, "name", w + ".name", "a cause name must not contain 、")
-        names, ids = refs.read(doc, m, w)
-        return Cause(
-            doc.ident(m, "id", w),
-            name,
-            doc.text(m, "question", w),
-            doc.text(m, "explanation", w),
-            doc.level(m, w, evidence),
-            names,
-            ids,
-        )
-
-    fields = {"id", "name", "question", "explanation", "evidence", "source"}
-    return tuple(doc.each(doc.top, "causes", "", fields, cause))
-
-
-def _tips(
-    doc: Doc, evidence: dict[str, Evidence], cause_ids: set[str], refs: Refs
-) -> tuple[Tip, ...]:
-    doc.fields(doc.top, "", {"tips"})
-
-    def tip(m: Map, where: str) -> Tip:
-        causes = m["causes"]
-        if not isinstance(causes, Seq) or not all(isinstance(c, str) for c in causes):
-            raise doc.error(
-                m, "causes", where + ".causes", "expected a list of cause ids ([] means everyone)"
-            )
-        for c in causes:
-            if c not in cause_ids:
-                raise doc.error(m, "causes", where + ".causes", f"unknown cause {c!r}{hint(c, cause_ids)}")
-        text = doc.text(m, "text", where)
-        doc.placeholders(m, "text", where, text, {_MINUTES})
-        names, ids = refs.read(doc, m, where)
-        return Tip(
-            doc.ident(m, "id", where),
-            tuple(causes),
-            text,
-            doc.level(m, where, evidence),
-            names,
-            ids,
-        )
-
-    return tuple(doc.each(doc.top, "tips", "", {"id", "causes", "text", "evidence", "source"}, tip))
-
-
-def _routine(doc: Doc, evidence: dict[str, Evidence], refs: Refs) -> Routine:
-    top = doc.fields(
-        doc.top,
-        "",
-        {
-            "title",
-            "intro",
-            "breathe",
-            "evidence",
-            "source",
-            "hold_seconds",
-            "repeats",
-            "ready_seconds",
-            "versions",
-        },
-    )
-
-    def stretch(m: Map, w: str) -> Stretch:
-        return Stretch(doc.ident(m, "id", w), doc.text(m, "name", w), doc.text(m, "text", w))
-
-    def version(m: Map, w: str) -> RoutineVersion:
-        stretches = doc.each(m, "stretches", w, {"id", "name", "text"}, stretch)
-        return RoutineVersion(
-            doc.ident(m, "id", w), doc.text(m, "label", w), doc.text(m, "key", w), tuple(stretches)
-        )
-
-    versions = doc.each(top, "versions", "", {"id", "label", "key", "stretches"}, version)
-    intro = doc.text(top, "intro", "")
-    doc.placeholders(top, "intro", "", intro, {_MINUTES})
-    names, ids = refs.read(doc, top, "")
-    return Routine(
-        doc.text(top, "title", ""),
-        intro,
-        doc.text(top, "breathe", ""),
-        doc.level(top, "", evidence),
-        names,
-        doc.seconds(top, "hold_seconds", "", 1, 120),
-        doc.seconds(top, "repeats", "", 1, 10),
-        doc.seconds(top, "ready_seconds", "", 0, 60),
-        tuple(versions),
-        ids,
-    )

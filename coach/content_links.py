@@ -99,12 +99,17 @@ def red_flags(doc: Doc, refs: Refs) -> tuple[tuple[RedFlag, ...], dict[str, Regi
             isinstance(c, str) and _COUNTRY.fullmatch(c) for c in countries
         ):
             raise doc.error(
-                m, "countries", where + ".countries", 'expected a list of codes like [GB] ("NO" quoted)'
+                m,
+                "countries",
+                where + ".countries",
+                'expected a list of codes like [GB] ("NO" quoted)',
             )
         rid = doc.ident(m, "id", where)
         for c in countries:
             if c in seen:
-                raise doc.error(m, "countries", where + ".countries", f"{c} is already in {seen[c]!r}")
+                raise doc.error(
+                    m, "countries", where + ".countries", f"{c} is already in {seen[c]!r}"
+                )
             seen[c] = rid
         return Region(
             rid,

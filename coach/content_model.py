@@ -189,9 +189,7 @@ class Content(NamedTuple):
 
     def red_flag_lead(self, flag: RedFlag, region: Region) -> str:
         """The flag's first line, with the region's numbers: "Call 999 now." """
-        return flag.do.replace("{emergency}", region.emergency).replace(
-            "{urgent}", region.urgent
-        )
+        return flag.do.replace("{emergency}", region.emergency).replace("{urgent}", region.urgent)
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)

@@ -121,7 +121,12 @@ CASES = {
         "source: [cmaj-2051]",
         "unknown source 'cmaj-2051' (did you mean 'cmaj-2015'?)",
     ),
-    "source not a list": ("tips.yaml", "source: [cmaj-2015]", "source: CMAJ 2015", "list of source"),
+    "source not a list": (
+        "tips.yaml",
+        "source: [cmaj-2015]",
+        "source: CMAJ 2015",
+        "list of source",
+    ),
     "urgent flag without a number": (
         "red_flags.yaml",
         'do: "Get help today: {urgent}."',
@@ -149,7 +154,8 @@ CASES = {
     "country twice": ("red_flags.yaml", "countries: [CA]", "countries: [CA, GB]", "GB is already"),
     "unknown tip placeholder": (
         "tips.yaml",
-        "    text: >-\n      Stretch your calves and the backs of your thighs for about {minutes}\n",
+        "    text: >-\n      Stretch your calves and the backs of your thighs for about"
+        " {minutes}\n",
         "    text: Every night, about {minute}\n",
         "unknown placeholder {minute}",
     ),
