@@ -268,6 +268,11 @@ def test_chinese_uses_full_width_punctuation_and_clean_cause_names(both):
         assert "、" not in cause.name
     assert all(CJK.search(r.name) for r in c.regions.values())
     assert "\uff1b" in c.red_flag("new-medicine").source
+    from coach.content import load_ui
+
+    for value in load_ui(ROOT / "content" / "zh").values():
+        if CJK.search(value):
+            assert not re.search(r"[,;:?()]", re.sub(r"\{\w+\}", "", value)), value
 
 
 # Honest evidence ---------------------------------------------------------------------
