@@ -28,7 +28,15 @@ except ImportError:  # pragma: no cover (CPython builds always have it)
 FORMAT = 1
 CACHE_ENV = "CALF_COACH_CACHE"
 """Overrides where the cache lives (tests; people who keep caches elsewhere)."""
-_LOADER_SOURCES = ("content.py", "schema.py", "yamlfile.py", "cache.py")
+_LOADER_SOURCES = (
+    "content.py",
+    "content_model.py",
+    "content_links.py",
+    "content_advice.py",
+    "schema.py",
+    "yamlfile.py",
+    "cache.py",
+)
 _RECORDS: dict[str, type] = {
     name: kind
     for name, kind in vars(model).items()
@@ -128,7 +136,7 @@ def _encode(value: Any) -> Any:
         return [name, [_encode(v) for v in value]]
     if isinstance(value, dict):
         return {str(k): _encode(v) for k, v in value.items()}
-    if value is None or (isinstance(value, (str, int)) and not isinstance(value, bool)):
+    if value is None or isinstance(value, (str, int)):  # bool too (Position.night_safe)
         return value
     raise TypeError(f"cannot cache {type(value).__name__}")
 

@@ -2,19 +2,65 @@
 
 Everything a user reads about cramps lives in `content/*.yaml`, so a clinician can
 review and correct it without touching code. Validation happens here, once, so the
-screens can trust every field they are given. The records are NamedTuples, not
-dataclasses: they are built at start-up, and seventeen dataclasses cost about 10 ms
-of the first frame.
+screens can trust every field they are given. The records themselves live in
+`coach.content_model` and are re-exported from here.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from typing import NamedTuple
 
+from coach.content_advice import MINUTES, causes_of, routine_of, tips_of
+from coach.content_links import Refs, load_ui, red_flags
+from coach.content_links import sources as _sources
+from coach.content_model import (
+    ACTIONS,
+    NUMBER_PLACEHOLDERS,
+    SIDES,
+    Cause,
+    Content,
+    Evidence,
+    Guide,
+    HoldSettings,
+    Position,
+    RedFlag,
+    Region,
+    Relief,
+    Routine,
+    RoutineVersion,
+    Source,
+    Step,
+    Stretch,
+    Tip,
+)
 from coach.schema import Doc
-from coach.yamlfile import ContentError, Map, Seq
+from coach.yamlfile import ContentError, Map
+
+__all__ = [
+    "ACTIONS",
+    "FILES",
+    "NUMBER_PLACEHOLDERS",
+    "SIDES",
+    "Cause",
+    "Content",
+    "ContentError",
+    "Evidence",
+    "Guide",
+    "HoldSettings",
+    "Position",
+    "RedFlag",
+    "Region",
+    "Relief",
+    "Routine",
+    "RoutineVersion",
+    "Source",
+    "Step",
+    "Stretch",
+    "Tip",
+    "default_dir",
+    "load",
+    "load_ui",
+]
 
 FILES = (
     "evidence.yaml",
@@ -25,142 +71,6 @@ FILES = (
     "routine.yaml",
     "sources.yaml",
 )
-SIDES = ("back", "front")
-
-
-class Evidence(NamedTuple):
-    id: str
-    label: str
-    meaning: str
-    rank: int
-    """0 is the strongest; used to put better-supported tips first."""
-
-
-class Step(NamedTuple):
-    at: int
-    """Second of a default-length hold at which this step begins."""
-    text: str
-
-
-class Position(NamedTuple):
-    id: str
-    label: str
-    key: str
-
-
-class Guide(NamedTuple):
-    side: str
-    label: str
-    key: str
-    short: str
-    feels: str
-    evidence: str
-    source: str
-    steps: dict[str, tuple[Step, ...]]
-    """Steps for each position id."""
-
-
-class HoldSettings(NamedTuple):
-    default_seconds: int
-    min_seconds: int
-    max_seconds: int
-    extend_seconds: int
-    escalate_after_seconds: int
-
-
-class Relief(NamedTuple):
-    id: str
-    text: str
-    evidence: str
-    source: str
-
-
-class Cause(NamedTuple):
-    id: str
-    name: str
-    question: str
-    explanation: str
-    evidence: str
-    source: str
-
-
-class Tip(NamedTuple):
-    id: str
-    causes: tuple[str, ...]
-    """Cause ids this tip answers; empty means it is for everyone."""
-    text: str
-    evidence: str
-    source: str
-
-
-class RedFlag(NamedTuple):
-    id: str
-    title: str
-    text: str
-    action: str
-    source: str
-
-
-class Region(NamedTuple):
-    id: str
-    name: str
-    countries: tuple[str, ...]
-    emergency: str
-    urgent: str
-
-
-class Stretch(NamedTuple):
-    id: str
-    name: str
-    text: str
-
-
-class RoutineVersion(NamedTuple):
-    id: str
-    label: str
-    key: str
-    stretches: tuple[Stretch, ...]
-
-
-class Routine(NamedTuple):
-    title: str
-    intro: str
-    breathe: str
-    evidence: str
-    source: str
-    hold_seconds: int
-    repeats: int
-    ready_seconds: int
-    versions: tuple[RoutineVersion, ...]
-
-
-class Source(NamedTuple):
-    id: str
-    name: str
-    url: str
-
-
-class Content(NamedTuple):
-    evidence: dict[str, Evidence]
-    hold: HoldSettings
-    positions: tuple[Position, ...]
-    guides: dict[str, Guide]
-    not_sure: tuple[str, ...]
-    other_relief: tuple[Relief, ...]
-    causes: tuple[Cause, ...]
-    tips: tuple[Tip, ...]
-    red_flags: tuple[RedFlag, ...]
-    regions: dict[str, Region]
-    routine: Routine
-    sources: tuple[Source, ...]
-
-    def cause(self, cause_id: str) -> Cause:
-        return next(c for c in self.causes if c.id == cause_id)
-
-    def first_position(self, *wanted: str | None) -> str:
-        """The first wanted position that exists (command line, then remembered)."""
-        known = {p.id for p in self.positions}
-        return next((p for p in wanted if p in known), self.positions[0].id)
 
 
 def default_dir() -> Path:
@@ -176,18 +86,23 @@ def load(directory: Path | None = None) -> Content:
     if not root.is_dir():
         raise ContentError(str(root), None, "", "content folder not found")
     data = {name: Doc(root / name) for name in FILES}
+    sources = _sources(data["sources.yaml"])
+    refs = Refs(sources)
     evidence = _evidence(data["evidence.yaml"])
     doc = data["guides.yaml"]
     hold = _hold(doc)
     positions = _positions(doc)
-    guides = _guides(doc, hold, positions, evidence)
+    guides = _guides(doc, hold, positions, evidence, refs)
     not_sure = tuple(doc.texts(doc.top, "not_sure"))
-    relief = _relief(doc, evidence)
-    causes = _causes(data["causes.yaml"], evidence)
-    tips = _tips(data["tips.yaml"], evidence, {c.id for c in causes})
-    flags, regions = _red_flags(data["red_flags.yaml"])
-    routine = _routine(data["routine.yaml"], evidence)
-    sources = _sources(data["sources.yaml"])
+    relief = _relief(doc, evidence, refs)
+    relief_check = doc.text(doc.top, "relief_check", "")
+    causes = causes_of(data["causes.yaml"], evidence, refs)
+    tips = tips_of(data["tips.yaml"], evidence, {c.id for c in causes}, refs)
+    flags, regions = red_flags(data["red_flags.yaml"], refs)
+    routine = routine_of(data["routine.yaml"], evidence, refs)
+    minutes = str(max(1, round(routine.seconds() / 60)))
+    routine = routine._replace(intro=routine.intro.replace(MINUTES, minutes))
+    tips = tuple(t._replace(text=t.text.replace(MINUTES, minutes)) for t in tips)
     return Content(
         evidence,
         hold,
@@ -201,6 +116,7 @@ def load(directory: Path | None = None) -> Content:
         regions,
         routine,
         sources,
+        relief_check,
     )
 
 
@@ -219,7 +135,11 @@ def _evidence(doc: Doc) -> dict[str, Evidence]:
 
 
 def _hold(doc: Doc) -> HoldSettings:
-    doc.fields(doc.top, "", {"hold", "positions", "sides", "not_sure", "other_relief"})
+    doc.fields(
+        doc.top,
+        "",
+        {"hold", "positions", "sides", "not_sure", "other_relief", "relief_check"},
+    )
     names = (
         "default_seconds",
         "min_seconds",
@@ -240,16 +160,23 @@ def _positions(doc: Doc) -> tuple[Position, ...]:
             doc.top,
             "positions",
             "",
-            {"id", "label", "key"},
+            {"id", "label", "key", "night_safe"},
             lambda m, w: Position(
-                doc.ident(m, "id", w), doc.text(m, "label", w), doc.text(m, "key", w)
+                doc.ident(m, "id", w),
+                doc.text(m, "label", w),
+                doc.text(m, "key", w),
+                doc.flag(m, "night_safe", w),
             ),
         )
     )
 
 
 def _guides(
-    doc: Doc, hold: HoldSettings, positions: tuple[Position, ...], evidence: dict[str, Evidence]
+    doc: Doc,
+    hold: HoldSettings,
+    positions: tuple[Position, ...],
+    evidence: dict[str, Evidence],
+    refs: Refs,
 ) -> dict[str, Guide]:
     wanted = {p.id for p in positions}
 
@@ -258,6 +185,7 @@ def _guides(
         if side not in SIDES:
             raise doc.error(m, "id", where + ".id", f"side must be one of {', '.join(SIDES)}")
         steps = doc.fields(m["steps"], where + ".steps", wanted)
+        names, ids = refs.read(doc, m, where)
         return Guide(
             side,
             doc.text(m, "label", where),
@@ -265,8 +193,9 @@ def _guides(
             doc.text(m, "short", where),
             doc.text(m, "feels", where),
             doc.level(m, where, evidence),
-            doc.text(m, "source", where),
+            names,
             {pos: _steps(doc, steps, pos, f"{where}.steps", hold) for pos in sorted(wanted)},
+            ids,
         )
 
     fields = {"id", "label", "key", "short", "feels", "evidence", "source", "steps"}
@@ -300,193 +229,11 @@ def _steps(doc: Doc, m: Map, pos: str, where: str, hold: HoldSettings) -> tuple[
     return tuple(out)
 
 
-def _relief(doc: Doc, evidence: dict[str, Evidence]) -> tuple[Relief, ...]:
-    return tuple(
-        doc.each(
-            doc.top,
-            "other_relief",
-            "",
-            {"id", "text", "evidence", "source"},
-            lambda m, w: Relief(
-                doc.ident(m, "id", w),
-                doc.text(m, "text", w),
-                doc.level(m, w, evidence),
-                doc.text(m, "source", w),
-            ),
-        )
-    )
+def _relief(doc: Doc, evidence: dict[str, Evidence], refs: Refs) -> tuple[Relief, ...]:
+    def relief(m: Map, w: str) -> Relief:
+        names, ids = refs.read(doc, m, w)
+        text, level = doc.text(m, "text", w), doc.level(m, w, evidence)
+        return Relief(doc.ident(m, "id", w), text, level, names, ids)
 
-
-def _causes(doc: Doc, evidence: dict[str, Evidence]) -> tuple[Cause, ...]:
-    doc.fields(doc.top, "", {"causes"})
-    return tuple(
-        doc.each(
-            doc.top,
-            "causes",
-            "",
-            {"id", "name", "question", "explanation", "evidence", "source"},
-            lambda m, w: Cause(
-                doc.ident(m, "id", w),
-                doc.text(m, "name", w),
-                doc.text(m, "question", w),
-                doc.text(m, "explanation", w),
-                doc.level(m, w, evidence),
-                doc.text(m, "source", w),
-            ),
-        )
-    )
-
-
-def _tips(doc: Doc, evidence: dict[str, Evidence], cause_ids: set[str]) -> tuple[Tip, ...]:
-    doc.fields(doc.top, "", {"tips"})
-
-    def tip(m: Map, where: str) -> Tip:
-        causes = m["causes"]
-        if not isinstance(causes, Seq) or not all(isinstance(c, str) for c in causes):
-            raise doc.error(
-                m, "causes", where + ".causes", "expected a list of cause ids ([] means everyone)"
-            )
-        for c in causes:
-            if c not in cause_ids:
-                import difflib
-
-                hint = difflib.get_close_matches(c, sorted(cause_ids), n=1)
-                extra = f" (did you mean {hint[0]!r}?)" if hint else ""
-                raise doc.error(m, "causes", where + ".causes", f"unknown cause {c!r}{extra}")
-        return Tip(
-            doc.ident(m, "id", where),
-            tuple(causes),
-            doc.text(m, "text", where),
-            doc.level(m, where, evidence),
-            doc.text(m, "source", where),
-        )
-
-    return tuple(doc.each(doc.top, "tips", "", {"id", "causes", "text", "evidence", "source"}, tip))
-
-
-def _red_flags(doc: Doc) -> tuple[tuple[RedFlag, ...], dict[str, Region]]:
-    doc.fields(doc.top, "", {"flags", "regions"})
-
-    def flag(m: Map, where: str) -> RedFlag:
-        action = doc.text(m, "action", where)
-        if action not in ("emergency", "urgent", "doctor"):
-            raise doc.error(
-                m, "action", where + ".action", "action must be emergency, urgent or doctor"
-            )
-        return RedFlag(
-            doc.ident(m, "id", where),
-            doc.text(m, "title", where),
-            doc.text(m, "text", where),
-            action,
-            doc.text(m, "source", where),
-        )
-
-    def region(m: Map, where: str) -> Region:
-        countries = m["countries"]
-        if not isinstance(countries, Seq) or not all(isinstance(c, str) for c in countries):
-            raise doc.error(
-                m, "countries", where + ".countries", "expected a list of country codes"
-            )
-        return Region(
-            doc.ident(m, "id", where),
-            doc.text(m, "name", where),
-            tuple(countries),
-            doc.text(m, "emergency", where),
-            doc.text(m, "urgent", where),
-        )
-
-    flags = doc.each(doc.top, "flags", "", {"id", "title", "text", "action", "source"}, flag)
-    regions = {
-        r.id: r
-        for r in doc.each(
-            doc.top, "regions", "", {"id", "name", "countries", "emergency", "urgent"}, region
-        )
-    }
-    if "default" not in regions:
-        raise doc.error(
-            doc.top["regions"], None, "regions", "a region with id 'default' is required"
-        )
-    return tuple(flags), regions
-
-
-def _routine(doc: Doc, evidence: dict[str, Evidence]) -> Routine:
-    top = doc.fields(
-        doc.top,
-        "",
-        {
-            "title",
-            "intro",
-            "breathe",
-            "evidence",
-            "source",
-            "hold_seconds",
-            "repeats",
-            "ready_seconds",
-            "versions",
-        },
-    )
-
-    def stretch(m: Map, w: str) -> Stretch:
-        return Stretch(doc.ident(m, "id", w), doc.text(m, "name", w), doc.text(m, "text", w))
-
-    def version(m: Map, w: str) -> RoutineVersion:
-        stretches = doc.each(m, "stretches", w, {"id", "name", "text"}, stretch)
-        return RoutineVersion(
-            doc.ident(m, "id", w), doc.text(m, "label", w), doc.text(m, "key", w), tuple(stretches)
-        )
-
-    versions = doc.each(top, "versions", "", {"id", "label", "key", "stretches"}, version)
-    return Routine(
-        doc.text(top, "title", ""),
-        doc.text(top, "intro", ""),
-        doc.text(top, "breathe", ""),
-        doc.level(top, "", evidence),
-        doc.text(top, "source", ""),
-        doc.seconds(top, "hold_seconds", "", 1, 120),
-        doc.seconds(top, "repeats", "", 1, 10),
-        doc.seconds(top, "ready_seconds", "", 0, 60),
-        tuple(versions),
-    )
-
-
-def _sources(doc: Doc) -> tuple[Source, ...]:
-    doc.fields(doc.top, "", {"sources"})
-
-    def source(m: Map, where: str) -> Source:
-        url = doc.text(m, "url", where)
-        if not url.startswith("https://"):
-            raise doc.error(m, "url", where + ".url", "addresses must start with https://")
-        return Source(doc.ident(m, "id", where), doc.text(m, "name", where), url)
-
-    return tuple(doc.each(doc.top, "sources", "", {"id", "name", "url"}, source))
-
-
-def load_ui(directory: Path) -> dict[str, str]:
-    """A translation table (`ui.yaml`): English text → translated text.
-
-    Placeholders such as `{time}` must match, or a screen would crash at run time.
-    """
-    path = directory / "ui.yaml"
-    if not path.exists():
-        return {}
-    doc = Doc(path)
-    doc.fields(doc.top, "", {"strings"})
-    table = doc.top["strings"]
-    if not isinstance(table, Map):
-        raise doc.error(doc.top, "strings", "strings", "expected a mapping of text to text")
-    out: dict[str, str] = {}
-    for english, translated in table.items():
-        if not isinstance(translated, str) or not translated.strip():
-            raise doc.error(table, english, f"strings.{english}", "expected translated text")
-        if set(_PLACEHOLDER.findall(english)) != set(_PLACEHOLDER.findall(translated)):
-            raise doc.error(
-                table,
-                english,
-                f"strings.{english}",
-                "placeholders like {time} must match the English text",
-            )
-        out[english] = translated
-    return out
-
-
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+    fields = {"id", "text", "evidence", "source"}
+    return tuple(doc.each(doc.top, "other_relief", "", fields, relief))

@@ -7,7 +7,7 @@ knows, and these helpers as the rules a content author must follow.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -63,6 +63,21 @@ class Doc:
         if not _ID.fullmatch(value):
             raise self.error(m, key, _join(where, key), f"{value!r} is not a lower-case id")
         return value
+
+    def flag(self, m: Map, key: str, where: str) -> bool:
+        value = m[key]
+        if not isinstance(value, bool):
+            raise self.error(m, key, _join(where, key), f"expected true or false, got {value!r}")
+        return value
+
+    def placeholders(self, m: Map, key: str, where: str, text: str, allowed: set[str]) -> None:
+        """Refuse any `{name}` in `text` that is not one of `allowed` (a typo would show)."""
+        for found in re.findall(r"\{[^{}]*\}", text):
+            if found not in allowed:
+                known = ", ".join(sorted(allowed)) or "none"
+                raise self.error(
+                    m, key, _join(where, key), f"unknown placeholder {found} (allowed: {known})"
+                )
 
     def seconds(self, m: Map, key: str, where: str, low: int, high: int) -> int:
         value = m[key]
@@ -123,6 +138,14 @@ class Doc:
             self.unique(items, i, sub, ident(built), seen)
             out.append(built)
         return out
+
+
+def hint(value: str, known: Iterable[str]) -> str:
+    """ " (did you mean 'x'?)" for a near miss, else nothing."""
+    import difflib
+
+    found = difflib.get_close_matches(value, sorted(known), n=1)
+    return f" (did you mean {found[0]!r}?)" if found else ""
 
 
 def _join(where: str, key: Any) -> str:

@@ -25,15 +25,17 @@ def test_back_guide_says_knee_straight_and_toes_to_shin(content):
     assert "straight" in text and "toward your shin" in text
 
 
-def test_front_guide_says_press_down_and_toes_down(content):
+def test_front_guide_points_the_foot_gently_with_a_hand_helping(content):
     text = " ".join(s.text for s in content.guides["front"].steps["bed"]).lower()
-    assert "press your foot down" in text and "curl your toes down" in text
+    assert "point your foot gently down" in text and "use a hand" in text
+    assert "pedal" not in text
 
 
 def test_every_tip_and_cause_has_known_evidence_and_a_source(content):
+    known = {s.id for s in content.sources}
     for item in (*content.tips, *content.causes, *content.other_relief):
         assert item.evidence in content.evidence
-        assert item.source.strip()
+        assert item.source.strip() and item.source_ids and set(item.source_ids) <= known
 
 
 def test_every_cause_has_at_least_two_tips(content):
@@ -88,14 +90,14 @@ CASES = {
     "bare no": ("causes.yaml", "name: Cold legs at night", "name: no", "quote words"),
     "unknown field": (
         "tips.yaml",
-        "    source: Mayo Clinic\n",
-        "    sourse: Mayo Clinic\n",
+        "    source: [mayo-cramps]\n",
+        "    sourse: [mayo-cramps]\n",
         "did you mean 'source'",
     ),
     "duplicate key": (
         "causes.yaml",
-        "    evidence: supported\n",
-        "    evidence: supported\n    evidence: dup-zz\n",
+        "    evidence: mixed\n",
+        "    evidence: mixed\n    evidence: dup-zz\n",
         "duplicate key",
     ),
     "duplicate id": ("tips.yaml", "id: tired-shoes", "id: fluids", "duplicate id 'fluids'"),
@@ -113,6 +115,50 @@ CASES = {
         "unknown evidence level",
     ),
     "unknown cause": ("tips.yaml", "causes: [cold]", "causes: [colt]", "did you mean 'cold'"),
+    "unknown source": (
+        "tips.yaml",
+        "source: [cmaj-2015]",
+        "source: [cmaj-2051]",
+        "unknown source 'cmaj-2051' (did you mean 'cmaj-2015'?)",
+    ),
+    "source not a list": (
+        "tips.yaml",
+        "source: [cmaj-2015]",
+        "source: CMAJ 2015",
+        "list of source",
+    ),
+    "urgent flag without a number": (
+        "red_flags.yaml",
+        'do: "Get help today: {urgent}."',
+        "do: Get help today.",
+        "must name {emergency} or {urgent}",
+    ),
+    "unknown placeholder": (
+        "red_flags.yaml",
+        "If you pass little or no urine, call {emergency}.",
+        "If you pass little or no urine, call {emergancy}.",
+        "unknown placeholder {emergancy}",
+    ),
+    "region number without a source": (
+        "red_flags.yaml",
+        "urgent_source: cn-120",
+        "urgent_source: cn-121",
+        "unknown source 'cn-121'",
+    ),
+    "night_safe not true or false": (
+        "guides.yaml",
+        "night_safe: false",
+        'night_safe: "no"',
+        "expected true or false",
+    ),
+    "country twice": ("red_flags.yaml", "countries: [CA]", "countries: [CA, GB]", "GB is already"),
+    "unknown tip placeholder": (
+        "tips.yaml",
+        "    text: >-\n      Stretch your calves and the backs of your thighs for about"
+        " {minutes}\n",
+        "    text: Every night, about {minute}\n",
+        "unknown placeholder {minute}",
+    ),
 }
 
 

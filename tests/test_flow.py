@@ -109,9 +109,9 @@ async def test_front_from_the_command_line_uses_the_front_guide(content, clock):
         await past_safety_check(pilot)
         assert digits(app) == "0:30"
         await run_out(pilot, clock, 4)  # 30 s hold: step times scale by half
-        assert "Press your foot down" in current_step(app)
+        assert "Point your foot gently down" in current_step(app)
         await run_out(pilot, clock, 6)
-        assert "curl your toes down" in current_step(app)
+        assert "ease the top of the foot and toes down" in current_step(app)
 
 
 async def test_not_sure_explains_then_asks_again(content, clock):
@@ -276,6 +276,6 @@ async def test_tips_browser_from_the_picker(content, clock):
         await pilot.press("t")
         await wait_for(pilot, TipsScreen)
         legend = " ".join(str(s.render()) for s in app.screen.query(".legend").results(Static))
-        assert "Backed by research" in legend
+        assert "Some evidence" in legend
         await pilot.press("q")
         await wait_for(pilot, SidePicker)

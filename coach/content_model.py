@@ -1,0 +1,195 @@
+"""The records the coach's content is made of, and the small questions screens ask it.
+
+Split from `coach.content` (the loaders and checks), which re-exports every name here,
+so `from coach.content import Content, RedFlag, ...` keeps working. The records are
+NamedTuples, not dataclasses: they are built at start-up, and seventeen dataclasses
+cost about 10 ms of the first frame. They hold only str, int, bool, tuples and dicts,
+so the checked-content cache (`coach.cache`) can save them as JSON.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+SIDES = ("back", "front")
+ACTIONS = ("emergency", "urgent", "doctor")
+"""Red flag actions, most urgent first."""
+NUMBER_PLACEHOLDERS = ("{emergency}", "{urgent}")
+"""What a red flag's `do` line may name; filled from the person's region."""
+
+
+class Evidence(NamedTuple):
+    id: str
+    label: str
+    meaning: str
+    rank: int
+    """0 is the strongest; used to put better-supported tips first."""
+
+
+class Step(NamedTuple):
+    at: int
+    """Second of a default-length hold at which this step begins."""
+    text: str
+
+
+class Position(NamedTuple):
+    id: str
+    label: str
+    key: str
+    night_safe: bool = True
+    """Safe to start in at night, half asleep in the dark (bed, sitting: yes; standing: no)."""
+
+
+class Guide(NamedTuple):
+    side: str
+    label: str
+    key: str
+    short: str
+    feels: str
+    evidence: str
+    source: str
+    """Source names for display, e.g. "Mayo Clinic; AAOS" (from `source_ids`)."""
+    steps: dict[str, tuple[Step, ...]]
+    """Steps for each position id."""
+    source_ids: tuple[str, ...] = ()
+
+
+class HoldSettings(NamedTuple):
+    default_seconds: int
+    min_seconds: int
+    max_seconds: int
+    extend_seconds: int
+    escalate_after_seconds: int
+
+
+class Relief(NamedTuple):
+    id: str
+    text: str
+    evidence: str
+    source: str
+    source_ids: tuple[str, ...] = ()
+
+
+class Cause(NamedTuple):
+    id: str
+    name: str
+    question: str
+    explanation: str
+    evidence: str
+    source: str
+    source_ids: tuple[str, ...] = ()
+
+
+class Tip(NamedTuple):
+    id: str
+    causes: tuple[str, ...]
+    """Cause ids this tip answers; empty means it is for everyone."""
+    text: str
+    evidence: str
+    source: str
+    source_ids: tuple[str, ...] = ()
+
+
+class RedFlag(NamedTuple):
+    id: str
+    title: str
+    text: str
+    """The signs, then why it matters (shown after the `do` line)."""
+    action: str
+    source: str
+    do: str = ""
+    """What to do first, e.g. "Call {emergency} now."; see `Content.red_flag_lead`."""
+    source_ids: tuple[str, ...] = ()
+
+
+class Region(NamedTuple):
+    id: str
+    name: str
+    """Country or area name, in the content's language."""
+    countries: tuple[str, ...]
+    emergency: str
+    """Emergency number(s), e.g. "999"; reads after "Call"."""
+    urgent: str
+    """What to do for urgent help, verb first, e.g. "call NHS 111"."""
+    emergency_source: str = ""
+    urgent_source: str = ""
+
+
+class Stretch(NamedTuple):
+    id: str
+    name: str
+    text: str
+
+
+class RoutineVersion(NamedTuple):
+    id: str
+    label: str
+    key: str
+    stretches: tuple[Stretch, ...]
+
+
+class Routine(NamedTuple):
+    title: str
+    intro: str
+    breathe: str
+    evidence: str
+    source: str
+    hold_seconds: int
+    repeats: int
+    ready_seconds: int
+    versions: tuple[RoutineVersion, ...]
+    source_ids: tuple[str, ...] = ()
+
+    def seconds(self, version: RoutineVersion | None = None) -> int:
+        """How long a version runs: for each stretch, the get-ready pause, then every
+        repeat for the left and then the right leg (as `coach.routine.plan` lays it out)."""
+        chosen = version or self.versions[0]
+        each = self.ready_seconds + 2 * self.repeats * self.hold_seconds
+        return each * len(chosen.stretches)
+
+
+class Source(NamedTuple):
+    id: str
+    name: str
+    url: str
+    short: str = ""
+    """Short name for evidence tags, e.g. "NHS"."""
+
+
+class Content(NamedTuple):
+    evidence: dict[str, Evidence]
+    hold: HoldSettings
+    positions: tuple[Position, ...]
+    guides: dict[str, Guide]
+    not_sure: tuple[str, ...]
+    other_relief: tuple[Relief, ...]
+    causes: tuple[Cause, ...]
+    tips: tuple[Tip, ...]
+    red_flags: tuple[RedFlag, ...]
+    regions: dict[str, Region]
+    routine: Routine
+    sources: tuple[Source, ...]
+    relief_check: str = ""
+    """Shown before massage or warmth: check for a clot first."""
+
+    def cause(self, cause_id: str) -> Cause:
+        return next(c for c in self.causes if c.id == cause_id)
+
+    def first_position(self, *wanted: str | None) -> str:
+        """The first wanted position that exists (command line, then remembered)."""
+        known = {p.id for p in self.positions}
+        return next((p for p in wanted if p in known), self.positions[0].id)
+
+    def night_positions(self) -> tuple[Position, ...]:
+        """Positions safe to start in at night (bed, sitting)."""
+        return tuple(p for p in self.positions if p.night_safe)
+
+    def red_flag(self, flag_id: str) -> RedFlag:
+        return next(f for f in self.red_flags if f.id == flag_id)
+
+    def red_flag_lead(self, flag: RedFlag, region: Region) -> str:
+        """The flag's first line, with the region's numbers: "Call 999 now." """
+        return flag.do.replace("{emergency}", region.emergency).replace("{urgent}", region.urgent)
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)
