@@ -43,9 +43,9 @@ from coach.steps import (
 from coach.timer import Clock
 
 NIGHT = (21, 7)
-"""From 21:00 to 07:00 a hold never starts standing: night cramps mostly strike older
-people, often on tablets that make them dizzy when they stand up."""
-NIGHT_POSITIONS = ("bed", "sitting")
+"""From 21:00 to 07:00 a hold starts only in a position the content marks night-safe
+(in bed or sitting), never standing: night cramps mostly strike older people, often on
+tablets that make them dizzy when they stand up."""
 
 
 class ToSave(NamedTuple):
@@ -78,11 +78,12 @@ def starting_position(
     else the last position used, else the content's first; at night never standing
     unless asked for by name."""
     known = [p.id for p in content.positions]
+    safe = [p.id for p in content.night_positions()]
     if asked in known:
         return asked  # type: ignore[return-value]
-    if remembered in known and not (is_night(hour) and remembered not in NIGHT_POSITIONS):
+    if remembered in known and not (is_night(hour) and remembered not in safe):
         return remembered  # type: ignore[return-value]
-    return next((p for p in known if p in NIGHT_POSITIONS), known[0])
+    return (safe or known)[0]
 
 
 Flowing = Generator[Step, Any, None]

@@ -27,12 +27,6 @@ HEADINGS = {
     "doctor": "See a doctor soon",
 }
 
-CLOT_WARNING = (
-    "First check: if one leg is swollen, warm, red or darker, do not rub or warm it. "
-    "Press ! for what to do."
-)
-"""Shown before any massage or warmth advice, every time."""
-
 
 def numbers(region: Region) -> list[Line]:
     return [
@@ -43,47 +37,43 @@ def numbers(region: Region) -> list[Line]:
 
 def get_help(step: GetHelp, content: Content, region: Region) -> list[Line]:
     """The one screen that ends an episode at "get help": action and number first."""
-    limit = step.limit_minutes
-    chest = Line(
-        t(
-            "Call {number} at once if you are short of breath, have chest pain or cough up blood.",
-            number=region.emergency,
+    if step.reason in ("clot", "long-cramp"):
+        # The red flag itself, complete: what to do with the number, then the signs.
+        flag = content.red_flag(step.reason)
+        lines = [Line(content.red_flag_lead(flag, region), "title")]
+        if step.reason == "long-cramp":
+            lines.append(
+                Line(
+                    t(
+                        "This cramp has not eased in about {limit} minutes.",
+                        limit=step.limit_minutes,
+                    )
+                )
+            )
+        lines += [Line(flag.text), Line(t("Source: {source}", source=flag.source), "source")]
+        if step.reason == "clot":
+            return [*lines, Line(t("Press ! any time for all the signs."), "hint")]
+        return [*lines, *watch_for(), Line(t("Press ! any time for all the signs."), "hint")]
+    lines = [
+        Line(t("Before you go: when to get help"), "title"),
+        Line(
+            t(
+                "Get medical help if the cramp has not eased by about {limit} minutes "
+                "in all: {urgent}.",
+                limit=step.limit_minutes,
+                urgent=region.urgent,
+            ),
+            "action",
         ),
-        "action",
-    )
-    if step.reason == "clot":
-        lines = [
-            Line(t("Do not stretch, rub or warm that leg."), "title"),
-            Line(t("Get urgent medical help today: {urgent}.", urgent=region.urgent), "action"),
-            chest,
-            Line(t("One swollen, warm, red or darker leg may be a blood clot (DVT)."), "text"),
-        ]
-        lines += _flag_lines(content, "clot")
-    elif step.reason == "long-cramp":
-        lines = [
-            Line(
-                t("Stop stretching. Get medical help now: {urgent}.", urgent=region.urgent), "title"
+        Line(
+            t(
+                "Call {number} at once if you are short of breath, have chest pain or "
+                "cough up blood.",
+                number=region.emergency,
             ),
-            chest,
-            Line(
-                t("This cramp has not eased in about {limit} minutes.", limit=limit),
-                "text",
-            ),
-        ]
-    else:
-        lines = [
-            Line(t("Before you go: when to get help"), "title"),
-            Line(
-                t(
-                    "Get medical help if the cramp has not eased by about {limit} minutes "
-                    "in all: {urgent}.",
-                    limit=limit,
-                    urgent=region.urgent,
-                ),
-                "action",
-            ),
-            chest,
-        ]
+            "action",
+        ),
+    ]
     return [*lines, *watch_for(), Line(t("Press ! any time for all the signs."), "hint")]
 
 
@@ -146,7 +136,7 @@ def relief(step: WhatNext, content: Content) -> list[Line]:
         return []
     lines = [Line(t("Other things that help"), "heading")]
     if step.clot_warning:
-        lines.append(Line(t(CLOT_WARNING), "action"))
+        lines.append(Line(content.relief_check, "action"))
     for item in content.other_relief:
         level = content.evidence[item.evidence].label
         lines.append(Line(f"{item.text} [{level}]", "item"))
@@ -161,22 +151,12 @@ def red_flags(content: Content, region: Region) -> list[Line]:
         if not flags:
             continue
         lines.append(Line(t(heading), "heading"))
-        for flag in flags:
-            lines.append(Line(flag.title, "item"))
-            lines.append(Line(flag.text, "text"))
+        for flag in flags:  # what to do (with the number) first, then the signs
+            lines.append(Line(content.red_flag_lead(flag, region), "item"))
+            lines.append(Line(t("{title}. {text}", title=flag.title, text=flag.text), "text"))
             lines.append(Line(t("Source: {source}", source=flag.source), "source"))
     lines.append(Line(t("This is self-care guidance, not a diagnosis."), "hint"))
     return lines
-
-
-def _flag_lines(content: Content, flag_id: str) -> list[Line]:
-    for flag in content.red_flags:
-        if flag.id == flag_id:
-            return [
-                Line(flag.text, "text"),
-                Line(t("Source: {source}", source=flag.source), "source"),
-            ]
-    return []
 
 
 def disclaimer(region: Region) -> str:

@@ -22,7 +22,7 @@ class CauseCheck(CoachScreen[tuple[str, ...]]):
         Binding("y", "answer(True)", "Yes", id="cause-yes"),
         Binding("n", "answer(False)", "No", id="cause-no"),
         Binding("s", "answer(None)", "Skip", id="cause-skip"),
-        Binding("backspace,left", "back", "Back", id="cause-back"),
+        Binding("backspace,left", "back", "Go back", id="cause-back"),
         Binding("q,escape", "finish", "Skip all", id="cause-skip-all"),
     ]
 

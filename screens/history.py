@@ -66,7 +66,7 @@ class HistoryScreen(CoachScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "delete", "Delete", id="history-delete"),
         Binding("u", "undo", "Undo delete", id="history-undo"),
-        Binding("escape,q", "back", "Back", id="history-back"),
+        Binding("escape,q", "back", "Go back", id="history-back"),
     ]
 
     def __init__(self, store: History | None, now: Callable[[], datetime] | None = None) -> None:

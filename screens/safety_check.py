@@ -23,8 +23,8 @@ class SafetyCheck(CoachScreen[SafetyAnswer]):
 
     AUTO_FOCUS = None  # nothing pre-selected: a stray Enter answers nothing
     BINDINGS = [
-        Binding("y", "answer('yes')", "Yes", id="safety-yes"),
-        Binding("n", "answer('no')", "No", id="safety-no"),
+        Binding("y", "answer('yes')", "Yes, one leg is", id="safety-yes"),
+        Binding("n", "answer('no')", "No, neither leg", id="safety-no"),
         Binding("q,escape", "answer('leave')", "Leave", id="safety-leave"),
         Binding("down", "app.focus_next", show=False),
         Binding("up", "app.focus_previous", show=False),

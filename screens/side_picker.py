@@ -23,7 +23,7 @@ class SidePicker(HomeScreen):
     CSS_PATH = "side_picker.tcss"
 
     BINDINGS = [
-        Binding("b", "choose('back')", "Back", id="side-back"),
+        Binding("b", "choose('back')", "Back of calf", id="side-back"),
         Binding("f", "choose('front')", "Front", id="side-front"),
         Binding("n", "not_sure", "Not sure", id="side-not-sure"),
         Binding("r", "open('routine')", "Routine", id="routine"),

@@ -64,13 +64,6 @@ def test_guides_and_tips_fit_40_columns_measured_in_cells(lang):
         assert "".join(out.getvalue().split()) == "".join(text.split()), text
 
 
-# Keys added for the screens to adopt (issue #13): "Back" served both the calf side
-# (后侧) and going back (返回), and the swollen-leg question is answered 有/没有, not
-# 是/否. Until the code uses them they are allowed here; then "Back" goes stale and
-# this test asks for it to be removed.
-PENDING = {"Back of calf", "Go back", "Yes, one leg is", "No, neither leg"}
-
-
 def test_chinese_interface_strings_cover_the_code_and_nothing_stale():
     from coach.content import load_ui
     from tests.ui_strings import interface_strings
@@ -78,7 +71,7 @@ def test_chinese_interface_strings_cover_the_code_and_nothing_stale():
     table = load_ui(ROOT / "content" / "zh")
     wanted = interface_strings()
     assert sorted(wanted - set(table)) == []
-    assert sorted(set(table) - wanted - PENDING) == []
+    assert sorted(set(table) - wanted) == []
 
 
 def test_go_back_is_never_the_calf_side():
