@@ -22,7 +22,7 @@ class FollowUp(CoachScreen[EasedAnswer]):
     focused at first: Enter alone answers nothing."""
 
     CSS_PATH = "follow_up.tcss"
-    AUTO_FOCUS = None  # nothing pre-selected: a stray Enter answers nothing
+    AUTO_FOCUS = ""  # nothing pre-selected: a stray Enter answers nothing ("" is off)
     BINDINGS = [
         Binding("y", "answer('gone')", "Gone", id="eased-gone"),
         Binding("s", "answer('somewhat')", "Somewhat", id="eased-somewhat"),

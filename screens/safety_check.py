@@ -21,7 +21,7 @@ class SafetyCheck(CoachScreen[SafetyAnswer]):
 
     CSS_PATH = "safety_check.tcss"
 
-    AUTO_FOCUS = None  # nothing pre-selected: a stray Enter answers nothing
+    AUTO_FOCUS = ""  # nothing pre-selected: a stray Enter answers nothing ("" is off)
     BINDINGS = [
         Binding("y", "answer('yes')", "Yes, one leg is", id="safety-yes"),
         Binding("n", "answer('no')", "No, neither leg", id="safety-no"),

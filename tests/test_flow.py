@@ -279,3 +279,29 @@ async def test_tips_browser_from_the_picker(content, clock):
         assert "Some evidence" in legend
         await pilot.press("q")
         await wait_for(pilot, SidePicker)
+
+
+async def test_enter_alone_answers_neither_safety_nor_has_it_eased(content, clock):
+    """Nothing is pre-selected on the two questions a stray Enter could answer wrongly."""
+    app = make_app(content, side="back", clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, SafetyCheck)
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyCheck) and app.focused is None
+        await pilot.press("n")
+        await wait_for(pilot, HoldScreen)
+        await run_out(pilot, clock, 60)
+        await pilot.press("enter")  # TIME'S UP: on to the question
+        await wait_for(pilot, FollowUp)
+        await pilot.pause()
+        await pilot.press("enter", "enter", "space")
+        await pilot.pause()
+        assert isinstance(app.screen, FollowUp) and app.focused is None
+        assert app.flow.episode.outcome is None
+        await pilot.press("s")
+        await wait_for(pilot, StillCramping)
+        assert "Somewhat better" in screen_text(app)
+        await pilot.press("h")  # somewhat better: another hold is offered
+        await wait_for(pilot, HoldScreen)
+        assert app.flow.episode.holds == 2
