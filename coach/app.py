@@ -99,6 +99,8 @@ class CalfCoach(App[int]):
         self.region = content.regions.get(region or "default", content.regions["default"])
         self.recorder = Recorder(data_dir)
         self.flow: Flow | None = None
+        self.steps_shown: list[Step] = []
+        """Every step put on screen, in order (plain mode keeps the same list)."""
         self.farewell: list[Line] = []
         """What to print once the terminal is restored: the safety net after a quit."""
         self._leaving = False
@@ -240,6 +242,7 @@ class CalfCoach(App[int]):
         from coach.steps import Hold
         from screens.for_step import screen_for
 
+        self.steps_shown.append(step)  # type: ignore[arg-type]
         screen = screen_for(self, step)  # type: ignore[arg-type]
         if isinstance(step, Hold):
             # Saved just after the countdown is drawn: opening the history must not

@@ -12,6 +12,7 @@ from typing import Any
 from coach import wording
 from coach.advice import rank_tips
 from coach.i18n import t
+from coach.plain_input import EndOfInput
 from coach.routine import plan, total_seconds
 from coach.steps import (
     AfterCare,
@@ -130,7 +131,11 @@ class PlainSteps:
                 wait = timer.until_next_change()
                 wait = 0.25 if wait is None else min(wait, 0.25)
                 if listening and self.input.ready(wait):
-                    line = self.input.readline().strip().lower()
+                    try:
+                        line = self.input.readline().strip().lower()
+                    except EndOfInput:  # input has ended: the hold runs on; the
+                        listening = False  # question after it will see the end
+                        continue
                     what = HOLD_KEYS.get(line)
                     if what is None and line:
                         self.input.keep(line)  # typed for the question after the hold

@@ -88,11 +88,7 @@ def watch_for() -> list[Line]:
 
 def after_care(step: AfterCare, region: Region) -> list[Line]:
     """After a cramp eased: what is normal, and what is not."""
-    first = (
-        t("Good. The cramp has gone.")
-        if step.outcome == "gone"
-        else t("Good. It is easing. Move the foot gently.")
-    )
+    first = t("Good. The cramp has gone.") if step.outcome == "gone" else t("Good. It is easing.")
     return [
         Line(first, "title"),
         Line(t("The muscle may feel sore for up to a day. That is common."), "text"),
@@ -153,7 +149,7 @@ def red_flags(content: Content, region: Region) -> list[Line]:
         lines.append(Line(t(heading), "heading"))
         for flag in flags:  # what to do (with the number) first, then the signs
             lines.append(Line(content.red_flag_lead(flag, region), "item"))
-            lines.append(Line(t("{title}. {text}", title=flag.title, text=flag.text), "text"))
+            lines.append(Line(t("{title}. {signs}", title=flag.title, signs=flag.text), "text"))
             lines.append(Line(t("Source: {source}", source=flag.source), "source"))
     lines.append(Line(t("This is self-care guidance, not a diagnosis."), "hint"))
     return lines

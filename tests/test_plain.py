@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from coach.history import History
-from coach.plain import PlainCoach
+from coach.plain import EndOfInput, PlainCoach
 from coach.recorder import Recorder
 from coach.settings import load_settings
 from tests.conftest import ROOT, FakeClock
@@ -115,3 +115,81 @@ def test_piped_cli_runs_plain_mode_automatically(tmp_path):
     assert "\x1b[" not in out.stdout  # no full-screen drawing
     net = out.stdout.split("Before you go: when to get help")[1]  # stopped while still cramping
     assert "Get medical help if the cramp has not eased by about 10 minutes" in net
+
+
+class TimedInput:
+    """Lines a person types at given moments of the fake clock (None: whenever asked)."""
+
+    def __init__(self, clock, lines):
+        self.clock, self.lines, self.kept = clock, list(lines), []
+        self.is_terminal = False
+
+    def ready(self, timeout):
+        if self.kept:
+            return True
+        if not self.lines:
+            return False
+        at = self.lines[0][0]
+        if at is None or at <= self.clock.now + timeout:
+            self.clock.now = max(self.clock.now, at or 0)
+            return True
+        return False
+
+    def readline(self):
+        if self.kept:
+            return self.kept.pop(0)
+        if not self.lines:
+            raise EndOfInput
+        return self.lines.pop(0)[1]
+
+    def keep(self, line):
+        self.kept.insert(0, line)
+
+    def forget_typed_ahead(self):
+        pass
+
+
+def test_exclamation_mark_at_the_first_question_shows_when_to_get_help(content, tmp_path):
+    coach, out = coach_for(content, tmp_path, "!\n?\nq\n")
+    assert coach.run() == 0
+    text = out.getvalue()
+    assert text.index("When to get help") < text.index("Call 999 now.")
+    assert "Answer with the number or the letter" in text  # ?
+    assert "Sorry" not in text
+
+
+def test_pause_add_time_and_done_early_during_a_plain_hold(content, tmp_path):
+    coach, out = coach_for(content, tmp_path, "")
+    clock = coach.clock
+    start = clock.now
+    coach.input = TimedInput(
+        clock,
+        [
+            (None, "b"),
+            (None, "n"),
+            (start + 10, "p"),  # pause after 10 s held
+            (start + 40, "p"),  # carry on after 30 s paused
+            (start + 45, "+"),  # add 30 s after 15 s held
+            (start + 60, "d"),  # it eased after 30 s held
+            (None, "y"),
+            (None, "8"),
+            (None, "q"),  # leaves at the first cause question
+        ],
+    )
+    assert coach.run() == 0
+    text = out.getvalue()
+    assert "PAUSED" in text and "Added 30 s" in text
+    assert "Hold finished early, after 0:30." in text
+    (record,) = saved(tmp_path)
+    assert (record.actual_seconds, record.planned_seconds) == (30, 90)
+    assert (record.outcome, record.severity) == ("gone", 8)
+    assert "Before you go" not in text  # it eased: after-care, not the safety net
+    assert "sore for up to a day" in text
+
+
+def test_a_plain_hold_keeps_answers_typed_ahead_for_the_question(content, tmp_path):
+    coach, out = coach_for(content, tmp_path, "b\nn\ns\n\nq\n")
+    coach.run()
+    (record,) = saved(tmp_path)
+    assert record.outcome == "somewhat" and record.actual_seconds == 60
+    assert "Somewhat better. Stretch again, or stop here." in out.getvalue()
