@@ -203,7 +203,7 @@ class HoldScreen(CountdownScreen[HoldResult]):
             self.set_timer(AUTO_NEXT_SECONDS, self.action_next, name="hold-auto-next")
 
     def action_next(self) -> None:
-        if self.timer.done and self._finished and self.is_current:
+        if self.timer.done and self._finished and self.app.screen is self:  # on top
             self.dismiss(self._result("time"))
 
     def action_leave(self) -> None:

@@ -305,3 +305,34 @@ async def test_enter_alone_answers_neither_safety_nor_has_it_eased(content, cloc
         await pilot.press("h")  # somewhat better: another hold is offered
         await wait_for(pilot, HoldScreen)
         assert app.flow.episode.holds == 2
+
+
+async def test_help_keys_at_times_up_never_answer_twice(content, clock):
+    """! and ? in the seconds between TIME'S UP and the question, with the automatic
+    move-on firing under them: one question follows, and nothing crashes."""
+    app = make_app(content, side="back", clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await past_safety_check(pilot)
+        hold = app.screen
+        await run_out(pilot, clock, 60)
+        await pilot.press("exclamation_mark")
+        await wait_for(pilot, RedFlags)
+        hold.action_next()  # the 3 s timer fires under the dialog: not on top, no answer
+        await pilot.press("escape")
+        await wait_for(pilot, HoldScreen)
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await wait_for(pilot, HelpScreen)
+        await pilot.press("escape")
+        await wait_for(pilot, HoldScreen)
+        await pilot.pause()
+        await pilot.press("1", "enter")  # a position key at TIME'S UP changes nothing
+        hold.action_next()
+        await wait_for(pilot, FollowUp)
+        hold.action_next()
+        hold.action_leave()
+        await pilot.pause()
+        assert isinstance(app.screen, FollowUp)
+        names = [type(s).__name__ for s in app.steps_shown]
+        assert names == ["SafetyQuestion", "Hold", "EasedQuestion"]
+        assert app.flow.episode.position == "bed" and app.flow.episode.actual_seconds == 60
