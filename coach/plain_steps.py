@@ -84,102 +84,84 @@ class PlainSteps:
         from coach.plain import mmss
 
         guide = self.content.guides[step.side]
-        position = step.position
-        steps = guide.steps[position]
-        label = next(p.label for p in self.content.positions if p.id == position)
+        steps = guide.steps[step.position]
+        label = next(p.label for p in self.content.positions if p.id == step.position)
         timer = self._timer = HoldTimer(step.seconds, self.clock)
         self._hold = step
-        self.say(
-            t(
-                "{side}, {position}: hold for {time}.",
-                side=guide.label,
-                position=label.lower(),
-                time=mmss(step.seconds),
-            )
-            + f" {guide.short}"
+        held = t(
+            "{side}, {position}: hold for {time}.",
+            side=guide.label,
+            position=label.lower(),
+            time=mmss(step.seconds),
         )
+        self.say(f"{held} {guide.short}")
         self.say(t("While it runs: p pause, + add 30 s, d done (it eased), q leave. Then Enter."))
         timer.start()
         shown, next_report, listening = -1, step.seconds - REPORT_EVERY, True
         try:
             while True:
-                index = step_index(
-                    steps, timer.elapsed(), step.seconds, self.content.hold.default_seconds
-                )
+                elapsed = timer.elapsed()
+                index = step_index(steps, elapsed, step.seconds, self.content.hold.default_seconds)
                 if index != shown:
                     shown = index
                     at = t(
                         "Step {number} of {total}, at {time}:",
                         number=index + 1,
                         total=len(steps),
-                        time=mmss(round(timer.elapsed())),
+                        time=mmss(round(elapsed)),
                     )
                     self.say(f"{at} {steps[index].text}")
                 left = timer.seconds_left()
                 if timer.done:
                     self.say(t("Time's up. Let go slowly."))
-                    return HoldResult(
-                        "time",
-                        step.seconds,
-                        timer.seconds - step.seconds,
-                        timer.elapsed(),
-                        position,
-                    )
+                    return self.partial_hold()._replace(ended="time")  # type: ignore[union-attr]
                 if left <= next_report and not timer.paused:
                     self.say(t("{time} left.", time=mmss(left)))
                     next_report = (left - 1) // REPORT_EVERY * REPORT_EVERY
                 wait = timer.until_next_change()
                 wait = 0.25 if wait is None else min(wait, 0.25)
-                if listening and self.input.ready(wait):
-                    try:
-                        line = self.input.readline().strip().lower()
-                    except EndOfInput:  # input has ended: the hold runs on; the
-                        listening = False  # question after it will see the end
-                        continue
-                    what = HOLD_KEYS.get(line)
-                    if what is None and line:
-                        self.input.keep(line)  # typed for the question after the hold
-                        listening = False
-                    elif what == "pause":
-                        timer.toggle()
-                        self.say(
-                            t("PAUSED. Press p and Enter to carry on.")
-                            if timer.paused
-                            else t("Carrying on.")
-                        )
-                    elif what == "extend":
-                        timer.extend(self.content.hold.extend_seconds)
-                        next_report = timer.seconds_left() - 1
-                        self.say(
-                            t(
-                                "Added {seconds} s: {time} left.",
-                                seconds=self.content.hold.extend_seconds,
-                                time=mmss(timer.seconds_left()),
-                            )
-                        )
-                    elif what == "eased":
-                        timer.finish()
-                        return HoldResult(
-                            "eased",
-                            step.seconds,
-                            timer.seconds - step.seconds,
-                            timer.elapsed(),
-                            position,
-                        )
-                    elif what == "leave":
-                        return HoldResult(
-                            "left",
-                            step.seconds,
-                            timer.seconds - step.seconds,
-                            timer.elapsed(),
-                            position,
-                        )
-                    elif what == "help":
-                        self.help_key(line)
+                if not (listening and self.input.ready(wait)):
+                    self.sleep(wait)
                     continue
-                self.sleep(wait)
+                try:
+                    line = self.input.readline().strip().lower()
+                except EndOfInput:  # input has ended: the hold runs on, and the
+                    listening = False  # question after it will see the end
+                    continue
+                what = HOLD_KEYS.get(line)
+                if what is None and line:
+                    self.input.keep(line)  # typed for the question after the hold
+                    listening = False
+                elif what == "eased":
+                    timer.finish()
+                    return self.partial_hold()._replace(ended="eased")  # type: ignore[union-attr]
+                elif what == "leave":
+                    return self.partial_hold()  # type: ignore[return-value]
+                elif what is not None:
+                    next_report = self._hold_key(what, line, timer, next_report)
         finally:
             self._timer = self._hold = None
+
+    def _hold_key(self, what: str, line: str, timer: HoldTimer, next_report: int) -> int:
+        """Pause, add time or help during a hold; the next "time left" line is due at
+        the second returned."""
+        from coach.plain import mmss
+
+        if what == "pause":
+            timer.toggle()
+            self.say(
+                t("PAUSED. Press p and Enter to carry on.") if timer.paused else t("Carrying on.")
+            )
+        elif what == "extend":
+            extra = self.content.hold.extend_seconds
+            timer.extend(extra)
+            self.say(
+                t("Added {seconds} s: {time} left.", seconds=extra, time=mmss(timer.seconds_left()))
+            )
+            return timer.seconds_left() - 1
+        else:
+            self.help_key(line)
+        return next_report
 
     def eased(self, step: EasedQuestion) -> EasedAnswer:
         from coach.plain import Option, mmss
