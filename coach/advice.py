@@ -42,3 +42,27 @@ def causes_for(content: Content, tip: Tip) -> str:
     if not tip.causes:
         return t("everyone")
     return t(", ").join(content.cause(c).name.lower() for c in tip.causes)
+
+
+class TipSection(NamedTuple):
+    title: str
+    tips: tuple[Tip, ...]
+
+
+def tip_sections(content: Content, yes: tuple[str, ...]) -> list[TipSection]:
+    """The tips as every face shows them: for the causes given, for everyone, the rest.
+    Empty sections are left out."""
+    groups = rank_tips(content, yes)
+    sections = [
+        TipSection(t("Tips for you"), groups.fits),
+        TipSection(t("Tips for everyone"), groups.everyone),
+        TipSection(t("Other tips") if yes else t("Tips for particular causes"), groups.others),
+    ]
+    return [section for section in sections if section.tips]
+
+
+def tip_evidence(content: Content, tip: Tip) -> tuple[str, str]:
+    """The evidence label ("[Some evidence]") and the rest of the line under a tip:
+    its source and whom it is for."""
+    label = f"[{content.evidence[tip.evidence].label}]"
+    return label, t(" {source}; for {causes}", source=tip.source, causes=causes_for(content, tip))

@@ -80,7 +80,8 @@ def _common() -> argparse.ArgumentParser:
         "--region",
         metavar="ID",
         default=argparse.SUPPRESS,
-        help="whose emergency numbers to show: default, uk, us, eu, cn (default: from locale)",
+        help="whose emergency numbers to show: a country code such as uk, us, ca, au, de, "
+        "or eu or default (default: from the locale; an unknown one lists them all)",
     )
     common.add_argument(
         "--position",

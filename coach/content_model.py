@@ -175,11 +175,6 @@ class Content(NamedTuple):
     def cause(self, cause_id: str) -> Cause:
         return next(c for c in self.causes if c.id == cause_id)
 
-    def first_position(self, *wanted: str | None) -> str:
-        """The first wanted position that exists (command line, then remembered)."""
-        known = {p.id for p in self.positions}
-        return next((p for p in wanted if p in known), self.positions[0].id)
-
     def night_positions(self) -> tuple[Position, ...]:
         """Positions safe to start in at night (bed, sitting)."""
         return tuple(p for p in self.positions if p.night_safe)

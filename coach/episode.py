@@ -1,7 +1,6 @@
 """One cramp from first key to last answer, kept as plain data.
 
-The flow screens report what happened; this object decides what that means
-(time to escalate?) and is what the history store saves.
+`coach.flow` fills it in as the person answers; it is what the history store saves.
 """
 
 from __future__ import annotations
@@ -11,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from coach.steps import Outcome
 from coach.timer import Clock
 
 
@@ -24,7 +24,7 @@ class Episode:
     holds: int = 0
     planned_seconds: int = 0
     actual_seconds: int = 0
-    outcome: str | None = None
+    outcome: Outcome | None = None
     causes: tuple[str, ...] = ()
     severity: int | None = None
     record_id: int | None = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from coach import wording
-from coach.advice import rank_tips
+from coach.advice import tip_evidence, tip_sections
 from coach.i18n import t
 from coach.plain_input import EndOfInput
 from coach.routine import plan, total_seconds
@@ -232,22 +232,15 @@ class PlainSteps:
 
     def tips(self, step: TipsStep) -> None:
         content = self.content
-        groups = rank_tips(content, step.cause_ids)
         for cause_id in step.cause_ids:
             cause = content.cause(cause_id)
             level = content.evidence[cause.evidence].label
             self.say(f"{cause.name}: {cause.explanation} [{level}: {cause.source}]")
-        sections = (
-            (t("Tips for you"), groups.fits),
-            (t("Tips for everyone"), groups.everyone),
-            (t("Other tips"), groups.others),
-        )
-        for title, tips in sections:
-            if tips:
-                self.say(f"{title}:")
-                for tip in tips:
-                    level = content.evidence[tip.evidence].label
-                    self.say(f"- {tip.text} [{level}; {tip.source}]")
+        for section in tip_sections(content, step.cause_ids):
+            self.say(f"{section.title}:")
+            for tip in section.tips:
+                label, meta = tip_evidence(content, tip)
+                self.say(f"- {tip.text} {label}{meta}")
 
     def routine(self, step: RoutineStep) -> RoutineResult:
         from coach.plain import Option

@@ -7,11 +7,10 @@ Chinese lines kept whole).
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
 from typing import TextIO
 
-from coach.advice import causes_for, rank_tips
-from coach.content import Content, Region, Tip
+from coach.advice import tip_evidence, tip_sections
+from coach.content import Content, Region
 from coach.i18n import t
 from coach.textout import BOLD, DIM, UNDERLINE, Printer
 
@@ -30,29 +29,17 @@ def print_tips(content: Content, cause_ids: list[str], out: TextIO | None = None
         )
         return 2
     printer = Printer(out)
-    groups = rank_tips(content, tuple(cause_ids))
-    sections = [
-        (t("Tips for what you said fits you"), groups.fits),
-        (t("Tips for everyone"), groups.everyone),
-        (t("Other tips") if cause_ids else t("Tips for particular causes"), groups.others),
-    ]
-    for title, tips in sections:
-        if not tips:
-            continue
-        printer.line(title, BOLD, UNDERLINE)
-        _print_tips(printer, content, tips)
+    for section in tip_sections(content, tuple(cause_ids)):
+        printer.line(section.title, BOLD, UNDERLINE)
+        for tip in section.tips:
+            label, meta = tip_evidence(content, tip)
+            printer.item("•", tip.text)
+            printer.mixed([(label, (BOLD,)), (meta, (DIM,))], indent=3)
         printer.line()
     printer.line(t("Evidence levels"), BOLD)
     for level in content.evidence.values():
         printer.mixed([(level.label, (BOLD,)), (f": {level.meaning}", ())], indent=2)
     return 0
-
-
-def _print_tips(printer: Printer, content: Content, tips: Sequence[Tip]) -> None:
-    for tip in tips:
-        meta = t(" {source}; for {causes}", source=tip.source, causes=causes_for(content, tip))
-        printer.item("•", tip.text)
-        printer.mixed([(evidence_tag(content, tip.evidence), (BOLD,)), (meta, (DIM,))], indent=3)
 
 
 STYLES = {

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
-from coach.advice import causes_for, rank_tips
+from coach.advice import tip_evidence, tip_sections
 from coach.content import Content, Tip
 from coach.i18n import t
 from screens.base import CoachScreen
@@ -33,7 +33,6 @@ class TipsScreen(CoachScreen[None]):
         self.yes = yes
 
     def compose(self) -> ComposeResult:
-        groups = rank_tips(self.content, self.yes)
         with VerticalScroll(id="tips"):
             if self.yes:
                 yield Static(t("What may fit you"), classes="section")
@@ -48,15 +47,9 @@ class TipsScreen(CoachScreen[None]):
                         ),
                         classes="cause",
                     )
-            sections = (
-                (t("Tips for you"), groups.fits),
-                (t("Tips for everyone"), groups.everyone),
-                (t("Other tips") if self.yes else t("Tips for particular causes"), groups.others),
-            )
-            for title, tips in sections:
-                if tips:
-                    yield Static(title, classes="section")
-                    yield from (self._tip(tip) for tip in tips)
+            for section in tip_sections(self.content, self.yes):
+                yield Static(section.title, classes="section", markup=False)
+                yield from (self._tip(tip) for tip in section.tips)
             yield Static(t("How sure is each tip?"), classes="section")
             for level in self.content.evidence.values():
                 yield Static(
@@ -65,11 +58,8 @@ class TipsScreen(CoachScreen[None]):
         yield KeyFooter()
 
     def _tip(self, tip: Tip) -> Vertical:
-        label = self.content.evidence[tip.evidence].label
-        meta = Text.assemble(
-            (f"[{label}]", "bold"),
-            t(" {source}; for {causes}", source=tip.source, causes=causes_for(self.content, tip)),
-        )
+        label, rest = tip_evidence(self.content, tip)
+        meta = Text.assemble((label, "bold"), rest)
         return Vertical(
             Static(tip.text, classes="tip-text", markup=False),
             Static(meta, classes="tip-meta"),

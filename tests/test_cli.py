@@ -26,7 +26,7 @@ def test_tips_prints_matching_tips_first_with_evidence():
     out = run("tips", "cold")
     assert out.returncode == 0, out.stderr
     text = out.stdout
-    assert text.index("Tips for what you said fits you") < text.index("Tips for everyone")
+    assert text.index("Tips for you") < text.index("Tips for everyone")
     assert "socks" in text.split("Tips for everyone")[0]
     assert "[Some evidence]" in text and "Evidence levels" in text
 

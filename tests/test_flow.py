@@ -189,7 +189,7 @@ async def test_ten_minutes_without_easing_ends_at_red_flags(content, clock):
                 break
             await pilot.press("h")
         assert isinstance(app.screen, RedFlags)
-        assert shown(app, "#red-flag-reason").startswith("Stop stretching. Get medical help now")
+        assert shown(app, "#red-flag-reason").startswith("Stop stretching. Get help now: call")
         assert "not eased in about 10 minutes" in screen_text(app)
         assert app.flow.episode.outcome == "red_flag"
         assert app.flow.episode.minutes() >= 10

@@ -36,7 +36,7 @@ async def test_swollen_leg_never_starts_a_stretch(content, clock, tmp_path):
         reason = str(app.screen.query_one("#red-flag-reason", Static).render())
         assert "Do not stretch" in reason
         text = " ".join(str(w.render()) for w in app.screen.query(Static))
-        assert "Get urgent medical help today" in text
+        assert "Get help today: call your doctor" in text
         assert "Numbness, weakness" not in text  # the clot advice, not the whole list
         assert not any(isinstance(s, HoldScreen) for s in app.screen_stack)
         await pilot.press("escape")
