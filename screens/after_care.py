@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 
 from coach import wording
 from coach.content import Region
@@ -29,10 +29,11 @@ class AfterCareScreen(CoachScreen[None]):
         self.numbers = region
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="after-care"):
-            for line in wording.after_care(self.step, self.numbers):
-                yield line_widget(line)
-        yield Choice("c", t("Carry on: what may have set it off"), id="carry-on")
+        with Vertical(id="after-care-box"):
+            with VerticalScroll(id="after-care"):
+                for line in wording.after_care(self.step, self.numbers):
+                    yield line_widget(line)
+            yield Choice("c", t("Carry on: what may have set it off"), id="carry-on")
         yield KeyFooter()
 
     def on_choice_chosen(self, event: Choice.Chosen) -> None:

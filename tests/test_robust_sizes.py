@@ -202,7 +202,7 @@ def essentials(app, content) -> list[tuple[str, object]]:
             return [("first line", one("#red-flag-reason")), ("number", screen.numbers.emergency)]
         return [("Emergency: number", "Emergency: "), ("When to get help", "When to get help")]
     if name == "AfterCareScreen":
-        return [("carry on", one("#carry-on")), ("what to watch for", "Get it checked")]
+        return [("carry on", one("#carry-on")), ("carry on drawn", "Carry on:")]
     if name == "TipsScreen":
         first = screen.query(".section").first()
         return [("first section", first)]
