@@ -19,5 +19,6 @@ CLASSES = {
 
 def line_widget(line: Line, id: str | None = None) -> Static:
     """Content from files and the person's settings: never parsed as markup."""
-    text = f"• {line.text}" if line.kind == "item" else line.text
-    return Static(text, classes=CLASSES[line.kind], id=id, markup=False)
+    # Items are marked by a bar on their left (CSS), not a "• " that unspaced Chinese
+    # text would wrap away from.
+    return Static(line.text, classes=CLASSES[line.kind], id=id, markup=False)

@@ -270,6 +270,7 @@ def private_cwd(tmp_path, monkeypatch):
     return tmp_path
 
 
+@pytest.mark.slow
 async def test_random_walk_over_every_screen_never_crashes(content, private_cwd):
     monkey = Monkey(content, private_cwd / "data", SEED, EVENTS)
     try:

@@ -20,6 +20,8 @@ from coach.history import History
 from tests.conftest import ROOT
 from tests.robust_support import PtyRun
 
+pytestmark = pytest.mark.slow
+
 CTRL_Q = b"\x11"
 EXIT_WITHIN = 2.0
 # DEC private modes Textual turns on: alternate screen, mouse reporting (click, any motion,

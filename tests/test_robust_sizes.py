@@ -19,6 +19,8 @@ from screens.hold import clock_text
 from tests.conftest import FakeClock
 from tests.robust_support import flat, fully_shown, opening_words, screen_text, wait_until
 
+pytestmark = pytest.mark.slow
+
 SIZES = [(40, 12), (60, 20), (80, 24), (120, 40), (200, 60)]
 TOO_SMALL = [(39, 12), (40, 11), (30, 10), (20, 8)]
 HOLD_SECONDS_IN = 23

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from coach.app import make_app
 from coach.content import load
 from tests.conftest import ROOT, FakeClock
+
+pytestmark = pytest.mark.slow
 
 SIZE = (80, 24)
 
