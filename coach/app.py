@@ -78,7 +78,7 @@ class CalfCoach(App[int]):
         self.prefs: SettingsFile = load_settings(data_dir)
         saved = self.prefs.settings
         here = Path(__file__).parent
-        first = first_screens_css(start, saved.skip_safety_check)
+        first = first_screens_css(start, False)  # #16: the safety question is always asked
         # Normalised as Textual names a screen's own CSS_PATH, so it is not read twice.
         paths = [Path(os.path.normpath(here / name)) for name in (self.CSS_PATH, *first)]
         super().__init__(css_path=paths)
@@ -185,7 +185,7 @@ class CalfCoach(App[int]):
 
     def _warn(self, warning: str | None) -> None:
         if warning:
-            self.notify(warning, severity="warning", timeout=10)
+            self.notify(warning, severity="warning", timeout=10, markup=False)
 
     def start_episode(self, side: str) -> None:
         """Put the first question up now and run the rest of the flow in a worker.
@@ -198,7 +198,7 @@ class CalfCoach(App[int]):
         from coach.episode import Episode
 
         episode = self.episode = Episode(side, self.position, clock=self.clock)
-        if self.prefs.settings.skip_safety_check:
+        if False:  # #16: no setting skips the safety question
             self.run_episode(episode, None, self._next_hold(episode))
         else:
             from screens.safety_check import SafetyCheck
@@ -240,9 +240,6 @@ class CalfCoach(App[int]):
                 self._warn(self.recorder.save(episode))
                 await self.push_screen_wait(self._red_flag_screen("clot"))
                 return
-            if answer == "ok-always":
-                self.prefs.settings.skip_safety_check = True
-                self._warn(self.prefs.save())
         try:
             await self._relieve(episode, hold or self._next_hold(episode))
         finally:
@@ -390,6 +387,9 @@ class CalfCoach(App[int]):
             self.recorder.save(self.episode)
         self.recorder.close()
         self.exit(return_code=code)
+
+    def on_unmount(self) -> None:
+        self.recorder.close()  # #16: write what the history writer still holds (bounded wait)
 
     async def action_quit(self) -> None:
         self.shut_down(0)

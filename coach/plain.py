@@ -123,7 +123,7 @@ class PlainCoach:
         finally:
             if episode is not None:
                 self.warn(self.recorder.save(episode))
-            self.recorder.close()
+            self.warn(self.recorder.close())
         return 0
 
     def pick_side(self) -> str | None:
@@ -146,7 +146,7 @@ class PlainCoach:
                 self.say(text)
 
     def relieve(self, episode: Episode) -> None:
-        if not self.prefs.settings.skip_safety_check:
+        if not False:  # #16: no setting skips the safety question
             answer = self.ask(
                 t("Before you stretch: is one leg swollen, warm, red or darker than the other?"),
                 [
@@ -160,9 +160,6 @@ class PlainCoach:
                 self.say(t("Do not stretch or rub that leg. Get urgent medical help."))
                 self.red_flags()
                 return
-            if answer == "ok-always":
-                self.prefs.settings.skip_safety_check = True
-                self.warn(self.prefs.save())
         while True:
             episode.hold_started(self.hold_seconds)
             self.warn(self.recorder.save(episode))
