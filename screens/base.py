@@ -18,6 +18,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from coach.i18n import t
+from screens.textual_private import own_bindings
 
 MIN_WIDTH, MIN_HEIGHT = 40, 12
 SHORT_HEIGHT = 20
@@ -53,8 +54,9 @@ class TooSmall(Static):
 
 def translate_bindings(node: DOMNode) -> None:
     """Show binding descriptions in the person's language (Footer and help read them)."""
-    for key, bindings in node._bindings.key_to_bindings.items():
-        node._bindings.key_to_bindings[key] = [
+    own = own_bindings(node)
+    for key, bindings in own.items():
+        own[key] = [
             replace(b, description=t(b.description)) if b.description else b for b in bindings
         ]
 
@@ -136,6 +138,6 @@ class CoachModal(SizeGuard, ModalScreen[Result]):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        own = self._bindings.key_to_bindings
+        own = own_bindings(self)  # type: ignore[arg-type]
         for binding in HELP_KEYS:
             own.setdefault(binding.key, [replace(binding, description=t(binding.description))])
