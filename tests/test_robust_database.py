@@ -188,7 +188,7 @@ def test_rows_that_cannot_be_read_are_left_out_and_said_in_one_line(tmp_path):
     assert store is not None
     records = store.list()
     assert len(records) == 2
-    naive = [r for r in records if r.causes == ()][0]
+    (naive,) = [r for r in records if r.causes == ()]
     assert naive.started_at.tzinfo is not None  # read as local time, not dropped
     note = store.skipped_note()
     assert note is not None and "Left out 3" in note and "\n" not in note
