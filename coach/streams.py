@@ -57,14 +57,23 @@ def _silence_stdout() -> None:
         os.close(devnull)
 
 
+def _flush_stdout() -> None:
+    """Here, not at exit, so that a failure is handled like any other write's."""
+    if sys.stdout is not None:
+        sys.stdout.flush()
+
+
 def guarded(command: Callable[[], int]) -> int:
     """Run a whole command with the environment and streams made safe; its exit code."""
     drop_nonsense_size()
     tolerant_streams()
     try:
-        code = command()
-        if sys.stdout is not None:
-            sys.stdout.flush()  # here, not at exit, so a failure is handled below
+        try:
+            code = command()
+        except SystemExit:  # argparse's --help, --version and usage errors
+            _flush_stdout()
+            raise
+        _flush_stdout()
         return code
     except BrokenPipeError:
         _silence_stdout()
