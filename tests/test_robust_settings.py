@@ -81,15 +81,11 @@ def test_a_stored_skip_safety_check_is_ignored_whatever_its_value(tmp_path, stor
 @pytest.mark.parametrize(
     "raw",
     [
-        b"{not json",
         b"\xff\xfe{}",  # not UTF-8
-        b"[1, 2]",
-        b"null",
-        b'"a string"',
         b"[" * 50_000 + b"]" * 50_000,  # under the size cap, too deep for the parser
         b"{}" + b" " * (MAX_BYTES + 10),  # over the size cap
     ],
-    ids=["broken", "not-utf8", "list", "null", "string", "deep", "huge"],
+    ids=["not-utf8", "deep", "huge"],
 )
 def test_an_unparseable_file_is_moved_aside_byte_for_byte(tmp_path, raw):
     (tmp_path / "settings.json").write_bytes(raw)
@@ -178,16 +174,6 @@ def test_a_save_does_not_replace_something_that_is_not_a_file(tmp_path):
     os.mkfifo(tmp_path / "settings.json")  # appeared after the load
     assert "not a regular file" in prefs.save()
     assert stat.S_ISFIFO(os.lstat(tmp_path / "settings.json").st_mode)
-
-
-def test_saved_settings_are_private_and_written_whole(tmp_path):
-    prefs = load_settings(tmp_path / "new")
-    prefs.settings.position = "bed"
-    assert prefs.save() is None
-    path = tmp_path / "new" / "settings.json"
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert stat.S_IMODE((tmp_path / "new").stat().st_mode) == 0o700
-    assert json.loads(path.read_text())["position"] == "bed"
 
 
 def test_the_app_starts_with_every_field_of_the_wrong_type(tmp_path):
