@@ -20,6 +20,7 @@ settles only every N events, so keys queue up (type-ahead): a harsher walk for e
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import random
 import warnings
@@ -412,20 +413,16 @@ async def test_a_dialog_answered_twice_keeps_the_first_answer(content, tmp_path)
         assert names[-2:] == ["SidePicker", "SafetyCheck"], names
 
 
-@pytest.mark.parametrize("skip_check", [False, True])
+@pytest.mark.parametrize("stored_skip", [False, True])
 @pytest.mark.parametrize("keys", [["b", "b"], ["b", "f"]])
-async def test_two_sides_typed_together_start_one_episode(content, tmp_path, keys, skip_check):
-    from coach.settings import load_settings
-
-    prefs = load_settings(tmp_path)
-    prefs.settings.skip_safety_check = skip_check
-    prefs.save()
+async def test_two_sides_typed_together_start_one_episode(content, tmp_path, keys, stored_skip):
+    # #16: a stored skip_safety_check (from an older version) is ignored: always asked.
+    (tmp_path / "settings.json").write_text(json.dumps({"skip_safety_check": stored_skip}))
     app = make_app(content, data_dir=tmp_path, clock=FakeClock())
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_until(pilot, lambda: type(app.screen).__name__ == "SidePicker", "picker")
         await _send_together(app, pilot, keys)
         await settle(pilot)
         names = [type(s).__name__ for s in app.screen_stack]
-        first = "HoldScreen" if skip_check else "SafetyCheck"
-        assert names == ["SidePicker", first], names
+        assert names == ["SidePicker", "SafetyCheck"], names
         assert app.episode is not None and app.episode.side == "back"

@@ -36,9 +36,7 @@ MODES = {
 def start_hold(tmp_path) -> PtyRun:
     data = tmp_path / "data"
     data.mkdir()
-    (data / "settings.json").write_text(
-        json.dumps({"skip_safety_check": True, "disclaimer_seen": True})
-    )
+    (data / "settings.json").write_text(json.dumps({"disclaimer_seen": True}))
     env = {
         "PATH": "/usr/bin:/bin",
         "PYTHONPATH": str(ROOT),
@@ -47,6 +45,9 @@ def start_hold(tmp_path) -> PtyRun:
         "LANG": "C.UTF-8",
     }
     run = PtyRun(["back", "--data-dir", str(data), "--hold", "60"], env, cwd=tmp_path)
+    # #16: the safety question is asked every time (no setting skips it any more).
+    run.wait_for_text("Before you stretch", timeout=30)
+    run.send(b"n")
     run.wait_for_text("HOLD the stretch", timeout=30)
     return run
 
