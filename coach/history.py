@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from coach.dbfile import is_busy, is_corruption, move_aside
 from coach.locations import folder_problem, is_default_data_dir
 from coach.records import (
     KINDS,
@@ -68,24 +69,6 @@ class OpenResult:
     warning: str | None = None
     retry: bool = False
     """Not opened only because another connection held a lock: worth trying again."""
-
-
-def _is_busy(error: BaseException) -> bool:
-    """Another connection holds the lock: worth waiting for, never a reason to give up."""
-    if not isinstance(error, sqlite3.OperationalError):
-        return False
-    code = getattr(error, "sqlite_errorcode", None)
-    if code is not None:
-        return code & 0xFF in (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED (and their extended codes)
-    return "locked" in str(error) or "busy" in str(error)
-
-
-def _is_corruption(error: BaseException) -> bool:
-    # OperationalError (locked, full, read-only, cannot open) is a DatabaseError too, but moving
-    # a healthy file aside because the disk is full would lose the person's history.
-    return isinstance(error, sqlite3.DatabaseError) and not isinstance(
-        error, sqlite3.OperationalError
-    )
 
 
 def _connect(path: Path, busy_ms: int = 5000) -> sqlite3.Connection:
@@ -148,23 +131,6 @@ def _migrate(conn: sqlite3.Connection) -> None:
         raise
 
 
-def _move_aside(path: Path, stamp: str) -> Path:
-    """Keep a damaged file (and its journal) under a new name rather than ever deleting it."""
-    n = 1
-    while True:
-        target = path.with_name(f"{path.name}.corrupt-{stamp}" + (f"-{n}" if n > 1 else ""))
-        names = [target, Path(f"{target}-wal"), Path(f"{target}-shm")]
-        if not any(p.exists() for p in names):
-            break
-        n += 1
-    for suffix in ("-wal", "-shm"):
-        sibling = Path(f"{path}{suffix}")
-        if sibling.exists():
-            sibling.rename(f"{target}{suffix}")
-    path.rename(target)
-    return target
-
-
 class History:
     """Every write is its own committed transaction, so a killed process loses nothing saved."""
 
@@ -198,9 +164,9 @@ class History:
             try:
                 conn = _connect(path, busy_ms)
             except sqlite3.DatabaseError as error:
-                if not _is_corruption(error):
+                if not is_corruption(error):
                     raise
-                moved = _move_aside(path, clock().strftime("%Y%m%d-%H%M%S"))
+                moved = move_aside(path, clock().strftime("%Y%m%d-%H%M%S"))
                 warning = (
                     f"Your history file was damaged, so it was moved to {moved} "
                     "and a new, empty history was started."
@@ -211,7 +177,7 @@ class History:
             return OpenResult(
                 None,
                 f"History is off because {path} could not be opened ({reason}).",
-                retry=_is_busy(error),
+                retry=is_busy(error),
             )
         return OpenResult(cls(conn, path, clock), warning)
 
@@ -225,7 +191,7 @@ class History:
                     if self._conn.in_transaction:
                         self._conn.execute("ROLLBACK")
                 failure = HistoryError(f"Could not {doing} in {self.path} ({error}).")
-                failure.busy = _is_busy(error)
+                failure.busy = is_busy(error)
                 raise failure from error
 
     def add(self, record: EpisodeRecord) -> int:
@@ -264,18 +230,25 @@ class History:
         return list(self.records(limit))
 
     def records(self, limit: int | None = None, batch: int = 500) -> Iterator[EpisodeRecord]:
-        """Like list(), a batch of rows at a time (an export of years of nights streams)."""
+        """Like list(), a batch of rows at a time (an export of years of nights streams).
+
+        The lock is held while a batch is fetched, never across a `yield`: a reader that
+        stops part-way (a closed pipe) must not leave the store locked for close()."""
         self.skipped = []
         with self._guard("read the history") as conn:
             cur = conn.execute(
                 "SELECT * FROM episodes ORDER BY started_epoch DESC, id DESC LIMIT ?",
                 (-1 if limit is None else limit,),
             )
-            while rows := cur.fetchmany(batch):
-                for row in rows:
-                    record = self._readable(row)
-                    if record is not None:
-                        yield record
+        while True:
+            with self._guard("read the history"):
+                rows = cur.fetchmany(batch)
+            if not rows:
+                return
+            for row in rows:
+                record = self._readable(row)
+                if record is not None:
+                    yield record
 
     def _readable(self, row: sqlite3.Row) -> EpisodeRecord | None:
         try:
