@@ -16,7 +16,6 @@ import json
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Mapping
 from contextlib import suppress
 from pathlib import Path
@@ -138,6 +137,8 @@ def _write(path: Path, key: str, content: model.Content, ui: dict[str, str]) -> 
         data = json.dumps({"key": key, "content": _encode(content), "ui": ui}, ensure_ascii=False)
         if folder_problem(path.parent, create=True):
             return
+        import tempfile  # here: its imports cost a start 6 ms, and saves are rare
+
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as fp:
             fp.write(data.encode("utf-8"))

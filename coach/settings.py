@@ -17,7 +17,6 @@ import json
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import asdict, dataclass
@@ -79,6 +78,8 @@ class SettingsFile:
             with suppress(FileNotFoundError):
                 if not stat.S_ISREG(os.lstat(self.path).st_mode):
                     return f"Settings not saved: {self.path} is not a regular file."
+            import tempfile  # here: its imports cost a start 6 ms, and saves are rare
+
             fd, temp = tempfile.mkstemp(dir=folder, prefix=".settings-", suffix=".tmp")
             with os.fdopen(fd, "wb") as fp:
                 fp.write(data)
@@ -98,7 +99,7 @@ class SettingsFile:
 def load_settings(directory: Path) -> SettingsFile:
     """Never raises, never blocks on a FIFO or device, never reads more than MAX_BYTES."""
     path = Path(directory) / FILE
-    problem = folder_problem(path.parent, create=False)
+    problem = folder_problem(path.parent, create=False, tighten=is_default_data_dir)
     if problem:
         # save() checks the folder again, and says so each time it will not write there.
         return SettingsFile(path, Settings(), f"Settings not read: {problem}.")
