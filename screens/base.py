@@ -14,6 +14,7 @@ from typing import TypeVar
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
@@ -70,6 +71,21 @@ class SizeGuard:
 
     def on_mount(self) -> None:
         self.check_size()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """As Textual's, but a notice is plain text unless asked: notices carry error text
+        and paths (a data folder called `a[b]`), which must not be parsed as markup."""
+        super().notify(  # type: ignore[misc]
+            message, title=title, severity=severity, timeout=timeout, markup=markup
+        )
 
     def on_screen_resume(self) -> None:
         self._answered = False

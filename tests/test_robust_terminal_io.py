@@ -170,3 +170,30 @@ def test_plain_mode_shows_a_path_with_brackets_as_it_is(tmp_path):
     out = run_coach(["--plain", "--data-dir", str(data)], coach_env(tmp_path), stdin="q\n")
     assert out.returncode == 0 and no_traceback(out.stderr)
     assert "Settings: ignored a bad value for theme" in out.stdout
+
+
+async def test_a_history_error_naming_a_bracketed_folder_is_shown_as_it_is(
+    content, tmp_path, monkeypatch
+):
+    """The history screen shows a failed delete's error, which names the data folder."""
+    from datetime import datetime
+
+    from coach.history import EpisodeRecord, History, HistoryError
+
+    data = tmp_path / "a[bold]b[link=x]c"
+    store = History.open(data).store
+    store.add(EpisodeRecord(None, "cramp", datetime.now().astimezone(), side="back"))
+    store.close()
+
+    def fails(self, episode_id):
+        raise HistoryError(f"Could not delete the episode in {self.path} (disk I/O error).")
+
+    monkeypatch.setattr(History, "delete", fails)
+    app = make_app(content, data_dir=data, start="history")
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "HistoryScreen", "history")
+        await settle(pilot)
+        app.screen._delete(app.screen._records[0])
+        await wait_until(pilot, lambda: bool(app.screen.query("Toast")), "a notice")
+        shown = " ".join(str(toast.render()) for toast in app.screen.query("Toast"))
+        assert "a[bold]b[link=x]c" in shown, shown
