@@ -368,8 +368,15 @@ class CalfCoach(App[int]):
                 from coach import wording
 
                 self.farewell = wording.get_help(final, self.content, self.region)  # type: ignore[arg-type]
-        self.recorder.close()
+        unsaved = self.recorder.close()  # a bounded wait for the history writer
+        if unsaved:
+            from coach.wording import Line
+
+            self.farewell.append(Line(unsaved, "hint"))
         self.exit(return_code=code)
+
+    def on_unmount(self) -> None:
+        self.recorder.close()  # #16: write what the history writer still holds (bounded wait)
 
     async def action_quit(self) -> None:
         self.shut_down(0)

@@ -5,20 +5,25 @@ between Calf Coach and a bare Textual app. Once a folder has loaded and passed e
 check, its records are saved as JSON (data only: nothing in it can run) under a key
 made from the bytes of every content file and from the loader's own source. Any edit
 to either is a miss and a normal, fully checked load; so is a cache file that cannot
-be read or parsed. The cache is never the only copy of anything.
+be read or parsed, or whose values do not have the records' types, or that is a link,
+or sits in a folder that is not the user's own. The cache is never the only copy of
+anything, and is written only where it would be read.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
 from collections.abc import Mapping
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
 from coach import __version__
 from coach import content as model
+from coach.locations import folder_problem
 
 try:  # the C module behind hashlib.blake2b; hashlib itself loads OpenSSL (2-3 ms)
     from _blake2 import blake2b
@@ -99,32 +104,60 @@ def _key(folder: Path) -> str | None:
     return digest.hexdigest()
 
 
+MAX_BYTES = 8 * 1024 * 1024
+"""The shipped content caches to under 50 KB; a file past this is not ours to parse."""
+
+
 def _read(path: Path, key: str) -> tuple[model.Content, dict[str, str]] | None:
+    """The cached content, or None (a miss) if anything about the file is not as we wrote it.
+
+    Only a regular file, not a link, owned by this user, in a folder that is theirs and
+    that no one else can write to; then every value is checked against the records'
+    field types as they are rebuilt. Any exception at all is a miss: the cache is never
+    the only copy, and a start must not fail because of it.
+    """
     try:
-        folder = path.parent.stat()
-        if folder.st_uid != os.getuid() or folder.st_mode & 0o022:
-            return None  # a folder others can write to is not trusted with content
-        saved = json.loads(path.read_bytes())
-        if saved["key"] != key:
+        if folder_problem(path.parent, create=False):
+            return None  # another user's folder, or one others can write to
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+        with os.fdopen(fd, "rb") as fp:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid():
+                return None
+            data = fp.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
             return None
-        content = _decode(saved["content"])
-        ui = saved["ui"]
-        if not isinstance(content, model.Content) or not isinstance(ui, dict):
+        saved = json.loads(data)
+        if not isinstance(saved, dict) or saved.get("key") != key:
             return None
+        content = _build(saved["content"], "Content")
+        ui = _build(saved["ui"], "dict[str, str]")
         return content, ui
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
+    except Exception:  # any failure to decode is only a miss
         return None
 
 
 def _write(path: Path, key: str, content: model.Content, ui: dict[str, str]) -> None:
+    """Never where _read would not read, never through a link: the file is made afresh
+    (exclusively, 0600) under a new name, then renamed into place."""
+    temp = None
     try:
         data = json.dumps({"key": key, "content": _encode(content), "ui": ui}, ensure_ascii=False)
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        temp.write_text(data, encoding="utf-8")
+        if folder_problem(path.parent, create=True):
+            return
+        import tempfile  # here: its imports cost a start 6 ms, and saves are rare
+
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fp:
+            fp.write(data.encode("utf-8"))
         os.replace(temp, path)
+        temp = None
     except (OSError, TypeError, ValueError):
         pass  # a cache that cannot be written only costs the next start 20 ms
+    finally:
+        if temp is not None:
+            with suppress(OSError):
+                os.unlink(temp)
 
 
 def _encode(value: Any) -> Any:
@@ -141,11 +174,59 @@ def _encode(value: Any) -> Any:
     raise TypeError(f"cannot cache {type(value).__name__}")
 
 
-def _decode(value: Any) -> Any:
-    if isinstance(value, list):
-        name, items = value
-        fields = [_decode(v) for v in items]
-        return _RECORDS[name](*fields) if name else tuple(fields)
-    if isinstance(value, dict):
-        return {k: _decode(v) for k, v in value.items()}
-    return value
+class _Miss(Exception):
+    """The cached value does not have the type the record's field declares."""
+
+
+def _build(value: Any, spec: str) -> Any:
+    """Rebuild `value` as the annotation `spec` of a content field says it must be.
+
+    The annotations are the records' own (strings, under `from __future__ import
+    annotations`), so the check follows the model as it changes: str, int, `X | None`,
+    `tuple[X, ...]`, `dict[str, X]` and the record classes are all it uses. Nesting is
+    as deep as the model's, whatever the file holds.
+    """
+    if spec == "str":
+        if isinstance(value, str):
+            return value
+    elif spec == "int":
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    elif spec.endswith(" | None"):
+        return None if value is None else _build(value, spec[: -len(" | None")])
+    elif spec.startswith("tuple[") and spec.endswith(", ...]"):
+        if _is_pair(value) and value[0] == "":
+            return tuple(_build(item, spec[6:-6]) for item in value[1])
+    elif spec.startswith("dict[str, ") and spec.endswith("]"):
+        if isinstance(value, dict):
+            inner = spec[10:-1]
+            return {k: _build(v, inner) for k, v in value.items()}  # JSON keys are str
+    elif spec in _RECORDS:
+        kind = _RECORDS[spec]
+        if _is_pair(value) and value[0] == spec and len(value[1]) == len(kind._fields):
+            specs = _field_specs(kind)
+            return kind(*(_build(item, s) for item, s in zip(value[1], specs, strict=True)))
+    raise _Miss(spec)
+
+
+_SPECS: dict[type, list[str]] = {}
+
+
+def _field_specs(kind: type) -> list[str]:
+    """A record's field annotations as text (NamedTuple keeps them as ForwardRefs)."""
+    if kind not in _SPECS:
+        notes = kind.__annotations__
+        _SPECS[kind] = [
+            str(getattr(notes[name], "__forward_arg__", notes[name]))
+            for name in kind._fields  # type: ignore[attr-defined]
+        ]
+    return _SPECS[kind]
+
+
+def _is_pair(value: Any) -> bool:
+    return (
+        isinstance(value, list)
+        and len(value) == 2
+        and isinstance(value[0], str)
+        and isinstance(value[1], list)
+    )

@@ -12,126 +12,12 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
-from coach import __version__
+from coach.cli_args import COMMANDS, HOLD_RANGE, build_parser
 
 if TYPE_CHECKING:  # argparse loads only when there are arguments to parse
     import argparse
 
-HOLD_RANGE = (5, 600)
-
-
-def _hold_seconds(text: str) -> int:
-    import argparse
-
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of seconds") from None
-    low, high = HOLD_RANGE
-    if not low <= value <= high:
-        raise argparse.ArgumentTypeError(f"hold must be {low} to {high} seconds, not {value}")
-    return value
-
-
-def _common() -> argparse.ArgumentParser:
-    """Options accepted before or after a command (`calf-coach back --hold 30`)."""
-    import argparse
-
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--hold",
-        type=_hold_seconds,
-        metavar="SECONDS",
-        default=argparse.SUPPRESS,
-        help="length of each stretch hold, 5-600 seconds (default 60)",
-    )
-    common.add_argument(
-        "--content",
-        metavar="DIR",
-        default=argparse.SUPPRESS,
-        help="use another content folder (for reviewers and translators)",
-    )
-    common.add_argument(
-        "--plain",
-        action="store_true",
-        default=argparse.SUPPRESS,
-        help="line-by-line mode for screen readers and dumb terminals "
-        "(automatic when not in a terminal)",
-    )
-    common.add_argument(
-        "--theme",
-        metavar="NAME",
-        default=argparse.SUPPRESS,
-        help="night (dim), light (high contrast) or any Textual theme; remembered",
-    )
-    common.add_argument(
-        "--lang",
-        choices=("en", "zh"),
-        default=argparse.SUPPRESS,
-        help="language: en (English) or zh (简体中文); default from the locale",
-    )
-    common.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        default=argparse.SUPPRESS,
-        help="where history and settings live (also CALF_COACH_HOME)",
-    )
-    common.add_argument(
-        "--region",
-        metavar="ID",
-        default=argparse.SUPPRESS,
-        help="whose emergency numbers to show: a country code such as uk, us, ca, au, de, "
-        "or eu or default (default: from the locale; an unknown one lists them all)",
-    )
-    common.add_argument(
-        "--position",
-        choices=("bed", "sitting", "standing"),
-        default=argparse.SUPPRESS,
-        help="start holds in this position (default: the one used last time)",
-    )
-    return common
-
-
-COMMANDS = {
-    "back": "start a hold for the back of the calf now",
-    "front": "start a hold for the front (shin side) now",
-    "routine": "run the bedtime stretch routine",
-    "history": "review past cramps and routines",
-    "red-flags": "print when to get medical help",
-    "export": "write all episodes as CSV or JSON",
-    "tips": "print prevention tips and exit",
-    "check-content": "check a content folder and exit 0 or 2",
-}
-
-
-def build_parser() -> argparse.ArgumentParser:
-    import argparse
-
-    common = _common()
-    parser = argparse.ArgumentParser(
-        prog="calf-coach",
-        parents=[common],
-        description="Talks you through a calf cramp, then helps you prevent the next one.",
-        epilog="Run with no command to start at 'Where is the cramp?'.",
-    )
-    parser.add_argument("--version", action="version", version=f"calf-coach {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, summary in COMMANDS.items():
-        command = sub.add_parser(name, parents=[common], help=summary)
-        if name == "export":
-            command.add_argument("--format", choices=("csv", "json"), default="csv")
-            command.add_argument(
-                "-o", "--output", metavar="FILE", help="file to write (default: stdout)"
-            )
-        elif name == "tips":
-            command.add_argument(
-                "causes", nargs="*", metavar="CAUSE-ID", help="put tips for these first"
-            )
-        elif name == "check-content":
-            command.add_argument(
-                "dir", nargs="?", metavar="DIR", help="folder to check (default: built-in)"
-            )
-    return parser
+__all__ = ["COMMANDS", "HOLD_RANGE", "build_parser", "main"]
 
 
 def _plain_command(argv: Sequence[str]) -> SimpleNamespace | None:
@@ -153,7 +39,14 @@ def _plain_command(argv: Sequence[str]) -> SimpleNamespace | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
+    """Every command runs inside coach.streams.guarded: a closed pipe, a full disk or a
+    terminal that cannot show a character never ends one with a traceback."""
+    from coach.streams import guarded
+
+    return guarded(lambda: _main(sys.argv[1:] if argv is None else list(argv)))
+
+
+def _main(argv: list[str]) -> int:
     args = _plain_command(argv) or build_parser().parse_args(argv)
     command = args.command
     content_dir = getattr(args, "content", None)
@@ -174,11 +67,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "tips":
         from coach.printing import print_tips
 
-        return _to_pipe(lambda: print_tips(content, args.causes))
+        return print_tips(content, args.causes)
     if command == "red-flags":
         from coach.printing import print_red_flags
 
-        return _to_pipe(lambda: print_red_flags(content, content.regions[region]))
+        return print_red_flags(content, content.regions[region])
     where = data_dir(getattr(args, "data_dir", None))  # after tips: they need no data
     if _want_plain(args):
         return _run_plain(content, args, where, region, command)
@@ -191,20 +84,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         region=region,
         theme=getattr(args, "theme", None),
     )
-
-
-def _to_pipe(printing) -> int:
-    """Run a printing command; a reader that stops early (`| head`) is not an error."""
-    import os
-
-    try:
-        code = printing()
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # Python would complain again when it flushes stdout at exit.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
-    return code
 
 
 def _want_plain(args: argparse.Namespace) -> bool:
@@ -248,7 +127,10 @@ def _run_plain(content, args: argparse.Namespace, where: Path, region: str, comm
         data_dir=where,
     )
     coach.warn(prefs.warning)
-    return coach.run(command)
+    try:
+        return coach.run(command)
+    finally:
+        coach.recorder.close()  # again, in case printing a note failed before run's own
 
 
 def _run_app(content, **options) -> int:
@@ -262,13 +144,21 @@ def _run_app(content, **options) -> int:
     import gc
 
     gc.disable()
+    app = None
     try:
         from coach.app import make_app
+        from screens.textual_private import drop_undecodable_input
 
+        drop_undecodable_input()
         app = make_app(content, **options)
         app.run()
     finally:
         gc.enable()
+        # The app flushed its history writer on the way out; what is still unsaved (a
+        # database locked all along) is said here, where the terminal is back to normal.
+        note = app.recorder.close() if app is not None else None
+        if note:
+            print(f"calf-coach: {note}", file=sys.stderr)
     if app.farewell:  # left mid-episode: the safety net, once the terminal is back
         from coach.wording import plain_text
 

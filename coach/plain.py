@@ -156,7 +156,7 @@ class PlainCoach(PlainSteps):
             self.say(t("Leaving Calf Coach. Take care."))
             return 0
         finally:
-            self.recorder.close()
+            self.warn(self.recorder.close())
 
     def drive(self, flow: EpisodeFlow | RoutineFlow) -> int:
         """Show each step, hand back its answer, write what the flow asks to keep."""

@@ -15,11 +15,12 @@ from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.events import Key
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from coach.i18n import t
-from screens.textual_private import key_clock
+from screens.textual_private import key_clock, own_bindings
 
 MIN_WIDTH, MIN_HEIGHT = 40, 12
 SHORT_HEIGHT = 20
@@ -55,8 +56,9 @@ class TooSmall(Static):
 
 def translate_bindings(node: DOMNode) -> None:
     """Show binding descriptions in the person's language (Footer and help read them)."""
-    for key, bindings in node._bindings.key_to_bindings.items():
-        node._bindings.key_to_bindings[key] = [
+    own = own_bindings(node)
+    for key, bindings in own.items():
+        own[key] = [
             replace(b, description=t(b.description)) if b.description else b for b in bindings
         ]
 
@@ -74,6 +76,21 @@ class SizeGuard:
     def on_mount(self) -> None:
         self.check_size()
         self._shown_at = key_clock()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """As Textual's, but a notice is plain text unless asked: notices carry error text
+        and paths (a data folder called `a[b]`), which must not be parsed as markup."""
+        super().notify(  # type: ignore[misc]
+            message, title=title, severity=severity, timeout=timeout, markup=markup
+        )
 
     def on_screen_resume(self) -> None:
         # On top again (a dialog closed, or home after an episode): keys typed while
@@ -154,6 +171,6 @@ class CoachModal(SizeGuard, ModalScreen[Result]):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        own = self._bindings.key_to_bindings
+        own = own_bindings(self)  # type: ignore[arg-type]
         for binding in HELP_KEYS:
             own.setdefault(binding.key, [replace(binding, description=t(binding.description))])

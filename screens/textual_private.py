@@ -1,16 +1,74 @@
-"""Every reach into Textual's private API, in one place.
+"""Every reach into Textual's private API, in one place, each with why (textual 8.2.8).
 
-Each name below is pinned by tests/test_textual_private.py, so a Textual upgrade that
-moves or changes one fails there first, with the reason beside it here.
+Textual is pinned in the test extra; `tests/test_textual_private.py` asserts that each
+name below still exists with the shape used here, so an upgrade shows at once what
+broke, and where, instead of a crash at a person's bedside.
+
+Private names this project uses:
+
+- `textual.drivers.linux_driver.getincrementaldecoder`: the module-level name
+  `LinuxDriver.run_input_thread` calls to build its stdin decoder,
+  `getincrementaldecoder("utf-8")()`, strict. One invalid UTF-8 byte from the
+  terminal (a stray key in a Latin-1 terminal, an old X10 mouse report at column 95+)
+  raised UnicodeDecodeError in the input thread, and the app ended with a traceback
+  and exit 0. `drop_undecodable_input()` rebinds that name so the decoder it builds
+  drops such bytes. The smallest hook there is: the input loop is one long method
+  with no seam, and copying it would fork the driver.
+  (`linux_inline_driver` has the same name and loop; it is patched too.)
+- `DOMNode._bindings.key_to_bindings`: a node's own key -> [Binding] map, which
+  screens/base.py uses (through `own_bindings()`) to translate binding descriptions
+  (`translate_bindings`) and to add the `!` and `?` keys to dialogs (`CoachModal`).
+  Textual has no public way to change a binding's description after the class is made.
+- `Footer._bindings_ready`: read and set by screens/key_footer.py's KeyFooter, which
+  overrides `Footer.compose` and `Footer.bindings_changed` to rebuild only when keys
+  change; the flag is Footer's own "bindings are known" state.
+- `CommandPalette._action_command_list(action)`: overridden by screens/palette.py to
+  drop PageUp/PageDown before the command list is laid out (KeyError(0) in 8.2.8).
+- `App._exit`: read by coach/app.py (`self._exit`) to do nothing once the app is
+  exiting (no new screen pushed on the way out).
+- `textual._time.get_time` (as `key_clock`): the clock Textual stamps every event with
+  (`Message.time`), monotonic on Linux and macOS, perf_counter on Windows. Screens
+  note when they were put up on it, and the app drops a key stamped earlier: a key
+  pressed before a question was on screen does not answer it.
 """
 
 from __future__ import annotations
 
+import codecs
+import sys
+from collections.abc import Callable
+
 from textual._time import get_time as key_clock
+from textual.binding import Binding
+from textual.dom import DOMNode
 
-__all__ = ["key_clock"]
+__all__ = ["drop_undecodable_input", "key_clock", "lenient_decoder", "own_bindings"]
 
-# key_clock: the clock Textual stamps every event with (`Message.time`), monotonic on
-# Linux and macOS. Screens compare a key's stamp with the moment they were first
-# drawn, to drop keys pressed before the question was on view. Public alternatives
-# (time.monotonic) differ from it on Windows, where Textual uses perf_counter.
+
+def own_bindings(node: DOMNode) -> dict[str, list[Binding]]:
+    """The node's own bindings by key (private: `node._bindings.key_to_bindings`)."""
+    return node._bindings.key_to_bindings
+
+
+def lenient_decoder(encoding: str) -> Callable[..., codecs.IncrementalDecoder]:
+    """Like `codecs.getincrementaldecoder(encoding)`, but what it makes drops bytes it
+    cannot decode (errors="ignore") whatever `errors` the caller asks for.
+
+    Dropped, not replaced: a U+FFFD would reach the app as a key press of its own."""
+    factory = codecs.getincrementaldecoder(encoding)
+
+    def make(errors: str = "strict") -> codecs.IncrementalDecoder:
+        return factory(errors="ignore")
+
+    return make
+
+
+def drop_undecodable_input() -> None:
+    """Make the terminal drivers' stdin decoders drop undecodable bytes instead of
+    ending the app. Call before `App.run()`; safe to call more than once."""
+    if sys.platform == "win32":  # the Windows driver reads key events, not bytes
+        return
+    from textual.drivers import linux_driver, linux_inline_driver
+
+    for module in (linux_driver, linux_inline_driver):
+        module.getincrementaldecoder = lenient_decoder  # type: ignore[attr-defined]

@@ -256,3 +256,47 @@ class PtyRun:
             if fd >= 0:
                 with contextlib.suppress(OSError):
                     os.close(fd)
+
+
+# --- `python -m coach` in a fresh process (issue 16) ----------------------------------------
+
+
+def coach_env(home, **extra: str) -> dict[str, str]:
+    """A small, predictable environment for a child `python -m coach`: its own HOME, data
+    and cache folders under `home`, a UTF-8 locale, nothing from the machine running it."""
+    from tests.conftest import ROOT
+
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": str(ROOT),
+        "HOME": str(home),
+        "CALF_COACH_HOME": str(home / "data"),
+        "CALF_COACH_CACHE": str(home / "cache"),
+        "LANG": "C.UTF-8",
+        "TERM": "dumb",
+    }
+    env.update(extra)
+    return env
+
+
+def run_coach(args: list[str], env: dict[str, str], stdin: str = "", stdout=None, timeout=60):
+    """Run `python -m coach ARGS`; a CompletedProcess with text output (undecodable bytes
+    replaced). `stdout` may be a file descriptor or file (a closed pipe, /dev/full)."""
+    import subprocess
+
+    return subprocess.run(
+        [sys.executable, "-m", "coach", *args],
+        input=stdin,
+        stdout=subprocess.PIPE if stdout is None else stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        errors="replace",
+        env=env,
+        cwd=env["HOME"],
+        timeout=timeout,
+    )
+
+
+def no_traceback(stderr: str) -> bool:
+    """Neither a traceback nor Python's "Exception ignored" complaint at exit."""
+    return "Traceback" not in stderr and "Exception ignored" not in stderr

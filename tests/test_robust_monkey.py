@@ -20,6 +20,7 @@ settles only every N events, so keys queue up (type-ahead): a harsher walk for e
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import random
 import warnings
@@ -419,8 +420,11 @@ async def test_a_dialog_answered_twice_keeps_the_first_answer(content, tmp_path)
         assert names[-2:] == ["SidePicker", "SafetyCheck"], names
 
 
+@pytest.mark.parametrize("stored_skip", [False, True])
 @pytest.mark.parametrize("keys", [["b", "b"], ["b", "f"]])
-async def test_two_sides_typed_together_start_one_episode(content, tmp_path, keys):
+async def test_two_sides_typed_together_start_one_episode(content, tmp_path, keys, stored_skip):
+    # #16: a stored skip_safety_check (from an older version) is ignored: always asked.
+    (tmp_path / "settings.json").write_text(json.dumps({"skip_safety_check": stored_skip}))
     app = make_app(content, data_dir=tmp_path, clock=FakeClock())
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_until(pilot, lambda: type(app.screen).__name__ == "SidePicker", "picker")

@@ -1,13 +1,86 @@
-"""Pins every private Textual name Calf Coach uses (listed in screens/textual_private.py)."""
+"""Pins every private Textual name the project uses (listed in screens/textual_private.py).
+
+Each test asserts that one name still exists with the shape the project relies on. After
+a Textual upgrade, the failures here say exactly which reach broke, before any screen does.
+"""
 
 from __future__ import annotations
 
-from textual.message import Message
+import inspect
 
-from screens.textual_private import key_clock
+import pytest
+from textual.app import App
+from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.dom import DOMNode
+from textual.drivers import linux_driver, linux_inline_driver
+from textual.message import Message
+from textual.widgets import Footer
+
+from screens.textual_private import drop_undecodable_input, key_clock, lenient_decoder, own_bindings
+
+
+@pytest.mark.parametrize("module", [linux_driver, linux_inline_driver])
+def test_the_drivers_build_their_stdin_decoder_through_a_module_name(module):
+    """drop_undecodable_input rebinds `getincrementaldecoder` in these modules; that only
+    works while the input loop looks the name up there, at call time."""
+    assert hasattr(module, "getincrementaldecoder")
+    driver = linux_driver.LinuxDriver if module is linux_driver else module.LinuxInlineDriver
+    source = inspect.getsource(driver.run_input_thread)
+    assert 'getincrementaldecoder("utf-8")()' in source
+    assert "decode(read(fileno" in source
+
+
+def test_after_the_hook_the_drivers_decoders_drop_undecodable_bytes(monkeypatch):
+    for module in (linux_driver, linux_inline_driver):
+        monkeypatch.setattr(module, "getincrementaldecoder", module.getincrementaldecoder)
+    drop_undecodable_input()
+    for module in (linux_driver, linux_inline_driver):
+        decode = module.getincrementaldecoder("utf-8")().decode
+        assert decode(b"a\xffb\x1b[M\xff\xff\xff") == "ab\x1b[M"
+        assert decode(b"\xe2\x82") == "" and decode(b"\xac") == "€"  # split input still joins
+
+
+def test_the_lenient_decoder_ignores_the_errors_asked_for():
+    assert lenient_decoder("utf-8")("strict").decode(b"\xc0\xafq", final=True) == "q"
+
+
+def test_a_nodes_own_bindings_are_a_key_to_bindings_map():
+    """screens/base.py translates descriptions and adds dialog keys through own_bindings."""
+    node = DOMNode()
+    assert hasattr(node, "_bindings") and hasattr(node._bindings, "key_to_bindings")
+    own = own_bindings(node)
+    assert own is node._bindings.key_to_bindings and isinstance(own, dict)
+
+    class Keys(DOMNode):
+        BINDINGS = [Binding("x", "go", "Go")]
+
+    bound = own_bindings(Keys())
+    assert list(bound) == ["x"] and isinstance(bound["x"][0], Binding)
+
+
+def test_the_footer_keeps_a_bindings_ready_flag():
+    """screens/key_footer.py reads and sets Footer._bindings_ready."""
+    assert "_bindings_ready" in vars(Footer) or hasattr(Footer, "_bindings_ready")
+    assert Footer._bindings_ready.__class__.__name__ == "reactive"
+    assert list(inspect.signature(Footer.bindings_changed).parameters) == ["self", "screen"]
+    assert "_bindings_ready" in inspect.getsource(Footer.compose)
+
+
+def test_the_command_palette_routes_list_keys_through_one_method():
+    """screens/palette.py overrides CommandPalette._action_command_list(action)."""
+    method = CommandPalette._action_command_list
+    assert list(inspect.signature(method).parameters) == ["self", "action"]
+
+
+def test_the_app_has_an_exit_flag():
+    """coach/app.py reads App._exit to do nothing once the app is on its way out."""
+    assert App()._exit is False
+    assert "self._exit = True" in inspect.getsource(App.exit)
 
 
 def test_key_clock_is_the_clock_events_are_stamped_with():
+    """The app drops a key stamped before its screen was put up (key_clock())."""
     before = key_clock()
     message = Message()
     after = key_clock()

@@ -1,0 +1,130 @@
+"""The command line's options and commands, for argparse.
+
+Apart from cli.py so that each stays short; argparse itself is imported only inside
+these functions, when a command line has options to parse.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from coach import __version__
+
+if TYPE_CHECKING:
+    import argparse
+
+HOLD_RANGE = (5, 600)
+
+
+def _hold_seconds(text: str) -> int:
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of seconds") from None
+    low, high = HOLD_RANGE
+    if not low <= value <= high:
+        raise argparse.ArgumentTypeError(f"hold must be {low} to {high} seconds, not {value}")
+    return value
+
+
+def _common() -> argparse.ArgumentParser:
+    """Options accepted before or after a command (`calf-coach back --hold 30`)."""
+    import argparse
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--hold",
+        type=_hold_seconds,
+        metavar="SECONDS",
+        default=argparse.SUPPRESS,
+        help="length of each stretch hold, 5-600 seconds (default 60)",
+    )
+    common.add_argument(
+        "--content",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="use another content folder (for reviewers and translators)",
+    )
+    common.add_argument(
+        "--plain",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="line-by-line mode for screen readers and dumb terminals "
+        "(automatic when not in a terminal)",
+    )
+    common.add_argument(
+        "--theme",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help="night (dim), light (high contrast) or any Textual theme; remembered",
+    )
+    common.add_argument(
+        "--lang",
+        choices=("en", "zh"),
+        default=argparse.SUPPRESS,
+        help="language: en (English) or zh (简体中文); default from the locale",
+    )
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="where history and settings live (also CALF_COACH_HOME)",
+    )
+    common.add_argument(
+        "--region",
+        metavar="ID",
+        default=argparse.SUPPRESS,
+        help="whose emergency numbers to show: a country code such as uk, us, ca, au, de, "
+        "or eu or default (default: from the locale; an unknown one lists them all)",
+    )
+    common.add_argument(
+        "--position",
+        choices=("bed", "sitting", "standing"),
+        default=argparse.SUPPRESS,
+        help="start holds in this position (default: the one used last time)",
+    )
+    return common
+
+
+COMMANDS = {
+    "back": "start a hold for the back of the calf now",
+    "front": "start a hold for the front (shin side) now",
+    "routine": "run the bedtime stretch routine",
+    "history": "review past cramps and routines",
+    "red-flags": "print when to get medical help",
+    "export": "write all episodes as CSV or JSON",
+    "tips": "print prevention tips and exit",
+    "check-content": "check a content folder and exit 0 or 2",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog="calf-coach",
+        parents=[common],
+        description="Talks you through a calf cramp, then helps you prevent the next one.",
+        epilog="Run with no command to start at 'Where is the cramp?'.",
+    )
+    parser.add_argument("--version", action="version", version=f"calf-coach {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, summary in COMMANDS.items():
+        command = sub.add_parser(name, parents=[common], help=summary)
+        if name == "export":
+            command.add_argument("--format", choices=("csv", "json"), default="csv")
+            command.add_argument(
+                "-o", "--output", metavar="FILE", help="file to write (default: stdout)"
+            )
+        elif name == "tips":
+            command.add_argument(
+                "causes", nargs="*", metavar="CAUSE-ID", help="put tips for these first"
+            )
+        elif name == "check-content":
+            command.add_argument(
+                "dir", nargs="?", metavar="DIR", help="folder to check (default: built-in)"
+            )
+    return parser

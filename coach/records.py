@@ -1,0 +1,130 @@
+"""One episode as the history keeps it, and how it goes to and from a table row.
+
+Apart from the store so that both stay short: writes are checked strictly here (a bad
+record is a bug, refused before it reaches the file); reads are checked field by field,
+because a row may come from a hand edit, a bug or another program, and one such row must
+not break `export` or the history screen.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+KINDS = ("cramp", "routine")
+SIDES = ("back", "front")
+POSITIONS = ("bed", "sitting", "standing")
+OUTCOMES: dict[str, str] = {
+    "gone": "Gone",
+    "somewhat": "Partly eased",
+    "still": "Still there",
+    "left": "Left early",
+    "red_flag": "Red flag",
+}
+
+
+@dataclass
+class EpisodeRecord:
+    """One cramp or routine; ``outcome`` stays None until the person says how it went."""
+
+    id: int | None
+    kind: str
+    started_at: datetime
+    side: str | None = None
+    position: str | None = None
+    planned_seconds: int = 0
+    actual_seconds: int = 0
+    holds: int = 0
+    outcome: str | None = None
+    causes: tuple[str, ...] = field(default_factory=tuple)
+    severity: int | None = None
+    updated_at: datetime | None = None
+
+
+def check(record: EpisodeRecord) -> None:
+    # Reject bad writes early; reads stay lenient so a newer app's rows never break an older one.
+    if record.kind not in KINDS:
+        raise ValueError(f"unknown episode kind {record.kind!r}")
+    if record.outcome is not None and record.outcome not in OUTCOMES:
+        raise ValueError(f"unknown outcome {record.outcome!r}")
+    if record.severity is not None and not 0 <= record.severity <= 10:
+        raise ValueError("severity must be between 0 and 10")
+    if record.started_at.tzinfo is None:
+        raise ValueError("started_at must be timezone-aware")
+
+
+def row_values(record: EpisodeRecord) -> tuple[object, ...]:
+    return (
+        record.kind,
+        record.started_at.isoformat(),
+        record.started_at.timestamp(),
+        record.side,
+        record.position,
+        int(record.planned_seconds),
+        int(record.actual_seconds),
+        int(record.holds),
+        record.outcome,
+        json.dumps(list(record.causes)),
+        record.severity,
+        record.updated_at.isoformat() if record.updated_at else None,
+    )
+
+
+class BadRow(ValueError):
+    """A row this version cannot make sense of (a hand edit, a bug, another program)."""
+
+
+def _text(value: object, name: str) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise BadRow(f"{name} is not text")
+
+
+def _whole(value: object, name: str) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise BadRow(f"{name} is not a whole number")
+
+
+def _moment(value: object, name: str) -> datetime:
+    if not isinstance(value, str):
+        raise BadRow(f"{name} is not a time")
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise BadRow(f"{name} {value[:40]!r} is not a time") from None
+    # A time without an offset is read as local time rather than dropped: it is still the
+    # person's cramp, and aware and naive times cannot be compared in the charts.
+    return moment if moment.tzinfo is not None else moment.astimezone()
+
+
+def from_row(row: Mapping[str, object]) -> EpisodeRecord:
+    """Raises BadRow for a row that cannot be shown; the readers skip it and say so."""
+    try:
+        causes = tuple(str(c) for c in json.loads(row["causes"]))
+    except (TypeError, ValueError, RecursionError):
+        causes = ()
+    try:
+        updated = _moment(row["updated_at"], "updated_at") if row["updated_at"] else None
+    except BadRow:
+        updated = None  # only says when it was last saved: not worth losing the row over
+    severity = row["severity"]
+    kind = _text(row["kind"], "kind")
+    if kind is None:
+        raise BadRow("kind is missing")
+    return EpisodeRecord(
+        id=_whole(row["id"], "id"),
+        kind=kind,
+        started_at=_moment(row["started_at"], "started_at"),
+        side=_text(row["side"], "side"),
+        position=_text(row["position"], "position"),
+        planned_seconds=_whole(row["planned_seconds"], "planned_seconds"),
+        actual_seconds=_whole(row["actual_seconds"], "actual_seconds"),
+        holds=_whole(row["holds"], "holds"),
+        outcome=_text(row["outcome"], "outcome"),
+        causes=causes,
+        severity=None if severity is None else _whole(severity, "severity"),
+        updated_at=updated,
+    )
