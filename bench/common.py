@@ -29,7 +29,10 @@ BARE_READY = r"Bare Textual reference app is ready\."
 TERMDOWN_30 = r"\"Y888888P'\s+\"Y8888P\""
 """Bottom row of termdown's big "30" (its default font), so the digits are complete."""
 
-SKIP_SETTINGS = {"skip_safety_check": True, "disclaimer_seen": True}
+SKIP_SETTINGS = {"disclaimer_seen": True}
+"""Settings for a returning user. The swollen-leg question is asked in every episode
+(no setting skips it): runs that need the hold answer it with `past_safety()`."""
+SAFETY_READY = r"Is one leg swollen"
 
 
 @dataclass
@@ -150,6 +153,12 @@ def first_frame(
             seconds = term.wait_for(pattern)
             term.finish(quit_key)
     return seconds
+
+
+def past_safety(term) -> None:
+    """Answer "no" to the swollen-leg question, as a person would once it is drawn."""
+    term.wait_for(SAFETY_READY)
+    term.press("n")
 
 
 def until_exit(argv: list[str]) -> float:

@@ -19,12 +19,14 @@ from common import (
     APP,
     HOLD_READY,
     PYTHON,
+    SAFETY_READY,
     SKIP_SETTINGS,
     Policy,
     Row,
     child_env,
     data_dir,
     first_frame,
+    past_safety,
 )
 from ptyscreen import PtyScreen, ScreenTimeout
 
@@ -50,6 +52,7 @@ def trace_hold(seconds: int = HOLD) -> list[tuple[float, int]]:
     argv = [*APP, "back", "--hold", str(seconds)]
     changes: list[tuple[float, int]] = []
     with data_dir(SKIP_SETTINGS) as home, PtyScreen(argv, env=child_env(home)) as term:
+        past_safety(term)
         give_up = time.monotonic() + seconds + 10
         while not changes or changes[-1][1] != 0:
             if time.monotonic() > give_up or term.eof:
@@ -113,6 +116,7 @@ def key_to_repaint(presses: int = 10) -> list[float]:
     argv = [*APP, "back", "--hold", "120"]
     delays = []
     with data_dir(SKIP_SETTINGS) as home, PtyScreen(argv, env=child_env(home)) as term:
+        past_safety(term)
         term.wait_for(HOLD_READY)
         term.idle(1.0)
         for n in range(presses):
@@ -126,7 +130,7 @@ def key_to_repaint(presses: int = 10) -> list[float]:
 
 
 def rows(policy: Policy) -> list[Row]:
-    first_frame([*APP, "back"], HOLD_READY)  # warm-up
+    first_frame([*APP, "back"], SAFETY_READY)  # warm-up
     table = []
     for busy in (False, True):
         results = measure(policy.long_runs, busy)

@@ -15,7 +15,7 @@ from common import (
     APP,
     BARE,
     BARE_READY,
-    HOLD_READY,
+    SAFETY_READY,
     SKIP_SETTINGS,
     TERMDOWN,
     TERMDOWN_30,
@@ -24,6 +24,7 @@ from common import (
     child_env,
     data_dir,
     first_frame,
+    past_safety,
 )
 from ptyscreen import PtyScreen, ScreenTimeout
 
@@ -49,6 +50,7 @@ def app_hold() -> tuple[float, float, float, float]:
     and CPU from STARTED to the end of the window."""
     argv = [*APP, "back", "--hold", str(HOLD)]
     with data_dir(SKIP_SETTINGS) as home, PtyScreen(argv, env=child_env(home)) as term:
+        past_safety(term)
         started = _cpu_at(term, STARTED)
         cpu = _cpu_at(term, WINDOW)
         if "TIME'S UP" not in term.text():
@@ -82,7 +84,7 @@ def bare_run(lasted: float) -> tuple[float, float]:
 
 def rows(policy: Policy) -> list[Row]:
     # Warm-up: a first frame of each program (caches only; no need to sit a hold).
-    first_frame([*APP, "back"], HOLD_READY)
+    first_frame([*APP, "back"], SAFETY_READY)
     first_frame([*TERMDOWN, str(HOLD)], TERMDOWN_30, quit_key="q")
     first_frame(BARE, BARE_READY, quit_key="q")
     app_cpu, ref_cpu, app_mib, ref_mib, bare_cpu = [], [], [], [], []

@@ -183,7 +183,7 @@ def _build(value: Any, spec: str) -> Any:
 
     The annotations are the records' own (strings, under `from __future__ import
     annotations`), so the check follows the model as it changes: str, int, `X | None`,
-    `tuple[X, ...]`, `dict[str, X]` and the record classes are all it uses. Nesting is
+    bool, `tuple[X, ...]`, `dict[str, X]` and the record classes are all it uses. Nesting is
     as deep as the model's, whatever the file holds.
     """
     if spec == "str":
@@ -191,6 +191,9 @@ def _build(value: Any, spec: str) -> Any:
             return value
     elif spec == "int":
         if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    elif spec == "bool":
+        if isinstance(value, bool):
             return value
     elif spec.endswith(" | None"):
         return None if value is None else _build(value, spec[: -len(" | None")])
