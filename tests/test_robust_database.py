@@ -154,8 +154,8 @@ async def test_a_hold_under_a_locked_database_is_saved_when_the_app_ends(content
             await pilot.press("n")
             await wait_until(pilot, lambda: type(app.screen).__name__ == "HoldScreen", "hold")
             await settle(pilot)
-            assert app.episode is not None
-            _, took = timed(lambda: app.recorder.save(app.episode))
+            assert app.flow is not None
+            _, took = timed(lambda: app.recorder.save(app.flow.episode))
             assert took < FAST
             lock.release()
             lock = None
