@@ -1,8 +1,8 @@
-"""The Textual app: a driver of `coach.flow`.
+"""The Textual app: the first screen, themes, help keys, signals, and the app factory.
 
-The flow decides every step of an episode and of the routine; this module shows
-each step as a screen (`screens/for_step.py`), hands the screen's answer back to the
-flow, and writes what the flow says to keep. It decides nothing about the cramp.
+It drives `coach.flow` through the FlowDriver mixin (screens/flow_driver.py): the
+flow decides every step of an episode and of the routine, the driver shows each as a
+screen and hands the answer back. Nothing here decides anything about the cramp.
 """
 
 from __future__ import annotations
@@ -11,9 +11,8 @@ import time
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
-from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -23,22 +22,19 @@ from coach.i18n import t
 from coach.recorder import Recorder
 from coach.settings import SettingsFile, load_settings, theme_for
 from screens.base import HELP_KEYS, HomeScreen, SizeGuard, translate_bindings
+from screens.flow_driver import FlowDriver
 from screens.themes import THEMES
 
 if TYPE_CHECKING:  # imported when first needed, to keep start-up close to bare Textual
-    import asyncio
-
     from textual.events import Event
 
     from coach.flow import EpisodeFlow, RoutineFlow
-    from coach.steps import Side, Step
+    from coach.steps import Step
     from coach.timer import Clock
     from coach.wording import Line
     from screens.side_picker import SidePicker
 
     Flow = EpisodeFlow | RoutineFlow
-
-T = TypeVar("T")
 
 
 def first_screens_css(start: str | None) -> tuple[str, ...]:
@@ -53,7 +49,7 @@ def first_screens_css(start: str | None) -> tuple[str, ...]:
     return ("../screens/safety_check.tcss", "../screens/hold.tcss", "../screens/follow_up.tcss")
 
 
-class CalfCoach(App[int]):
+class CalfCoach(FlowDriver, App[int]):
     """Calf Coach: one question, one key, then a guided stretch."""
 
     CSS_PATH = "app.tcss"
@@ -209,91 +205,6 @@ class CalfCoach(App[int]):
         if warning:
             self.notify(warning, severity="warning", timeout=10, markup=False)
 
-    def start_episode(self, side: Side) -> None:
-        """A side was chosen (or given on the command line): run an episode's flow."""
-        if self._leaving or self._exit:
-            return
-        from coach.flow import EpisodeFlow
-
-        first_run = not self.prefs.settings.disclaimer_seen
-        flow = EpisodeFlow(
-            self.content,
-            side,
-            self.position,
-            self.hold_seconds,
-            first_run=first_run,
-            clock=self.clock,
-        )
-        self.run_flow(flow)
-
-    def run_routine(self) -> None:
-        from coach.flow import RoutineFlow
-
-        if not (self._leaving or self._exit):
-            self.run_flow(RoutineFlow())
-
-    def run_flow(self, flow: Flow) -> None:
-        """Show the flow's first step now, and the rest from a worker. Pushed here
-        rather than from inside the worker: one hop less before it is drawn."""
-        self.flow = flow
-        self._drive(flow, self._show(flow, flow.current))
-
-    def _show(self, flow: Flow, step: Step | None) -> asyncio.Future:
-        from coach.steps import Hold
-        from screens.for_step import screen_for
-
-        self.steps_shown.append(step)  # type: ignore[arg-type]
-        screen = screen_for(self, step)  # type: ignore[arg-type]
-        if isinstance(step, Hold):
-            # Saved just after the countdown is drawn: opening the history must not
-            # delay the stretch, and a few milliseconds later nothing is lost.
-            screen.call_after_refresh(self._keep, flow)
-        else:
-            self._keep(flow)
-        return self._ask(screen)
-
-    def _ask(self, screen: Screen[T]) -> asyncio.Future[T]:
-        """Push `screen`; the future gets what it dismisses with. Like push_screen_wait(),
-        but it can be called outside a worker."""
-        import asyncio
-
-        answer: asyncio.Future[T] = asyncio.get_running_loop().create_future()
-
-        def answered(result: T | None) -> None:
-            if not answer.done():
-                answer.set_result(result)  # type: ignore[arg-type]
-
-        self.push_screen(screen, answered)
-        return answer
-
-    @work(exclusive=True, group="flow")
-    async def _drive(self, flow: Flow, answer: asyncio.Future) -> None:
-        """The whole driver: hand each answer to the flow, show what it says next."""
-        try:
-            step = flow.current
-            while step is not None:
-                step = flow.answer(step, await answer)
-                if step is not None and not self._leaving:
-                    answer = self._show(flow, step)
-        finally:
-            self._keep(flow)
-            self.go_home()
-
-    def _keep(self, flow: Flow) -> None:
-        """Write what the flow says must be kept now."""
-        saves = flow.take_saves()
-        if saves.episode:
-            self._warn(self.recorder.save(flow.episode))  # type: ignore[union-attr]
-        if saves.position:
-            self.position = self.prefs.settings.position = saves.position
-            self._warn(self.prefs.save())
-        if saves.disclaimer_seen and not self.prefs.settings.disclaimer_seen:
-            self.prefs.settings.disclaimer_seen = True
-            self._warn(self.prefs.save())
-        if saves.routine:
-            started, result = saves.routine
-            self._warn(self.recorder.routine_done(started, result.seconds, result.version))
-
     def show_history(self) -> None:
         from screens.history import HistoryScreen
 
@@ -352,28 +263,6 @@ class CalfCoach(App[int]):
         for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(sig, self.shut_down, 128 + sig)
-
-    def shut_down(self, code: int = 0) -> None:
-        """Quit from anywhere: the flow records what really happened (the seconds held
-        so far) and says what to print once the terminal is back, if anything."""
-        if self._leaving:
-            return
-        self._leaving = True
-        flow = self.flow
-        if flow is not None:
-            running = [s for s in self.screen_stack if hasattr(s, "partial_result")]
-            final = flow.leave(running[-1].partial_result() if running else None)
-            self._keep(flow)
-            if final is not None:
-                from coach import wording
-
-                self.farewell = wording.get_help(final, self.content, self.region)  # type: ignore[arg-type]
-        unsaved = self.recorder.close()  # a bounded wait for the history writer
-        if unsaved:
-            from coach.wording import Line
-
-            self.farewell.append(Line(unsaved, "hint"))
-        self.exit(return_code=code)
 
     def on_unmount(self) -> None:
         self.recorder.close()  # #16: write what the history writer still holds (bounded wait)
