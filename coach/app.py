@@ -8,12 +8,11 @@ screen and hands the answer back. Nothing here decides anything about the cramp.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -21,6 +20,7 @@ from coach.content import Content
 from coach.i18n import t
 from coach.recorder import Recorder
 from coach.settings import SettingsFile, load_settings, theme_for
+from screens.app_actions import AppActions
 from screens.base import HELP_KEYS, HomeScreen, SizeGuard, translate_bindings
 from screens.flow_driver import FlowDriver
 from screens.themes import THEMES
@@ -49,7 +49,7 @@ def first_screens_css(start: str | None) -> tuple[str, ...]:
     return ("../screens/safety_check.tcss", "../screens/hold.tcss", "../screens/follow_up.tcss")
 
 
-class CalfCoach(FlowDriver, App[int]):
+class CalfCoach(AppActions, FlowDriver, App[int]):
     """Calf Coach: one question, one key, then a guided stretch."""
 
     CSS_PATH = "app.tcss"
@@ -92,7 +92,17 @@ class CalfCoach(FlowDriver, App[int]):
         from coach.flow import starting_position
 
         self.position = starting_position(content, position, saved.position, hour)
-        self.region = content.regions.get(region or "default", content.regions["default"])
+        import os
+
+        from coach.i18n import choose_region
+
+        where = choose_region(content.regions, region, saved.region, os.environ)
+        self.region = content.regions[where.id]
+        self.ask_region = where.ask
+        """No country known: the first screen asks once (c), and it is remembered."""
+        if region is not None and region != saved.region:  # --region changes it too
+            saved.region = region
+            self._pending_region_save = True
         self.recorder = Recorder(data_dir)
         self.flow: Flow | None = None
         self.steps_shown: list[Step] = []
@@ -118,9 +128,13 @@ class CalfCoach(FlowDriver, App[int]):
             saved.theme = theme
             self._pending_notes.append(self.prefs.save())
 
+    _pending_region_save = False
+
     def on_mount(self) -> None:
         self._handle_signals()
         self.call_after_refresh(self.started)
+        if self._pending_region_save:
+            self.call_after_refresh(lambda: self._warn(self.prefs.save()))
         for note in self._pending_notes:
             self._warn(note)
         # `calf-coach back` goes straight to the stretch: the first screen is built
@@ -177,7 +191,7 @@ class CalfCoach(FlowDriver, App[int]):
         if first_run:
             self.prefs.settings.disclaimer_seen = True
             self.call_after_refresh(self.prefs.save)  # after the first frame, not before
-        return SidePicker(self.content, self.region, first_run)
+        return SidePicker(self.content, self.region, first_run, ask_region=self.ask_region)
 
     def go_home(self, _result: object = None) -> None:
         """Show the first screen under whatever comes next, once."""
@@ -212,45 +226,11 @@ class CalfCoach(FlowDriver, App[int]):
         self._warn(warning)
         self.push_screen(HistoryScreen(store), self.go_home)
 
-    def action_red_flags(self) -> None:
-        from screens.red_flags import RedFlags
-
-        if not (self._leaving or self._exit or isinstance(self.screen, RedFlags)):
-            self.push_screen(RedFlags(self.content, self.region))
-
-    def action_help(self) -> None:
-        from screens.help import HelpScreen
-
-        if not (self._leaving or self._exit or isinstance(self.screen, HelpScreen)):
-            self.push_screen(HelpScreen(self.screen, self.content, self.data_dir))
-
-    def action_command_palette(self) -> None:
-        from screens.palette import Palette
-
-        if self.use_command_palette and not Palette.is_open(self):
-            self.push_screen(Palette(id="--command-palette"))
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Hide "Get help" / "Help" from the footer of the screen they already opened.
-        return getattr(type(self.screen), "OPENED_BY", None) != action
-
     def watch_theme(self, name: str) -> None:
         """Remember a theme the person picks (palette or --theme) for next time."""
         if getattr(self, "_theme_ready", False) and name != self.prefs.settings.theme:
             self.prefs.settings.theme = name
             self._warn(self.prefs.save())
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield SystemCommand("When to get help", "Red flags and numbers", self.action_red_flags)
-        yield SystemCommand(
-            "Night theme",
-            "Dim, high contrast, for the dark",
-            lambda: setattr(self, "theme", "night"),
-        )
-        yield SystemCommand(
-            "Light theme", "High contrast on white", lambda: setattr(self, "theme", "light")
-        )
-        yield from super().get_system_commands(screen)
 
     def _handle_signals(self) -> None:
         """A closed terminal (SIGHUP), `kill` (SIGTERM) or SIGINT exits through the app, so the

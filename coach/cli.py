@@ -61,7 +61,8 @@ def _main(argv: list[str]) -> int:
     content = _load_or_explain(content_dir, _language(args))
     if content is None:
         return 2
-    region = _region(content, getattr(args, "region", None))
+    asked = getattr(args, "region", None)
+    region = _region(content, asked)
     if region is None:
         return 2
     if command == "tips":
@@ -74,14 +75,14 @@ def _main(argv: list[str]) -> int:
         return print_red_flags(content, content.regions[region])
     where = data_dir(getattr(args, "data_dir", None))  # after tips: they need no data
     if _want_plain(args):
-        return _run_plain(content, args, where, region, command)
+        return _run_plain(content, args, where, asked, command)
     return _run_app(
         content,
         data_dir=where,
         start=command,
         hold_seconds=getattr(args, "hold", None),
         position=getattr(args, "position", None),
-        region=region,
+        region=asked,  # the app adds the remembered country, the locale's, or asks
         theme=getattr(args, "theme", None),
     )
 
@@ -111,17 +112,25 @@ def _want_plain(args: argparse.Namespace) -> bool:
     return False
 
 
-def _run_plain(content, args: argparse.Namespace, where: Path, region: str, command) -> int:
+def _run_plain(content, args: argparse.Namespace, where: Path, asked, command) -> int:
+    import os
+
+    from coach.i18n import choose_region
     from coach.plain import PlainCoach
     from coach.recorder import Recorder
     from coach.settings import load_settings
 
     prefs = load_settings(where)
+    region = choose_region(content.regions, asked, prefs.settings.region, os.environ)
+    if asked is not None and asked != prefs.settings.region:  # --region changes it
+        prefs.settings.region = asked
+        prefs.save()
     coach = PlainCoach(
         content,
         recorder=Recorder(where),
         prefs=prefs,
-        region=content.regions[region],
+        region=content.regions[region.id],
+        ask_region=region.ask,
         hold_seconds=getattr(args, "hold", None),
         position=getattr(args, "position", None),
         data_dir=where,

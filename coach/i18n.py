@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from typing import NamedTuple
 
 LANGUAGES = ("en", "zh")
 _table: dict[str, str] = {}
@@ -33,6 +34,32 @@ def language_from_locale(environ: Mapping[str, str] | None = None) -> str:
         if value:
             return "zh" if value.lower().startswith("zh") else "en"
     return "en"
+
+
+class RegionChoice(NamedTuple):
+    id: str
+    ask: bool
+    """True when nothing said which country the person is in: ask once, on the first
+    screen (a locale such as C.UTF-8, common over SSH and in containers, names none)."""
+
+
+def choose_region(
+    regions: Mapping[str, object],
+    asked: str | None,
+    remembered: str | None,
+    environ: Mapping[str, str],
+) -> RegionChoice:
+    """--region, else the country the person chose before, else the locale's, else ask."""
+    for chosen in (asked, remembered):
+        if chosen in regions:
+            return RegionChoice(chosen, False)  # type: ignore[arg-type]
+    countries = {
+        country: rid
+        for rid, region in regions.items()
+        for country in getattr(region, "countries", ())
+    }
+    found = region_from_locale(environ, countries)
+    return RegionChoice(found, found == "default")
 
 
 def region_from_locale(environ: Mapping[str, str], countries: dict[str, str]) -> str:

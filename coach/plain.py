@@ -54,6 +54,7 @@ class PlainCoach(PlainSteps):
         sleep: Callable[[float], None] = time.sleep,
         hour: int | None = None,
         data_dir: object = None,
+        ask_region: bool = False,
     ) -> None:
         self.content = content
         self.recorder = recorder
@@ -67,6 +68,7 @@ class PlainCoach(PlainSteps):
         self.clock = clock
         self.sleep = sleep
         self.data_dir = data_dir
+        self.ask_region = ask_region
         self.steps_shown: list[Step] = []
 
     # --- printing and asking
@@ -196,18 +198,36 @@ class PlainCoach(PlainSteps):
             setattr(self.prefs.settings, name, value)
         self.warn(self.prefs.save())
 
+    def pick_country(self) -> None:
+        """No country known (a locale such as C.UTF-8): offered beside the first
+        question, never before it, so the numbers are right; remembered."""
+        countries = [r for r in self.content.regions.values() if r.id != "default"]
+        options = [
+            Option(str(i), f"{region.name}: {region.emergency}", region.id)
+            for i, region in enumerate(countries, 1)
+        ]
+        options.append(Option("s", t("Skip for now"), None))
+        chosen = self.ask(t("Which country are you in?"), options)
+        if chosen is not None:
+            self.region = self.content.regions[chosen]  # type: ignore[index]
+            self.remember(region=chosen)
+        self.ask_region = False
+
     def pick_side(self) -> str | None:
         back, front = self.content.guides["back"], self.content.guides["front"]
         while True:
-            answer = self.ask(
-                t("Where is the cramp?"),
-                [
-                    Option("b", back.label, "back"),
-                    Option("f", front.label, "front"),
-                    Option("n", t("Not sure"), "not-sure"),
-                    Option("q", t("Quit"), "quit"),
-                ],
-            )
+            options = [
+                Option("b", back.label, "back"),
+                Option("f", front.label, "front"),
+                Option("n", t("Not sure"), "not-sure"),
+                Option("q", t("Quit"), "quit"),
+            ]
+            if self.ask_region:
+                options.append(Option("c", t("Your country, for the emergency numbers"), "c"))
+            answer = self.ask(t("Where is the cramp?"), options)
+            if answer == "c":
+                self.pick_country()
+                continue
             if answer == "quit":
                 return None
             if answer != "not-sure":

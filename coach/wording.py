@@ -32,6 +32,13 @@ def numbers(region: Region) -> list[Line]:
     return [
         Line(t("Emergency: ") + region.emergency, "action"),
         Line(t("Urgent advice: ") + region.urgent, "action"),
+        Line(
+            t(
+                "Numbers for: {country}. To change: Ctrl+P, then Country (or --region).",
+                country=region.name,
+            ),
+            "hint",
+        ),
     ]
 
 

@@ -29,6 +29,7 @@ class SidePicker(HomeScreen):
         Binding("r", "open('routine')", "Routine", id="routine"),
         Binding("t", "open('tips')", "Tips", id="tips"),
         Binding("h", "open('history')", "History", id="history"),
+        Binding("c", "choose_region", "Country", id="country"),
         Binding("q,escape", "app.quit", "Quit", id="quit"),
         Binding("down", "app.focus_next", show=False),
         Binding("up", "app.focus_previous", show=False),
@@ -43,11 +44,14 @@ class SidePicker(HomeScreen):
         what: str
         """"tips", "routine" or "history": things to use outside a cramp."""
 
-    def __init__(self, content: Content, region: Region, first_run: bool = False) -> None:
+    def __init__(
+        self, content: Content, region: Region, first_run: bool = False, ask_region: bool = False
+    ) -> None:
         super().__init__()
         self.content = content
         self.numbers = region
         self.first_run = first_run
+        self.ask_region = ask_region
 
     def compose(self) -> ComposeResult:
         back, front = self.content.guides["back"], self.content.guides["front"]
@@ -58,15 +62,42 @@ class SidePicker(HomeScreen):
             yield Choice("n", t("Not sure"), id="not-sure")
             yield Static(t("Press a letter, or use the arrows and Enter."), id="picker-hint")
             if self.first_run:
+                yield Static(self._disclaimer(), id="disclaimer", markup=False)
+            if self.ask_region:
                 yield Static(
                     t(
-                        "Calf Coach gives self-care guidance, not a diagnosis. In an "
-                        "emergency call {number}. Press ! any time for when to get help.",
-                        number=self.numbers.emergency,
+                        "Which country are you in? Press c to choose, so the right "
+                        "emergency number shows."
                     ),
-                    id="disclaimer",
+                    id="ask-country",
+                    markup=False,
                 )
         yield KeyFooter()
+
+    def _disclaimer(self) -> str:
+        return t(
+            "Calf Coach gives self-care guidance, not a diagnosis. In an "
+            "emergency call {number}. Press ! any time for when to get help.",
+            number=self.numbers.emergency,
+        )
+
+    def region_changed(self, region: Region) -> None:
+        """A country was chosen: the question goes, the disclaimer's number changes."""
+        self.numbers = region
+        self.ask_region = False
+        for line in self.query("#ask-country"):
+            line.remove()
+        for line in self.query("#disclaimer").results(Static):
+            line.update(self._disclaimer())
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "choose_region":  # only while the question is asked (Ctrl+P after)
+            return self.ask_region
+        return True
+
+    def action_choose_region(self) -> None:
+        self.app.action_choose_region()  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
         self.query_one("#back", Choice).focus()

@@ -42,6 +42,11 @@ def _private_home(tmp_path, monkeypatch):
     monkeypatch.setenv("CALF_COACH_HOME", str(tmp_path / "calf-home"))
     monkeypatch.setenv("CALF_COACH_CACHE", str(tmp_path / "calf-cache"))
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    # The same locale on every machine: a UTF-8 one that names no country (as in CI
+    # containers), so the emergency numbers are the general ones unless a test says.
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
     os.environ.pop("TEXTUAL_THEME", None)
     yield

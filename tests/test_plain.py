@@ -103,7 +103,17 @@ def test_routine_in_plain_mode(content, tmp_path):
 def test_piped_cli_runs_plain_mode_automatically(tmp_path):
     answers = "b\nn\nn\n\nq\n"
     out = subprocess.run(
-        [sys.executable, "-m", "coach", "--hold", "5", "--data-dir", str(tmp_path)],
+        [
+            sys.executable,
+            "-m",
+            "coach",
+            "--hold",
+            "5",
+            "--region",
+            "uk",
+            "--data-dir",
+            str(tmp_path),
+        ],
         input=answers,
         capture_output=True,
         text=True,

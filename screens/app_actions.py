@@ -1,0 +1,74 @@
+"""What every screen of the app can reach: get help (!), help (?), the command palette
+and its commands (themes, country), and the country picker.
+
+A mixin of CalfCoach (coach/app.py), kept apart so the app file stays small.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from textual.app import SystemCommand
+
+from screens.base import HomeScreen
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+
+class AppActions:
+    """Needs from the app: content, region, ask_region, prefs, data_dir, _leaving,
+    _warn(), and Textual's App."""
+
+    def set_region(self, region_id: str | None) -> None:
+        """The person chose their country (first screen or palette): use it, keep it."""
+        if region_id not in self.content.regions:
+            return
+        self.region = self.content.regions[region_id]
+        self.ask_region = False
+        self.prefs.settings.region = region_id
+        self._warn(self.prefs.save())
+        if isinstance(self.screen, HomeScreen):
+            self.screen.region_changed(self.region)  # type: ignore[attr-defined]
+
+    def action_choose_region(self) -> None:
+        from screens.country import CountryPicker
+
+        if not (self._leaving or self._exit or isinstance(self.screen, CountryPicker)):
+            self.push_screen(CountryPicker(self.content, self.region.id), self.set_region)
+
+    def action_red_flags(self) -> None:
+        from screens.red_flags import RedFlags
+
+        if not (self._leaving or self._exit or isinstance(self.screen, RedFlags)):
+            self.push_screen(RedFlags(self.content, self.region))
+
+    def action_help(self) -> None:
+        from screens.help import HelpScreen
+
+        if not (self._leaving or self._exit or isinstance(self.screen, HelpScreen)):
+            self.push_screen(HelpScreen(self.screen, self.content, self.data_dir))
+
+    def action_command_palette(self) -> None:
+        from screens.palette import Palette
+
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Hide "Get help" / "Help" from the footer of the screen they already opened.
+        return getattr(type(self.screen), "OPENED_BY", None) != action
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand("When to get help", "Red flags and numbers", self.action_red_flags)
+        yield SystemCommand("Country", "Which emergency numbers to show", self.action_choose_region)
+        yield SystemCommand(
+            "Night theme",
+            "Dim, high contrast, for the dark",
+            lambda: setattr(self, "theme", "night"),
+        )
+        yield SystemCommand(
+            "Light theme", "High contrast on white", lambda: setattr(self, "theme", "light")
+        )
+        yield from super().get_system_commands(screen)
