@@ -95,6 +95,7 @@ class PlainSteps:
             time=mmss(step.seconds),
         )
         self.say(f"{held} {guide.short}")
+        self.say(wording.how_sure(self.content, guide.evidence, guide.source))
         self.say(t("While it runs: p pause, + add 30 s, d done (it eased), q leave. Then Enter."))
         timer.start()
         shown, next_report, listening = -1, step.seconds - REPORT_EVERY, True
@@ -254,6 +255,7 @@ class PlainSteps:
             )
             version = next(v for v in routine.versions if v.id == chosen)
         segments = plan(routine, version)
+        self.say(wording.how_sure(self.content, routine.evidence, routine.source))
         self.say(routine.breathe)
         timer = HoldTimer(total_seconds(segments), self.clock)
         timer.start()

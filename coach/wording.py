@@ -184,3 +184,12 @@ def plain_text(lines: list[Line]) -> str:
         else:
             out.append(line.text)
     return "\n".join(out)
+
+
+def how_sure(content: Content, evidence: str, source: str) -> str:
+    """One line on how well tested a stretch is, and who says so."""
+    return t(
+        "How sure: {level}. Source: {source}.",
+        level=content.evidence[evidence].label,
+        source=source,
+    )

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from coach.content import Content
 from coach.i18n import t
+from coach.wording import how_sure
 from screens.base import CoachModal
 from screens.key_footer import KeyFooter
 
@@ -44,6 +45,8 @@ class HelpScreen(CoachModal[None]):
         self.lines = keys_for(under)
         self.content = content
         self.data_dir = data_dir
+        # The stretch on screen underneath (a hold's guide, or the routine), if any.
+        self.stretch = getattr(under, "guide", None) or getattr(under, "routine", None)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
@@ -56,6 +59,13 @@ class HelpScreen(CoachModal[None]):
                 ),
                 classes="hint",
             )
+            if self.stretch is not None:
+                yield Static(t("This stretch"), classes="section")
+                yield Static(
+                    how_sure(self.content, self.stretch.evidence, self.stretch.source),
+                    id="stretch-evidence",
+                    markup=False,
+                )
             yield Static(t("What Calf Coach does"), classes="section")
             yield Static("\n".join(f"• {t(line)}" for line in DOES), markup=False)
             yield Static(t("What it does not do"), classes="section")

@@ -336,3 +336,15 @@ async def test_help_keys_at_times_up_never_answer_twice(content, clock):
         names = [type(s).__name__ for s in app.steps_shown]
         assert names == ["SafetyQuestion", "Hold", "EasedQuestion"]
         assert app.flow.episode.position == "bed" and app.flow.episode.actual_seconds == 60
+
+
+async def test_help_on_the_hold_says_how_sure_the_stretch_is(content, clock):
+    app = make_app(content, side="front", clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await past_safety_check(pilot)
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await wait_for(pilot, HelpScreen)
+        guide = content.guides["front"]
+        line = shown(app, "#stretch-evidence")
+        assert content.evidence[guide.evidence].label in line and guide.source in line
