@@ -348,3 +348,16 @@ async def test_help_on_the_hold_says_how_sure_the_stretch_is(content, clock):
         guide = content.guides["front"]
         line = shown(app, "#stretch-evidence")
         assert content.evidence[guide.evidence].label in line and guide.source in line
+
+
+async def test_at_three_in_the_morning_the_hold_never_starts_standing(content, clock, tmp_path):
+    (tmp_path / "settings.json").write_text('{"position": "standing"}')
+    app = make_app(content, side="back", clock=clock, data_dir=tmp_path, hour=3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await past_safety_check(pilot)
+        assert app.screen.position in {p.id for p in content.night_positions()}
+        assert "▶Standing◀" not in shown(app, "#positions")
+    day = make_app(content, side="back", clock=clock, data_dir=tmp_path, hour=15)
+    async with day.run_test(size=(80, 24)) as pilot:
+        await past_safety_check(pilot)
+        assert day.screen.position == "standing"  # by day, what was used last
