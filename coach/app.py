@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 
 from coach.content import Content
@@ -47,6 +48,10 @@ def first_screens_css(start: str | None) -> tuple[str, ...]:
     if start not in ("back", "front"):
         return ()
     return ("../screens/safety_check.tcss", "../screens/hold.tcss", "../screens/follow_up.tcss")
+
+
+class HistoryNote(Message):
+    """The history writer has something to say (a locked database, history off)."""
 
 
 class CalfCoach(AppActions, FlowDriver, App[int]):
@@ -103,7 +108,9 @@ class CalfCoach(AppActions, FlowDriver, App[int]):
         if region is not None and region != saved.region:  # --region changes it too
             saved.region = region
             self._pending_region_save = True
-        self.recorder = Recorder(data_dir)
+        # A history warning from the writer thread is shown as it happens: posting a
+        # message is thread-safe and does not wait.
+        self.recorder = Recorder(data_dir, noticed=lambda: self.post_message(HistoryNote()))
         self.flow: Flow | None = None
         self.steps_shown: list[Step] = []
         """Every step put on screen, in order (plain mode keeps the same list)."""
@@ -192,6 +199,9 @@ class CalfCoach(AppActions, FlowDriver, App[int]):
             self.prefs.settings.disclaimer_seen = True
             self.call_after_refresh(self.prefs.save)  # after the first frame, not before
         return SidePicker(self.content, self.region, first_run, ask_region=self.ask_region)
+
+    def on_history_note(self, _note: HistoryNote) -> None:
+        self._warn(self.recorder.take_warnings())
 
     def go_home(self, _result: object = None) -> None:
         """Show the first screen under whatever comes next, once."""

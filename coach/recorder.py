@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -34,9 +35,17 @@ CLOSE_WAIT = 3.0
 
 
 class Recorder:
-    def __init__(self, data_dir: Path, close_wait: float = CLOSE_WAIT) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        close_wait: float = CLOSE_WAIT,
+        noticed: Callable[[], None] | None = None,
+    ) -> None:
         self.data_dir = data_dir
         self.close_wait = close_wait
+        self.noticed = noticed
+        """Called (from the writer thread, so it must be thread-safe and not wait) when a
+        warning is ready, so the app can show it now rather than at the next save."""
         self._cond = threading.Condition()
         # Guarded by _cond: what waits to be written (the newest snapshot per episode, in
         # the order episodes were first saved), warnings not yet handed back, thread state.
@@ -147,8 +156,11 @@ class Recorder:
 
     def _say(self, note: str) -> None:
         with self._cond:
-            if note not in self._warnings:
-                self._warnings.append(note)
+            if note in self._warnings:
+                return
+            self._warnings.append(note)
+        if self.noticed is not None:
+            self.noticed()
 
     # --- the writer thread -------------------------------------------------------------
 

@@ -20,7 +20,13 @@ from coach.episode import Episode
 from coach.history import History
 from coach.recorder import BUSY_NOTE_AFTER, Recorder
 from tests.conftest import FakeClock
-from tests.robust_support import coach_env, no_traceback, run_coach, settle, wait_until
+from tests.robust_support import (
+    coach_env,
+    no_traceback,
+    run_coach,
+    settle,
+    wait_until,
+)
 
 FAST = 0.05
 """save() may take this long at most (seconds): a few ms is normal, the rest is slack for a
@@ -214,3 +220,21 @@ async def test_the_history_screen_opens_with_bad_rows(content, tmp_path):
         await wait_until(pilot, lambda: type(app.screen).__name__ == "HistoryScreen", "history")
         await settle(pilot)
         assert len(app.screen._records) == 2
+
+
+async def test_the_app_shows_a_history_warning_as_it_happens(content, tmp_path):
+    """Not one save late: the writer says "history is off" during the hold itself."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    app = make_app(content, data_dir=blocker / "data", clock=FakeClock(), side="back")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "SafetyCheck", "ask")
+        await settle(pilot)
+        await pilot.press("n")
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "HoldScreen", "hold")
+
+        def shown() -> bool:
+            return any("History is off" in str(t.render()) for t in app.screen.query("Toast"))
+
+        await wait_until(pilot, shown, "the warning shown during the hold", tries=500)
+        assert type(app.screen).__name__ == "HoldScreen"
