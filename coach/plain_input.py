@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
 import select
 from typing import TextIO
 
@@ -70,9 +69,3 @@ class LineReader:
 
             termios.tcflush(self._fd, termios.TCIFLUSH)
         self._kept.clear()
-
-
-def devnull_if_closed(stream: TextIO) -> None:
-    """After a closed pipe, point the stream at /dev/null so the exit flush is quiet."""
-    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
-        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
