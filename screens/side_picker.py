@@ -60,18 +60,16 @@ class SidePicker(HomeScreen):
             yield Choice("b", back.label, id="back")
             yield Choice("f", front.label, id="front")
             yield Choice("n", t("Not sure"), id="not-sure")
-            yield Static(t("Press a letter, or use the arrows and Enter."), id="picker-hint")
-            if self.first_run:
-                yield Static(self._disclaimer(), id="disclaimer", markup=False)
-            if self.ask_region:
+            if self.ask_region:  # in the hint's place, so it is seen without scrolling
                 yield Static(
-                    t(
-                        "Which country are you in? Press c to choose, so the right "
-                        "emergency number shows."
-                    ),
+                    t("Which country are you in? Press c, so the right emergency number shows."),
                     id="ask-country",
                     markup=False,
                 )
+            else:
+                yield Static(t("Press a letter, or use the arrows and Enter."), id="picker-hint")
+            if self.first_run:
+                yield Static(self._disclaimer(), id="disclaimer", markup=False)
         yield KeyFooter()
 
     def _disclaimer(self) -> str:
