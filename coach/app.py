@@ -216,6 +216,8 @@ class CalfCoach(AppActions, FlowDriver, App[int]):
             self.start_episode(message.side)
 
     def on_side_picker_open(self, message: SidePicker.Open) -> None:
+        if not isinstance(self.screen, HomeScreen):  # "rr" typed fast opens one routine
+            return
         if message.what == "tips":
             from screens.tips import TipsScreen
 

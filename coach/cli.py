@@ -62,8 +62,9 @@ def _main(argv: list[str]) -> int:
     if content is None:
         return 2
     asked = getattr(args, "region", None)
-    region = _region(content, asked)
-    if region is None:
+    if asked is not None and asked not in content.regions:
+        known = ", ".join(content.regions)
+        print(f"calf-coach: unknown region {asked!r}; known: {known}", file=sys.stderr)
         return 2
     if command == "tips":
         from coach.printing import print_tips
@@ -72,7 +73,7 @@ def _main(argv: list[str]) -> int:
     if command == "red-flags":
         from coach.printing import print_red_flags
 
-        return print_red_flags(content, content.regions[region])
+        return print_red_flags(content, content.regions[_printing_region(content, args, asked)])
     where = data_dir(getattr(args, "data_dir", None))  # after tips: they need no data
     if _want_plain(args):
         return _run_plain(content, args, where, asked, command)
@@ -122,9 +123,10 @@ def _run_plain(content, args: argparse.Namespace, where: Path, asked, command) -
 
     prefs = load_settings(where)
     region = choose_region(content.regions, asked, prefs.settings.region, os.environ)
+    saved = None
     if asked is not None and asked != prefs.settings.region:  # --region changes it
         prefs.settings.region = asked
-        prefs.save()
+        saved = prefs.save()
     coach = PlainCoach(
         content,
         recorder=Recorder(where),
@@ -136,10 +138,30 @@ def _run_plain(content, args: argparse.Namespace, where: Path, asked, command) -
         data_dir=where,
     )
     coach.warn(prefs.warning)
+    coach.warn(saved)
+    ended_by: list[int] = []
+    _leave_on_signals(ended_by)
     try:
-        return coach.run(command)
+        code = coach.run(command)
     finally:
         coach.recorder.close()  # again, in case printing a note failed before run's own
+    return 128 + ended_by[0] if ended_by else code
+
+
+def _leave_on_signals(ended_by: list[int]) -> None:
+    """A closed terminal (SIGHUP) or `kill` (SIGTERM) leaves plain mode as Ctrl+C does:
+    the flow records what happened and the safety net is printed (if the terminal is
+    still there). The exit code is 128 + the signal's number, as a shell expects."""
+    import contextlib
+    import signal
+
+    def leave(signum: int, _frame: object) -> None:
+        ended_by.append(signum)
+        raise KeyboardInterrupt
+
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        with contextlib.suppress(ValueError, OSError, AttributeError):  # not main thread
+            signal.signal(sig, leave)
 
 
 def _run_app(content, **options) -> int:
@@ -175,20 +197,19 @@ def _run_app(content, **options) -> int:
     return app.return_code or 0
 
 
-def _region(content, chosen: str | None) -> str | None:
-    """The --region given, else the one for the locale's country, else default."""
+def _printing_region(content, args: argparse.Namespace, asked: str | None) -> str:
+    """--region, else the country the person chose in the app, else the locale's."""
     import os
 
-    from coach.i18n import region_from_locale
+    from coach.i18n import choose_region
 
-    if chosen is not None:
-        if chosen not in content.regions:
-            known = ", ".join(content.regions)
-            print(f"calf-coach: unknown region {chosen!r}; known: {known}", file=sys.stderr)
-            return None
-        return chosen
-    countries = {c: r.id for r in content.regions.values() for c in r.countries}
-    return region_from_locale(os.environ, countries)
+    remembered = None
+    if asked is None:
+        from coach.locations import data_dir
+        from coach.settings import load_settings
+
+        remembered = load_settings(data_dir(getattr(args, "data_dir", None))).settings.region
+    return choose_region(content.regions, asked, remembered, os.environ).id
 
 
 def _language(args: argparse.Namespace) -> str:

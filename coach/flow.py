@@ -18,7 +18,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Generator
 from datetime import datetime
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from coach.content import Content
 from coach.episode import Episode
@@ -28,6 +28,7 @@ from coach.steps import (
     EasedAnswer,
     EasedQuestion,
     GetHelp,
+    HelpReason,
     Hold,
     HoldResult,
     NextChoice,
@@ -175,16 +176,25 @@ class EpisodeFlow(_Flow):
         except _Leave as leaving:
             if leaving.hold is not None and isinstance(self.current, Hold):
                 self._hold_ended(leaving.hold)
-            if not (self._help_shown or self._after_care_shown):
-                # Left before it eased, from wherever they were: the safety net.
+            if self._help_shown or self._after_care_shown:
+                self._save(episode=True)
+            elif episode.outcome == "somewhat" and not isinstance(self.current, Hold):
+                # Somewhat better and leaving at "what next?": that answer stands, with
+                # what to watch for (as if they had chosen to stop there).
+                self._save(episode=True)
+                yield self._after_care("somewhat")
+            else:  # left before it eased, from wherever they were: the safety net
                 episode.outcome = "left"
                 self._save(episode=True)
                 yield self._help("not-eased")
-            self._save(episode=True)
 
-    def _help(self, reason: str) -> GetHelp:
+    def _help(self, reason: HelpReason) -> GetHelp:
         self._help_shown = True
-        return GetHelp(reason, self.limit_minutes)  # type: ignore[arg-type]
+        return GetHelp(reason, self.limit_minutes)
+
+    def _after_care(self, outcome: Literal["gone", "somewhat"]) -> AfterCare:
+        self._after_care_shown = True
+        return AfterCare(outcome, self.limit_minutes)
 
     def _relieve(self, episode: Episode) -> Flowing:
         # The swollen-leg question is asked before the first hold of every episode:
@@ -197,7 +207,7 @@ class EpisodeFlow(_Flow):
             self._save(episode=True)
             yield self._help("clot")
             return
-        if safety == "leave":
+        if safety != "no":  # "leave", or anything but a plain no: never a stretch
             episode.outcome = "left"
             self._save(episode=True)
             yield self._help("not-eased")
@@ -213,7 +223,7 @@ class EpisodeFlow(_Flow):
             eased: EasedAnswer = yield EasedQuestion(result)
             if eased.severity is not None:
                 episode.severity = eased.severity
-            if eased.outcome == "leave":
+            if eased.outcome not in ("gone", "somewhat", "still"):  # "leave", or unknown
                 episode.outcome = "left"
                 self._save(episode=True)
                 yield self._help("not-eased")
@@ -241,8 +251,7 @@ class EpisodeFlow(_Flow):
                 yield self._help("not-eased")
                 return
             break  # somewhat better, and they stop here
-        self._after_care_shown = True
-        yield AfterCare(episode.outcome)  # type: ignore[arg-type]
+        yield self._after_care(episode.outcome)  # type: ignore[arg-type]
         causes = yield CauseQuestions(tuple(c.id for c in self.content.causes))
         episode.causes = tuple(causes or ())
         self._save(episode=True)

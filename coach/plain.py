@@ -115,7 +115,7 @@ class PlainCoach(PlainSteps):
 
     def help_key(self, answer: str, options: list[Option] | None = None) -> bool:
         if answer == "!":
-            self.lines(wording.red_flags(self.content, self.region))
+            self.lines(wording.red_flags(self.content, self.region, "text"))
             return True
         if answer == "?":
             self.say(t("Answer with the number or the letter, then Enter."))

@@ -45,7 +45,14 @@ SHOWN_BY: dict[type, str] = {
     RoutineStep: "routine",
 }
 """The method of PlainSteps that shows each step type."""
-HOLD_KEYS = {"p": "pause", "+": "extend", "d": "eased", "q": "leave", "!": "help", "?": "help"}
+HOLD_KEYS = {
+    **{key: "pause" for key in ("p", "pause")},
+    **{key: "extend" for key in ("+", "add")},
+    **{key: "eased" for key in ("d", "done")},
+    **{key: "leave" for key in ("q", "leave", "quit")},
+    "!": "help",
+    "?": "help",
+}
 
 
 class PlainSteps:
@@ -99,49 +106,51 @@ class PlainSteps:
         self.say(t("While it runs: p pause, + add 30 s, d done (it eased), q leave. Then Enter."))
         timer.start()
         shown, next_report, listening = -1, step.seconds - REPORT_EVERY, True
-        try:
-            while True:
-                elapsed = timer.elapsed()
-                index = step_index(steps, elapsed, step.seconds, self.content.hold.default_seconds)
-                if index != shown:
-                    shown = index
-                    at = t(
-                        "Step {number} of {total}, at {time}:",
-                        number=index + 1,
-                        total=len(steps),
-                        time=mmss(round(elapsed)),
-                    )
-                    self.say(f"{at} {steps[index].text}")
-                left = timer.seconds_left()
-                if timer.done:
-                    self.say(t("Time's up. Let go slowly."))
-                    return self.partial_hold()._replace(ended="time")  # type: ignore[union-attr]
-                if left <= next_report and not timer.paused:
-                    self.say(t("{time} left.", time=mmss(left)))
-                    next_report = (left - 1) // REPORT_EVERY * REPORT_EVERY
-                wait = timer.until_next_change()
-                wait = 0.25 if wait is None else min(wait, 0.25)
-                if not (listening and self.input.ready(wait)):
-                    self.sleep(wait)
-                    continue
-                try:
-                    line = self.input.readline().strip().lower()
-                except EndOfInput:  # input has ended: the hold runs on, and the
-                    listening = False  # question after it will see the end
-                    continue
-                what = HOLD_KEYS.get(line)
-                if what is None and line:
-                    self.input.keep(line)  # typed for the question after the hold
-                    listening = False
-                elif what == "eased":
-                    timer.finish()
-                    return self.partial_hold()._replace(ended="eased")  # type: ignore[union-attr]
-                elif what == "leave":
-                    return self.partial_hold()  # type: ignore[return-value]
-                elif what is not None:
-                    next_report = self._hold_key(what, line, timer, next_report)
-        finally:
-            self._timer = self._hold = None
+        # `_timer` and `_hold` stay set after a return or an interrupt: a way out in the
+        # middle (Ctrl+C) reads the seconds held from them (partial_hold).
+        while True:
+            elapsed = timer.elapsed()
+            index = step_index(steps, elapsed, step.seconds, self.content.hold.default_seconds)
+            if index != shown:
+                shown = index
+                at = t(
+                    "Step {number} of {total}, at {time}:",
+                    number=index + 1,
+                    total=len(steps),
+                    time=mmss(round(elapsed)),
+                )
+                self.say(f"{at} {steps[index].text}")
+            left = timer.seconds_left()
+            if timer.done:
+                self.say(t("Time's up. Let go slowly."))
+                return self.partial_hold()._replace(ended="time")  # type: ignore[union-attr]
+            if left <= next_report and not timer.paused:
+                self.say(t("{time} left.", time=mmss(left)))
+                next_report = (left - 1) // REPORT_EVERY * REPORT_EVERY
+            wait = timer.until_next_change()
+            wait = 0.25 if wait is None else min(wait, 0.25)
+            if not (listening and self.input.ready(wait)):
+                self.sleep(wait)
+                continue
+            try:
+                line = self.input.readline().strip().lower()
+            except EndOfInput:  # input has ended: the hold runs on (never stuck in
+                listening = False  # a pause), and the question after it sees the end
+                timer.resume()
+                continue
+            what = HOLD_KEYS.get(line)
+            if what is None and line and self.input.is_terminal:
+                self.say(t("Sorry: p pause, + add 30 s, d done, q leave; then Enter."))
+            elif what is None and line:
+                self.input.keep(line)  # piped: typed for the question after the hold
+                listening = False
+            elif what == "eased":
+                timer.finish()
+                return self.partial_hold()._replace(ended="eased")  # type: ignore[union-attr]
+            elif what == "leave":
+                return self.partial_hold()  # type: ignore[return-value]
+            elif what is not None:
+                next_report = self._hold_key(what, line, timer, next_report)
 
     def _hold_key(self, what: str, line: str, timer: HoldTimer, next_report: int) -> int:
         """Pause, add time or help during a hold; the next "time left" line is due at
@@ -184,15 +193,23 @@ class PlainSteps:
         return EasedAnswer(outcome, severity)  # type: ignore[arg-type]
 
     def _severity(self) -> int | None:
+        """Optional, so the end of input here skips it: the answer before it stands."""
         while True:
-            print(t("How bad was it (0-10, Enter skips)? "), end="", file=self.stdout, flush=True)
-            line = self.input.readline().strip()
+            ask = t("How bad was it at its worst? 0 none to 10 worst (x is 10), Enter skips: ")
+            print(ask, end="", file=self.stdout, flush=True)
+            try:
+                line = self.input.readline().strip().lower()
+            except EndOfInput:
+                self.say()
+                return None
             if not self.input.is_terminal:
                 self.say(line)
             if not line:
                 return None
             if self.help_key(line):
                 continue
+            if line == "x":
+                return 10
             if line.isdigit() and 0 <= int(line) <= 10:
                 return int(line)
             self.say(t("Sorry, I did not understand {answer}.", answer=repr(line)))
@@ -208,7 +225,7 @@ class PlainSteps:
         )
 
     def get_help(self, step: GetHelp) -> None:
-        self.lines(wording.get_help(step, self.content, self.region))
+        self.lines(wording.get_help(step, self.content, self.region, "text"))
 
     def after_care(self, step: AfterCare) -> None:
         self.lines(wording.after_care(step, self.region))

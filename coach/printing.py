@@ -58,7 +58,7 @@ def print_red_flags(content: Content, region: Region, out: TextIO | None = None)
     from coach.wording import red_flags
 
     printer = Printer(out)
-    for line in red_flags(content, region):
+    for line in red_flags(content, region, "text"):
         if line.kind == "heading":
             printer.line()
             printer.line(line.text.upper(), BOLD)

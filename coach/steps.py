@@ -102,6 +102,8 @@ class AfterCare(NamedTuple):
     """What to expect after a cramp eased, and what to watch for. Answered with None."""
 
     outcome: Literal["gone", "somewhat"]
+    limit_minutes: int = 10
+    """Only somewhat better: get help if it has not gone by about then, in all."""
 
 
 class CauseQuestions(NamedTuple):

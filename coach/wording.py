@@ -28,21 +28,32 @@ HEADINGS = {
 }
 
 
-def numbers(region: Region) -> list[Line]:
+Face = Literal["app", "text"]
+"""Where the lines are shown: the full-screen app (keys work), or printed text (plain
+mode, the printing commands, the safety net printed after the app ends)."""
+
+MORE_SIGNS = {
+    "app": "Press ! any time for all the signs.",
+    "text": "For all the signs: calf-coach red-flags (or ! at any question).",
+}
+CHANGE_COUNTRY = {
+    "app": "Numbers for: {country}. To change: Ctrl+P, then Country (or --region).",
+    "text": "Numbers for: {country}. To change: --region ID, for example --region uk.",
+}
+
+
+def numbers(region: Region, face: Face = "app") -> list[Line]:
     return [
         Line(t("Emergency: ") + region.emergency, "action"),
         Line(t("Urgent advice: ") + region.urgent, "action"),
         Line(
-            t(
-                "Numbers for: {country}. To change: Ctrl+P, then Country (or --region).",
-                country=region.name,
-            ),
+            t(CHANGE_COUNTRY[face], country=region.name),
             "hint",
         ),
     ]
 
 
-def get_help(step: GetHelp, content: Content, region: Region) -> list[Line]:
+def get_help(step: GetHelp, content: Content, region: Region, face: Face = "app") -> list[Line]:
     """The one screen that ends an episode at "get help": action and number first."""
     if step.reason in ("clot", "long-cramp"):
         # The red flag itself, complete: what to do with the number, then the signs.
@@ -59,8 +70,8 @@ def get_help(step: GetHelp, content: Content, region: Region) -> list[Line]:
             )
         lines += [Line(flag.text), Line(t("Source: {source}", source=flag.source), "source")]
         if step.reason == "clot":
-            return [*lines, Line(t("Press ! any time for all the signs."), "hint")]
-        return [*lines, *watch_for(), Line(t("Press ! any time for all the signs."), "hint")]
+            return [*lines, Line(t(MORE_SIGNS[face]), "hint")]
+        return [*lines, *watch_for(region), Line(t(MORE_SIGNS[face]), "hint")]
     lines = [
         Line(t("Before you go: when to get help"), "title"),
         Line(
@@ -81,14 +92,14 @@ def get_help(step: GetHelp, content: Content, region: Region) -> list[Line]:
             "action",
         ),
     ]
-    return [*lines, *watch_for(), Line(t("Press ! any time for all the signs."), "hint")]
+    return [*lines, *watch_for(region), Line(t(MORE_SIGNS[face]), "hint")]
 
 
-def watch_for() -> list[Line]:
+def watch_for(region: Region) -> list[Line]:
     return [
         Line(t("Watch for"), "heading"),
         Line(t("One leg swollen, warm, red or darker: get urgent help."), "item"),
-        Line(t("A cold, pale or numb foot: call the emergency number."), "item"),
+        Line(t("A cold, pale or numb foot: call {number} now.", number=region.emergency), "item"),
         Line(t("Pain that gets worse, or weakness: get help the same day."), "item"),
     ]
 
@@ -96,8 +107,22 @@ def watch_for() -> list[Line]:
 def after_care(step: AfterCare, region: Region) -> list[Line]:
     """After a cramp eased: what is normal, and what is not."""
     first = t("Good. The cramp has gone.") if step.outcome == "gone" else t("Good. It is easing.")
+    still_easing = []
+    if step.outcome == "somewhat":
+        still_easing = [
+            Line(
+                t(
+                    "If it has not gone by about {limit} minutes in all, or it comes back, "
+                    "get help: {urgent}.",
+                    limit=step.limit_minutes,
+                    urgent=region.urgent,
+                ),
+                "action",
+            )
+        ]
     return [
         Line(first, "title"),
+        *still_easing,
         Line(t("The muscle may feel sore for up to a day. That is common."), "text"),
         Line(t("Move the foot and ankle gently. Drink some water if you can."), "text"),
         Line(
@@ -146,9 +171,9 @@ def relief(step: WhatNext, content: Content) -> list[Line]:
     return lines
 
 
-def red_flags(content: Content, region: Region) -> list[Line]:
+def red_flags(content: Content, region: Region, face: Face = "app") -> list[Line]:
     """Every red flag, grouped by what to do, the numbers first."""
-    lines = [Line(t("When to get help"), "title"), *numbers(region)]
+    lines = [Line(t("When to get help"), "title"), *numbers(region, face)]
     for action, heading in HEADINGS.items():
         flags = [f for f in content.red_flags if f.action == action]
         if not flags:
@@ -167,6 +192,15 @@ def disclaimer(region: Region) -> str:
         "Calf Coach gives self-care guidance, not a diagnosis. In an emergency call {number}.",
         number=region.emergency,
     )
+
+
+def final_lines(step: object, content: Content, region: Region) -> list[Line]:
+    """What to print after a quit that ended an episode: the safety net, or after-care."""
+    if isinstance(step, GetHelp):
+        return get_help(step, content, region, "text")
+    if isinstance(step, AfterCare):
+        return after_care(step, region)
+    return []
 
 
 def plain_text(lines: list[Line]) -> str:

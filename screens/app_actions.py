@@ -41,7 +41,9 @@ class AppActions:
     def action_red_flags(self) -> None:
         from screens.red_flags import RedFlags
 
-        if not (self._leaving or self._exit or isinstance(self.screen, RedFlags)):
+        # Over the end of an episode's "get help" (one reason), ! still opens every sign.
+        showing_all = isinstance(self.screen, RedFlags) and self.screen.step is None
+        if not (self._leaving or self._exit or showing_all):
             self.push_screen(RedFlags(self.content, self.region))
 
     def action_help(self) -> None:
@@ -57,8 +59,12 @@ class AppActions:
             self.push_screen(Palette(id="--command-palette"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Hide "Get help" / "Help" from the footer of the screen they already opened.
-        return getattr(type(self.screen), "OPENED_BY", None) != action
+        # Hide "Get help" / "Help" from the footer of the screen they already opened
+        # (an episode's own "get help" screen keeps ! for the whole list).
+        opened_by = getattr(type(self.screen), "OPENED_BY", None)
+        if opened_by == "red_flags" and self.screen.step is not None:  # type: ignore[attr-defined]
+            return True
+        return opened_by != action
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand("When to get help", "Red flags and numbers", self.action_red_flags)

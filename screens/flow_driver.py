@@ -92,8 +92,9 @@ class FlowDriver:
             step = flow.current
             while step is not None:
                 step = flow.answer(step, await answer)
-                if step is not None and not self._leaving:
-                    answer = self._show(flow, step)
+                if step is None or self._leaving:
+                    break
+                answer = self._show(flow, step)
         finally:
             self._keep(flow)
             self.go_home()
@@ -127,7 +128,7 @@ class FlowDriver:
             if final is not None:
                 from coach import wording
 
-                self.farewell = wording.get_help(final, self.content, self.region)  # type: ignore[arg-type]
+                self.farewell = wording.final_lines(final, self.content, self.region)
         unsaved = self.recorder.close()  # a bounded wait for the history writer
         if unsaved:
             from coach.wording import Line

@@ -83,3 +83,24 @@ def test_plain_mode_offers_the_country_beside_the_first_question_and_keeps_it(co
     assert "(c) Your country" in text.split("Which country")[0]
     assert "(c) Your country" not in text.split("Which country")[1]  # asked once
     assert load_settings(tmp_path).settings.region == "uk"
+
+
+def test_the_red_flags_command_uses_the_country_chosen_in_the_app(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    (tmp_path / "settings.json").write_text(json.dumps({"region": "us"}))
+    env = {**os.environ, "CALF_COACH_HOME": str(tmp_path), "LANG": "C.UTF-8"}
+    out = subprocess.run(
+        [sys.executable, "-m", "coach", "red-flags"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "Emergency: 911" in out.stdout and "--region" in out.stdout

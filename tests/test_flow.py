@@ -361,3 +361,21 @@ async def test_at_three_in_the_morning_the_hold_never_starts_standing(content, c
     async with day.run_test(size=(80, 24)) as pilot:
         await past_safety_check(pilot)
         assert day.screen.position == "standing"  # by day, what was used last
+
+
+async def test_exclamation_mark_over_an_episodes_get_help_opens_every_sign(content, clock):
+    app = make_app(content, side="back", clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, SafetyCheck)
+        await pilot.pause()
+        await pilot.press("y")
+        await wait_for(pilot, RedFlags)
+        assert app.screen.step is not None
+        assert "! Get help" in footer_keys(app) or "!Get help" in footer_keys(app)
+        await pilot.pause()
+        await pilot.press("exclamation_mark")
+        for _ in range(50):
+            await pilot.pause()
+            if isinstance(app.screen, RedFlags) and app.screen.step is None:
+                break
+        assert app.screen.step is None and "When to get help" in screen_text(app)

@@ -203,3 +203,63 @@ def test_a_plain_hold_keeps_answers_typed_ahead_for_the_question(content, tmp_pa
     (record,) = saved(tmp_path)
     assert record.outcome == "somewhat" and record.actual_seconds == 60
     assert "Somewhat better. Stretch again, or stop here." in out.getvalue()
+
+
+class InterruptAt(TimedInput):
+    """Ctrl+C at a moment of the fake clock, as a person would press it."""
+
+    def __init__(self, clock, lines, at):
+        super().__init__(clock, lines)
+        self.at = at
+
+    def ready(self, timeout):
+        if self.clock.now + timeout >= self.at:
+            self.clock.now = self.at
+            raise KeyboardInterrupt
+        return super().ready(timeout)
+
+
+def test_end_of_input_while_paused_does_not_hang_the_hold(content, tmp_path):
+    coach, out = coach_for(content, tmp_path, "b\nn\np\n")
+    assert coach.run() == 0
+    (record,) = saved(tmp_path)
+    assert (record.outcome, record.actual_seconds) == ("left", 60)
+    assert "Before you go" in out.getvalue()
+
+
+def test_ctrl_c_in_a_plain_hold_keeps_the_seconds_held(content, tmp_path):
+    coach, out = coach_for(content, tmp_path, "")
+    coach.input = InterruptAt(coach.clock, [(None, "b"), (None, "n")], coach.clock.now + 6)
+    assert coach.run() == 0
+    (record,) = saved(tmp_path)
+    assert (record.outcome, record.actual_seconds) == ("left", 6)
+    assert "Before you go" in out.getvalue()
+
+
+def test_end_of_input_at_the_optional_severity_keeps_gone(content, tmp_path):
+    coach, out = coach_for(content, tmp_path, "b\nn\ny\n")
+    coach.run()
+    (record,) = saved(tmp_path)
+    assert record.outcome == "gone"
+    text = out.getvalue()
+    assert "sore for up to a day" in text and "Before you go" not in text
+
+
+def test_on_a_terminal_a_word_in_a_hold_is_answered_and_listening_goes_on(content, tmp_path):
+    coach, out = coach_for(content, tmp_path, "")
+    start = coach.clock.now
+    coach.input = TimedInput(
+        coach.clock, [(None, "b"), (None, "n"), (start + 5, "what"), (start + 9, "done")]
+    )
+    coach.input.is_terminal = True
+    coach.run()
+    assert "Sorry: p pause" in out.getvalue()
+    (record,) = saved(tmp_path)
+    assert record.actual_seconds == 9  # "done" still ended the hold early
+
+
+def test_plain_red_flags_say_how_to_change_the_country_with_an_option(content, tmp_path):
+    coach, out = coach_for(content, tmp_path, "!\nq\n")
+    coach.run()
+    text = out.getvalue()
+    assert "--region ID" in text and "Ctrl+P" not in text

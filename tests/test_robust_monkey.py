@@ -433,3 +433,15 @@ async def test_two_sides_typed_together_start_one_episode(content, tmp_path, key
         names = [type(s).__name__ for s in app.screen_stack]
         assert names == ["SidePicker", "SafetyCheck"], names
         assert app.flow is not None and app.flow.episode.side == "back"
+
+
+@pytest.mark.parametrize("key", ["r", "t", "h"])
+async def test_a_letter_typed_twice_on_the_first_screen_opens_one_screen(content, tmp_path, key):
+    app = make_app(content, data_dir=tmp_path, clock=FakeClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "SidePicker", "picker")
+        await settle(pilot)
+        await _send_together(app, pilot, [key, key])
+        await settle(pilot)
+        names = [type(s).__name__ for s in app.screen_stack]
+        assert len(names) == 2 and names[0] == "SidePicker", names

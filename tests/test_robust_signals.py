@@ -138,3 +138,43 @@ def test_closing_the_terminal_keeps_the_episode(hold_run, tmp_path):
     assert hold_run.status is not None, f"still running {EXIT_WITHIN} s after the hang-up"
     assert hold_run.status >= 0, f"killed by signal {-hold_run.status}"
     assert [e.outcome for e in cramps(tmp_path)] == ["left"]
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGHUP"])
+def test_a_signal_in_plain_mode_keeps_the_episode_and_prints_the_safety_net(tmp_path, how):
+    """A closed terminal or `kill` in the middle of a plain hold: recorded as left, the
+    safety net printed, exit 128 + the signal's number."""
+    import os
+    import select
+    import subprocess
+
+    data = tmp_path / "data"
+    argv = [sys.executable, "-m", "coach", "--plain", "back", "--hold", "60", "--region", "uk"]
+    env = {**os.environ, "CALF_COACH_HOME": str(data), "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [*argv, "--data-dir", str(data)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=ROOT,
+    )
+    seen = b""
+    try:
+        proc.stdin.write(b"n\n")
+        proc.stdin.flush()
+        deadline = time.monotonic() + 30
+        while b"Step 1 of" not in seen and time.monotonic() < deadline:
+            ready, _, _ = select.select([proc.stdout], [], [], 0.5)
+            if ready:
+                seen += os.read(proc.stdout.fileno(), 4096)
+        assert b"Step 1 of" in seen, seen
+        proc.send_signal(getattr(signal, how))
+        rest, err = proc.communicate(timeout=EXIT_WITHIN)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 128 + getattr(signal, how), err
+    assert b"Traceback" not in err
+    assert b"Before you go: when to get help" in rest
+    assert [e.outcome for e in cramps(tmp_path)] == ["left"]

@@ -226,3 +226,27 @@ def test_routine_is_saved_only_when_done(content):
     left = RoutineFlow(now=lambda: start)
     left.answer(left.current, RoutineResult(False, 20.0, "standing"))
     assert left.take_saves().routine is None
+
+
+def test_anything_but_a_plain_no_never_starts_a_stretch(content):
+    for answer in (None, "y", "", "maybe", "leave"):
+        flow = make(content)
+        step = flow.answer(flow.current, answer)
+        assert isinstance(step, GetHelp) and flow.episode.holds == 0, answer
+
+
+def test_an_unknown_eased_answer_is_not_saved_as_an_outcome(content):
+    clock = FakeClock()
+    flow = make(content, clock)
+    flow.answer(flow.current, "no")
+    assert through_hold(flow, clock, "yes") == GetHelp("not-eased", 10)
+    assert flow.episode.outcome == "left"
+
+
+def test_leaving_at_what_next_when_somewhat_better_keeps_that_answer(content):
+    clock = FakeClock()
+    flow = make(content, clock)
+    flow.answer(flow.current, "no")
+    assert isinstance(through_hold(flow, clock, "somewhat"), WhatNext)
+    assert flow.leave() == AfterCare("somewhat", 10)
+    assert flow.episode.outcome == "somewhat"

@@ -19,6 +19,8 @@ TABLES = {
     "NO_EPISODES",
     "OUTCOMES",
     "LEGS",
+    "MORE_SIGNS",
+    "CHANGE_COUNTRY",
 }
 
 # Keys built at run time (plurals, ids shown as words); listed so none is missed.
