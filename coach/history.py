@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from coach.checkins import CheckinStore
 from coach.dbfile import is_busy, is_corruption, move_aside
 from coach.locations import folder_problem, is_default_data_dir
 from coach.records import (
@@ -40,14 +41,23 @@ MIGRATIONS: list[tuple[str, ...]] = [
         " severity INTEGER, updated_at TEXT)",
         "CREATE INDEX episodes_by_start ON episodes (started_epoch)",
     ),
+    # 2 (#15, the diary): minutes until it eased, why "get help" ended it, and the
+    # morning check-ins (one row per night; cramps NULL when the question was skipped).
+    (
+        "ALTER TABLE episodes ADD COLUMN eased_minutes REAL",
+        "ALTER TABLE episodes ADD COLUMN help_reason TEXT",
+        "CREATE TABLE checkins (night TEXT PRIMARY KEY, answered_at TEXT NOT NULL,"
+        " cramps INTEGER, worst INTEGER, sleep INTEGER)",
+    ),
 ]
 
 __all__ = ["KINDS", "OUTCOMES", "POSITIONS", "SIDES", "EpisodeRecord", "History", "HistoryError"]
 
 _COLUMNS = (
     "kind, started_at, started_epoch, side, position, planned_seconds, actual_seconds,"
-    " holds, outcome, causes, severity, updated_at"
+    " holds, outcome, causes, severity, updated_at, eased_minutes, help_reason"
 )
+_MARKS = ",".join("?" * len(_COLUMNS.split(",")))
 
 
 def _local_now() -> datetime:
@@ -131,7 +141,7 @@ def _migrate(conn: sqlite3.Connection) -> None:
         raise
 
 
-class History:
+class History(CheckinStore):
     """Every write is its own committed transaction, so a killed process loses nothing saved."""
 
     def __init__(
@@ -199,7 +209,7 @@ class History:
         check(record)
         with self._guard("save the episode") as conn:
             cur = conn.execute(
-                f"INSERT INTO episodes ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                f"INSERT INTO episodes ({_COLUMNS}) VALUES ({_MARKS})",
                 row_values(record),
             )
         return int(cur.lastrowid or 0)
@@ -285,7 +295,7 @@ class History:
         check(record)
         with self._guard("restore the episode") as conn:
             conn.execute(
-                f"INSERT INTO episodes (id, {_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                f"INSERT INTO episodes (id, {_COLUMNS}) VALUES (?,{_MARKS})",
                 (record.id, *row_values(record)),
             )
         return record.id

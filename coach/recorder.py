@@ -255,4 +255,6 @@ def to_record(episode: Episode) -> EpisodeRecord:
         outcome=episode.outcome,
         causes=tuple(episode.causes),
         severity=episode.severity,
+        eased_minutes=episode.eased_minutes,
+        help_reason=episode.help_reason,
     )
