@@ -63,8 +63,7 @@ class CheckinStore:
     def checkins(self, since: date) -> Iterator[CheckIn]:
         with self._guard("read the history") as conn:
             rows = conn.execute(
-                "SELECT night, cramps, worst, sleep FROM checkins WHERE night >= ?"
-                " ORDER BY night",
+                "SELECT night, cramps, worst, sleep FROM checkins WHERE night >= ? ORDER BY night",
                 (since.isoformat(),),
             ).fetchall()
         for night, cramps, worst, sleep in rows:

@@ -29,8 +29,12 @@ def past_line(past: PastRecord, content: Content) -> str:
     """ "Your last 4 back-of-calf cramps: sitting gone 3 of 3, in bed 1 of 1." """
     labels = {p.id: p.label.lower() for p in content.positions}
     parts = [
-        t("{position} gone {eased} of {total}", position=labels.get(p.position, p.position),
-          eased=p.eased, total=p.total)
+        t(
+            "{position} gone {eased} of {total}",
+            position=labels.get(p.position, p.position),
+            eased=p.eased,
+            total=p.total,
+        )
         for p in past.positions
     ]
     side = content.guides[past.side].label.lower() if past.side in content.guides else past.side
@@ -60,7 +64,7 @@ def nights_text(
     for start, cramps, known in rows:
         rate = cramps / known if known else 0
         told = (
-            t("{rate} a night ({known} nights known)", rate=f"{rate:.1f}", known=known)
+            t("{rate} a night (nights known: {known})", rate=f"{rate:.1f}", known=known)
             if known
             else t("no nights known")
         )

@@ -17,7 +17,7 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
@@ -121,19 +121,27 @@ def check_target(output: str, directory: Path) -> Path:
 
 
 def write_file(target: Path, records: Iterable[EpisodeRecord], fmt: str) -> None:
-    """Whole or not at all: a temporary file (created exclusively, 0600) renamed over the old.
+    """Whole or not at all: a temporary file (created exclusively, 0600) renamed over the old."""
+    _write_atomic(target, lambda fp: export(records, fmt, fp))
 
-    A FIFO, a terminal or /dev/null is written to directly, as a shell redirection would:
+
+def write_text(target: Path, text: str) -> None:
+    """The same for a text made in one piece (the doctor's report)."""
+    _write_atomic(target, lambda fp: fp.write(text))
+
+
+def _write_atomic(target: Path, fill: Callable[[TextIO], object]) -> None:
+    """A FIFO, a terminal or /dev/null is written to directly, as a shell redirection would:
     renaming over it would replace the device, not send it anything."""
     with suppress(FileNotFoundError):
         if not stat.S_ISREG(os.stat(target).st_mode):
             with open(target, "w", encoding="utf-8", newline="") as fp:
-                export(records, fmt, fp)
+                fill(fp)
             return
     fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fp:
-            export(records, fmt, fp)
+            fill(fp)
             fp.flush()
             os.fsync(fp.fileno())
         os.replace(temp, target)

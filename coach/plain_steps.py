@@ -11,6 +11,7 @@ from typing import Any
 
 from coach import wording
 from coach.advice import tip_evidence, tip_sections
+from coach.diary_text import past_line
 from coach.i18n import t
 from coach.plain_input import EndOfInput
 from coach.routine import plan, total_seconds
@@ -95,6 +96,8 @@ class PlainSteps:
             time=mmss(step.seconds),
         )
         self.say(f"{held} {guide.short}")
+        if step.past is not None:
+            self.say(past_line(step.past, self.content))
         self.say(t("While it runs: p pause, + add 30 s, d done (it eased), q leave. Then Enter."))
         timer.start()
         shown, next_report, listening = -1, step.seconds - REPORT_EVERY, True

@@ -67,33 +67,56 @@ def gather(store: History, now: datetime, weeks: int = 12) -> ReportData:
         f" FROM episodes WHERE {where}",
         span,
     )
-    sides = q(f"SELECT coalesce(side, 'unknown'), count(*) FROM episodes WHERE {where}"
-              " GROUP BY 1 ORDER BY 2 DESC", span)
-    outcomes = q(f"SELECT coalesce(outcome, 'in progress'), count(*) FROM episodes"
-                 f" WHERE {where} GROUP BY 1 ORDER BY 2 DESC", span)
+    sides = q(
+        f"SELECT coalesce(side, 'unknown'), count(*) FROM episodes WHERE {where}"
+        " GROUP BY 1 ORDER BY 2 DESC",
+        span,
+    )
+    outcomes = q(
+        f"SELECT coalesce(outcome, 'in progress'), count(*) FROM episodes"
+        f" WHERE {where} GROUP BY 1 ORDER BY 2 DESC",
+        span,
+    )
     by_position = q(
         "SELECT coalesce(position, 'unknown'), sum(outcome = 'gone'), count(*) FROM episodes"
-        f" WHERE {where} AND outcome IS NOT NULL GROUP BY 1 ORDER BY 3 DESC", span)
+        f" WHERE {where} AND outcome IS NOT NULL GROUP BY 1 ORDER BY 3 DESC",
+        span,
+    )
     causes = q(
         "SELECT j.value, count(*) FROM episodes, json_each(CASE WHEN json_valid(causes)"
-        f" THEN causes ELSE '[]' END) AS j WHERE {where} GROUP BY 1 ORDER BY 2 DESC", span)
+        f" THEN causes ELSE '[]' END) AS j WHERE {where} GROUP BY 1 ORDER BY 2 DESC",
+        span,
+    )
     ((with_causes,),) = q(
         f"SELECT count(*) FROM episodes WHERE {where} AND json_valid(causes)"
-        " AND json_array_length(causes) > 0", span)
+        " AND json_array_length(causes) > 0",
+        span,
+    )
     flags = q(
         "SELECT coalesce(help_reason, 'unknown'), count(*) FROM episodes"
-        f" WHERE {where} AND outcome = 'red_flag' GROUP BY 1 ORDER BY 2 DESC", span)
+        f" WHERE {where} AND outcome = 'red_flag' GROUP BY 1 ORDER BY 2 DESC",
+        span,
+    )
     ((routines,),) = q(
         f"SELECT count(DISTINCT {NIGHT_SQL}) FROM episodes WHERE kind = 'routine'"
-        f" AND {NIGHT_SQL} BETWEEN ? AND ?", span)
+        f" AND {NIGHT_SQL} BETWEEN ? AND ?",
+        span,
+    )
     ((answered, bad, skipped, worst, sleep),) = q(
         "SELECT count(cramps), sum(cramps > 0), count(*) - count(cramps),"
         " avg(CASE WHEN cramps > 0 THEN worst END), avg(CASE WHEN cramps > 0 THEN sleep END)"
-        " FROM checkins WHERE night BETWEEN ? AND ?", span)
+        " FROM checkins WHERE night BETWEEN ? AND ?",
+        span,
+    )
     return ReportData(
-        first, last, int(count), tuple(week_rows),
-        (top, mean, int(rated)), (int(low or 0), int(mid or 0), int(high or 0)),
-        held, eased,
+        first,
+        last,
+        int(count),
+        tuple(week_rows),
+        (top, mean, int(rated)),
+        (int(low or 0), int(mid or 0), int(high or 0)),
+        held,
+        eased,
         tuple((str(s), int(n)) for s, n in sides),
         tuple((str(o), int(n)) for o, n in outcomes),
         tuple((str(p), int(g or 0), int(n)) for p, g, n in by_position),
@@ -102,5 +125,6 @@ def gather(store: History, now: datetime, weeks: int = 12) -> ReportData:
         tuple((str(r), int(n)) for r, n in flags),
         int(routines),
         (int(answered), int(bad or 0), int(skipped)),
-        worst, sleep,
+        worst,
+        sleep,
     )
