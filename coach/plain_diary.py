@@ -61,7 +61,9 @@ class PlainDiary:
         if answer == "none":
             result = CheckIn(night, 0)
         elif answer == "yes":
-            many, worst, sleep = (self._number(q, low) for q, low in zip(CHECKIN_ASK, (1, 0, 0)))
+            many, worst, sleep = (
+                self._number(q, low) for q, low in zip(CHECKIN_ASK, (1, 0, 0), strict=True)
+            )
             result = CheckIn(night, many, worst, sleep)
         else:
             result = CheckIn(night, None)
