@@ -22,6 +22,7 @@ from coach.i18n import t
 from coach.recorder import Recorder
 from coach.settings import SettingsFile, load_settings, theme_for
 from screens.base import HELP_KEYS, HomeScreen, SizeGuard, translate_bindings
+from screens.diary_driver import DiaryDriver
 from screens.flow_driver import FlowDriver
 from screens.themes import THEMES
 
@@ -49,7 +50,7 @@ def first_screens_css(start: str | None) -> tuple[str, ...]:
     return ("../screens/safety_check.tcss", "../screens/hold.tcss", "../screens/follow_up.tcss")
 
 
-class CalfCoach(FlowDriver, App[int]):
+class CalfCoach(FlowDriver, DiaryDriver, App[int]):
     """Calf Coach: one question, one key, then a guided stretch."""
 
     CSS_PATH = "app.tcss"
@@ -127,6 +128,7 @@ class CalfCoach(FlowDriver, App[int]):
         # only when the person comes back to it, so the countdown shows sooner.
         if self.start in ("back", "front"):
             self.call_next(self.start_episode, self.start)
+            self.load_diary()  # read while the safety question is up
         elif self.start == "routine":
             self.run_routine()
         elif self.start == "history":
@@ -182,9 +184,11 @@ class CalfCoach(FlowDriver, App[int]):
     def go_home(self, _result: object = None) -> None:
         """Show the first screen under whatever comes next, once."""
         home = any(isinstance(s, HomeScreen) for s in self.screen_stack)
-        if self._leaving or self._exit or home:
+        if self._leaving or self._exit:
             return
-        self.push_screen(self._picker())
+        self.load_diary()  # at start and after each episode: the record has changed
+        if not home:
+            self.push_screen(self._picker())
 
     def on_side_picker_chosen(self, message: SidePicker.Chosen) -> None:
         # Only from the picker on top: "bb" typed fast, or a double click, sends two.
@@ -204,13 +208,6 @@ class CalfCoach(FlowDriver, App[int]):
     def _warn(self, warning: str | None) -> None:
         if warning:
             self.notify(warning, severity="warning", timeout=10, markup=False)
-
-    def show_history(self) -> None:
-        from screens.history import HistoryScreen
-
-        store, warning = self.recorder.store()
-        self._warn(warning)
-        self.push_screen(HistoryScreen(store), self.go_home)
 
     def action_red_flags(self) -> None:
         from screens.red_flags import RedFlags

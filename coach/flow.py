@@ -155,6 +155,12 @@ class EpisodeFlow(_Flow):
         self._after_care_shown = False
         super().__init__(self._run())
 
+    def know_past(self, past: PastRecord | None) -> None:
+        """The driver's read of the person's record came in after the flow began (a
+        start straight into `back`): the first hold, if not shown yet, carries it."""
+        if self.episode.holds == 0:
+            self.past = past if past is not None and past.worth_showing() else None
+
     @property
     def limit_minutes(self) -> int:
         return max(1, round(self.content.hold.escalate_after_seconds / 60))

@@ -12,11 +12,15 @@ import sys
 from datetime import datetime
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coach import __version__
 from coach.i18n import t
 from coach.records import HELP_REASONS, OUTCOMES
 from coach.report_data import ReportData
+
+if TYPE_CHECKING:
+    from coach.history import History
 
 STYLE = """
 body{font:14px/1.4 system-ui,sans-serif;color:#111;max-width:46em;margin:1em auto;padding:0 1em}
@@ -204,12 +208,33 @@ def render(data: ReportData, made: datetime, lang: str = "en", names=None) -> st
     return "".join(parts)
 
 
+def make_page(store: History, weeks: int, lang: str, names, now: datetime | None = None) -> str:
+    from coach.report_data import gather
+
+    now = now or datetime.now().astimezone()
+    return render(gather(store, now, weeks), now, lang, names)
+
+
+def write_report(store: History, target: Path, lang: str, names, data_dir: Path) -> str:
+    """For `r` on the history screen (on a worker thread): the line to show."""
+    from coach.export import UsageError, check_target, write_text
+    from coach.history import HistoryError
+
+    try:
+        path = check_target(str(target), data_dir)
+        write_text(path, make_page(store, 12, lang, names))
+    except UsageError as error:
+        return str(error)
+    except (HistoryError, OSError) as error:
+        return t("The report could not be written ({error}).", error=error)
+    return t("Report written to {path}.", path=path)
+
+
 def run_report(output: str | None, weeks: int, directory: Path, lang: str, names) -> int:
     """The CLI's entry point: the page to `-o FILE` (default calf-coach-report.html in
     the current folder) or to stdout with `-o -`."""
     from coach.export import UsageError, check_target, write_text
     from coach.history import DB_NAME, History, HistoryError
-    from coach.report_data import gather
 
     output = output or "calf-coach-report.html"
     target = None
@@ -227,9 +252,8 @@ def run_report(output: str | None, weeks: int, directory: Path, lang: str, names
         print(opened.warning, file=sys.stderr)
     if opened.store is None:
         return 1
-    now = datetime.now().astimezone()
     try:
-        page = render(gather(opened.store, now, weeks), now, lang, names)
+        page = make_page(opened.store, weeks, lang, names)
     except HistoryError as error:
         print(error, file=sys.stderr)
         return 1

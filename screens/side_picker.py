@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +12,8 @@ from textual.message import Message
 from textual.widgets import Static
 
 from coach.content import Content, Region
+from coach.diary import CheckIn
+from coach.diary_text import CHECKIN_KEYS, CHECKIN_QUESTION
 from coach.i18n import t
 from screens.base import HomeScreen
 from screens.choice import Choice
@@ -30,6 +33,10 @@ class SidePicker(HomeScreen):
         Binding("t", "open('tips')", "Tips", id="tips"),
         Binding("h", "open('history')", "History", id="history"),
         Binding("q,escape", "app.quit", "Quit", id="quit"),
+        # The morning check-in line (#15), active only while it is shown.
+        Binding("0", "checkin('none')", "No cramps last night", id="checkin-none"),
+        Binding("y", "checkin('yes')", "Had cramps", id="checkin-yes"),
+        Binding("x", "checkin('skip')", "Skip", id="checkin-skip"),
         Binding("down", "app.focus_next", show=False),
         Binding("up", "app.focus_previous", show=False),
     ]
@@ -37,6 +44,10 @@ class SidePicker(HomeScreen):
     @dataclass
     class Chosen(Message):
         side: str
+
+    @dataclass
+    class CheckedIn(Message):
+        answer: CheckIn
 
     @dataclass
     class Open(Message):
@@ -48,6 +59,8 @@ class SidePicker(HomeScreen):
         self.content = content
         self.numbers = region
         self.first_run = first_run
+        self.checkin_night: date | None = None
+        """The night the check-in line asks about, while it is shown."""
 
     def compose(self) -> ComposeResult:
         back, front = self.content.guides["back"], self.content.guides["front"]
@@ -57,6 +70,7 @@ class SidePicker(HomeScreen):
             yield Choice("f", front.label, id="front")
             yield Choice("n", t("Not sure"), id="not-sure")
             yield Static(t("Press a letter, or use the arrows and Enter."), id="picker-hint")
+            yield Static(id="checkin-line", markup=False)
             if self.first_run:
                 yield Static(
                     t(
@@ -70,6 +84,37 @@ class SidePicker(HomeScreen):
 
     def on_mount(self) -> None:
         self.query_one("#back", Choice).focus()
+        self.query_one("#checkin-line").display = False
+
+    def ask_checkin(self, night: date) -> None:
+        """Show "Any cramps last night?" (the app decided, from coach.diary)."""
+        self.checkin_night = night
+        line = self.query_one("#checkin-line", Static)
+        line.update(t(CHECKIN_QUESTION) + "  " + t(CHECKIN_KEYS))
+        line.display = True
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.checkin_night is not None if action == "checkin" else True
+
+    def action_checkin(self, answer: str) -> None:
+        night = self.checkin_night
+        if night is None:
+            return
+        if answer == "yes":
+            from screens.checkin import CheckinScreen
+
+            self.app.push_screen(CheckinScreen(night), self._checked_in)
+        else:
+            self._checked_in(CheckIn(night, 0 if answer == "none" else None))
+
+    def _checked_in(self, answer: CheckIn | None) -> None:
+        if answer is None or self.checkin_night is None:
+            return  # gone back from the questions: the line stays
+        self.checkin_night = None
+        self.query_one("#checkin-line").display = False
+        self.refresh_bindings()
+        self.post_message(self.CheckedIn(answer))
 
     def on_choice_chosen(self, event: Choice.Chosen) -> None:
         if event.choice.id == "not-sure":

@@ -19,6 +19,12 @@ TABLES = {
     "NO_EPISODES",
     "OUTCOMES",
     "LEGS",
+    "HELP_REASONS",
+    "CHECKIN_QUESTION",
+    "CHECKIN_KEYS",
+    "CHECKIN_ASK",
+    "OWN_RECORD",
+    "KEYS",
 }
 
 # Keys built at run time (plurals, ids shown as words); listed so none is missed.
