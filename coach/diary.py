@@ -23,6 +23,12 @@ def night_of(moment: datetime) -> date:
     return (moment - timedelta(hours=12)).date()
 
 
+def last_night(now: datetime) -> date:
+    """The night a morning check-in asks about: the one that began yesterday evening.
+    Not night_of(now): after noon that is already tonight."""
+    return now.date() - timedelta(days=1)
+
+
 class CheckIn(NamedTuple):
     """The answer to "Any cramps last night?". `cramps` None: the person skipped it."""
 
@@ -43,16 +49,18 @@ class NightState(NamedTuple):
     """Cramps the coach recorded during it."""
 
 
-def checkin_due(now: datetime, last_night: NightState) -> date | None:
-    """The night to ask about, or None. Asked in the morning only, once per night
-    (a skip counts as an answer), and not after a night whose cramps the coach
-    recorded as they happened: those count by themselves."""
+def checkin_due(now: datetime, last: NightState) -> date | None:
+    """The night to ask about, or None; `last`: what is recorded for `last_night(now)`.
+
+    Asked in the morning only, once per night (a skip counts as an answer), and not
+    after a night whose cramps the coach recorded as they happened: those count by
+    themselves."""
     start, end = CHECKIN_HOURS
     if not start <= now.hour < end:
         return None
-    if last_night.answered or last_night.recorded_cramps:
+    if last.answered or last.recorded_cramps:
         return None
-    return night_of(now)
+    return last_night(now)
 
 
 def check(answer: CheckIn) -> None:

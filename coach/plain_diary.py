@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from coach.diary import CheckIn, PastRecord, checkin_due, night_of
+from coach.diary import CheckIn, PastRecord, checkin_due, last_night
 from coach.diary_text import CHECKIN_ASK, CHECKIN_QUESTION
 from coach.i18n import t
 
@@ -38,7 +38,8 @@ class PlainDiary:
         store = self._store()
         try:
             return (
-                store is not None and checkin_due(now, store.night_state(night_of(now))) is not None
+                store is not None
+                and checkin_due(now, store.night_state(last_night(now))) is not None
             )
         except HistoryError:
             return False
@@ -49,7 +50,7 @@ class PlainDiary:
         from coach.plain import Option
 
         now = now or datetime.now().astimezone()
-        night = night_of(now)
+        night = last_night(now)
         answer = self.ask(  # type: ignore[attr-defined]
             t(CHECKIN_QUESTION),
             [

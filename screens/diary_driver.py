@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from textual import work
 
-from coach.diary import CheckIn, PastRecord, checkin_due, night_of
+from coach.diary import CheckIn, PastRecord, checkin_due, last_night
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -54,7 +54,7 @@ class DiaryDriver:
         now = self.diary_now()
         try:
             past = {side: store.past_record(side) for side in ("back", "front")}
-            due = checkin_due(now, store.night_state(night_of(now)))
+            due = checkin_due(now, store.night_state(last_night(now)))
         except HistoryError:
             return  # the diary is a help, not a must: the coach goes on without it
         self.call_from_thread(self._diary_read, past, due)
