@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from coach.history import DB_NAME, EpisodeRecord, History, HistoryError
+from coach.history import DB_NAME, OUTCOMES, EpisodeRecord, History, HistoryError
 
 FORMATS = ("csv", "json")
 FIELDS = (
@@ -39,7 +39,12 @@ FIELDS = (
     "causes",
     "severity",
     "updated_at",
+    "eased_minutes",
+    "help_reason",
+    "outcome_name",
 )
+"""`outcome` is the stored id ("left"); `outcome_name` reads well in a spreadsheet or
+to a doctor ("Left early", never "left", which reads like the left leg)."""
 CHUNK = 256 * 1024
 """Characters gathered before one write to the output."""
 
@@ -50,7 +55,8 @@ def _time(moment: datetime | None) -> str | None:
 
 
 def _as_dict(record: EpisodeRecord) -> dict[str, object]:
-    row = {name: getattr(record, name) for name in FIELDS}
+    row = {name: getattr(record, name, None) for name in FIELDS}
+    row["outcome_name"] = OUTCOMES.get(record.outcome, record.outcome) if record.outcome else None
     row["started_at"] = _time(record.started_at)
     row["updated_at"] = _time(record.updated_at)
     row["causes"] = list(record.causes)
