@@ -107,7 +107,7 @@ class HistoryScreen(CoachScreen[None]):
         super().__init__()
         self._store = store
         self._now = now or (lambda: datetime.now().astimezone())
-        self._report = report
+        self._make_report = report
         self._records: list[EpisodeRecord] = []
         self._deleted: list[EpisodeRecord] = []
         self.loaded = 0
@@ -191,7 +191,7 @@ class HistoryScreen(CoachScreen[None]):
             return None
         if action == "undo" and not self._deleted:
             return None
-        return not (action == "report" and self._report is None)
+        return not (action == "report" and self._make_report is None)
 
     def action_scroll(self, lines: int) -> None:
         tabs = self.query_one(TabbedContent)
@@ -265,9 +265,9 @@ class HistoryScreen(CoachScreen[None]):
 
     @work(thread=True, exclusive=True, group="history-report")
     def action_report(self) -> None:
-        if self._report is None:
+        if self._make_report is None:
             return
-        line = self._report()
+        line = self._make_report()
         self.app.call_from_thread(self.notify, line, title=t("Report"), markup=False)
 
     def action_back(self) -> None:
