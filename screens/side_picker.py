@@ -84,14 +84,19 @@ class SidePicker(HomeScreen):
 
     def on_mount(self) -> None:
         self.query_one("#back", Choice).focus()
-        self.query_one("#checkin-line").display = False
+        self._show_checkin()
 
     def ask_checkin(self, night: date) -> None:
-        """Show "Any cramps last night?" (the app decided, from coach.diary)."""
+        """Show "Any cramps last night?" (the app decided, from coach.diary). May come
+        before this screen is mounted: on_mount shows it then."""
         self.checkin_night = night
+        if self.is_mounted:
+            self._show_checkin()
+
+    def _show_checkin(self) -> None:
         line = self.query_one("#checkin-line", Static)
         line.update(t(CHECKIN_QUESTION) + "  " + t(CHECKIN_KEYS))
-        line.display = True
+        line.display = self.checkin_night is not None
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
