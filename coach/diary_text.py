@@ -47,11 +47,16 @@ def past_line(past: PastRecord, content: Content) -> str:
 
 
 def nights_text(
-    per_night: dict[date, int], routine: set[date], last_night: date, weeks: int = 12
+    per_night: dict[date, int],
+    routine: set[date],
+    last_night: date,
+    weeks: int = 12,
+    bar_width: int = BAR_WIDTH,
 ) -> str:
     """Cramps per night over `weeks`, week by week; routine nights against the rest;
     the routine over the last 14 nights. Nights nothing was recorded or told about
-    are counted as unknown, not as quiet."""
+    are counted as unknown, not as quiet. `bar_width` 0: numbers only (a narrow
+    window), since the numbers say everything the bars do."""
     first = last_night - timedelta(days=weeks * 7 - 1)
     lines = [t("Cramps per night, by week (last {weeks} weeks)", weeks=weeks)]
     rows = []
@@ -68,7 +73,8 @@ def nights_text(
             if known
             else t("no nights known")
         )
-        lines.append(f" {start:%m-%d} {stats.bar(rate, top, BAR_WIDTH):<{BAR_WIDTH}} {told}")
+        bar = f"{stats.bar(rate, top, bar_width):<{bar_width}} " if bar_width else ""
+        lines.append(f" {start:%m-%d} {bar}{told}")
     lines += ["", t("After the bedtime routine, and without it")]
     known_nights = [d for d in per_night if first <= d <= last_night]
     for label, nights in (

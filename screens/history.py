@@ -145,13 +145,17 @@ class HistoryScreen(CoachScreen[None]):
         """On a worker thread: everything the tabs show."""
         assert self._store is not None
         now = self._now()
+        bars = 24 if self.size.width >= 70 else 0  # narrow: the numbers alone
         try:
             records = self._store.list()
             skipped = self._store.skipped_note()
             last = night_of(now)
             since = last - timedelta(weeks=12)
             nights = nights_text(
-                self._store.cramps_per_night(since, last), self._store.routine_nights(since), last
+                self._store.cramps_per_night(since, last),
+                self._store.routine_nights(since),
+                last,
+                bar_width=bars,
             )
             return Loaded(records, summary_line(records, now), skipped, nights)
         except HistoryError as error:

@@ -33,10 +33,11 @@ class SidePicker(HomeScreen):
         Binding("t", "open('tips')", "Tips", id="tips"),
         Binding("h", "open('history')", "History", id="history"),
         Binding("q,escape", "app.quit", "Quit", id="quit"),
-        # The morning check-in line (#15), active only while it is shown.
-        Binding("0", "checkin('none')", "No cramps last night", id="checkin-none"),
-        Binding("y", "checkin('yes')", "Had cramps", id="checkin-yes"),
-        Binding("x", "checkin('skip')", "Skip", id="checkin-skip"),
+        # The morning check-in line (#15), active only while it is shown; its keys are
+        # written on the line itself, so the footer stays as it was.
+        Binding("0", "checkin('none')", "No cramps last night", id="checkin-none", show=False),
+        Binding("y", "checkin('yes')", "Had cramps", id="checkin-yes", show=False),
+        Binding("x", "checkin('skip')", "Skip", id="checkin-skip", show=False),
         Binding("down", "app.focus_next", show=False),
         Binding("up", "app.focus_previous", show=False),
     ]
