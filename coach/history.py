@@ -15,6 +15,7 @@ from pathlib import Path
 from coach.checkins import CheckinStore
 from coach.dbfile import is_busy, is_corruption, move_aside
 from coach.locations import folder_problem, is_default_data_dir
+from coach.migrations import MIGRATIONS
 from coach.records import (
     KINDS,
     OUTCOMES,
@@ -29,27 +30,6 @@ from coach.records import (
 
 DB_NAME = "history.db"
 _MAGIC = b"SQLite format 3\x00"
-# Version N of the schema is reached by running MIGRATIONS[N - 1]. Never edit a shipped entry:
-# to change the schema, append one tuple of statements and every old file catches up on open.
-MIGRATIONS: list[tuple[str, ...]] = [
-    (
-        "CREATE TABLE episodes ("
-        " id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL,"
-        " started_at TEXT NOT NULL, started_epoch REAL NOT NULL, side TEXT, position TEXT,"
-        " planned_seconds INTEGER NOT NULL DEFAULT 0, actual_seconds INTEGER NOT NULL DEFAULT 0,"
-        " holds INTEGER NOT NULL DEFAULT 0, outcome TEXT, causes TEXT NOT NULL DEFAULT '[]',"
-        " severity INTEGER, updated_at TEXT)",
-        "CREATE INDEX episodes_by_start ON episodes (started_epoch)",
-    ),
-    # 2 (#15, the diary): minutes until it eased, why "get help" ended it, and the
-    # morning check-ins (one row per night; cramps NULL when the question was skipped).
-    (
-        "ALTER TABLE episodes ADD COLUMN eased_minutes REAL",
-        "ALTER TABLE episodes ADD COLUMN help_reason TEXT",
-        "CREATE TABLE checkins (night TEXT PRIMARY KEY, answered_at TEXT NOT NULL,"
-        " cramps INTEGER, worst INTEGER, sleep INTEGER)",
-    ),
-]
 
 __all__ = ["KINDS", "OUTCOMES", "POSITIONS", "SIDES", "EpisodeRecord", "History", "HistoryError"]
 
