@@ -48,8 +48,12 @@ class ReportData(NamedTuple):
 def gather(store: History, now: datetime, weeks: int = 12) -> ReportData:
     last = (now - timedelta(hours=12)).date()
     first = last - timedelta(days=weeks * 7 - 1)
-    span = (first.isoformat(), last.isoformat())
-    where = f"kind = 'cramp' AND {NIGHT_SQL} BETWEEN ? AND ?"
+    # The epoch bound (a day either side) lets the index on started_epoch pick the
+    # weeks' rows; the night itself is then decided on the recorded wall clock.
+    low = datetime(first.year, first.month, first.day).timestamp() - 86400
+    high = datetime(last.year, last.month, last.day).timestamp() + 3 * 86400
+    span = (low, high, first.isoformat(), last.isoformat())
+    where = f"kind = 'cramp' AND started_epoch BETWEEN ? AND ? AND {NIGHT_SQL} BETWEEN ? AND ?"
     q = store.aggregate
 
     per_night = store.cramps_per_night(first, last)
@@ -99,14 +103,14 @@ def gather(store: History, now: datetime, weeks: int = 12) -> ReportData:
     )
     ((routines,),) = q(
         f"SELECT count(DISTINCT {NIGHT_SQL}) FROM episodes WHERE kind = 'routine'"
-        f" AND {NIGHT_SQL} BETWEEN ? AND ?",
+        f" AND started_epoch BETWEEN ? AND ? AND {NIGHT_SQL} BETWEEN ? AND ?",
         span,
     )
     ((answered, bad, skipped, worst, sleep),) = q(
         "SELECT count(cramps), sum(cramps > 0), count(*) - count(cramps),"
         " avg(CASE WHEN cramps > 0 THEN worst END), avg(CASE WHEN cramps > 0 THEN sleep END)"
         " FROM checkins WHERE night BETWEEN ? AND ?",
-        span,
+        span[2:],
     )
     return ReportData(
         first,
