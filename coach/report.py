@@ -90,7 +90,7 @@ def render(data: ReportData, made: datetime, lang: str = "en", names=None) -> st
     names = names or {}
     weeks = [
         (
-            f"{w.start:%d %b}",
+            w.start.isoformat(),
             w.cramps / w.nights_known if w.nights_known else 0,
             t(
                 "{rate} a night ({cramps} cramps, nights known: {known})",
