@@ -17,7 +17,16 @@ from coach.i18n import t
 class PlainDiary:
     """Needs from PlainCoach: recorder, input, stdout, say(), warn(), ask(), help_key()."""
 
-    def _store(self):
+    def _store(self, create: bool = False):
+        """The reading store; without `create`, None when there is no history yet:
+        asking whether to show a line must not create the history file."""
+        from pathlib import Path
+
+        from coach.history import DB_NAME
+
+        folder = Path(self.recorder.data_dir)  # type: ignore[attr-defined]
+        if not create and not (folder / DB_NAME).exists():
+            return None
         store, warning = self.recorder.store()  # type: ignore[attr-defined]
         self.warn(warning)  # type: ignore[attr-defined]
         return store
@@ -68,7 +77,7 @@ class PlainDiary:
             result = CheckIn(night, many, worst, sleep)
         else:
             result = CheckIn(night, None)
-        store = self._store()
+        store = self._store(create=True)
         if store is None:
             return 1
         try:
