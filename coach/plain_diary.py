@@ -17,6 +17,9 @@ from coach.i18n import t
 class PlainDiary:
     """Needs from PlainCoach: recorder, input, stdout, say(), warn(), ask(), help_key()."""
 
+    diary_now = staticmethod(lambda: datetime.now().astimezone())
+    """When the check-in question is decided and dated; tests replace it."""
+
     def _store(self, create: bool = False):
         """The reading store; without `create`, None when there is no history yet:
         asking whether to show a line must not create the history file."""
@@ -43,7 +46,7 @@ class PlainDiary:
     def checkin_due(self, now: datetime | None = None) -> bool:
         from coach.history import HistoryError
 
-        now = now or datetime.now().astimezone()
+        now = now or self.diary_now()
         store = self._store()
         try:
             return (
@@ -58,7 +61,7 @@ class PlainDiary:
         from coach.history import HistoryError
         from coach.plain import Option
 
-        now = now or datetime.now().astimezone()
+        now = now or self.diary_now()
         night = last_night(now)
         answer = self.ask(  # type: ignore[attr-defined]
             t(CHECKIN_QUESTION),

@@ -204,3 +204,25 @@ def test_cramps_per_night_count_checkins_and_recorded_episodes(tmp_path: Path):
     assert "without: 0.7 cramps a night (2 cramps in 3 nights)" in text
     assert "not a trial" in text
     assert "1 of 14 nights" in text
+
+
+def test_plain_mode_offers_the_checkin_in_the_morning_last_in_the_list(content, tmp_path):
+    from tests.test_plain import coach_for
+
+    store = open_store(tmp_path)
+    store.add(cramp(at(20, 2)))
+    store.close()
+    coach, out = coach_for(content, tmp_path, "c\ny\n2\n6\n\nq\n")
+    coach.diary_now = lambda: at(24, 8)
+    assert coach.run() == 0
+    text = out.getvalue()
+    assert "5. (c) Any cramps last night?" in text
+    assert "Saved for the night of 2026-11-23." in text
+    store = open_store(tmp_path)
+    assert list(store.checkins(date(2026, 1, 1))) == [CheckIn(date(2026, 11, 23), 2, 6, None)]
+    store.close()
+
+    coach, out = coach_for(content, tmp_path, "q\n")
+    coach.diary_now = lambda: at(24, 9)
+    coach.run()
+    assert "Any cramps last night?" not in out.getvalue()  # answered: not asked again
