@@ -23,6 +23,7 @@ from coach.recorder import Recorder
 from coach.settings import SettingsFile, load_settings, theme_for
 from screens.app_actions import AppActions
 from screens.base import HELP_KEYS, HomeScreen, SizeGuard, translate_bindings
+from screens.diary_driver import DiaryDriver
 from screens.flow_driver import FlowDriver
 from screens.themes import THEMES
 
@@ -54,7 +55,7 @@ class HistoryNote(Message):
     """The history writer has something to say (a locked database, history off)."""
 
 
-class CalfCoach(AppActions, FlowDriver, App[int]):
+class CalfCoach(AppActions, FlowDriver, DiaryDriver, App[int]):
     """Calf Coach: one question, one key, then a guided stretch."""
 
     CSS_PATH = "app.tcss"
@@ -148,6 +149,7 @@ class CalfCoach(AppActions, FlowDriver, App[int]):
         # only when the person comes back to it, so the countdown shows sooner.
         if self.start in ("back", "front"):
             self.call_next(self.start_episode, self.start)
+            self.load_diary()  # read while the safety question is up
         elif self.start == "routine":
             self.run_routine()
         elif self.start == "history":
@@ -206,9 +208,11 @@ class CalfCoach(AppActions, FlowDriver, App[int]):
     def go_home(self, _result: object = None) -> None:
         """Show the first screen under whatever comes next, once."""
         home = any(isinstance(s, HomeScreen) for s in self.screen_stack)
-        if self._leaving or self._exit or home:
+        if self._leaving or self._exit:
             return
-        self.push_screen(self._picker())
+        self.load_diary()  # at start and after each episode: the record has changed
+        if not home:
+            self.push_screen(self._picker())
 
     def on_side_picker_chosen(self, message: SidePicker.Chosen) -> None:
         # Only from the picker on top: "bb" typed fast, or a double click, sends two.
@@ -230,13 +234,6 @@ class CalfCoach(AppActions, FlowDriver, App[int]):
     def _warn(self, warning: str | None) -> None:
         if warning:
             self.notify(warning, severity="warning", timeout=10, markup=False)
-
-    def show_history(self) -> None:
-        from screens.history import HistoryScreen
-
-        store, warning = self.recorder.store()
-        self._warn(warning)
-        self.push_screen(HistoryScreen(store), self.go_home)
 
     def watch_theme(self, name: str) -> None:
         """Remember a theme the person picks (palette or --theme) for next time."""

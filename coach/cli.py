@@ -35,6 +35,8 @@ def _plain_command(argv: Sequence[str]) -> SimpleNamespace | None:
         return SimpleNamespace(command=command, dir=rest[0] if rest else None)
     if command == "export" and not rest:
         return SimpleNamespace(command=command, format="csv", output=None)
+    if command == "report" and not rest:
+        return SimpleNamespace(command=command, output=None, weeks=12)
     return None if rest else SimpleNamespace(command=command)
 
 
@@ -75,7 +77,12 @@ def _main(argv: list[str]) -> int:
 
         return print_red_flags(content, content.regions[_printing_region(content, args, asked)])
     where = data_dir(getattr(args, "data_dir", None))  # after tips: they need no data
-    if _want_plain(args):
+    if command == "report":
+        from coach.report import run_report
+
+        names = {c.id: c.name for c in content.causes}
+        return run_report(args.output, args.weeks, where, _language(args), names)
+    if command == "checkin" or _want_plain(args):
         return _run_plain(content, args, where, asked, command)
     return _run_app(
         content,

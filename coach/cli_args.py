@@ -29,6 +29,16 @@ def _hold_seconds(text: str) -> int:
     return value
 
 
+def _weeks(text: str) -> int:
+    import argparse
+
+    if not text.isdigit() or not 1 <= int(text) <= 104:
+        raise argparse.ArgumentTypeError(
+            f"weeks must be a whole number from 1 to 104, not {text!r}"
+        )
+    return int(text)
+
+
 def _common() -> argparse.ArgumentParser:
     """Options accepted before or after a command (`calf-coach back --hold 30`)."""
     import argparse
@@ -95,6 +105,8 @@ COMMANDS = {
     "history": "review past cramps and routines",
     "red-flags": "print when to get medical help",
     "export": "write all episodes as CSV or JSON",
+    "report": "write one HTML page for your doctor",
+    "checkin": "answer the morning check-in: any cramps last night?",
     "tips": "print prevention tips and exit",
     "check-content": "check a content folder and exit 0 or 2",
 }
@@ -118,6 +130,16 @@ def build_parser() -> argparse.ArgumentParser:
             command.add_argument("--format", choices=("csv", "json"), default="csv")
             command.add_argument(
                 "-o", "--output", metavar="FILE", help="file to write (default: stdout)"
+            )
+        elif name == "report":
+            command.add_argument(
+                "-o",
+                "--output",
+                metavar="FILE",
+                help="file to write (default calf-coach-report.html; - for stdout)",
+            )
+            command.add_argument(
+                "--weeks", type=_weeks, default=12, help="how many weeks back (1-104, default 12)"
             )
         elif name == "tips":
             command.add_argument(

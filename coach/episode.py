@@ -28,6 +28,8 @@ class Episode:
     causes: tuple[str, ...] = ()
     severity: int | None = None
     record_id: int | None = None
+    eased_minutes: float | None = None
+    help_reason: str | None = None
     _t0: float = field(init=False)
 
     def __post_init__(self) -> None:

@@ -17,13 +17,13 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from coach.history import DB_NAME, EpisodeRecord, History, HistoryError
+from coach.history import DB_NAME, OUTCOMES, EpisodeRecord, History, HistoryError
 
 FORMATS = ("csv", "json")
 FIELDS = (
@@ -39,7 +39,12 @@ FIELDS = (
     "causes",
     "severity",
     "updated_at",
+    "eased_minutes",
+    "help_reason",
+    "outcome_name",
 )
+"""`outcome` is the stored id ("left"); `outcome_name` reads well in a spreadsheet or
+to a doctor ("Left early", never "left", which reads like the left leg)."""
 CHUNK = 256 * 1024
 """Characters gathered before one write to the output."""
 
@@ -50,7 +55,8 @@ def _time(moment: datetime | None) -> str | None:
 
 
 def _as_dict(record: EpisodeRecord) -> dict[str, object]:
-    row = {name: getattr(record, name) for name in FIELDS}
+    row = {name: getattr(record, name, None) for name in FIELDS}
+    row["outcome_name"] = OUTCOMES.get(record.outcome, record.outcome) if record.outcome else None
     row["started_at"] = _time(record.started_at)
     row["updated_at"] = _time(record.updated_at)
     row["causes"] = list(record.causes)
@@ -121,19 +127,27 @@ def check_target(output: str, directory: Path) -> Path:
 
 
 def write_file(target: Path, records: Iterable[EpisodeRecord], fmt: str) -> None:
-    """Whole or not at all: a temporary file (created exclusively, 0600) renamed over the old.
+    """Whole or not at all: a temporary file (created exclusively, 0600) renamed over the old."""
+    _write_atomic(target, lambda fp: export(records, fmt, fp))
 
-    A FIFO, a terminal or /dev/null is written to directly, as a shell redirection would:
+
+def write_text(target: Path, text: str) -> None:
+    """The same for a text made in one piece (the doctor's report)."""
+    _write_atomic(target, lambda fp: fp.write(text))
+
+
+def _write_atomic(target: Path, fill: Callable[[TextIO], object]) -> None:
+    """A FIFO, a terminal or /dev/null is written to directly, as a shell redirection would:
     renaming over it would replace the device, not send it anything."""
     with suppress(FileNotFoundError):
         if not stat.S_ISREG(os.stat(target).st_mode):
             with open(target, "w", encoding="utf-8", newline="") as fp:
-                export(records, fmt, fp)
+                fill(fp)
             return
     fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fp:
-            export(records, fmt, fp)
+            fill(fp)
             fp.flush()
             os.fsync(fp.fileno())
         os.replace(temp, target)

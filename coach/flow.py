@@ -21,6 +21,7 @@ from datetime import datetime
 from typing import Any, Literal, NamedTuple
 
 from coach.content import Content
+from coach.diary import PastRecord
 from coach.episode import Episode
 from coach.steps import (
     AfterCare,
@@ -141,8 +142,12 @@ class EpisodeFlow(_Flow):
         first_run: bool = False,
         clock: Clock = time.monotonic,
         now: Callable[[], datetime] | None = None,
+        past: PastRecord | None = None,
     ) -> None:
+        """`past`: the person's own record for this side, read by the driver (off the UI
+        thread) before the flow starts; the flow does no I/O. None: nothing to show."""
         self.content = content
+        self.past = past if past is not None and past.worth_showing() else None
         self.hold_seconds = hold_seconds
         self.first_run = first_run
         extra = {"now": now} if now is not None else {}
@@ -150,6 +155,12 @@ class EpisodeFlow(_Flow):
         self._help_shown = False
         self._after_care_shown = False
         super().__init__(self._run())
+
+    def know_past(self, past: PastRecord | None) -> None:
+        """The driver's read of the person's record came in after the flow began (a
+        start straight into `back`): the first hold, if not shown yet, carries it."""
+        if self.episode.holds == 0:
+            self.past = past if past is not None and past.worth_showing() else None
 
     @property
     def limit_minutes(self) -> int:
@@ -190,6 +201,7 @@ class EpisodeFlow(_Flow):
 
     def _help(self, reason: HelpReason) -> GetHelp:
         self._help_shown = True
+        self.episode.help_reason = reason
         return GetHelp(reason, self.limit_minutes)
 
     def _after_care(self, outcome: Literal["gone", "somewhat"]) -> AfterCare:
@@ -229,6 +241,10 @@ class EpisodeFlow(_Flow):
                 yield self._help("not-eased")
                 return
             episode.outcome = eased.outcome
+            if eased.outcome in ("gone", "somewhat"):
+                episode.eased_minutes = round(episode.minutes(), 2)
+            else:
+                episode.eased_minutes = None
             self._save(episode=True)
             if eased.outcome == "gone":
                 break
@@ -261,7 +277,8 @@ class EpisodeFlow(_Flow):
         episode = self.episode
         episode.hold_started(self.hold_seconds)
         self._save(episode=True)
-        return Hold(episode.side, episode.position, self.hold_seconds, episode.holds)
+        past = self.past if episode.holds == 1 else None
+        return Hold(episode.side, episode.position, self.hold_seconds, episode.holds, past)
 
     def _hold_ended(self, result: HoldResult) -> None:
         episode = self.episode

@@ -12,8 +12,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from coach.checkins import CheckinStore
 from coach.dbfile import is_busy, is_corruption, move_aside
 from coach.locations import folder_problem, is_default_data_dir
+from coach.migrations import MIGRATIONS
 from coach.records import (
     KINDS,
     OUTCOMES,
@@ -28,26 +30,14 @@ from coach.records import (
 
 DB_NAME = "history.db"
 _MAGIC = b"SQLite format 3\x00"
-# Version N of the schema is reached by running MIGRATIONS[N - 1]. Never edit a shipped entry:
-# to change the schema, append one tuple of statements and every old file catches up on open.
-MIGRATIONS: list[tuple[str, ...]] = [
-    (
-        "CREATE TABLE episodes ("
-        " id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL,"
-        " started_at TEXT NOT NULL, started_epoch REAL NOT NULL, side TEXT, position TEXT,"
-        " planned_seconds INTEGER NOT NULL DEFAULT 0, actual_seconds INTEGER NOT NULL DEFAULT 0,"
-        " holds INTEGER NOT NULL DEFAULT 0, outcome TEXT, causes TEXT NOT NULL DEFAULT '[]',"
-        " severity INTEGER, updated_at TEXT)",
-        "CREATE INDEX episodes_by_start ON episodes (started_epoch)",
-    ),
-]
 
 __all__ = ["KINDS", "OUTCOMES", "POSITIONS", "SIDES", "EpisodeRecord", "History", "HistoryError"]
 
 _COLUMNS = (
     "kind, started_at, started_epoch, side, position, planned_seconds, actual_seconds,"
-    " holds, outcome, causes, severity, updated_at"
+    " holds, outcome, causes, severity, updated_at, eased_minutes, help_reason"
 )
+_MARKS = ",".join("?" * len(_COLUMNS.split(",")))
 
 
 def _local_now() -> datetime:
@@ -131,7 +121,7 @@ def _migrate(conn: sqlite3.Connection) -> None:
         raise
 
 
-class History:
+class History(CheckinStore):
     """Every write is its own committed transaction, so a killed process loses nothing saved."""
 
     def __init__(
@@ -199,7 +189,7 @@ class History:
         check(record)
         with self._guard("save the episode") as conn:
             cur = conn.execute(
-                f"INSERT INTO episodes ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                f"INSERT INTO episodes ({_COLUMNS}) VALUES ({_MARKS})",
                 row_values(record),
             )
         return int(cur.lastrowid or 0)
@@ -285,7 +275,7 @@ class History:
         check(record)
         with self._guard("restore the episode") as conn:
             conn.execute(
-                f"INSERT INTO episodes (id, {_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                f"INSERT INTO episodes (id, {_COLUMNS}) VALUES (?,{_MARKS})",
                 (record.id, *row_values(record)),
             )
         return record.id

@@ -10,13 +10,16 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import NamedTuple, TextIO
 
 from coach import wording
 from coach.content import Content, Region
+from coach.diary import night_of
+from coach.diary_text import CHECKIN_QUESTION
 from coach.flow import EpisodeFlow, RoutineFlow, starting_position
 from coach.i18n import t
+from coach.plain_diary import PlainDiary
 from coach.plain_input import EndOfInput, LineReader
 from coach.plain_steps import PlainSteps
 from coach.recorder import Recorder
@@ -38,7 +41,7 @@ def mmss(seconds: float) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-class PlainCoach(PlainSteps):
+class PlainCoach(PlainSteps, PlainDiary):
     def __init__(
         self,
         content: Content,
@@ -136,6 +139,8 @@ class PlainCoach(PlainSteps):
                 return self.drive(RoutineFlow())
             if start == "history":
                 return self.history()
+            if start == "checkin":
+                return self.checkin()
             side = start if start in ("back", "front") else None
             if side is None:
                 if first_run:
@@ -152,6 +157,7 @@ class PlainCoach(PlainSteps):
                 self.hold_seconds,
                 first_run=first_run,
                 clock=self.clock,
+                past=self.past_record(side),
             )
             return self.drive(flow)
         except (EndOfInput, KeyboardInterrupt):
@@ -215,6 +221,7 @@ class PlainCoach(PlainSteps):
 
     def pick_side(self) -> str | None:
         back, front = self.content.guides["back"], self.content.guides["front"]
+        morning = self.checkin_due()
         while True:
             options = [
                 Option("b", back.label, "back"),
@@ -223,19 +230,26 @@ class PlainCoach(PlainSteps):
                 Option("q", t("Quit"), "quit"),
             ]
             if self.ask_region:
-                options.append(Option("c", t("Your country, for the emergency numbers"), "c"))
+                options.append(Option("e", t("Your country, for the emergency numbers"), "country"))
+            if morning:  # last in the list: the cramp's own answers keep their numbers
+                options.append(Option("c", t(CHECKIN_QUESTION), "checkin"))
             answer = self.ask(t("Where is the cramp?"), options)
-            if answer == "c":
+            if answer == "country":
                 self.pick_country()
                 continue
             if answer == "quit":
                 return None
+            if answer == "checkin":
+                self.checkin()
+                morning = False
+                continue
             if answer != "not-sure":
                 return answer  # type: ignore[return-value]
             for text in self.content.not_sure:
                 self.say(text)
 
     def history(self) -> int:
+        from coach.diary_text import nights_text
         from coach.history_text import charts_text, helped_text, summary_line
 
         store, warning = self.recorder.store()
@@ -250,4 +264,11 @@ class PlainCoach(PlainSteps):
             self.say(charts_text(records, now))
             self.say()
             self.say(helped_text(records))
+        self.warn(store.skipped_note())
+        last = night_of(now)
+        since = last - timedelta(weeks=12)
+        self.say()
+        self.say(
+            nights_text(store.cramps_per_night(since, last), store.routine_nights(since), last)
+        )
         return 0

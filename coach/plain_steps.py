@@ -11,6 +11,7 @@ from typing import Any
 
 from coach import wording
 from coach.advice import tip_evidence, tip_sections
+from coach.diary_text import past_line
 from coach.i18n import t
 from coach.plain_input import EndOfInput
 from coach.routine import plan, total_seconds
@@ -103,6 +104,8 @@ class PlainSteps:
         )
         self.say(f"{held} {guide.short}")
         self.say(wording.how_sure(self.content, guide.evidence, guide.source))
+        if step.past is not None:
+            self.say(past_line(step.past, self.content))
         self.say(t("While it runs: p pause, + add 30 s, d done (it eased), q leave. Then Enter."))
         timer.start()
         shown, next_report, listening = -1, step.seconds - REPORT_EVERY, True

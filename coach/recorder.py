@@ -66,6 +66,9 @@ class Recorder:
         # The UI's own reading connection (the history screen), opened on request.
         self._reader: History | None = None
         self._reader_opened = False
+        self._reader_lock = threading.Lock()
+        """Opening the reader is done on worker threads (the history screen, the diary):
+        two must not open it at once. Apart from _cond, so saves never wait for it."""
 
     # --- called from the UI thread: none of these waits for the database ---------------
 
@@ -104,15 +107,16 @@ class Recorder:
         """A store for reading (the history screen) and a warning the user has not seen yet.
 
         A connection of its own, so a read never queues behind the writer's retries."""
-        if not self._reader_opened:
-            from coach.history import History
+        with self._reader_lock:
+            if not self._reader_opened:
+                from coach.history import History
 
-            self._reader_opened = True
-            result = History.open(self.data_dir)
-            self._reader = result.store
-            if result.warning:
-                self._say(result.warning)
-        return self._reader, self.take_warnings()
+                self._reader_opened = True
+                result = History.open(self.data_dir)
+                self._reader = result.store
+                if result.warning:
+                    self._say(result.warning)
+            return self._reader, self.take_warnings()
 
     def close(self) -> str | None:
         """Write what is pending, waiting at most `close_wait` seconds (less after a close
@@ -129,9 +133,10 @@ class Recorder:
             thread.join(wait + 2 * BUSY_MS / 1000 + 0.5)  # one SQLite call may be under way
         with self._cond:
             left = len(self._pending)
-        if self._reader is not None:
-            self._reader.close()
-            self._reader, self._reader_opened = None, False
+        with self._reader_lock:
+            if self._reader is not None:
+                self._reader.close()
+                self._reader, self._reader_opened = None, False
         if left:
             self._gave_up = True
             self._say(f"{left} episode(s) could not be saved to the history in {self.data_dir}.")
@@ -267,4 +272,6 @@ def to_record(episode: Episode) -> EpisodeRecord:
         outcome=episode.outcome,
         causes=tuple(episode.causes),
         severity=episode.severity,
+        eased_minutes=episode.eased_minutes,
+        help_reason=episode.help_reason,
     )

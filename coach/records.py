@@ -24,6 +24,13 @@ OUTCOMES: dict[str, str] = {
     "red_flag": "Red flag",
 }
 
+HELP_REASONS: dict[str, str] = {
+    "clot": "Possible clot (swollen, warm or red leg)",
+    "long-cramp": "Cramp lasting too long",
+    "not-eased": "Left before it eased",
+}
+"""Why an episode ended at "get help", with the name exports and the report show."""
+
 
 @dataclass
 class EpisodeRecord:
@@ -41,6 +48,10 @@ class EpisodeRecord:
     causes: tuple[str, ...] = field(default_factory=tuple)
     severity: int | None = None
     updated_at: datetime | None = None
+    eased_minutes: float | None = None
+    """Minutes from the first key until it was said to have eased (gone or partly)."""
+    help_reason: str | None = None
+    """Why the episode ended at "get help": clot, long-cramp or not-eased (the flow's)."""
 
 
 def check(record: EpisodeRecord) -> None:
@@ -51,6 +62,8 @@ def check(record: EpisodeRecord) -> None:
         raise ValueError(f"unknown outcome {record.outcome!r}")
     if record.severity is not None and not 0 <= record.severity <= 10:
         raise ValueError("severity must be between 0 and 10")
+    if record.help_reason is not None and record.help_reason not in HELP_REASONS:
+        raise ValueError(f"unknown help reason {record.help_reason!r}")
     if record.started_at.tzinfo is None:
         raise ValueError("started_at must be timezone-aware")
 
@@ -69,6 +82,8 @@ def row_values(record: EpisodeRecord) -> tuple[object, ...]:
         json.dumps(list(record.causes)),
         record.severity,
         record.updated_at.isoformat() if record.updated_at else None,
+        None if record.eased_minutes is None else round(float(record.eased_minutes), 2),
+        record.help_reason,
     )
 
 
@@ -127,4 +142,23 @@ def from_row(row: Mapping[str, object]) -> EpisodeRecord:
         causes=causes,
         severity=None if severity is None else _whole(severity, "severity"),
         updated_at=updated,
+        eased_minutes=_minutes(row, "eased_minutes"),
+        help_reason=_text(_get(row, "help_reason"), "help_reason"),
     )
+
+
+def _get(row: Mapping[str, object], name: str) -> object:
+    """None for a column an older schema (or a hand-made row) does not have."""
+    try:
+        return row[name]
+    except (KeyError, IndexError):
+        return None
+
+
+def _minutes(row: Mapping[str, object], name: str) -> float | None:
+    value = _get(row, name)
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
+        return float(value)
+    return None  # a nonsense duration is dropped, not the whole row

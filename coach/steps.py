@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple, Union
 
+from coach.diary import PastRecord
+
 Side = Literal["back", "front"]
 Position = Literal["bed", "sitting", "standing"]
 Outcome = Literal["gone", "somewhat", "still", "red_flag", "left"]
@@ -68,6 +70,9 @@ class Hold(NamedTuple):
     seconds: int
     number: int
     """1 for the first hold of the episode, 2 for the next, ..."""
+    past: PastRecord | None = None
+    """The person's own record for this side, shown before the steps of the first
+    hold; None when there is too little of it (or no history)."""
 
 
 class EasedQuestion(NamedTuple):

@@ -42,6 +42,7 @@ class FlowDriver:
             self.hold_seconds,
             first_run=first_run,
             clock=self.clock,
+            past=self.past.get(side),
         )
         self.run_flow(flow)
 

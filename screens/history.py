@@ -1,16 +1,25 @@
-"""The history screen: past episodes, plain-text charts, and delete with undo."""
+"""The history screen: past episodes, plain-text charts, the nights, delete with undo,
+and `r` for the doctor's report.
+
+Every read and write of the store runs on a thread worker and comes back with
+call_from_thread: a database locked by another program must never freeze the screen.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
-from typing import ClassVar
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import ClassVar, NamedTuple
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, DataTable, Static, TabbedContent, TabPane
 
+from coach.diary import night_of
+from coach.diary_text import nights_text
 from coach.history import EpisodeRecord, History, HistoryError
 from coach.history_text import (
     COLUMNS,
@@ -24,6 +33,8 @@ from coach.history_text import (
 from coach.i18n import t
 from screens.base import CoachModal, CoachScreen
 from screens.key_footer import KeyFooter
+
+REPORT_NAME = "calf-coach-report.html"
 
 
 class ConfirmDeleteScreen(CoachModal[bool]):
@@ -59,6 +70,15 @@ class ConfirmDeleteScreen(CoachModal[bool]):
         self.dismiss(yes)
 
 
+class Loaded(NamedTuple):
+    """Everything the screen shows, read on a worker thread."""
+
+    records: list[EpisodeRecord]
+    headline: str
+    skipped: str | None
+    nights: str
+
+
 class HistoryScreen(CoachScreen[None]):
     """Lets people see patterns in their cramps and remove episodes they logged by mistake."""
 
@@ -66,25 +86,45 @@ class HistoryScreen(CoachScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "delete", "Delete", id="history-delete"),
         Binding("u", "undo", "Undo delete", id="history-undo"),
+        Binding("r", "report", "Report for doctor", id="history-report"),
         Binding("escape,q", "back", "Go back", id="history-back"),
+        # The charts scroll with the arrows straight away, no Tab first (the table,
+        # when it has the focus, moves its own cursor with them).
+        Binding("down", "scroll(1)", show=False),
+        Binding("up", "scroll(-1)", show=False),
+        Binding("pagedown", "scroll(8)", show=False),
+        Binding("pageup", "scroll(-8)", show=False),
     ]
 
-    def __init__(self, store: History | None, now: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self,
+        store: History | None,
+        now: Callable[[], datetime] | None = None,
+        report: Callable[[], str] | None = None,
+    ) -> None:
+        """`report`: writes the doctor's page and returns the line to show (called on a
+        worker thread); None where the screen has no app to make one (tests)."""
         super().__init__()
         self._store = store
         self._now = now or (lambda: datetime.now().astimezone())
+        self._make_report = report
         self._records: list[EpisodeRecord] = []
         self._deleted: list[EpisodeRecord] = []
+        self.loaded = 0
+        """How many times the data has been read and shown (tests wait on it)."""
 
     def compose(self) -> ComposeResult:
         if self._store is None:
             yield Static(t(HISTORY_OFF), id="off", markup=False)
         else:
             yield Static(id="summary", markup=False)
+            yield Static(id="skipped", markup=False)
             with TabbedContent():
                 with TabPane(t("Episodes"), id="tab-episodes"):
                     yield Static(t(NO_EPISODES), id="empty", markup=False)
                     yield DataTable(id="episodes", cursor_type="row", zebra_stripes=True)
+                with TabPane(t("Nights"), id="tab-nights"), VerticalScroll():
+                    yield Static(id="nights", classes="chart", markup=False)
                 with TabPane(t("Charts"), id="tab-charts"), VerticalScroll():
                     yield Static(id="charts", classes="chart", markup=False)
                 with TabPane(t("What helped"), id="tab-helped"), VerticalScroll():
@@ -93,17 +133,37 @@ class HistoryScreen(CoachScreen[None]):
 
     def on_mount(self) -> None:
         if self._store is not None:
+            self.query_one("#skipped").display = False
             self.query_one(DataTable).add_columns(*(t(c) for c in COLUMNS))
-            self._reload()
+            self.reload()
 
-    def _reload(self) -> None:
+    @work(thread=True, exclusive=True, group="history-read")
+    def reload(self) -> None:
+        self.app.call_from_thread(self._show, self._read())
+
+    def _read(self) -> Loaded:
+        """On a worker thread: everything the tabs show."""
         assert self._store is not None
         now = self._now()
+        bars = 24 if self.size.width >= 70 else 0  # narrow: the numbers alone
         try:
-            self._records = self._store.list()
-            headline = summary_line(self._records, now)
+            records = self._store.list()
+            skipped = self._store.skipped_note()
+            last = night_of(now)
+            since = last - timedelta(weeks=12)
+            nights = nights_text(
+                self._store.cramps_per_night(since, last),
+                self._store.routine_nights(since),
+                last,
+                bar_width=bars,
+            )
+            return Loaded(records, summary_line(records, now), skipped, nights)
         except HistoryError as error:
-            self._records, headline = [], str(error)
+            return Loaded([], str(error), None, "")
+
+    def _show(self, data: Loaded) -> None:
+        self._records = data.records
+        now = self._now()
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
@@ -113,24 +173,38 @@ class HistoryScreen(CoachScreen[None]):
             table.move_cursor(row=min(row, len(self._records) - 1))
         table.display = bool(self._records)
         self.query_one("#empty").display = not self._records
-        self.query_one("#summary", Static).update(headline)
+        self.query_one("#summary", Static).update(data.headline)
+        skipped = self.query_one("#skipped", Static)
+        skipped.update(data.skipped or "")
+        skipped.display = data.skipped is not None
         nothing = t("Nothing to chart yet.")
+        self.query_one("#nights", Static).update(data.nights or nothing)
         self.query_one("#charts", Static).update(
             charts_text(self._records, now) if self._records else nothing
         )
         self.query_one("#helped", Static).update(
             helped_text(self._records) if self._records else nothing
         )
+        self.loaded += 1
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("delete", "undo") and self._store is None:
+        if action in ("delete", "undo", "report", "scroll") and self._store is None:
             return False
         if action == "delete" and not self._records:
             return None
         if action == "undo" and not self._deleted:
             return None
-        return True
+        return not (action == "report" and self._make_report is None)
+
+    def action_scroll(self, lines: int) -> None:
+        tabs = self.query_one(TabbedContent)
+        if tabs.active == "tab-episodes":
+            table = self.query_one(DataTable)
+            table.move_cursor(row=max(0, table.cursor_row + lines))
+            return
+        pane = tabs.get_pane(tabs.active)
+        pane.query_one(VerticalScroll).scroll_relative(y=lines, animate=False)
 
     def _selected(self) -> EpisodeRecord | None:
         table = self.query_one(DataTable)
@@ -154,30 +228,56 @@ class HistoryScreen(CoachScreen[None]):
 
         self.app.push_screen(ConfirmDeleteScreen(question), answered)
 
+    @work(thread=True, group="history-write")
     def _delete(self, record: EpisodeRecord) -> None:
         assert self._store is not None and record.id is not None
         try:
             removed = self._store.delete(record.id)
         except HistoryError as error:
-            self.notify(str(error), title=t("Not deleted"), severity="error")
+            self.app.call_from_thread(self._failed, error, t("Not deleted"))
             return
+        self.app.call_from_thread(self._deleted_one, removed)
+
+    def _deleted_one(self, removed: EpisodeRecord | None) -> None:
         if removed is not None:
             self._deleted.append(removed)
             self.notify(t("Episode deleted. Press u to undo."), title=t("Deleted"))
-        self._reload()
+        self.reload()
+
+    def _failed(self, error: Exception, title: str) -> None:
+        self.notify(str(error), title=title, severity="error", markup=False)
 
     def action_undo(self) -> None:
         if self._store is None or not self._deleted:
             return
-        record = self._deleted.pop()
+        self._undo(self._deleted.pop())
+
+    @work(thread=True, group="history-write")
+    def _undo(self, record: EpisodeRecord) -> None:
+        assert self._store is not None
         try:
             self._store.restore(record)
         except HistoryError as error:
-            self._deleted.append(record)
-            self.notify(str(error), title=t("Not restored"), severity="error")
+            self.app.call_from_thread(self._deleted.append, record)
+            self.app.call_from_thread(self._failed, error, t("Not restored"))
             return
+        self.app.call_from_thread(self._restored)
+
+    def _restored(self) -> None:
         self.notify(t("Episode restored."), title=t("Undone"))
-        self._reload()
+        self.reload()
+
+    @work(thread=True, exclusive=True, group="history-report")
+    def action_report(self) -> None:
+        if self._make_report is None:
+            return
+        line = self._make_report()
+        self.app.call_from_thread(self.notify, line, title=t("Report"), markup=False)
 
     def action_back(self) -> None:
         self.dismiss()
+
+
+def report_path() -> Path:
+    """Where `r` writes the page: the home folder, where people find it to print."""
+    return Path.home() / REPORT_NAME

@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import Digits, Static
 
 from coach.content import Content
+from coach.diary_text import past_line
 from coach.i18n import t
 from coach.steps import Hold, HoldEnd, HoldResult
 from coach.timer import Clock, HoldTimer, step_index
@@ -76,6 +77,7 @@ class HoldScreen(CountdownScreen[HoldResult]):
         self.position = step.position
         self.planned = step.seconds
         self.hold_number = step.number
+        self.past = step.past
         self.timer = HoldTimer(step.seconds, clock)
         self._finished = False
         self._step_shown: int | None = None
@@ -87,6 +89,8 @@ class HoldScreen(CountdownScreen[HoldResult]):
             yield Digits(clock_text(self.planned), id="time-left", classes="-holding")
             yield TimeBar(id="hold-bar")
             yield Static(id="positions", classes="hint")
+            if self.past is not None:  # the person's own record (#15), before the steps
+                yield Static(past_line(self.past, self.content), id="hold-past", markup=False)
             with Vertical(id="steps"):
                 yield from (StepLine(step.text) for step in self.steps)
         yield KeyFooter()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +12,8 @@ from textual.message import Message
 from textual.widgets import Static
 
 from coach.content import Content, Region
+from coach.diary import CheckIn
+from coach.diary_text import CHECKIN_KEYS, CHECKIN_QUESTION
 from coach.i18n import t
 from screens.base import HomeScreen
 from screens.choice import Choice
@@ -31,6 +34,11 @@ class SidePicker(HomeScreen):
         Binding("h", "open('history')", "History", id="history"),
         Binding("c", "choose_region", "Country", id="country"),
         Binding("q,escape", "app.quit", "Quit", id="quit"),
+        # The morning check-in line (#15), active only while it is shown; its keys are
+        # written on the line itself, so the footer stays as it was.
+        Binding("0", "checkin('none')", "No cramps last night", id="checkin-none", show=False),
+        Binding("y", "checkin('yes')", "Had cramps", id="checkin-yes", show=False),
+        Binding("x", "checkin('skip')", "Skip", id="checkin-skip", show=False),
         Binding("down", "app.focus_next", show=False),
         Binding("up", "app.focus_previous", show=False),
     ]
@@ -38,6 +46,10 @@ class SidePicker(HomeScreen):
     @dataclass
     class Chosen(Message):
         side: str
+
+    @dataclass
+    class CheckedIn(Message):
+        answer: CheckIn
 
     @dataclass
     class Open(Message):
@@ -52,6 +64,8 @@ class SidePicker(HomeScreen):
         self.numbers = region
         self.first_run = first_run
         self.ask_region = ask_region
+        self.checkin_night: date | None = None
+        """The night the check-in line asks about, while it is shown."""
 
     def compose(self) -> ComposeResult:
         back, front = self.content.guides["back"], self.content.guides["front"]
@@ -68,6 +82,7 @@ class SidePicker(HomeScreen):
                 )
             else:
                 yield Static(t("Press a letter, or use the arrows and Enter."), id="picker-hint")
+            yield Static(id="checkin-line", markup=False)
             if self.first_run:
                 yield Static(self._disclaimer(), id="disclaimer", markup=False)
         yield KeyFooter()
@@ -92,6 +107,8 @@ class SidePicker(HomeScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "choose_region":  # only while the question is asked (Ctrl+P after)
             return self.ask_region
+        if action == "checkin":  # only while the check-in line is shown
+            return self.checkin_night is not None
         return True
 
     def action_choose_region(self) -> None:
@@ -99,6 +116,39 @@ class SidePicker(HomeScreen):
 
     def on_mount(self) -> None:
         self.query_one("#back", Choice).focus()
+        self._show_checkin()
+
+    def ask_checkin(self, night: date) -> None:
+        """Show "Any cramps last night?" (the app decided, from coach.diary). May come
+        before this screen is mounted: on_mount shows it then."""
+        self.checkin_night = night
+        if self.is_mounted:
+            self._show_checkin()
+
+    def _show_checkin(self) -> None:
+        line = self.query_one("#checkin-line", Static)
+        line.update(t(CHECKIN_QUESTION) + "  " + t(CHECKIN_KEYS))
+        line.display = self.checkin_night is not None
+        self.refresh_bindings()
+
+    def action_checkin(self, answer: str) -> None:
+        night = self.checkin_night
+        if night is None:
+            return
+        if answer == "yes":
+            from screens.checkin import CheckinScreen
+
+            self.app.push_screen(CheckinScreen(night), self._checked_in)
+        else:
+            self._checked_in(CheckIn(night, 0 if answer == "none" else None))
+
+    def _checked_in(self, answer: CheckIn | None) -> None:
+        if answer is None or self.checkin_night is None:
+            return  # gone back from the questions: the line stays
+        self.checkin_night = None
+        self.query_one("#checkin-line").display = False
+        self.refresh_bindings()
+        self.post_message(self.CheckedIn(answer))
 
     def on_choice_chosen(self, event: Choice.Chosen) -> None:
         if event.choice.id == "not-sure":

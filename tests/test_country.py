@@ -72,7 +72,7 @@ def test_plain_mode_offers_the_country_beside_the_first_question_and_keeps_it(co
         recorder=Recorder(tmp_path),
         prefs=load_settings(tmp_path),
         region=content.regions["default"],
-        stdin=io.StringIO(f"c\n{uk}\nq\n"),
+        stdin=io.StringIO(f"e\n{uk}\nq\n"),
         stdout=out,
         clock=FakeClock(),
         ask_region=True,
@@ -80,8 +80,8 @@ def test_plain_mode_offers_the_country_beside_the_first_question_and_keeps_it(co
     assert coach.run() == 0
     text = out.getvalue()
     assert text.index("Where is the cramp?") < text.index("Which country are you in?")
-    assert "(c) Your country" in text.split("Which country")[0]
-    assert "(c) Your country" not in text.split("Which country")[1]  # asked once
+    assert "(e) Your country" in text.split("Which country")[0]
+    assert "(e) Your country" not in text.split("Which country")[1]  # asked once
     assert load_settings(tmp_path).settings.region == "uk"
 
 

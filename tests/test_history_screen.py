@@ -45,6 +45,15 @@ def make_store(tmp_path: Path, count: int = 3) -> History:
     return store
 
 
+async def settled(pilot) -> None:
+    """Reads, deletes and undos run on thread workers: wait for them, then for what they
+    hand back to the screen (call_from_thread) to be shown."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def text_of(app: App[None], selector: str) -> str:
     return str(app.screen.query_one(selector, Static).content)
 
@@ -53,14 +62,14 @@ async def test_shows_episodes_summary_and_charts(tmp_path: Path) -> None:
     store = make_store(tmp_path)
     app = HistoryApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, HistoryScreen)
         table = app.screen.query_one(DataTable)
         assert table.row_count == 4
         assert table.get_row_at(0)[0] == "2026-11-23 03:30"
         assert "Since you started: 3 cramps, 1 routine." in text_of(app, "#summary")
         app.screen.query_one(TabbedContent).active = "tab-charts"
-        await pilot.pause()
+        await settled(pilot)
         charts = text_of(app, "#charts")
         assert "Cramps per week" in charts and "█" in charts
         assert "Cramp gone, by position" in text_of(app, "#helped")
@@ -71,25 +80,25 @@ async def test_delete_needs_confirmation_and_can_be_undone(tmp_path: Path) -> No
     newest = store.list()[0]
     app = HistoryApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settled(pilot)
         table = app.screen.query_one(DataTable)
         await pilot.press("d")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, ConfirmDeleteScreen)
         await pilot.press("n")
-        await pilot.pause()
+        await settled(pilot)
         assert table.row_count == 4
 
         await pilot.press("d")
-        await pilot.pause()
+        await settled(pilot)
         await pilot.press("y")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, HistoryScreen)
         assert table.row_count == 3
         assert newest.id not in [r.id for r in store.list()]
 
         await pilot.press("u")
-        await pilot.pause()
+        await settled(pilot)
         assert table.row_count == 4
         assert store.list()[0] == newest
 
@@ -97,23 +106,23 @@ async def test_delete_needs_confirmation_and_can_be_undone(tmp_path: Path) -> No
 async def test_escape_goes_back(tmp_path: Path) -> None:
     app = HistoryApp(make_store(tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, HistoryScreen)
         await pilot.press("escape")
-        await pilot.pause()
+        await settled(pilot)
         assert not isinstance(app.screen, HistoryScreen)
 
 
 async def test_history_off(tmp_path: Path) -> None:
     app = HistoryApp(None)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settled(pilot)
         assert "History is off" in text_of(app, "#off")
         await pilot.press("d")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, HistoryScreen)
         await pilot.press("q")
-        await pilot.pause()
+        await settled(pilot)
         assert not isinstance(app.screen, HistoryScreen)
 
 
@@ -121,13 +130,13 @@ async def test_no_episodes_yet(tmp_path: Path) -> None:
     store = History.open(tmp_path).store
     app = HistoryApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settled(pilot)
         assert "No episodes yet" in text_of(app, "#empty")
         assert "nothing recorded yet" in text_of(app, "#summary")
         assert app.screen.query_one("#empty").display
         assert not app.screen.query_one(DataTable).display
         await pilot.press("d")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, HistoryScreen)
 
 
@@ -135,11 +144,11 @@ async def test_failed_delete_keeps_the_row(tmp_path: Path) -> None:
     store = make_store(tmp_path)
     app = HistoryApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settled(pilot)
         store.close()  # every later call fails, as a vanished disk would
         await pilot.press("d")
-        await pilot.pause()
+        await settled(pilot)
         await pilot.press("y")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, HistoryScreen)
         assert app.screen.query_one(DataTable).row_count == 4

@@ -21,6 +21,12 @@ TABLES = {
     "LEGS",
     "MORE_SIGNS",
     "CHANGE_COUNTRY",
+    "HELP_REASONS",
+    "CHECKIN_QUESTION",
+    "CHECKIN_KEYS",
+    "CHECKIN_ASK",
+    "OWN_RECORD",
+    "KEYS",
 }
 
 # Keys built at run time (plurals, ids shown as words); listed so none is missed.

@@ -1,0 +1,110 @@
+"""The app's side of the diary: reading the person's own record and whether to ask the
+morning check-in, opening the history screen, saving a check-in. A mixin of CalfCoach
+(coach/app.py), kept apart so the app file stays small.
+
+Every database call runs on a thread worker: a history locked by another program must
+never hold up the first screen or a countdown. What to ask, and when, is coach.diary's.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from textual import work
+
+from coach.diary import CheckIn, PastRecord, checkin_due, last_night
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from coach.history import History
+
+
+class DiaryDriver:
+    """Needs from the app: recorder, data_dir, content, screen_stack, push_screen,
+    call_from_thread, go_home(), _warn()."""
+
+    past: Mapping[str, PastRecord] = MappingProxyType({})
+    """The person's own record per side, read off the UI thread; empty until read."""
+    diary_now = staticmethod(lambda: datetime.now().astimezone())
+    """When the check-in question is decided; tests replace it."""
+
+    def _reader(self) -> History | None:
+        """On a worker thread: the reading store, or None (no history yet, or off).
+
+        No history file yet means nothing is recorded: reading must not create one."""
+        from coach.history import DB_NAME
+
+        if not (self.data_dir / DB_NAME).exists():
+            return None
+        store, warning = self.recorder.store()
+        if warning:
+            self.call_from_thread(self._warn, warning)
+        return store
+
+    @work(thread=True, exclusive=True, group="diary")
+    def load_diary(self) -> None:
+        from coach.history import HistoryError
+
+        store = self._reader()
+        if store is None:
+            return
+        now = self.diary_now()
+        try:
+            past = {side: store.past_record(side) for side in ("back", "front")}
+            due = checkin_due(now, store.night_state(last_night(now)))
+        except HistoryError:
+            return  # the diary is a help, not a must: the coach goes on without it
+        self.call_from_thread(self._diary_read, past, due)
+
+    def _diary_read(self, past: dict[str, PastRecord], due) -> None:
+        from coach.flow import EpisodeFlow
+        from screens.side_picker import SidePicker
+
+        self.past = MappingProxyType(past)
+        if isinstance(self.flow, EpisodeFlow):
+            self.flow.know_past(past.get(self.flow.episode.side))
+        pickers = [s for s in self.screen_stack if isinstance(s, SidePicker)]
+        if due is not None and pickers:
+            pickers[-1].ask_checkin(due)
+
+    def on_side_picker_checked_in(self, message) -> None:
+        self.save_checkin(message.answer)
+
+    @work(thread=True, group="diary-write")
+    def save_checkin(self, answer: CheckIn) -> None:
+        from coach.history import History, HistoryError
+
+        opened = History.open(self.data_dir)  # may be the first thing ever recorded
+        if opened.store is None:
+            self.call_from_thread(self._warn, opened.warning)
+            return
+        try:
+            opened.store.save_checkin(answer, self.diary_now())
+        except HistoryError as error:
+            self.call_from_thread(self._warn, str(error))
+        finally:
+            opened.store.close()
+
+    @work(thread=True, exclusive=True, group="history-open")
+    def show_history(self) -> None:
+        """Open the history store off the UI thread, then put the screen up."""
+        store, warning = self.recorder.store()
+        self.call_from_thread(self._history_opened, store, warning)
+
+    def _history_opened(self, store: History | None, warning: str | None) -> None:
+        from coach.i18n import language
+        from coach.report import write_report
+        from screens.history import HistoryScreen, report_path
+
+        self._warn(warning)
+        names = {c.id: c.name for c in self.content.causes}
+        lang = language()
+
+        def report() -> str:
+            assert store is not None
+            return write_report(store, report_path(), lang, names, self.data_dir)
+
+        self.push_screen(HistoryScreen(store, report=report if store else None), self.go_home)
