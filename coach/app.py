@@ -24,6 +24,7 @@ from coach.settings import SettingsFile, load_settings, theme_for
 from screens.base import HELP_KEYS, HomeScreen, SizeGuard, translate_bindings
 from screens.flow_driver import FlowDriver
 from screens.themes import THEMES
+from screens.voicing import VoiceAndNotices
 
 if TYPE_CHECKING:  # imported when first needed, to keep start-up close to bare Textual
     from textual.events import Event
@@ -49,7 +50,7 @@ def first_screens_css(start: str | None) -> tuple[str, ...]:
     return ("../screens/safety_check.tcss", "../screens/hold.tcss", "../screens/follow_up.tcss")
 
 
-class CalfCoach(FlowDriver, App[int]):
+class CalfCoach(VoiceAndNotices, FlowDriver, App[int]):
     """Calf Coach: one question, one key, then a guided stretch."""
 
     CSS_PATH = "app.tcss"
@@ -71,6 +72,8 @@ class CalfCoach(FlowDriver, App[int]):
         theme: str | None = None,
         hour: int | None = None,
         clock: Clock = time.monotonic,
+        voice: bool | None = None,
+        voice_lang: str = "en",
     ) -> None:
         import os.path
 
@@ -101,6 +104,7 @@ class CalfCoach(FlowDriver, App[int]):
         """What to print once the terminal is restored: the safety net after a quit."""
         self._leaving = False
         self._pending_notes: list[str | None] = [self.prefs.warning]
+        self._pending_notes += self.set_up_voice(voice, voice_lang)
         for custom in THEMES:
             self.register_theme(custom)
         available = frozenset(self.available_themes)
@@ -265,6 +269,7 @@ class CalfCoach(FlowDriver, App[int]):
                 loop.add_signal_handler(sig, self.shut_down, 128 + sig)
 
     def on_unmount(self) -> None:
+        self.voice.close()  # no child process left speaking, or left behind
         self.recorder.close()  # #16: write what the history writer still holds (bounded wait)
 
     async def action_quit(self) -> None:
@@ -296,6 +301,7 @@ def make_app(
         folder = root / lang if lang not in (None, "en") else root
         content, ui = cache.load(folder)
         i18n.use(ui)
+    options.setdefault("voice_lang", lang or "en")
     start = start or side
     if start not in (None, "back", "front", "routine", "history"):
         raise ValueError(f"unknown start {start!r}")

@@ -83,6 +83,8 @@ def _main(argv: list[str]) -> int:
         position=getattr(args, "position", None),
         region=region,
         theme=getattr(args, "theme", None),
+        voice=getattr(args, "voice", None),
+        voice_lang=_language(args),
     )
 
 
@@ -117,6 +119,7 @@ def _run_plain(content, args: argparse.Namespace, where: Path, region: str, comm
     from coach.settings import load_settings
 
     prefs = load_settings(where)
+    voice = _plain_voice(prefs, getattr(args, "voice", None), _language(args))
     coach = PlainCoach(
         content,
         recorder=Recorder(where),
@@ -125,12 +128,24 @@ def _run_plain(content, args: argparse.Namespace, where: Path, region: str, comm
         hold_seconds=getattr(args, "hold", None),
         position=getattr(args, "position", None),
         data_dir=where,
+        voice=voice,
     )
     coach.warn(prefs.warning)
+    coach.warn(voice.take_note())
     try:
         return coach.run(command)
     finally:
         coach.recorder.close()  # again, in case printing a note failed before run's own
+
+
+def _plain_voice(prefs, wanted: bool | None, lang: str):
+    """Plain mode speaks too: --voice/--no-voice, else the remembered choice (kept)."""
+    from coach.speech import Voice
+
+    if wanted is not None and wanted != prefs.settings.voice:
+        prefs.settings.voice = wanted
+        prefs.save()
+    return Voice(prefs.settings.voice if wanted is None else wanted, lang)
 
 
 def _run_app(content, **options) -> int:

@@ -21,6 +21,7 @@ from coach.plain_input import EndOfInput, LineReader
 from coach.plain_steps import PlainSteps
 from coach.recorder import Recorder
 from coach.settings import SettingsFile
+from coach.speech import Voice
 from coach.steps import Step
 from coach.timer import Clock
 
@@ -54,6 +55,7 @@ class PlainCoach(PlainSteps):
         sleep: Callable[[float], None] = time.sleep,
         hour: int | None = None,
         data_dir: object = None,
+        voice: Voice | None = None,
     ) -> None:
         self.content = content
         self.recorder = recorder
@@ -68,6 +70,7 @@ class PlainCoach(PlainSteps):
         self.sleep = sleep
         self.data_dir = data_dir
         self.steps_shown: list[Step] = []
+        self.voice = voice or Voice(False)
 
     # --- printing and asking
 
@@ -156,6 +159,7 @@ class PlainCoach(PlainSteps):
             self.say(t("Leaving Calf Coach. Take care."))
             return 0
         finally:
+            self.voice.close()  # nothing left speaking, no child left behind
             self.warn(self.recorder.close())
 
     def drive(self, flow: EpisodeFlow | RoutineFlow) -> int:

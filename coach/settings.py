@@ -38,6 +38,8 @@ class Settings:
     """Last position used in a hold; the next hold starts there."""
     disclaimer_seen: bool = False
     theme: str | None = None
+    voice: bool = False
+    """Steps spoken aloud (`v` on the hold, --voice); off unless asked for."""
 
 
 def _optional_name(value: object) -> bool:
@@ -48,6 +50,7 @@ VALID: dict[str, Callable[[object], bool]] = {
     "position": _optional_name,
     "disclaimer_seen": lambda value: isinstance(value, bool),  # "false" is not False
     "theme": _optional_name,
+    "voice": lambda value: isinstance(value, bool),
 }
 """One check per field of Settings (a test keeps the two in step)."""
 

@@ -7,8 +7,13 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
+from coach.cues import Cue
+from coach.i18n import t
 from coach.timer import HoldTimer
 from screens.base import CoachScreen, Result
+
+BELL_GAP = 0.4
+"""Seconds between the three bells of time's up, set by timers (never a sleep)."""
 
 
 class CountdownScreen(CoachScreen[Result]):
@@ -42,6 +47,30 @@ class CountdownScreen(CoachScreen[Result]):
 
     def redraw(self) -> None:
         raise NotImplementedError
+
+    def give_cues(self, cues: list[Cue]) -> None:
+        """Ring each cue's bell and say the newest cue (a late tick does not queue
+        stale speech behind the countdown). The text is on screen already."""
+        if not cues:
+            return
+        for cue in cues:
+            if cue.bell == "one":
+                self.app.bell()
+            elif cue.bell == "three":
+                self.app.bell()
+                self.set_timer(BELL_GAP, self.app.bell, name="bell-2")
+                self.set_timer(2 * BELL_GAP, self.app.bell, name="bell-3")
+        self.app.voice.say(cues[-1].text)  # type: ignore[attr-defined]
+
+    def action_voice(self) -> None:
+        """`v`: the voice on or off, at once, and remembered."""
+        app = self.app
+        on = app.voice.toggle()  # type: ignore[attr-defined]
+        app.remember_voice(on)  # type: ignore[attr-defined]
+        self.notify(t("Voice on.") if on else t("Voice off."), timeout=2)
+
+    def on_unmount(self) -> None:
+        self.app.voice.stop()  # type: ignore[attr-defined]  # nothing said after leaving
 
     def after_tick(self) -> None:
         """Hook for end-of-time handling."""

@@ -55,6 +55,16 @@ class FollowUp(CoachScreen[EasedAnswer]):
             yield Static(t(SEVERITY_ASK), id="severity-line", classes="hint")
         yield KeyFooter()
 
+    def on_mount(self) -> None:
+        """The question is said too, when the voice is on (the hold has just gone)."""
+        from coach.cues import question_cue
+
+        cue = question_cue(t("Has the cramp eased?"))
+        self.app.voice.say(cue.text)  # type: ignore[attr-defined]
+
+    def on_unmount(self) -> None:
+        self.app.voice.stop()  # type: ignore[attr-defined]
+
     def on_choice_chosen(self, event: Choice.Chosen) -> None:
         self.action_answer(event.choice.id)  # type: ignore[arg-type]
 

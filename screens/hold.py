@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import Digits, Static
 
 from coach.content import Content
+from coach.cues import Heard, HoldPlan, hold_cues
 from coach.i18n import t
 from coach.steps import Hold, HoldEnd, HoldResult
 from coach.timer import Clock, HoldTimer, step_index
@@ -67,6 +68,7 @@ class HoldScreen(CountdownScreen[HoldResult]):
         Binding("1", "position(0)", "Position", key_display="1-3", id="hold-position"),
         Binding("2", "position(1)", show=False),
         Binding("3", "position(2)", show=False),
+        Binding("v", "voice", "Voice", id="hold-voice"),
     ]
 
     def __init__(self, content: Content, step: Hold, clock: Clock) -> None:
@@ -79,6 +81,8 @@ class HoldScreen(CountdownScreen[HoldResult]):
         self.timer = HoldTimer(step.seconds, clock)
         self._finished = False
         self._step_shown: int | None = None
+        self._heard = Heard()
+        """What has been cued so far (coach/cues.py)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="hold"):
@@ -95,6 +99,8 @@ class HoldScreen(CountdownScreen[HoldResult]):
         self.timer.start()
         self._label()
         self.tick()
+        if self.hold_number == 1 and not self.app.voice.on:  # type: ignore[attr-defined]
+            self.notify(t("Press v to hear each step read aloud."), timeout=6)
 
     @property
     def steps(self):
@@ -123,11 +129,23 @@ class HoldScreen(CountdownScreen[HoldResult]):
         return (*super().state_key(), self.current_step())
 
     def current_step(self) -> int:
-        return step_index(
-            self.steps, self.timer.elapsed(), self.planned, self.content.hold.default_seconds
+        """The step now; past the last one once time is up (none is "Now" then)."""
+        if self.timer.done:
+            return len(self.steps)
+        due = step_index(
+            self.steps, self.timer.elapsed(), self.timer.seconds, self.content.hold.default_seconds
         )
+        return max(due, self._heard.step)  # time added does not send a step back
+
+    def plan(self) -> HoldPlan:
+        steps = self.steps
+        spoken = [step.text for step in steps]
+        return HoldPlan(steps, spoken, self.timer.seconds, self.content.hold.default_seconds)
 
     def after_tick(self) -> None:
+        if not self.timer.paused and not self.timer.finished_early:
+            cues, self._heard = hold_cues(self.plan(), self._heard, self.timer.elapsed())
+            self.give_cues(cues)
         if self.timer.done and not self._finished:
             self._on_time_up()
 
@@ -169,8 +187,8 @@ class HoldScreen(CountdownScreen[HoldResult]):
                 )
 
     def _on_time_up(self) -> None:
-        self._finished = True
-        self.app.bell()
+        self._finished = True  # the three bells and "time's up" come from the cues
+        self.app.notice_if_away(t("Time's up"), t("Let go slowly."))  # type: ignore[attr-defined]
         self.set_timer(AUTO_NEXT_SECONDS, self.action_next, name="hold-auto-next")
 
     def partial_result(self) -> HoldResult:
@@ -187,6 +205,8 @@ class HoldScreen(CountdownScreen[HoldResult]):
     def action_toggle_pause(self) -> None:
         if not self.timer.done:
             self.timer.toggle()
+            if self.timer.paused:
+                self.app.voice.stop()  # type: ignore[attr-defined]
             self.tick()
 
     def action_extend(self) -> None:
@@ -216,6 +236,7 @@ class HoldScreen(CountdownScreen[HoldResult]):
         if index < len(positions) and positions[index].id != self.position:
             self.position = positions[index].id
             await self._build_steps()
+            self._heard = self._heard._replace(step=-1)  # this position's step is said now
             self._shown = None
             self.tick()
 
