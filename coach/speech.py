@@ -93,7 +93,12 @@ class Speaker:
             if child.poll() is None:
                 with contextlib.suppress(OSError):
                     child.terminate()
+        self.reap()
+
+    def reap(self) -> int:
+        """Collect children that have ended (poll: never blocks); how many still run."""
         self._children = [child for child in self._children if child.poll() is None]
+        return len(self._children)
 
     def close(self) -> None:
         """Stop and reap every child (on leave and quit): none is left behind."""
@@ -116,11 +121,16 @@ class Voice:
     first turned on, and a missing engine is said once (bells and text stay)."""
 
     def __init__(
-        self, on: bool, lang: str = "en", find: Callable[[], Engine | None] = find_engine
+        self,
+        on: bool,
+        lang: str = "en",
+        find: Callable[[], Engine | None] = find_engine,
+        popen: Callable[..., subprocess.Popen] = subprocess.Popen,
     ) -> None:
         self.on = False
         self.lang = lang
         self._find = find
+        self._popen = popen
         self._speaker: Speaker | None = None
         self.note: str | None = None
         """Set when an engine was wanted and none found, for the caller to show once."""
@@ -131,7 +141,7 @@ class Voice:
         self.on = on
         if on and self._speaker is None:
             engine = self._find()
-            self._speaker = Speaker(self.lang, engine)
+            self._speaker = Speaker(self.lang, engine, self._popen)
             if engine is None:
                 self.note = t(NO_ENGINE_NOTE)
         if not on:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.cells import cell_len
+from textual.await_complete import AwaitComplete
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
@@ -69,8 +70,11 @@ class CountdownScreen(CoachScreen[Result]):
         app.remember_voice(on)  # type: ignore[attr-defined]
         self.notify(t("Voice on.") if on else t("Voice off."), timeout=2)
 
-    def on_unmount(self) -> None:
-        self.app.voice.stop()  # type: ignore[attr-defined]  # nothing said after leaving
+    def dismiss(self, result: object = None) -> AwaitComplete:
+        """Nothing is said after leaving. Here, not on unmount: the next screen (the
+        question after the hold) is mounted first and has started saying its own line."""
+        self.app.voice.stop()  # type: ignore[attr-defined]
+        return super().dismiss(result)
 
     def after_tick(self) -> None:
         """Hook for end-of-time handling."""
