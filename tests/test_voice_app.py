@@ -155,7 +155,7 @@ def test_plain_mode_speaks_the_same_cues(content, tmp_path, monkeypatch):
     Recorded.said = []
     voice = Voice(True, popen=Recorded)
     answers = "b\nn\ny\n4\n" + "y\n" + "n\n" * (len(content.causes) - 1)
-    coach, out = coach_for(content, tmp_path, answers, voice=voice)
+    coach, _out = coach_for(content, tmp_path, answers, voice=voice)
     assert coach.run() == 0
     texts = [args[-1] for args in Recorded.said]
     steps = [s.text for s in content.guides["back"].steps["bed"]]
