@@ -85,3 +85,23 @@ def test_key_clock_is_the_clock_events_are_stamped_with():
     message = Message()
     after = key_clock()
     assert before <= message.time <= after
+
+
+def test_the_app_writes_escapes_through_its_driver():
+    """write_to_terminal writes a notice escape as App.bell() writes BEL: `_driver.write`."""
+    from screens.textual_private import write_to_terminal
+
+    assert "self._driver.write(" in inspect.getsource(App.bell)
+    app = App()
+    assert app._driver is None
+    assert write_to_terminal(app, "\x1b]9;x\x07") is False  # no terminal yet: nothing
+
+    class Driver:
+        written: list[str] = []
+
+        def write(self, text: str) -> None:
+            self.written.append(text)
+
+    app._driver = Driver()  # type: ignore[assignment]
+    app._running = True
+    assert not app.is_headless or write_to_terminal(app, "x") is False

@@ -19,6 +19,7 @@ TABLES = {
     "NO_EPISODES",
     "OUTCOMES",
     "LEGS",
+    "NO_ENGINE_NOTE",
 }
 
 # Keys built at run time (plurals, ids shown as words); listed so none is missed.
