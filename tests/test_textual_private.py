@@ -97,11 +97,13 @@ def test_the_app_writes_escapes_through_its_driver():
     assert write_to_terminal(app, "\x1b]9;x\x07") is False  # no terminal yet: nothing
 
     class Driver:
+        is_headless = False
         written: list[str] = []
 
         def write(self, text: str) -> None:
             self.written.append(text)
 
     app._driver = Driver()  # type: ignore[assignment]
-    app._running = True
-    assert not app.is_headless or write_to_terminal(app, "x") is False
+    assert write_to_terminal(app, "\x1b]9;x\x07") is True
+    assert Driver.written == ["\x1b]9;x\x07"]
+    app._driver = None
