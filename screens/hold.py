@@ -14,6 +14,7 @@ from coach.cues import Heard, HoldPlan, hold_cues
 from coach.i18n import t
 from coach.steps import Hold, HoldEnd, HoldResult
 from coach.timer import Clock, HoldTimer, step_index
+from screens.big_clock import BigClock, size_for
 from screens.countdown import CountdownScreen, show_text, switch_class
 from screens.key_footer import KeyFooter
 from screens.time_bar import TimeBar
@@ -89,18 +90,29 @@ class HoldScreen(CountdownScreen[HoldResult]):
             yield Static(id="hold-title", classes="title-line")
             yield Static(id="hold-state", classes="-holding")
             yield Digits(clock_text(self.planned), id="time-left", classes="-holding")
+            yield BigClock(clock_text(self.planned), id="time-big", classes="-holding")
             yield TimeBar(id="hold-bar")
             yield Static(id="positions", classes="hint")
+            if self.hold_number == 1 and not self.app.voice.on:  # type: ignore[attr-defined]
+                yield Static(t("Press v to hear each step read aloud."), id="voice-hint")
             with Vertical(id="steps"):
                 yield from (StepLine(step.text) for step in self.steps)
         yield KeyFooter()
 
+    def on_resize(self) -> None:
+        """Digits that grow with the window (screens/big_clock.py)."""
+        size = size_for(self.app.size.width, self.app.size.height)
+        self.set_class(size != "small", "-large")
+        self.set_class(size == "huge", "-huge")
+        if self.is_mounted and self._shown is not None:
+            self._label()
+            self.tick()
+
     def on_mount(self) -> None:
+        self.on_resize()
         self.timer.start()
         self._label()
         self.tick()
-        if self.hold_number == 1 and not self.app.voice.on:  # type: ignore[attr-defined]
-            self.notify(t("Press v to hear each step read aloud."), timeout=6)
 
     @property
     def steps(self):
@@ -118,7 +130,9 @@ class HoldScreen(CountdownScreen[HoldResult]):
         for pos in self.content.positions:
             mark = f"▶{pos.label}◀" if pos.id == self.position else pos.label
             labels.append(f"{pos.key} {mark}")
-        self.query_one("#positions", Static).update(t("Position:") + " " + "  ".join(labels))
+        short = self.has_class("-short")  # the keys alone: they fit on one line at 40 columns
+        prefix = "" if short else t("Position:") + " "
+        self.query_one("#positions", Static).update(prefix + "  ".join(labels))
         self.query_one("#hold-title", Static).update(
             t("{side}: {short}", side=self.guide.label, short=self.guide.short)
             + (t("  (hold {number})", number=self.hold_number) if self.hold_number > 1 else "")
@@ -156,6 +170,8 @@ class HoldScreen(CountdownScreen[HoldResult]):
         timer = self.timer
         digits = self.query_one("#time-left", Digits)
         digits.update(clock_text(left))
+        big = self.query_one("#time-big", BigClock)
+        big.show(clock_text(left), 2 if self.has_class("-huge") else 1)
         self.query_one("#hold-bar", TimeBar).show(timer.elapsed(), timer.seconds)
         if timer.done:
             text = t("TIME'S UP. Let go slowly.")
@@ -168,7 +184,7 @@ class HoldScreen(CountdownScreen[HoldResult]):
         # On the two lines that change, not the screen: a class on the screen restyles
         # every widget on it, and the moment time runs out is no time to be slow.
         mode = "-finished" if timer.done else "-paused" if timer.paused else "-holding"
-        for widget in (state, digits):
+        for widget in (state, digits, big):
             switch_class(widget, mode, MODES)
         if current != self._step_shown:  # restyle the step list only when it moves on
             self._step_shown = current

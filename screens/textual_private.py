@@ -34,6 +34,10 @@ Private names this project uses:
   `App.copy_to_clipboard()` write their escapes; the hold writes a desktop-notice
   escape (OSC 9/777/99, coach/notice.py) this way when the terminal is in the
   background at time's up or when the coach says to get help.
+- `textual.widgets._footer.FooterKey` and its `key_display`, `description` and
+  `action`: the widgets Footer.compose yields, one per key. KeyFooter measures them
+  and drops the least needed when the window is narrow, so "! Get help" is never cut
+  off (Textual's Footer cuts from the right). Not exported by `textual.widgets`.
 """
 
 from __future__ import annotations
@@ -46,8 +50,10 @@ from textual._time import get_time as key_clock
 from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.widgets._footer import FooterKey
 
 __all__ = [
+    "FooterKey",
     "drop_undecodable_input",
     "key_clock",
     "lenient_decoder",

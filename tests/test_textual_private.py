@@ -107,3 +107,12 @@ def test_the_app_writes_escapes_through_its_driver():
     assert write_to_terminal(app, "\x1b]9;x\x07") is True
     assert Driver.written == ["\x1b]9;x\x07"]
     app._driver = None
+
+
+def test_footer_keys_carry_their_key_display_description_and_action():
+    """KeyFooter measures and filters the FooterKey widgets Footer.compose yields."""
+    from screens.textual_private import FooterKey
+
+    key = FooterKey("x", "X", "Go", "app.go")
+    assert (key.key_display, key.description, key.action) == ("X", "Go", "app.go")
+    assert "yield FooterKey(" in inspect.getsource(Footer.compose)
