@@ -254,7 +254,9 @@ class CalfCoach(VoiceAndNotices, FlowDriver, App[int]):
         yield SystemCommand(
             "Light theme", "High contrast on white", lambda: setattr(self, "theme", "light")
         )
-        yield from super().get_system_commands(screen)
+        from screens.palette import offered
+
+        yield from offered(super().get_system_commands(screen))
 
     def _handle_signals(self) -> None:
         """A closed terminal (SIGHUP), `kill` (SIGTERM) or SIGINT exits through the app, so the
