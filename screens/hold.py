@@ -189,6 +189,7 @@ class HoldScreen(CountdownScreen[HoldResult]):
         if current != self._step_shown:  # restyle the step list only when it moves on
             self._step_shown = current
             self._show_steps(current)
+            self.call_after_refresh(self.park_cursor)
 
     def _show_steps(self, current: int) -> None:
         for i, line in enumerate(self.query(StepLine)):
@@ -201,6 +202,17 @@ class HoldScreen(CountdownScreen[HoldResult]):
                     t("Next") if i == current + 1 else "",
                     "-next" if i == current + 1 else "-later",
                 )
+
+    def park_cursor(self) -> None:
+        """Put the terminal's (hidden) cursor at the start of the current step, or of the
+        TIME'S UP line, so a screen reader that follows the cursor reads it as it changes.
+        `App.cursor_position` is public: Textual moves the cursor there after each frame."""
+        if not self.is_attached or self.app.screen is not self:
+            return
+        lines = list(self.query(".step.-current")) or [self.query_one("#hold-state")]
+        region = lines[0].region
+        if region.height:
+            self.app.cursor_position = region.offset
 
     def _on_time_up(self) -> None:
         self._finished = True  # the three bells and "time's up" come from the cues

@@ -163,3 +163,19 @@ def test_plain_mode_speaks_the_same_cues(content, tmp_path, monkeypatch):
     assert texts[texts.index("Half way.") :][:2] == ["Half way.", steps[3]]
     tail = texts[texts.index("5") :]
     assert tail == ["5", "4", "3", "2", "1", "Time's up. Let go slowly.", "Has the cramp eased?"]
+
+
+async def test_the_cursor_is_parked_on_the_step_now_for_screen_readers(content, clock, tmp_path):
+    app = make_app(content, side="back", clock=clock, data_dir=tmp_path / "d")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await past_safety_check(pilot)
+        await pilot.pause()
+        first = app.screen.query_one(".step.-current").region.offset
+        assert app.cursor_position == first
+        await run_out(pilot, clock, 8)
+        await pilot.pause()
+        now = app.screen.query_one(".step.-current").region.offset
+        assert now.y > first.y and app.cursor_position == now
+        await run_out(pilot, clock, 52)
+        await pilot.pause()
+        assert app.cursor_position == app.screen.query_one("#hold-state").region.offset
