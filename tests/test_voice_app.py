@@ -179,3 +179,25 @@ async def test_the_cursor_is_parked_on_the_step_now_for_screen_readers(content, 
         await run_out(pilot, clock, 52)
         await pilot.pause()
         assert app.cursor_position == app.screen.query_one("#hold-state").region.offset
+
+
+async def test_the_routine_says_each_stretch_and_switch_legs(content, clock, tmp_path):
+    from screens.routine import RoutineScreen
+
+    app = make_app(content, data_dir=tmp_path / "d", clock=clock, start="routine")
+    Recorded.said = []
+    app.voice = Voice(True, popen=Recorded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, RoutineScreen)
+        screen = app.screen
+        for _ in range(200):
+            clock.advance(1)
+            screen.tick()
+            if screen.timer.done:
+                break
+        await pilot.pause()
+    said = [args[-1] for args in Recorded.said]
+    titles = [segment.title for segment in screen.segments]
+    assert said[0] == titles[0]  # "Get ready: ..."
+    assert said[1] == titles[1] and said[2] == "Switch legs. " + titles[2]
+    assert len(said) == len(titles) + 1 and said[-1] == "Routine done. Well done; sleep well."
