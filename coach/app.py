@@ -245,17 +245,9 @@ class CalfCoach(VoiceAndNotices, FlowDriver, App[int]):
             self._warn(self.prefs.save())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield SystemCommand("When to get help", "Red flags and numbers", self.action_red_flags)
-        yield SystemCommand(
-            "Night theme",
-            "Dim, high contrast, for the dark",
-            lambda: setattr(self, "theme", "night"),
-        )
-        yield SystemCommand(
-            "Light theme", "High contrast on white", lambda: setattr(self, "theme", "light")
-        )
-        from screens.palette import offered
+        from screens.palette import offered, own_commands
 
+        yield from own_commands(self)
         yield from offered(super().get_system_commands(screen))
 
     def _handle_signals(self) -> None:
