@@ -63,11 +63,17 @@ class CountdownScreen(CoachScreen[Result]):
                 self.set_timer(2 * BELL_GAP, self.app.bell, name="bell-3")
         self.app.voice.say(cues[-1].text)  # type: ignore[attr-defined]
 
+    def said_now(self) -> str:
+        """What to say when the voice is turned on mid-way: where things stand."""
+        return ""
+
     def action_voice(self) -> None:
         """`v`: the voice on or off, at once, and remembered."""
         app = self.app
         on = app.voice.toggle()  # type: ignore[attr-defined]
         app.remember_voice(on)  # type: ignore[attr-defined]
+        if on and not (self.timer.done or self.timer.paused):
+            app.voice.say(self.said_now())  # type: ignore[attr-defined]
         self.notify(t("Voice on.") if on else t("Voice off."), timeout=2)
 
     def dismiss(self, result: object = None) -> AwaitComplete:

@@ -156,6 +156,9 @@ class HoldScreen(CountdownScreen[HoldResult]):
         spoken = [step.text for step in steps]
         return HoldPlan(steps, spoken, self.timer.seconds, self.content.hold.default_seconds)
 
+    def said_now(self) -> str:
+        return self.plan().spoken[min(self.current_step(), len(self.steps) - 1)]
+
     def after_tick(self) -> None:
         if not self.timer.paused and not self.timer.finished_early:
             cues, self._heard = hold_cues(self.plan(), self._heard, self.timer.elapsed())

@@ -100,6 +100,9 @@ class RoutineScreen(CountdownScreen[RoutineResult]):
     def state_key(self) -> tuple:
         return (*super().state_key(), self.current())
 
+    def said_now(self) -> str:
+        return self.segments[self.current()].title
+
     def after_tick(self) -> None:
         if not (self.timer.done or self.timer.paused):
             now, segs = self.current(), self.segments

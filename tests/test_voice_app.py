@@ -65,15 +65,18 @@ async def test_nothing_is_said_after_leaving_and_v_stops_it_at_once(
         assert not app.voice.on and spoken(log) == []
         await pilot.press("v")
         assert app.voice.on and app.prefs.settings.voice  # remembered
+        steps = [s.text for s in content.guides["back"].steps["bed"]]
+        assert await heard(pilot, log, 1) == [steps[0]]  # where things stand, at once
         await run_out(pilot, clock, 8)
-        first = (await heard(pilot, log, 1)) and spoken(log)[0]
+        first = (await heard(pilot, log, 2)) and spoken(log)[1]
         await pilot.press("v")
         assert not app.voice.on
         wait_until(lambda: app.voice._speaker.reap() == 0 and gone(first.pid))
         await run_out(pilot, clock, 12)  # step 3 is due: not said, the voice is off
-        await pilot.press("v")
+        await pilot.press("v")  # on again: the step now (3, not the missed one) is said
+        assert (await heard(pilot, log, 3))[2] == steps[2]
         await run_out(pilot, clock, 10)
-        assert len(await heard(pilot, log, 2)) == 2
+        assert len(await heard(pilot, log, 4)) == 4
         await pilot.press("q")  # leave the hold
         await wait_for(pilot, type(app.screen))
         for _ in range(5):
