@@ -109,7 +109,7 @@ class PlainSteps:
                 if not timer.paused and not timer.finished_early:  # the same cues as the app
                     plan = HoldPlan(steps, spoken, timer.seconds, default)
                     cues, heard = hold_cues(plan, heard, elapsed)
-                    if cues:
+                    if cues and cues[-1].kind != "time_up":  # said with the question
                         self.voice.say(cues[-1].text)
                 # time added does not send a step back
                 index = max(step_index(steps, elapsed, timer.seconds, default), heard.step)
@@ -184,7 +184,9 @@ class PlainSteps:
             self.say(
                 t("Hold finished early, after {time}.", time=mmss(round(step.hold.actual_seconds)))
             )
-        self.voice.say(question_cue(t("Has the cramp eased?")).text)
+        # Here the question follows time's up at once: said as one, so neither cuts the other.
+        ended = t("Time's up. Let go slowly.") + " " if step.hold.ended == "time" else ""
+        self.voice.say(ended + question_cue(t("Has the cramp eased?")).text)
         outcome = self.ask(
             t("Has the cramp eased?"),
             [
