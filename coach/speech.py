@@ -124,7 +124,7 @@ class Voice:
         self,
         on: bool,
         lang: str = "en",
-        find: Callable[[], Engine | None] = find_engine,
+        find: Callable[[], Engine | None] | None = None,
         popen: Callable[..., subprocess.Popen] = subprocess.Popen,
     ) -> None:
         self.on = False
@@ -140,7 +140,7 @@ class Voice:
     def set(self, on: bool) -> None:
         self.on = on
         if on and self._speaker is None:
-            engine = self._find()
+            engine = (self._find or find_engine)()  # looked up now: tests replace it
             self._speaker = Speaker(self.lang, engine, self._popen)
             if engine is None:
                 self.note = t(NO_ENGINE_NOTE)

@@ -11,6 +11,11 @@ import os
 import time
 from pathlib import Path
 
+from coach import speech
+
+FIND_ENGINE = speech.find_engine
+"""The real lookup (conftest.py replaces it with one that finds nothing)."""
+
 SCRIPT = """#!/bin/sh
 printf '%s %s %s\\n' "$$" "$(/bin/date +%s.%N)" "$*" >> "{log}"
 exec /bin/sleep 30
@@ -26,6 +31,7 @@ def fake_engine(tmp_path: Path, monkeypatch, name: str = "espeak-ng") -> Path:
     script.write_text(SCRIPT.format(log=log))
     script.chmod(0o755)
     monkeypatch.setenv("PATH", str(folder))
+    monkeypatch.setattr(speech, "find_engine", FIND_ENGINE)
     return log
 
 
@@ -33,6 +39,7 @@ def no_engine(tmp_path: Path, monkeypatch) -> None:
     folder = tmp_path / "empty-bin"
     folder.mkdir(exist_ok=True)
     monkeypatch.setenv("PATH", str(folder))
+    monkeypatch.setattr(speech, "find_engine", FIND_ENGINE)
 
 
 class Said:

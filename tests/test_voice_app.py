@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import events
 
 from coach.app import make_app
-from coach.speech import Voice
+from coach.speech import Engine, Voice
 from screens.follow_up import FollowUp
 from screens.hold import HoldScreen
 from tests.speech_support import fake_engine, gone, no_engine, spoken, wait_until
@@ -140,6 +140,10 @@ async def test_no_notice_while_the_terminal_is_in_front(content, clock, tmp_path
     assert written == []
 
 
+def FAKE() -> Engine:  # stands for an engine found on PATH
+    return Engine("espeak-ng", "/nowhere/espeak-ng")
+
+
 class Recorded:
     """Stands in for subprocess.Popen: plain mode runs its hold in no time."""
 
@@ -153,10 +157,9 @@ class Recorded:
         return 0
 
 
-def test_plain_mode_speaks_the_same_cues(content, tmp_path, monkeypatch):
-    fake_engine(tmp_path, monkeypatch)
+def test_plain_mode_speaks_the_same_cues(content, tmp_path):
     Recorded.said = []
-    voice = Voice(True, popen=Recorded)
+    voice = Voice(True, find=FAKE, popen=Recorded)
     answers = "b\nn\ny\n4\n" + "y\n" + "n\n" * (len(content.causes) - 1)
     coach, _out = coach_for(content, tmp_path, answers, voice=voice)
     assert coach.run() == 0
@@ -189,7 +192,7 @@ async def test_the_routine_says_each_stretch_and_switch_legs(content, clock, tmp
 
     app = make_app(content, data_dir=tmp_path / "d", clock=clock, start="routine")
     Recorded.said = []
-    app.voice = Voice(True, popen=Recorded)
+    app.voice = Voice(True, find=FAKE, popen=Recorded)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, RoutineScreen)
         screen = app.screen
