@@ -207,3 +207,18 @@ async def test_the_routine_says_each_stretch_and_switch_legs(content, clock, tmp
     assert said[0] == titles[0]  # "Get ready: ..."
     assert said[1] == titles[1] and said[2] == "Switch legs. " + titles[2]
     assert len(said) == len(titles) + 1 and said[-1] == "Routine done. Well done; sleep well."
+
+
+async def test_after_adding_time_nearly_done_waits_for_the_end(content, clock, tmp_path):
+    app = make_app(content, side="back", clock=clock, data_dir=tmp_path / "d")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await past_safety_check(pilot)
+        await run_out(pilot, clock, 50)
+        await pilot.press("plus")  # 60 + 30 s: 40 s left
+        await pilot.pause()
+        current = lambda: app.screen.query_one(".step.-current").text  # noqa: E731
+        assert current().startswith("Keep holding")  # not sent back, not "Nearly done"
+        await run_out(pilot, clock, 27)
+        assert current().startswith("Keep holding")  # 13 s left
+        await run_out(pilot, clock, 1)
+        assert current().startswith("Nearly done")  # 78 s of 90
