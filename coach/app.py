@@ -26,6 +26,7 @@ from screens.base import HELP_KEYS, HomeScreen, SizeGuard, translate_bindings
 from screens.diary_driver import DiaryDriver
 from screens.flow_driver import FlowDriver
 from screens.themes import THEMES
+from screens.voicing import VoiceAndNotices
 
 if TYPE_CHECKING:  # imported when first needed, to keep start-up close to bare Textual
     from textual.events import Event
@@ -55,7 +56,7 @@ class HistoryNote(Message):
     """The history writer has something to say (a locked database, history off)."""
 
 
-class CalfCoach(AppActions, FlowDriver, DiaryDriver, App[int]):
+class CalfCoach(AppActions, VoiceAndNotices, FlowDriver, DiaryDriver, App[int]):
     """Calf Coach: one question, one key, then a guided stretch."""
 
     CSS_PATH = "app.tcss"
@@ -77,6 +78,8 @@ class CalfCoach(AppActions, FlowDriver, DiaryDriver, App[int]):
         theme: str | None = None,
         hour: int | None = None,
         clock: Clock = time.monotonic,
+        voice: bool | None = None,
+        voice_lang: str = "en",
     ) -> None:
         import os.path
 
@@ -119,6 +122,7 @@ class CalfCoach(AppActions, FlowDriver, DiaryDriver, App[int]):
         """What to print once the terminal is restored: the safety net after a quit."""
         self._leaving = False
         self._pending_notes: list[str | None] = [self.prefs.warning]
+        self._pending_notes += self.set_up_voice(voice, voice_lang)
         for custom in THEMES:
             self.register_theme(custom)
         available = frozenset(self.available_themes)
@@ -254,6 +258,7 @@ class CalfCoach(AppActions, FlowDriver, DiaryDriver, App[int]):
                 loop.add_signal_handler(sig, self.shut_down, 128 + sig)
 
     def on_unmount(self) -> None:
+        self.voice.close()  # no child process left speaking, or left behind
         self.recorder.close()  # #16: write what the history writer still holds (bounded wait)
 
     async def action_quit(self) -> None:
@@ -285,6 +290,7 @@ def make_app(
         folder = root / lang if lang not in (None, "en") else root
         content, ui = cache.load(folder)
         i18n.use(ui)
+    options.setdefault("voice_lang", lang or "en")
     start = start or side
     if start not in (None, "back", "front", "routine", "history"):
         raise ValueError(f"unknown start {start!r}")

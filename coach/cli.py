@@ -92,6 +92,8 @@ def _main(argv: list[str]) -> int:
         position=getattr(args, "position", None),
         region=asked,  # the app adds the remembered country, the locale's, or asks
         theme=getattr(args, "theme", None),
+        voice=getattr(args, "voice", None),
+        voice_lang=_language(args),
     )
 
 
@@ -134,6 +136,7 @@ def _run_plain(content, args: argparse.Namespace, where: Path, asked, command) -
     if asked is not None and asked != prefs.settings.region:  # --region changes it
         prefs.settings.region = asked
         saved = prefs.save()
+    voice = _plain_voice(prefs, getattr(args, "voice", None), _language(args))
     coach = PlainCoach(
         content,
         recorder=Recorder(where),
@@ -143,11 +146,13 @@ def _run_plain(content, args: argparse.Namespace, where: Path, asked, command) -
         hold_seconds=getattr(args, "hold", None),
         position=getattr(args, "position", None),
         data_dir=where,
+        voice=voice,
     )
     coach.warn(prefs.warning)
     coach.warn(saved)
     ended_by: list[int] = []
     _leave_on_signals(ended_by)
+    coach.warn(voice.take_note())
     try:
         code = coach.run(command)
     finally:
@@ -169,6 +174,16 @@ def _leave_on_signals(ended_by: list[int]) -> None:
     for sig in (signal.SIGTERM, signal.SIGHUP):
         with contextlib.suppress(ValueError, OSError, AttributeError):  # not main thread
             signal.signal(sig, leave)
+
+
+def _plain_voice(prefs, wanted: bool | None, lang: str):
+    """Plain mode speaks too: --voice/--no-voice, else the remembered choice (kept)."""
+    from coach.speech import Voice
+
+    if wanted is not None and wanted != prefs.settings.voice:
+        prefs.settings.voice = wanted
+        prefs.save()
+    return Voice(prefs.settings.voice if wanted is None else wanted, lang)
 
 
 def _run_app(content, **options) -> int:

@@ -95,6 +95,12 @@ def _common() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="start holds in this position (default: the one used last time)",
     )
+    common.add_argument(
+        "--voice",
+        action=argparse.BooleanOptionalAction,
+        default=argparse.SUPPRESS,
+        help="speak each step, the last seconds and time's up (v on the hold); remembered",
+    )
     return common
 
 

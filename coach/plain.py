@@ -24,6 +24,7 @@ from coach.plain_input import EndOfInput, LineReader
 from coach.plain_steps import PlainSteps
 from coach.recorder import Recorder
 from coach.settings import SettingsFile
+from coach.speech import Voice
 from coach.steps import Step
 from coach.timer import Clock
 
@@ -58,6 +59,7 @@ class PlainCoach(PlainSteps, PlainDiary):
         hour: int | None = None,
         data_dir: object = None,
         ask_region: bool = False,
+        voice: Voice | None = None,
     ) -> None:
         self.content = content
         self.recorder = recorder
@@ -73,6 +75,7 @@ class PlainCoach(PlainSteps, PlainDiary):
         self.data_dir = data_dir
         self.ask_region = ask_region
         self.steps_shown: list[Step] = []
+        self.voice = voice or Voice(False)
 
     # --- printing and asking
 
@@ -164,6 +167,7 @@ class PlainCoach(PlainSteps, PlainDiary):
             self.say(t("Leaving Calf Coach. Take care."))
             return 0
         finally:
+            self.voice.close()  # nothing left speaking, no child left behind
             self.warn(self.recorder.close())
 
     def drive(self, flow: EpisodeFlow | RoutineFlow) -> int:

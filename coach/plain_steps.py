@@ -11,10 +11,12 @@ from typing import Any
 
 from coach import wording
 from coach.advice import tip_evidence, tip_sections
+from coach.cues import Heard, HoldPlan, hold_cues, question_cue, segment_cue
 from coach.diary_text import past_line
 from coach.i18n import t
 from coach.plain_input import EndOfInput
 from coach.routine import plan, total_seconds
+from coach.speech import Voice
 from coach.steps import (
     AfterCare,
     CauseQuestions,
@@ -59,6 +61,8 @@ HOLD_KEYS = {
 class PlainSteps:
     _timer: HoldTimer | None = None
     _hold: Hold | None = None
+    voice: Voice = Voice(False)
+    """Spoken cues (--voice); PlainCoach sets its own."""
 
     def show(self, step: Step) -> Any:
         return getattr(self, SHOWN_BY[type(step)])(step)
@@ -109,11 +113,18 @@ class PlainSteps:
         self.say(t("While it runs: p pause, + add 30 s, d done (it eased), q leave. Then Enter."))
         timer.start()
         shown, next_report, listening = -1, step.seconds - REPORT_EVERY, True
+        default, spoken, heard = self.content.hold.default_seconds, [s.text for s in steps], Heard()
         # `_timer` and `_hold` stay set after a return or an interrupt: a way out in the
         # middle (Ctrl+C) reads the seconds held from them (partial_hold).
         while True:
             elapsed = timer.elapsed()
-            index = step_index(steps, elapsed, step.seconds, self.content.hold.default_seconds)
+            if not timer.paused and not timer.finished_early:  # the same cues as the app
+                plan = HoldPlan(steps, spoken, timer.seconds, default)
+                cues, heard = hold_cues(plan, heard, elapsed)
+                if cues and cues[-1].kind != "time_up":  # said with the question
+                    self.voice.say(cues[-1].text)
+            # time added does not send a step back
+            index = max(step_index(steps, elapsed, timer.seconds, default), heard.step)
             if index != shown:
                 shown = index
                 at = t(
@@ -151,6 +162,7 @@ class PlainSteps:
                 timer.finish()
                 return self.partial_hold()._replace(ended="eased")  # type: ignore[union-attr]
             elif what == "leave":
+                self.voice.stop()
                 return self.partial_hold()  # type: ignore[return-value]
             elif what is not None:
                 next_report = self._hold_key(what, line, timer, next_report)
@@ -162,6 +174,8 @@ class PlainSteps:
 
         if what == "pause":
             timer.toggle()
+            if timer.paused:
+                self.voice.stop()
             self.say(
                 t("PAUSED. Press p and Enter to carry on.") if timer.paused else t("Carrying on.")
             )
@@ -183,6 +197,9 @@ class PlainSteps:
             self.say(
                 t("Hold finished early, after {time}.", time=mmss(round(step.hold.actual_seconds)))
             )
+        # Here the question follows time's up at once: said as one, so neither cuts the other.
+        ended = t("Time's up. Let go slowly.") + " " if step.hold.ended == "time" else ""
+        self.voice.say(ended + question_cue(t("Has the cramp eased?")).text)
         outcome = self.ask(
             t("Has the cramp eased?"),
             [
@@ -283,9 +300,15 @@ class PlainSteps:
         while not timer.done:
             index = step_index(segments, timer.elapsed(), 1, 1)
             if index != shown:
+                cue = segment_cue(
+                    [s.title for s in segments], [s.stretching for s in segments], shown, index
+                )
                 shown = index
                 seg = segments[index]
                 self.say(f"{seg.title}, {seg.seconds} s: {seg.text}")
+                if cue:
+                    self.voice.say(cue.text)
             self.sleep(timer.until_next_change() or 0.05)
         self.say(t("Routine done. Well done; sleep well."))
+        self.voice.say(t("Routine done. Well done; sleep well."))
         return RoutineResult(True, timer.elapsed(), version.id)

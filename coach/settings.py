@@ -40,6 +40,8 @@ class Settings:
     theme: str | None = None
     region: str | None = None
     """The country (region id) the person chose, for the emergency numbers."""
+    voice: bool = False
+    """Steps spoken aloud (`v` on the hold, --voice); off unless asked for."""
 
 
 def _optional_name(value: object) -> bool:
@@ -51,6 +53,7 @@ VALID: dict[str, Callable[[object], bool]] = {
     "disclaimer_seen": lambda value: isinstance(value, bool),  # "false" is not False
     "theme": _optional_name,
     "region": _optional_name,
+    "voice": lambda value: isinstance(value, bool),
 }
 """One check per field of Settings (a test keeps the two in step)."""
 

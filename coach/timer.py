@@ -121,10 +121,12 @@ class HoldTimer:
 def step_index(steps: Sequence[Timed], elapsed: float, hold_seconds: int, default: int) -> int:
     """The step to show after `elapsed` seconds of hold.
 
-    Step times are written for a default-length hold; a shorter hold scales them
-    down so every step still appears, and a longer hold stays on the last step.
+    Step times are written for a default-length hold and scale with the hold's length
+    now (time added included): every step still appears in a short hold, and after
+    `+` "nearly done" waits for the end instead of showing with a minute and a half
+    to go. Callers pass the timer's current `seconds`, not the planned length.
     """
-    scale = min(1.0, hold_seconds / default) if default > 0 else 1.0
+    scale = hold_seconds / default if default > 0 else 1.0
     current = 0
     for i, step in enumerate(steps):
         if elapsed + 1e-9 >= step.at * scale:

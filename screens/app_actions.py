@@ -67,14 +67,8 @@ class AppActions:
         return opened_by != action
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield SystemCommand("When to get help", "Red flags and numbers", self.action_red_flags)
+        from screens.palette import offered, own_commands
+
+        yield from own_commands(self)  # type: ignore[arg-type]
         yield SystemCommand("Country", "Which emergency numbers to show", self.action_choose_region)
-        yield SystemCommand(
-            "Night theme",
-            "Dim, high contrast, for the dark",
-            lambda: setattr(self, "theme", "night"),
-        )
-        yield SystemCommand(
-            "Light theme", "High contrast on white", lambda: setattr(self, "theme", "light")
-        )
-        yield from super().get_system_commands(screen)
+        yield from offered(super().get_system_commands(screen))  # type: ignore[misc]

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from rich.cells import cell_len
+from textual.await_complete import AwaitComplete
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
+from coach.cues import Cue
+from coach.i18n import t
 from coach.timer import HoldTimer
 from screens.base import CoachScreen, Result
+
+BELL_GAP = 0.4
+"""Seconds between the three bells of time's up, set by timers (never a sleep)."""
 
 
 class CountdownScreen(CoachScreen[Result]):
@@ -42,6 +48,39 @@ class CountdownScreen(CoachScreen[Result]):
 
     def redraw(self) -> None:
         raise NotImplementedError
+
+    def give_cues(self, cues: list[Cue]) -> None:
+        """Ring each cue's bell and say the newest cue (a late tick does not queue
+        stale speech behind the countdown). The text is on screen already."""
+        if not cues:
+            return
+        for cue in cues:
+            if cue.bell == "one":
+                self.app.bell()
+            elif cue.bell == "three":
+                self.app.bell()
+                self.set_timer(BELL_GAP, self.app.bell, name="bell-2")
+                self.set_timer(2 * BELL_GAP, self.app.bell, name="bell-3")
+        self.app.voice.say(cues[-1].text)  # type: ignore[attr-defined]
+
+    def said_now(self) -> str:
+        """What to say when the voice is turned on mid-way: where things stand."""
+        return ""
+
+    def action_voice(self) -> None:
+        """`v`: the voice on or off, at once, and remembered."""
+        app = self.app
+        on = app.voice.toggle()  # type: ignore[attr-defined]
+        app.remember_voice(on)  # type: ignore[attr-defined]
+        if on and not (self.timer.done or self.timer.paused):
+            app.voice.say(self.said_now())  # type: ignore[attr-defined]
+        self.notify(t("Voice on.") if on else t("Voice off."), timeout=2)
+
+    def dismiss(self, result: object = None) -> AwaitComplete:
+        """Nothing is said after leaving. Here, not on unmount: the next screen (the
+        question after the hold) is mounted first and has started saying its own line."""
+        self.app.voice.stop()  # type: ignore[attr-defined]
+        return super().dismiss(result)
 
     def after_tick(self) -> None:
         """Hook for end-of-time handling."""

@@ -25,11 +25,11 @@ class FollowUp(CoachScreen[EasedAnswer]):
     AUTO_FOCUS = ""  # nothing pre-selected: a stray Enter answers nothing ("" is off)
     BINDINGS = [
         Binding("y", "answer('gone')", "Gone", id="eased-gone"),
-        Binding("s", "answer('somewhat')", "Somewhat", id="eased-somewhat"),
-        Binding("n", "answer('still')", "Still cramping", id="eased-still"),
+        Binding("s", "answer('somewhat')", "Better", id="eased-somewhat"),
+        Binding("n", "answer('still')", "Still", id="eased-still"),
         Binding("q,escape", "answer('leave')", "Leave", id="follow-up-leave"),
         *(Binding(str(n), f"severity({n})", show=False) for n in range(10)),
-        Binding("x", "severity(10)", "Severity 0-9, x=10", key_display="0-9", id="severity"),
+        Binding("x", "severity(10)", "How bad", key_display="0-9", id="severity"),
         Binding("down", "app.focus_next", show=False),
         Binding("up", "app.focus_previous", show=False),
     ]
@@ -54,6 +54,16 @@ class FollowUp(CoachScreen[EasedAnswer]):
             yield Choice("n", t("No, still cramping"), id="still")
             yield Static(t(SEVERITY_ASK), id="severity-line", classes="hint")
         yield KeyFooter()
+
+    def on_mount(self) -> None:
+        """The question is said too, when the voice is on (the hold has just gone)."""
+        from coach.cues import question_cue
+
+        cue = question_cue(t("Has the cramp eased?"))
+        self.app.voice.say(cue.text)  # type: ignore[attr-defined]
+
+    def on_unmount(self) -> None:
+        self.app.voice.stop()  # type: ignore[attr-defined]
 
     def on_choice_chosen(self, event: Choice.Chosen) -> None:
         self.action_answer(event.choice.id)  # type: ignore[arg-type]

@@ -53,8 +53,11 @@ def _what_next(app: CalfCoach, step: WhatNext) -> Screen:
 
 
 def _get_help(app: CalfCoach, step: GetHelp) -> Screen:
+    from coach.i18n import t
     from screens.red_flags import RedFlags
 
+    # The escalation: a desktop notice too, if the terminal is behind another window.
+    app.notice_if_away(t("Get help"), t("See the screen: when to get medical help."))
     return RedFlags(app.content, app.region, step)
 
 

@@ -10,10 +10,12 @@ from textual.containers import Vertical
 from textual.widgets import Digits, Static
 
 from coach.content import Content
+from coach.cues import Heard, HoldPlan, hold_cues
 from coach.diary_text import past_line
 from coach.i18n import t
 from coach.steps import Hold, HoldEnd, HoldResult
 from coach.timer import Clock, HoldTimer, step_index
+from screens.big_clock import BigClock, size_for
 from screens.countdown import CountdownScreen, show_text, switch_class
 from screens.key_footer import KeyFooter
 from screens.time_bar import TimeBar
@@ -68,6 +70,7 @@ class HoldScreen(CountdownScreen[HoldResult]):
         Binding("1", "position(0)", "Position", key_display="1-3", id="hold-position"),
         Binding("2", "position(1)", show=False),
         Binding("3", "position(2)", show=False),
+        Binding("v", "voice", "Voice", id="hold-voice"),
     ]
 
     def __init__(self, content: Content, step: Hold, clock: Clock) -> None:
@@ -81,21 +84,36 @@ class HoldScreen(CountdownScreen[HoldResult]):
         self.timer = HoldTimer(step.seconds, clock)
         self._finished = False
         self._step_shown: int | None = None
+        self._heard = Heard()
+        """What has been cued so far (coach/cues.py)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="hold"):
             yield Static(id="hold-title", classes="title-line")
             yield Static(id="hold-state", classes="-holding")
             yield Digits(clock_text(self.planned), id="time-left", classes="-holding")
+            yield BigClock(clock_text(self.planned), id="time-big", classes="-holding")
             yield TimeBar(id="hold-bar")
             yield Static(id="positions", classes="hint")
             if self.past is not None:  # the person's own record (#15), before the steps
                 yield Static(past_line(self.past, self.content), id="hold-past", markup=False)
+            if self.hold_number == 1 and not self.app.voice.on:  # type: ignore[attr-defined]
+                yield Static(t("Press v to hear each step read aloud."), id="voice-hint")
             with Vertical(id="steps"):
                 yield from (StepLine(step.text) for step in self.steps)
         yield KeyFooter()
 
+    def on_resize(self) -> None:
+        """Digits that grow with the window (screens/big_clock.py)."""
+        size = size_for(self.app.size.width, self.app.size.height)
+        self.set_class(size != "small", "-large")
+        self.set_class(size == "huge", "-huge")
+        if self.is_mounted and self._shown is not None:
+            self._label()
+            self.tick()
+
     def on_mount(self) -> None:
+        self.on_resize()
         self.timer.start()
         self._label()
         self.tick()
@@ -116,7 +134,9 @@ class HoldScreen(CountdownScreen[HoldResult]):
         for pos in self.content.positions:
             mark = f"▶{pos.label}◀" if pos.id == self.position else pos.label
             labels.append(f"{pos.key} {mark}")
-        self.query_one("#positions", Static).update(t("Position:") + " " + "  ".join(labels))
+        short = self.has_class("-short")  # the keys alone: they fit on one line at 40 columns
+        prefix = "" if short else t("Position:") + " "
+        self.query_one("#positions", Static).update(prefix + "  ".join(labels))
         self.query_one("#hold-title", Static).update(
             t("{side}: {short}", side=self.guide.label, short=self.guide.short)
             + (t("  (hold {number})", number=self.hold_number) if self.hold_number > 1 else "")
@@ -127,11 +147,26 @@ class HoldScreen(CountdownScreen[HoldResult]):
         return (*super().state_key(), self.current_step())
 
     def current_step(self) -> int:
-        return step_index(
-            self.steps, self.timer.elapsed(), self.planned, self.content.hold.default_seconds
+        """The step now; past the last one once time is up (none is "Now" then)."""
+        if self.timer.done:
+            return len(self.steps)
+        due = step_index(
+            self.steps, self.timer.elapsed(), self.timer.seconds, self.content.hold.default_seconds
         )
+        return max(due, self._heard.step)  # time added does not send a step back
+
+    def plan(self) -> HoldPlan:
+        steps = self.steps
+        spoken = [step.text for step in steps]
+        return HoldPlan(steps, spoken, self.timer.seconds, self.content.hold.default_seconds)
+
+    def said_now(self) -> str:
+        return self.plan().spoken[min(self.current_step(), len(self.steps) - 1)]
 
     def after_tick(self) -> None:
+        if not self.timer.paused and not self.timer.finished_early:
+            cues, self._heard = hold_cues(self.plan(), self._heard, self.timer.elapsed())
+            self.give_cues(cues)
         if self.timer.done and not self._finished:
             self._on_time_up()
 
@@ -142,6 +177,8 @@ class HoldScreen(CountdownScreen[HoldResult]):
         timer = self.timer
         digits = self.query_one("#time-left", Digits)
         digits.update(clock_text(left))
+        big = self.query_one("#time-big", BigClock)
+        big.show(clock_text(left), 2 if self.has_class("-huge") else 1)
         self.query_one("#hold-bar", TimeBar).show(timer.elapsed(), timer.seconds)
         if timer.done:
             text = t("TIME'S UP. Let go slowly.")
@@ -154,11 +191,12 @@ class HoldScreen(CountdownScreen[HoldResult]):
         # On the two lines that change, not the screen: a class on the screen restyles
         # every widget on it, and the moment time runs out is no time to be slow.
         mode = "-finished" if timer.done else "-paused" if timer.paused else "-holding"
-        for widget in (state, digits):
+        for widget in (state, digits, big):
             switch_class(widget, mode, MODES)
         if current != self._step_shown:  # restyle the step list only when it moves on
             self._step_shown = current
             self._show_steps(current)
+            self.call_after_refresh(self.park_cursor)
 
     def _show_steps(self, current: int) -> None:
         for i, line in enumerate(self.query(StepLine)):
@@ -172,9 +210,20 @@ class HoldScreen(CountdownScreen[HoldResult]):
                     "-next" if i == current + 1 else "-later",
                 )
 
+    def park_cursor(self) -> None:
+        """Put the terminal's (hidden) cursor at the start of the current step, or of the
+        TIME'S UP line, so a screen reader that follows the cursor reads it as it changes.
+        `App.cursor_position` is public: Textual moves the cursor there after each frame."""
+        if not self.is_attached or self.app.screen is not self:
+            return
+        lines = list(self.query(".step.-current")) or [self.query_one("#hold-state")]
+        region = lines[0].region
+        if region.height:
+            self.app.cursor_position = region.offset
+
     def _on_time_up(self) -> None:
-        self._finished = True
-        self.app.bell()
+        self._finished = True  # the three bells and "time's up" come from the cues
+        self.app.notice_if_away(t("Time's up"), t("Let go slowly."))  # type: ignore[attr-defined]
         self.set_timer(AUTO_NEXT_SECONDS, self.action_next, name="hold-auto-next")
 
     def partial_result(self) -> HoldResult:
@@ -191,6 +240,8 @@ class HoldScreen(CountdownScreen[HoldResult]):
     def action_toggle_pause(self) -> None:
         if not self.timer.done:
             self.timer.toggle()
+            if self.timer.paused:
+                self.app.voice.stop()  # type: ignore[attr-defined]
             self.tick()
 
     def action_extend(self) -> None:
@@ -220,6 +271,7 @@ class HoldScreen(CountdownScreen[HoldResult]):
         if index < len(positions) and positions[index].id != self.position:
             self.position = positions[index].id
             await self._build_steps()
+            self._heard = self._heard._replace(step=-1)  # this position's step is said now
             self._shown = None
             self.tick()
 

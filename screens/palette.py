@@ -2,7 +2,38 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
+from textual.app import App, SystemCommand
 from textual.command import CommandList, CommandPalette
+
+
+def own_commands(app: App) -> Iterator[SystemCommand]:
+    """Calf Coach's own: when to get help, and the two themes made for it."""
+    yield SystemCommand("When to get help", "Red flags and numbers", app.action_red_flags)  # type: ignore[attr-defined]
+    yield SystemCommand(
+        "Night theme", "Dim, high contrast, for the dark", lambda: setattr(app, "theme", "night")
+    )
+    yield SystemCommand(
+        "Light theme", "High contrast on white", lambda: setattr(app, "theme", "light")
+    )
+
+
+def offered(commands: Iterable[SystemCommand]) -> Iterator[SystemCommand]:
+    """Textual's system commands, minus those that do not work here.
+
+    "Keys" opens Textual's help panel, and Escape from it then quits the whole app (in
+    the middle of a hold); this app's own `?` help lists every key. "Screenshot" saves
+    to the downloads folder and fails when there is none.
+    """
+    from platformdirs import user_downloads_path
+
+    for command in commands:
+        if command.title == "Keys":
+            continue
+        if command.title == "Screenshot" and not user_downloads_path().is_dir():
+            continue
+        yield command
 
 
 class Palette(CommandPalette):

@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.widgets import Digits, Static
 
 from coach.content import Routine
+from coach.cues import segment_cue
 from coach.i18n import t
 from coach.routine import plan, total_seconds
 from coach.steps import RoutineResult
@@ -26,6 +27,7 @@ class RoutineScreen(CountdownScreen[RoutineResult]):
         Binding("2", "version(1)", "Seated", id="routine-seated"),
         Binding("enter", "finish", "Finish", id="routine-finish"),
         Binding("q,escape", "leave", "Leave", id="routine-leave"),
+        Binding("v", "voice", "Voice", id="routine-voice"),
     ]
 
     def __init__(self, routine: Routine, clock: Clock, version: int = 0) -> None:
@@ -40,6 +42,8 @@ class RoutineScreen(CountdownScreen[RoutineResult]):
         self.timer = HoldTimer(total_seconds(self.segments), self.clock)
         self._belled = False
         self._shown = None
+        self._cued = -1
+        """The segment last announced (-1: none yet)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="routine"):
@@ -96,13 +100,26 @@ class RoutineScreen(CountdownScreen[RoutineResult]):
     def state_key(self) -> tuple:
         return (*super().state_key(), self.current())
 
+    def said_now(self) -> str:
+        return self.segments[self.current()].title
+
     def after_tick(self) -> None:
+        if not (self.timer.done or self.timer.paused):
+            now, segs = self.current(), self.segments
+            cue = segment_cue(
+                [s.title for s in segs], [s.stretching for s in segs], self._cued, now
+            )
+            self._cued = now
+            self.give_cues([cue] if cue else [])
         if self.timer.done and not self._belled:
             self._belled = True
             self.app.bell()
+            self.app.voice.say(t("Routine done. Well done; sleep well."))  # type: ignore[attr-defined]
 
     def action_toggle_pause(self) -> None:
         self.timer.toggle()
+        if self.timer.paused:
+            self.app.voice.stop()  # type: ignore[attr-defined]
         self.tick()
 
     def action_version(self, index: int) -> None:

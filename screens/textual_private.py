@@ -30,6 +30,14 @@ Private names this project uses:
   (`Message.time`), monotonic on Linux and macOS, perf_counter on Windows. Screens
   note when they were put up on it, and the app drops a key stamped earlier: a key
   pressed before a question was on screen does not answer it.
+- `App._driver.write(text)` (as `write_to_terminal`): how `App.bell()` and
+  `App.copy_to_clipboard()` write their escapes; the hold writes a desktop-notice
+  escape (OSC 9/777/99, coach/notice.py) this way when the terminal is in the
+  background at time's up or when the coach says to get help.
+- `textual.widgets._footer.FooterKey` and its `key_display`, `description` and
+  `action`: the widgets Footer.compose yields, one per key. KeyFooter measures them
+  and drops the least needed when the window is narrow, so "! Get help" is never cut
+  off (Textual's Footer cuts from the right). Not exported by `textual.widgets`.
 """
 
 from __future__ import annotations
@@ -39,10 +47,19 @@ import sys
 from collections.abc import Callable
 
 from textual._time import get_time as key_clock
+from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.widgets._footer import FooterKey
 
-__all__ = ["drop_undecodable_input", "key_clock", "lenient_decoder", "own_bindings"]
+__all__ = [
+    "FooterKey",
+    "drop_undecodable_input",
+    "key_clock",
+    "lenient_decoder",
+    "own_bindings",
+    "write_to_terminal",
+]
 
 
 def own_bindings(node: DOMNode) -> dict[str, list[Binding]]:
@@ -72,3 +89,15 @@ def drop_undecodable_input() -> None:
 
     for module in (linux_driver, linux_inline_driver):
         module.getincrementaldecoder = lenient_decoder  # type: ignore[attr-defined]
+
+
+def write_to_terminal(app: App, text: str) -> bool:
+    """Write an escape (a desktop notice) straight to the terminal, in order with the
+    frames the app draws (private: `App._driver.write`, as `App.bell()` and
+    `App.copy_to_clipboard()` do it; Textual has no public way to write a raw escape).
+    False when there is no terminal (headless, or not running yet)."""
+    driver = app._driver
+    if driver is None or app.is_headless:
+        return False
+    driver.write(text)
+    return True

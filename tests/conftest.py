@@ -49,5 +49,10 @@ def _private_home(tmp_path, monkeypatch):
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
     os.environ.pop("TEXTUAL_THEME", None)
+    # No test speaks through this machine's own engine (a walk pressing v would talk):
+    # tests/speech_support.py puts a fake engine on PATH and looks engines up again.
+    from coach import speech
+
+    monkeypatch.setattr(speech, "find_engine", lambda *args: None)
     yield
     i18n.use({})  # a Chinese test must not leave the next test in Chinese

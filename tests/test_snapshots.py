@@ -70,6 +70,12 @@ def test_hold_mid_way_small(snap_compare):
     assert snap_compare(app, run_before=run_before, terminal_size=(40, 12))
 
 
+def test_hold_mid_way_large(snap_compare):
+    """120x40: block digits 5 rows tall, the hold centred in the window."""
+    app, run_before = _hold_after(23)
+    assert snap_compare(app, run_before=run_before, terminal_size=(120, 40))
+
+
 def test_hold_paused_front_standing(snap_compare):
     app, clock = app_with_clock(side="front")
 

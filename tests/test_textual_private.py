@@ -85,3 +85,34 @@ def test_key_clock_is_the_clock_events_are_stamped_with():
     message = Message()
     after = key_clock()
     assert before <= message.time <= after
+
+
+def test_the_app_writes_escapes_through_its_driver():
+    """write_to_terminal writes a notice escape as App.bell() writes BEL: `_driver.write`."""
+    from screens.textual_private import write_to_terminal
+
+    assert "self._driver.write(" in inspect.getsource(App.bell)
+    app = App()
+    assert app._driver is None
+    assert write_to_terminal(app, "\x1b]9;x\x07") is False  # no terminal yet: nothing
+
+    class Driver:
+        is_headless = False
+        written: list[str] = []
+
+        def write(self, text: str) -> None:
+            self.written.append(text)
+
+    app._driver = Driver()  # type: ignore[assignment]
+    assert write_to_terminal(app, "\x1b]9;x\x07") is True
+    assert Driver.written == ["\x1b]9;x\x07"]
+    app._driver = None
+
+
+def test_footer_keys_carry_their_key_display_description_and_action():
+    """KeyFooter measures and filters the FooterKey widgets Footer.compose yields."""
+    from screens.textual_private import FooterKey
+
+    key = FooterKey("x", "X", "Go", "app.go")
+    assert (key.key_display, key.description, key.action) == ("X", "Go", "app.go")
+    assert "yield FooterKey(" in inspect.getsource(Footer.compose)

@@ -123,3 +123,12 @@ def test_short_holds_scale_steps_so_all_appear():
     assert step_index(steps, 4, 30, 60) == 1
     assert step_index(steps, 10, 30, 60) == 2
     assert step_index(steps, 20, 30, 60) == 3
+
+
+def test_added_time_stretches_the_steps():
+    """Passed the hold's length with time added (60 + 30 s), "nearly done" (written for
+    52 s of 60) waits for 78 s instead of showing with half a minute or more to go."""
+    steps = [S(0), S(8), S(20), S(40), S(52)]
+    assert step_index(steps, 52, 90, 60) == 2
+    assert step_index(steps, 77.9, 90, 60) == 3
+    assert step_index(steps, 78, 90, 60) == 4

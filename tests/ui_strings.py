@@ -27,6 +27,7 @@ TABLES = {
     "CHECKIN_ASK",
     "OWN_RECORD",
     "KEYS",
+    "NO_ENGINE_NOTE",
 }
 
 # Keys built at run time (plurals, ids shown as words); listed so none is missed.
