@@ -10,12 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from coach import wording
-from coach.advice import tip_evidence, tip_sections
-from coach.cues import Heard, HoldPlan, hold_cues, question_cue, segment_cue
+from coach.cues import Heard, HoldPlan, hold_cues, question_cue
 from coach.diary_text import past_line
 from coach.i18n import t
+from coach.plain_after import AfterTheHold
 from coach.plain_input import EndOfInput
-from coach.routine import plan, total_seconds
 from coach.speech import Voice
 from coach.steps import (
     AfterCare,
@@ -25,7 +24,6 @@ from coach.steps import (
     GetHelp,
     Hold,
     HoldResult,
-    RoutineResult,
     RoutineStep,
     SafetyQuestion,
     Step,
@@ -58,7 +56,7 @@ HOLD_KEYS = {
 }
 
 
-class PlainSteps:
+class PlainSteps(AfterTheHold):
     _timer: HoldTimer | None = None
     _hold: Hold | None = None
     voice: Voice = Voice(False)
@@ -249,66 +247,3 @@ class PlainSteps:
 
     def after_care(self, step: AfterCare) -> None:
         self.lines(wording.after_care(step, self.region))
-
-    def causes(self, step: CauseQuestions) -> tuple[str, ...]:
-        from coach.plain import Option
-
-        self.say(t("What might have set it off? Answer each, or s to skip."))
-        yes = []
-        for cause_id in step.cause_ids:
-            answer = self.ask(
-                self.content.cause(cause_id).question,
-                [
-                    Option("y", t("Yes"), "yes"),
-                    Option("n", t("No"), "no"),
-                    Option("s", t("Skip"), "skip"),
-                ],
-            )
-            if answer == "yes":
-                yes.append(cause_id)
-        return tuple(yes)
-
-    def tips(self, step: TipsStep) -> None:
-        content = self.content
-        for cause_id in step.cause_ids:
-            cause = content.cause(cause_id)
-            level = content.evidence[cause.evidence].label
-            self.say(f"{cause.name}: {cause.explanation} [{level}: {cause.source}]")
-        for section in tip_sections(content, step.cause_ids):
-            self.say(f"{section.title}:")
-            for tip in section.tips:
-                label, meta = tip_evidence(content, tip)
-                self.say(f"- {tip.text} {label}{meta}")
-
-    def routine(self, step: RoutineStep) -> RoutineResult:
-        from coach.plain import Option
-
-        routine = self.content.routine
-        version = routine.versions[step.version]
-        if len(routine.versions) > 1:
-            chosen = self.ask(
-                f"{routine.title}. {routine.intro} " + t("Which version?"),
-                [Option(v.key, v.label, v.id) for v in routine.versions],
-            )
-            version = next(v for v in routine.versions if v.id == chosen)
-        segments = plan(routine, version)
-        self.say(wording.how_sure(self.content, routine.evidence, routine.source))
-        self.say(routine.breathe)
-        timer = HoldTimer(total_seconds(segments), self.clock)
-        timer.start()
-        shown = -1
-        while not timer.done:
-            index = step_index(segments, timer.elapsed(), 1, 1)
-            if index != shown:
-                cue = segment_cue(
-                    [s.title for s in segments], [s.stretching for s in segments], shown, index
-                )
-                shown = index
-                seg = segments[index]
-                self.say(f"{seg.title}, {seg.seconds} s: {seg.text}")
-                if cue:
-                    self.voice.say(cue.text)
-            self.sleep(timer.until_next_change() or 0.05)
-        self.say(t("Routine done. Well done; sleep well."))
-        self.voice.say(t("Routine done. Well done; sleep well."))
-        return RoutineResult(True, timer.elapsed(), version.id)

@@ -1,0 +1,80 @@
+"""How plain mode shows the steps after the cramp has eased, and the routine: the
+cause questions, the tips, and the bedtime routine's timed stretches.
+
+Split from plain_steps.py so each file stays small; a mixin of PlainSteps.
+"""
+
+from __future__ import annotations
+
+from coach import wording
+from coach.advice import tip_evidence, tip_sections
+from coach.cues import segment_cue
+from coach.i18n import t
+from coach.routine import plan, total_seconds
+from coach.steps import CauseQuestions, RoutineResult, RoutineStep, TipsStep
+from coach.timer import HoldTimer, step_index
+
+
+class AfterTheHold:
+    def causes(self, step: CauseQuestions) -> tuple[str, ...]:
+        from coach.plain import Option
+
+        self.say(t("What might have set it off? Answer each, or s to skip."))
+        yes = []
+        for cause_id in step.cause_ids:
+            answer = self.ask(
+                self.content.cause(cause_id).question,
+                [
+                    Option("y", t("Yes"), "yes"),
+                    Option("n", t("No"), "no"),
+                    Option("s", t("Skip"), "skip"),
+                ],
+            )
+            if answer == "yes":
+                yes.append(cause_id)
+        return tuple(yes)
+
+    def tips(self, step: TipsStep) -> None:
+        content = self.content
+        for cause_id in step.cause_ids:
+            cause = content.cause(cause_id)
+            level = content.evidence[cause.evidence].label
+            self.say(f"{cause.name}: {cause.explanation} [{level}: {cause.source}]")
+        for section in tip_sections(content, step.cause_ids):
+            self.say(f"{section.title}:")
+            for tip in section.tips:
+                label, meta = tip_evidence(content, tip)
+                self.say(f"- {tip.text} {label}{meta}")
+
+    def routine(self, step: RoutineStep) -> RoutineResult:
+        from coach.plain import Option
+
+        routine = self.content.routine
+        version = routine.versions[step.version]
+        if len(routine.versions) > 1:
+            chosen = self.ask(
+                f"{routine.title}. {routine.intro} " + t("Which version?"),
+                [Option(v.key, v.label, v.id) for v in routine.versions],
+            )
+            version = next(v for v in routine.versions if v.id == chosen)
+        segments = plan(routine, version)
+        self.say(wording.how_sure(self.content, routine.evidence, routine.source))
+        self.say(routine.breathe)
+        timer = HoldTimer(total_seconds(segments), self.clock)
+        timer.start()
+        shown = -1
+        while not timer.done:
+            index = step_index(segments, timer.elapsed(), 1, 1)
+            if index != shown:
+                cue = segment_cue(
+                    [s.title for s in segments], [s.stretching for s in segments], shown, index
+                )
+                shown = index
+                seg = segments[index]
+                self.say(f"{seg.title}, {seg.seconds} s: {seg.text}")
+                if cue:
+                    self.voice.say(cue.text)
+            self.sleep(timer.until_next_change() or 0.05)
+        self.say(t("Routine done. Well done; sleep well."))
+        self.voice.say(t("Routine done. Well done; sleep well."))
+        return RoutineResult(True, timer.elapsed(), version.id)
