@@ -229,11 +229,25 @@ def _steps(doc: Doc, m: Map, pos: str, where: str, hold: HoldSettings) -> tuple[
     return tuple(out)
 
 
+RESERVED_KEYS = frozenset("hq")
+"""Keys of the "what next?" step itself (hold again, stop): no relief may take them."""
+
+
 def _relief(doc: Doc, evidence: dict[str, Evidence], refs: Refs) -> tuple[Relief, ...]:
+    keys: set[str] = set()
+
     def relief(m: Map, w: str) -> Relief:
         names, ids = refs.read(doc, m, w)
         text, level = doc.text(m, "text", w), doc.level(m, w, evidence)
-        return Relief(doc.ident(m, "id", w), text, level, names, ids)
+        key = doc.text(m, "key", w) if "key" in m else None
+        if key is not None:
+            if not (len(key) == 1 and "a" <= key <= "z") or key in RESERVED_KEYS | keys:
+                raise doc.error(
+                    m, "key", w + ".key", "must be one letter a-z, not h or q, used once"
+                )
+            keys.add(key)
+        return Relief(doc.ident(m, "id", w), text, level, names, ids, key)
 
     fields = {"id", "text", "evidence", "source"}
-    return tuple(doc.each(doc.top, "other_relief", "", fields, relief))
+    optional = frozenset({"key"})
+    return tuple(doc.each(doc.top, "other_relief", "", fields, relief, optional=optional))

@@ -68,6 +68,9 @@ class Relief(NamedTuple):
     evidence: str
     source: str
     source_ids: tuple[str, ...] = ()
+    key: str | None = None
+    """The letter that marks it as tried on the "what next?" step; None: nothing to try
+    (a note such as "painkillers act too slowly")."""
 
 
 class Cause(NamedTuple):
@@ -178,6 +181,10 @@ class Content(NamedTuple):
     def night_positions(self) -> tuple[Position, ...]:
         """Positions safe to start in at night (bed, sitting)."""
         return tuple(p for p in self.positions if p.night_safe)
+
+    def relief_to_try(self) -> tuple[Relief, ...]:
+        """The other relief a person can mark as tried (those with a key)."""
+        return tuple(r for r in self.other_relief if r.key)
 
     def red_flag(self, flag_id: str) -> RedFlag:
         return next(f for f in self.red_flags if f.id == flag_id)

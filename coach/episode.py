@@ -30,6 +30,9 @@ class Episode:
     record_id: int | None = None
     eased_minutes: float | None = None
     help_reason: str | None = None
+    relief_tried: tuple[str, ...] = ()
+    """Other relief (massage, warmth: ids of the content's `other_relief`) tried during
+    the episode, besides the stretch, in the order first marked."""
     _t0: float = field(init=False)
 
     def __post_init__(self) -> None:
@@ -44,6 +47,12 @@ class Episode:
         """Record a finished hold; `planned_extra` is time added with +."""
         self.planned_seconds += planned_extra
         self.actual_seconds += round(actual)
+
+    def tried(self, ids: tuple[str, ...], known: tuple[str, ...]) -> None:
+        """Add relief marked as tried (the union over the episode); unknown ids are
+        dropped: they name nothing the person was shown."""
+        new = tuple(i for i in dict.fromkeys(ids) if i in known and i not in self.relief_tried)
+        self.relief_tried += new
 
     def minutes(self) -> float:
         """Minutes since the episode began, holds and questions included."""

@@ -41,6 +41,7 @@ FIELDS = (
     "updated_at",
     "eased_minutes",
     "help_reason",
+    "relief_tried",
     "outcome_name",
 )
 """`outcome` is the stored id ("left"); `outcome_name` reads well in a spreadsheet or
@@ -60,6 +61,7 @@ def _as_dict(record: EpisodeRecord) -> dict[str, object]:
     row["started_at"] = _time(record.started_at)
     row["updated_at"] = _time(record.updated_at)
     row["causes"] = list(record.causes)
+    row["relief_tried"] = list(record.relief_tried)
     return row
 
 
@@ -79,6 +81,7 @@ def _pieces(records: Iterable[EpisodeRecord], fmt: str) -> Iterator[str]:
         for record in records:
             row = _as_dict(record)
             row["causes"] = ";".join(record.causes)
+            row["relief_tried"] = ";".join(record.relief_tried)
             writer.writerow({k: "" if v is None else v for k, v in row.items()})
             if buffer.tell() >= CHUNK:
                 yield buffer.getvalue()

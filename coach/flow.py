@@ -32,7 +32,7 @@ from coach.steps import (
     HelpReason,
     Hold,
     HoldResult,
-    NextChoice,
+    NextAnswer,
     RoutineResult,
     RoutineStep,
     SafetyAnswer,
@@ -253,7 +253,7 @@ class EpisodeFlow(_Flow):
                 self._save(episode=True)
                 yield self._help("long-cramp")
                 return
-            choice: NextChoice = yield WhatNext(
+            answer: NextAnswer = yield WhatNext(
                 eased.outcome,
                 episode.holds,
                 episode.minutes(),
@@ -261,7 +261,9 @@ class EpisodeFlow(_Flow):
                 show_relief=True,
                 clot_warning=True,  # before any massage or warmth advice, every time
             )
-            if choice == "hold":
+            episode.tried(tuple(answer.tried), tuple(r.id for r in self.content.relief_to_try()))
+            self._save(episode=True)
+            if answer.choice == "hold":
                 continue
             if eased.outcome == "still":
                 yield self._help("not-eased")

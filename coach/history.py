@@ -35,7 +35,8 @@ __all__ = ["KINDS", "OUTCOMES", "POSITIONS", "SIDES", "EpisodeRecord", "History"
 
 _COLUMNS = (
     "kind, started_at, started_epoch, side, position, planned_seconds, actual_seconds,"
-    " holds, outcome, causes, severity, updated_at, eased_minutes, help_reason"
+    " holds, outcome, causes, severity, updated_at, eased_minutes, help_reason,"
+    " relief_tried"
 )
 _MARKS = ",".join("?" * len(_COLUMNS.split(",")))
 

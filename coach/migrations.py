@@ -26,4 +26,7 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "CREATE TABLE checkins (night TEXT PRIMARY KEY, answered_at TEXT NOT NULL,"
         " cramps INTEGER, worst INTEGER, sleep INTEGER)",
     ),
+    # 3 (#15, the diary): other relief tried besides the stretch (massage, warmth), as a
+    # JSON list of the content's ids like `causes`; NULL in rows from before.
+    ("ALTER TABLE episodes ADD COLUMN relief_tried TEXT",),
 ]

@@ -10,12 +10,44 @@ from coach import wording
 from coach.advice import tip_evidence, tip_sections
 from coach.cues import segment_cue
 from coach.i18n import t
+from coach.plain_input import EndOfInput
 from coach.routine import plan, total_seconds
 from coach.steps import CauseQuestions, RoutineResult, RoutineStep, TipsStep
 from coach.timer import HoldTimer, step_index
 
 
 class AfterTheHold:
+    def relief_tried(self, ahead: dict[str, str]) -> tuple[tuple[str, ...], str | None]:
+        """Which other relief was tried, by letters: optional, so Enter or the end of
+        input answers none (the flow decides what to keep). A key of the next question
+        (`ahead`: h, q, 1, 2) typed here answers none and that question at once."""
+        keys = {r.key: r.id for r in self.content.relief_to_try()}
+        if not keys:
+            return (), None
+        names = {**keys, **{i: i for i in keys.values()}}
+        example = " ".join(keys)
+        while True:
+            ask = t(
+                "Tried any of these? Type their letters (e.g. {example}), or Enter for none: ",
+                example=example,
+            )
+            print(ask, end="", file=self.stdout, flush=True)
+            try:
+                line = self.input.readline().strip().lower()
+            except EndOfInput:
+                self.say()
+                return (), None
+            if not self.input.is_terminal:
+                self.say(line)
+            if self.help_key(line):
+                continue
+            if line in ahead:
+                return (), ahead[line]
+            words = line.replace(",", " ").split()
+            if all(w in names for w in words):
+                return tuple(dict.fromkeys(names[w] for w in words)), None
+            self.say(t("Sorry, I did not understand {answer}.", answer=repr(line)))
+
     def causes(self, step: CauseQuestions) -> tuple[str, ...]:
         from coach.plain import Option
 

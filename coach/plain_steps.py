@@ -24,6 +24,7 @@ from coach.steps import (
     GetHelp,
     Hold,
     HoldResult,
+    NextAnswer,
     RoutineStep,
     SafetyQuestion,
     Step,
@@ -232,15 +233,20 @@ class PlainSteps(AfterTheHold):
                 return int(line)
             self.say(t("Sorry, I did not understand {answer}.", answer=repr(line)))
 
-    def what_next(self, step: WhatNext) -> str:
+    def what_next(self, step: WhatNext) -> NextAnswer:
         from coach.plain import Option
 
         self.lines(wording.what_next(step))
         self.lines(wording.relief(step, self.content))
-        return self.ask(  # type: ignore[return-value]
-            t("What next?"),
-            [Option("h", t("Hold the stretch again"), "hold"), Option("q", t("Stop here"), "stop")],
-        )
+        options = [
+            Option("h", t("Hold the stretch again"), "hold"),
+            Option("q", t("Stop here"), "stop"),
+        ]
+        ahead = {o.key: str(o.value) for o in options}
+        ahead |= {str(i): str(o.value) for i, o in enumerate(options, 1)}
+        tried, said = self.relief_tried(ahead) if step.show_relief else ((), None)
+        choice = said or self.ask(t("What next?"), options)
+        return NextAnswer(choice, tried)  # type: ignore[arg-type]
 
     def get_help(self, step: GetHelp) -> None:
         self.lines(wording.get_help(step, self.content, self.region, "text"))

@@ -274,4 +274,5 @@ def to_record(episode: Episode) -> EpisodeRecord:
         severity=episode.severity,
         eased_minutes=episode.eased_minutes,
         help_reason=episode.help_reason,
+        relief_tried=tuple(episode.relief_tried),
     )

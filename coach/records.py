@@ -31,6 +31,9 @@ HELP_REASONS: dict[str, str] = {
 }
 """Why an episode ended at "get help", with the name exports and the report show."""
 
+RELIEF_NAMES: dict[str, str] = {"massage": "massage", "warmth": "warmth"}
+"""The report's word for each other relief id (content/guides.yaml other_relief)."""
+
 
 @dataclass
 class EpisodeRecord:
@@ -52,6 +55,8 @@ class EpisodeRecord:
     """Minutes from the first key until it was said to have eased (gone or partly)."""
     help_reason: str | None = None
     """Why the episode ended at "get help": clot, long-cramp or not-eased (the flow's)."""
+    relief_tried: tuple[str, ...] = field(default_factory=tuple)
+    """Other relief tried besides the stretch: ids of the content's other_relief."""
 
 
 def check(record: EpisodeRecord) -> None:
@@ -84,6 +89,7 @@ def row_values(record: EpisodeRecord) -> tuple[object, ...]:
         record.updated_at.isoformat() if record.updated_at else None,
         None if record.eased_minutes is None else round(float(record.eased_minutes), 2),
         record.help_reason,
+        json.dumps(list(record.relief_tried)),
     )
 
 
@@ -144,6 +150,7 @@ def from_row(row: Mapping[str, object]) -> EpisodeRecord:
         updated_at=updated,
         eased_minutes=_minutes(row, "eased_minutes"),
         help_reason=_text(_get(row, "help_reason"), "help_reason"),
+        relief_tried=_ids(_get(row, "relief_tried")),
     )
 
 
@@ -153,6 +160,15 @@ def _get(row: Mapping[str, object], name: str) -> object:
         return row[name]
     except (KeyError, IndexError):
         return None
+
+
+def _ids(value: object) -> tuple[str, ...]:
+    """A JSON list of ids; anything else (NULL in an older row, a hand edit) is none."""
+    try:
+        ids = json.loads(value) if isinstance(value, str) else []
+    except (ValueError, RecursionError):
+        return ()
+    return tuple(str(i) for i in ids) if isinstance(ids, list) else ()
 
 
 def _minutes(row: Mapping[str, object], name: str) -> float | None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from coach import __version__
 from coach.i18n import t
-from coach.records import HELP_REASONS, OUTCOMES
+from coach.records import HELP_REASONS, OUTCOMES, RELIEF_NAMES
 from coach.report_data import ReportData
 
 if TYPE_CHECKING:
@@ -107,6 +107,7 @@ def render(data: ReportData, made: datetime, lang: str = "en", names=None) -> st
     low, mid, high = data.severity_bands
     answered, with_cramps, skipped = data.checkins
     medicine = dict(data.causes).get("medicine", 0)
+    tried = data.relief_tried
     parts = [
         f'<!DOCTYPE html><html lang="{_e("zh-Hans" if lang == "zh" else "en")}"><head>'
         '<meta charset="utf-8"><meta name="viewport" content="width=device-width">'
@@ -174,6 +175,13 @@ def render(data: ReportData, made: datetime, lang: str = "en", names=None) -> st
             _bars_svg([(t(p), g, f"{g} / {n}") for p, g, n in data.eased_by_position])
             if data.eased_by_position
             else _p(t("No finished cramps in these weeks.")),
+            _p(
+                t(
+                    "Other relief tried: {relief}",
+                    relief=", ".join(f"{t(RELIEF_NAMES.get(r, r))} {n}" for r, n in tried)
+                    or t("none"),
+                )
+            ),
         ),
         '<div class="grid">',
         _section(

@@ -43,6 +43,8 @@ class ReportData(NamedTuple):
     """Check-ins answered, of them nights with cramps, skipped."""
     checkin_worst: float | None
     checkin_sleep: float | None
+    relief_tried: tuple[tuple[str, int], ...] = ()
+    """(relief id, in how many cramps) of the other relief tried, most first."""
 
 
 def gather(store: History, now: datetime, weeks: int = 12) -> ReportData:
@@ -91,6 +93,11 @@ def gather(store: History, now: datetime, weeks: int = 12) -> ReportData:
         f" THEN causes ELSE '[]' END) AS j WHERE {where} GROUP BY 1 ORDER BY 2 DESC",
         span,
     )
+    relief = q(
+        "SELECT j.value, count(*) FROM episodes, json_each(CASE WHEN json_valid(relief_tried)"
+        f" THEN relief_tried ELSE '[]' END) AS j WHERE {where} GROUP BY 1 ORDER BY 2 DESC, 1",
+        span,
+    )
     ((with_causes,),) = q(
         f"SELECT count(*) FROM episodes WHERE {where} AND json_valid(causes)"
         " AND json_array_length(causes) > 0",
@@ -131,4 +138,5 @@ def gather(store: History, now: datetime, weeks: int = 12) -> ReportData:
         (int(answered), int(bad or 0), int(skipped)),
         worst,
         sleep,
+        tuple((str(r), int(n)) for r, n in relief),
     )

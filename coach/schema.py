@@ -126,6 +126,7 @@ class Doc:
         fields: set[str],
         build: Callable[[Map, str], T],
         ident: Callable[[T], str] = lambda x: x.id,  # type: ignore[attr-defined]
+        optional: frozenset = frozenset(),
     ) -> list[T]:
         """Check and build every item of a list, refusing duplicate ids."""
         items = self.seq(container, key, where)
@@ -133,7 +134,7 @@ class Doc:
         seen: set[str] = set()
         for i, item in enumerate(items):
             sub = f"{_join(where, key)}[{i}]"
-            self.fields(item, sub, fields)
+            self.fields(item, sub, fields, optional)
             built = build(item, sub)
             self.unique(items, i, sub, ident(built), seen)
             out.append(built)

@@ -83,9 +83,17 @@ class EasedQuestion(NamedTuple):
     default: None = None
 
 
+class NextAnswer(NamedTuple):
+    """The answer to `WhatNext`: hold again or stop, and the other relief (ids of the
+    content's `other_relief`) the person marked as tried since the last hold."""
+
+    choice: NextChoice
+    tried: tuple[str, ...] = ()
+
+
 class WhatNext(NamedTuple):
     """Still cramping or only somewhat better: hold again or stop. Answered with a
-    `NextChoice`. When `relief` is shown (massage, warmth, walking), `clot_warning`
+    `NextAnswer`. When `relief` is shown (massage, warmth, walking), `clot_warning`
     is always True: the swollen-leg warning comes first."""
 
     outcome: Literal["still", "somewhat"]

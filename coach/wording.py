@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-from coach.content import Content, Region
+from coach.content import Content, Region, Relief
 from coach.i18n import t
 from coach.steps import AfterCare, GetHelp, WhatNext
 
@@ -165,10 +165,17 @@ def relief(step: WhatNext, content: Content) -> list[Line]:
     lines = [Line(t("Other things that help"), "heading")]
     if step.clot_warning:
         lines.append(Line(content.relief_check, "action"))
-    for item in content.other_relief:
-        level = content.evidence[item.evidence].label
-        lines.append(Line(f"{item.text} [{level}]", "item"))
+    lines += [relief_item(item, content) for item in content.other_relief]
     return lines
+
+
+def relief_item(item: Relief, content: Content, tried: bool = False) -> Line:
+    """One other relief, led by the key that marks it as tried, and "✓ tried" in
+    words (not colour only) once it is marked."""
+    text = f"{item.text} [{content.evidence[item.evidence].label}]"
+    if tried:
+        text = f"✓ {t('tried')}: {text}"
+    return Line(f"{item.key}  {text}" if item.key else text, "item")
 
 
 def red_flags(content: Content, region: Region, face: Face = "app") -> list[Line]:

@@ -1,4 +1,7 @@
-"""Still cramping, or only somewhat better: hold again at once, or stop here."""
+"""Still cramping, or only somewhat better: hold again at once, or stop here.
+
+Each other relief with a key (m massage, w warmth, from the content) is marked as
+tried, or not, by its key; the answer carries the marks to the flow."""
 
 from __future__ import annotations
 
@@ -10,14 +13,15 @@ from textual.widgets import Static
 from coach import wording
 from coach.content import Content
 from coach.i18n import t
-from coach.steps import NextChoice, WhatNext
+from coach.steps import NextAnswer, NextChoice, WhatNext
 from screens.base import CoachScreen
 from screens.choice import Choice
 from screens.key_footer import KeyFooter
 from screens.lines import line_widget
+from screens.textual_private import own_bindings
 
 
-class StillCramping(CoachScreen[NextChoice]):
+class StillCramping(CoachScreen[NextAnswer]):
     """Offers another hold first; other relief comes after the swollen-leg warning."""
 
     CSS_PATH = "still_cramping.tcss"
@@ -30,6 +34,14 @@ class StillCramping(CoachScreen[NextChoice]):
         super().__init__()
         self.content = content
         self.step = step
+        self.tried: list[str] = []
+        """Relief ids marked as tried, in the order marked."""
+        self.to_try = content.relief_to_try() if step.show_relief else ()
+        own = own_bindings(self)  # type: ignore[arg-type]
+        for item in self.to_try:
+            assert item.key is not None  # relief_to_try() has only those with a key
+            action = f"toggle({item.id!r})"
+            own.setdefault(item.key, [Binding(item.key, action, t("Tried"), show=False)])
 
     def compose(self) -> ComposeResult:
         title, *rest = wording.what_next(self.step)
@@ -39,8 +51,16 @@ class StillCramping(CoachScreen[NextChoice]):
             yield Choice("q", t("Stop here"), id="stop")
             for line in rest:
                 yield line_widget(line, id="still-time")
-            for line in wording.relief(self.step, self.content):
+            lines = wording.relief(self.step, self.content)
+            items = self.content.other_relief if self.step.show_relief else ()
+            head = len(lines) - len(items)
+            for line in lines[:head]:
                 yield line_widget(line)
+            for item, line in zip(items, lines[head:], strict=True):
+                yield line_widget(line, id=f"relief-{item.id}")
+            if self.to_try:
+                hint = t("Tried one of these? Press its letter to mark it, again to unmark it.")
+                yield line_widget(wording.Line(hint, "hint"), id="relief-hint")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -49,5 +69,14 @@ class StillCramping(CoachScreen[NextChoice]):
     def on_choice_chosen(self, event: Choice.Chosen) -> None:
         self.action_choose(event.choice.id)  # type: ignore[arg-type]
 
+    def action_toggle(self, relief_id: str) -> None:
+        if relief_id in self.tried:
+            self.tried.remove(relief_id)
+        else:
+            self.tried.append(relief_id)
+        item = next(r for r in self.to_try if r.id == relief_id)
+        line = wording.relief_item(item, self.content, relief_id in self.tried)
+        self.query_one(f"#relief-{relief_id}", Static).update(line.text)
+
     def action_choose(self, choice: NextChoice) -> None:
-        self.dismiss(choice)
+        self.dismiss(NextAnswer(choice, tuple(self.tried)))

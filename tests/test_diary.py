@@ -15,7 +15,7 @@ from coach.diary import CheckIn, NightState, PastRecord, PositionTally, checkin_
 from coach.diary_text import nights_text, past_line
 from coach.history import History
 from coach.records import EpisodeRecord
-from coach.steps import EasedAnswer, GetHelp, Hold
+from coach.steps import EasedAnswer, GetHelp, Hold, NextAnswer
 from tests.conftest import FakeClock
 from tests.test_rules import held, make, through_hold
 
@@ -74,7 +74,7 @@ def test_first_hold_carries_the_own_record_with_three_or_more(content):
     hold = flow.answer(flow.current, "no")
     assert isinstance(hold, Hold) and hold.past == PAST
     step = through_hold(flow, clock, "still")
-    second = flow.answer(step, "hold")
+    second = flow.answer(step, NextAnswer("hold"))
     assert isinstance(second, Hold) and second.past is None  # said once, before the steps
 
     too_few = PAST._replace(episodes=2)
@@ -121,7 +121,9 @@ def test_episode_keeps_why_a_red_flag_ended_it(content, why):
 
 def test_every_older_schema_is_moved_forward_with_nothing_lost(tmp_path: Path):
     """Build each older schema from the code's own history of CREATE statements, put a
-    row in it the way that version wrote rows, and open it with the current code."""
+    row in it the way that version wrote rows, and open it with the current code.
+    Version 2, with its eased minutes, help reason and check-ins, goes to 3 (relief_tried)."""
+    assert len(history.MIGRATIONS) >= 3  # so v2 is among the older ones below
     for version in range(1, len(history.MIGRATIONS)):
         folder = tmp_path / f"v{version}"
         folder.mkdir(mode=0o700)
@@ -136,6 +138,13 @@ def test_every_older_schema_is_moved_forward_with_nothing_lost(tmp_path: Path):
             " VALUES ('cramp', ?, ?, 'back', 'bed', 60, 75, 2, 'left', '[\"cold\"]', 7)",
             (at(20, 2).isoformat(), at(20, 2).timestamp()),
         )
+        if version >= 2:  # what version 2 added is written the way it wrote it
+            conn.execute("UPDATE episodes SET eased_minutes = 3.5, help_reason = 'not-eased'")
+            conn.execute(
+                "INSERT INTO checkins (night, answered_at, cramps, worst, sleep)"
+                " VALUES ('2026-11-19', ?, 1, 5, 3)",
+                (at(20, 8).isoformat(),),
+            )
         conn.commit()
         conn.close()
         (folder / history.DB_NAME).chmod(0o600)
@@ -148,10 +157,19 @@ def test_every_older_schema_is_moved_forward_with_nothing_lost(tmp_path: Path):
             2,
         )
         assert (record.outcome, record.causes, record.severity) == ("left", ("cold",), 7)
-        assert record.eased_minutes is None and record.help_reason is None
+        if version >= 2:
+            assert (record.eased_minutes, record.help_reason) == (3.5, "not-eased")
+            assert list(store.checkins(date(2026, 11, 1))) == [CheckIn(date(2026, 11, 19), 1, 5, 3)]
+        else:
+            assert record.eased_minutes is None and record.help_reason is None
+        assert record.relief_tried == ()  # none recorded before version 3
         version_now = store._conn.execute("PRAGMA user_version").fetchone()[0]
         assert version_now == len(history.MIGRATIONS)
         store.save_checkin(CheckIn(date(2026, 11, 20), 2, 6, 4), at(21, 8))
+        # The upgraded file takes the newest fields, and gives them back.
+        record.relief_tried = ("massage", "warmth")
+        store.update(record)
+        assert store.get(record.id).relief_tried == ("massage", "warmth")
         store.close()
 
 
@@ -161,6 +179,9 @@ def test_new_fields_round_trip(tmp_path: Path):
     row2 = store.add(cramp(at(21, 2), eased_minutes=2.25))
     assert store.get(row).help_reason == "clot"
     assert store.get(row2).eased_minutes == 2.25
+    row3 = store.add(cramp(at(22, 2), relief_tried=("warmth",)))
+    assert store.get(row3).relief_tried == ("warmth",)
+    assert store.get(row2).relief_tried == ()
     with pytest.raises(ValueError):
         store.add(cramp(at(21, 2), help_reason="left"))
 

@@ -31,6 +31,7 @@ def records() -> list[EpisodeRecord]:
         causes=("dehydration", "new_exercise"),
         severity=7,
         updated_at=STARTED + timedelta(minutes=3),
+        relief_tried=("warmth", "massage"),
     )
     running = EpisodeRecord(8, "routine", STARTED + timedelta(hours=18))
     return [done, running]
@@ -62,6 +63,18 @@ def test_json_round_trip_keeps_offsets() -> None:
     assert started.utcoffset() == timedelta(hours=-5)
     assert started == STARTED.replace(microsecond=0)
     assert data[1]["outcome"] is None and data[1]["causes"] == []
+
+
+def test_relief_tried_column_in_csv_and_json() -> None:
+    assert "relief_tried" in FIELDS
+    out = io.StringIO()
+    export(records(), "csv", out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert [row["relief_tried"] for row in rows] == ["warmth;massage", ""]
+    out = io.StringIO()
+    export(records(), "json", out)
+    data = json.loads(out.getvalue())
+    assert [row["relief_tried"] for row in data] == [["warmth", "massage"], []]
 
 
 def test_unknown_format_is_an_error() -> None:

@@ -379,3 +379,37 @@ async def test_exclamation_mark_over_an_episodes_get_help_opens_every_sign(conte
             if isinstance(app.screen, RedFlags) and app.screen.step is None:
                 break
         assert app.screen.step is None and "When to get help" in screen_text(app)
+
+
+async def on_top(pilot, screen_type) -> None:
+    """Wait until `screen_type` is on top and mounted: keys before then are dropped."""
+    for _ in range(100):
+        await pilot.pause()
+        if isinstance(pilot.app.screen, screen_type) and pilot.app.screen.is_mounted:
+            return
+    raise AssertionError(f"{screen_type.__name__} never shown; on {pilot.app.screen!r}")
+
+
+async def test_relief_keys_mark_tried_then_hold_again_records_it(content, clock):
+    app = make_app(content, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_top(pilot, SidePicker)
+        await pilot.press("b")
+        await on_top(pilot, SafetyCheck)
+        await pilot.press("n")
+        await on_top(pilot, HoldScreen)
+        await run_out(pilot, clock, 60)
+        await pilot.press("enter")
+        await on_top(pilot, FollowUp)
+        await pilot.press("n")
+        await on_top(pilot, StillCramping)
+        assert shown(app, "#relief-massage").startswith("m  Rub the tight muscle")
+        assert shown(app, "#relief-warmth").startswith("w  Warm the muscle")
+        await pilot.press("m", "w", "w")  # w twice: marked, then unmarked
+        await pilot.pause()
+        assert shown(app, "#relief-massage").startswith("m  ✓ tried: Rub the tight muscle")
+        assert "✓" not in shown(app, "#relief-warmth")
+        await pilot.press("h")
+        await on_top(pilot, HoldScreen)
+        assert app.flow.episode.holds == 2
+        assert app.flow.episode.relief_tried == ("massage",)

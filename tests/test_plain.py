@@ -263,3 +263,29 @@ def test_plain_red_flags_say_how_to_change_the_country_with_an_option(content, t
     coach.run()
     text = out.getvalue()
     assert "--region ID" in text and "Ctrl+P" not in text
+
+
+def test_plain_asks_which_relief_was_tried_before_what_next(content, tmp_path):
+    # Still cramping: marks w and massage (letter or name), holds again; then somewhat
+    # better: an unknown letter is asked again, Enter marks none, and it stops there.
+    answers = "b\nn\nn\n\nw, massage\nh\ns\n\nz\n\nq\n" + "n\n" * len(content.causes)
+    coach, out = coach_for(content, tmp_path, answers)
+    coach.run()
+    text = out.getvalue()
+    ask = "Tried any of these? Type their letters (e.g. m w), or Enter for none:"
+    assert text.count(ask) == 3
+    assert "m  Rub the tight muscle firmly" in text and "w  Warm the muscle" in text
+    assert "Sorry, I did not understand 'z'." in text
+    assert text.index(ask) < text.index("What next?")
+    (record,) = saved(tmp_path)
+    assert record.outcome == "somewhat" and record.holds == 2
+    assert record.relief_tried == ("warmth", "massage")
+
+
+def test_plain_hold_key_typed_at_the_relief_question_still_holds(content, tmp_path):
+    """A person who types h (or q) at once, as before, is not held up by the question."""
+    coach, out = coach_for(content, tmp_path, "b\nn\nn\n\nh\ny\n\n" + "n\n" * len(content.causes))
+    coach.run()
+    (record,) = saved(tmp_path)
+    assert (record.holds, record.outcome, record.relief_tried) == (2, "gone", ())
+    assert "What next?" not in out.getvalue()

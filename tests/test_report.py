@@ -71,7 +71,8 @@ def check_page(page: str) -> str:
 
 def seed(directory: Path, now: datetime) -> History:
     """Three back-of-calf cramps eased sitting, one in bed, a clot red flag, a long one,
-    a medicine named, a routine, and two morning check-ins (none, and two cramps)."""
+    a medicine named, massage tried in three and warmth in one, a routine, and two
+    morning check-ins (none, and two cramps)."""
     store = History.open(directory).store
     assert store is not None
     night = now - timedelta(hours=20)  # 02:00-ish the night before `now`'s morning
@@ -89,6 +90,7 @@ def seed(directory: Path, now: datetime) -> History:
                 severity=4 + n,
                 eased_minutes=2.0,
                 causes=("medicine",) if n == 0 else ("cold",),
+                relief_tried=(("warmth", "massage"), ("massage",), ("massage",), ())[n],
             )
         )
     store.add(
@@ -140,6 +142,7 @@ def test_page_is_well_formed_self_contained_and_counts_what_is_stored(tmp_path: 
     assert "Left early 1" in text and ">left<" not in page
     assert "Bedtime routine done on 1 of 84 nights." in text
     assert "highest 9" in text
+    assert "Other relief tried: massage 3, warmth 1" in text
     assert f"Nights {NOW.date() - timedelta(days=84):%Y-%m-%d}" in text
     assert "Calf Coach" in text and "@page" in page and "A4" in page
     store.close()
@@ -168,6 +171,9 @@ def test_cli_report_matches_export_and_is_private(tmp_path: Path, capsys):
     assert {r["outcome_name"] for r in cramps} == {"Gone", "Red flag", "Left early"}
     flags = [r["help_reason"] for r in cramps if r["outcome"] == "red_flag"]
     assert sorted(flags) == ["clot", "long-cramp"]
+    tried = sorted(r["relief_tried"] for r in cramps if r["relief_tried"])
+    assert tried == ["massage", "massage", "warmth;massage"]
+    assert "Other relief tried: massage 3, warmth 1" in text
 
 
 def test_cli_report_refuses_the_data_folder_and_writes_chinese(tmp_path: Path, capsys):
@@ -181,6 +187,7 @@ def test_cli_report_refuses_the_data_folder_and_writes_chinese(tmp_path: Path, c
     assert main(["report", "-o", str(out), "--lang", "zh", "--data-dir", str(data)]) == 0
     text = check_page(out.read_text(encoding="utf-8"))
     assert "给医生看的小腿抽筋日记" in text and 'lang="zh-Hans"' in out.read_text()
+    assert "试过的其他缓解办法：按摩 3, 热敷 1" in text
 
 
 def test_write_report_from_the_history_screen_refuses_the_data_folder(tmp_path: Path):

@@ -14,6 +14,7 @@ from coach.steps import (
     GetHelp,
     Hold,
     HoldResult,
+    NextAnswer,
     RoutineResult,
     RoutineStep,
     SafetyQuestion,
@@ -83,9 +84,33 @@ def test_somewhat_offers_another_hold_or_stopping(content):
     flow.answer(flow.current, "no")
     step = through_hold(flow, clock, "somewhat")
     assert isinstance(step, WhatNext) and step.outcome == "somewhat"
-    assert isinstance(flow.answer(step, "hold"), Hold)
+    assert isinstance(flow.answer(step, NextAnswer("hold")), Hold)
     step = through_hold(flow, clock, "somewhat")
-    assert flow.answer(step, "stop") == AfterCare("somewhat")
+    assert flow.answer(step, NextAnswer("stop")) == AfterCare("somewhat")
+
+
+def test_tried_relief_is_recorded_and_unioned_across_holds(content):
+    clock = FakeClock()
+    flow = make(content, clock)
+    flow.answer(flow.current, "no")
+    step = through_hold(flow, clock, "still")
+    flow.take_saves()
+    assert isinstance(flow.answer(step, NextAnswer("hold", ("warmth",))), Hold)
+    assert flow.episode.relief_tried == ("warmth",)
+    assert flow.take_saves().episode  # saved with the episode as soon as it is said
+    step = through_hold(flow, clock, "somewhat")
+    # Marked again, a new one, and ids that name no relief to try (the "sore-after"
+    # note has no key; "ice" is not in the content): the union of what is known.
+    flow.answer(step, NextAnswer("stop", ("massage", "warmth", "sore-after", "ice")))
+    assert flow.episode.relief_tried == ("warmth", "massage")
+    assert flow.episode.outcome == "somewhat"
+    # Nothing marked, or leaving, never takes away what was tried before.
+    flow = make(content, clock)
+    flow.answer(flow.current, "no")
+    flow.answer(through_hold(flow, clock, "still"), NextAnswer("hold", ("massage",)))
+    flow.answer(through_hold(flow, clock, "still"), NextAnswer("hold"))
+    flow.leave(held())
+    assert flow.episode.relief_tried == ("massage",)
 
 
 def test_still_and_somewhat_both_count_toward_the_limit(content):
@@ -96,11 +121,11 @@ def test_still_and_somewhat_both_count_toward_the_limit(content):
     step = through_hold(flow, clock, "somewhat")
     for answer in ("still", "somewhat", "still"):
         assert isinstance(step, WhatNext)
-        flow.answer(step, "hold")
+        flow.answer(step, NextAnswer("hold"))
         step = through_hold(flow, clock, answer)
     clock.advance(limit - 4 * 60 - 1)
     assert isinstance(step, WhatNext)
-    flow.answer(step, "hold")
+    flow.answer(step, NextAnswer("hold"))
     step = through_hold(flow, clock, "somewhat", seconds=1)
     assert step == GetHelp("long-cramp", limit // 60)
     assert flow.episode.outcome == "red_flag" and flow.episode.holds == 5
@@ -120,7 +145,7 @@ def test_stopping_while_still_cramping_ends_at_the_safety_net(content):
     flow = make(content, clock)
     flow.answer(flow.current, "no")
     step = through_hold(flow, clock, "still")
-    assert flow.answer(step, "stop") == GetHelp("not-eased", 10)
+    assert flow.answer(step, NextAnswer("stop")) == GetHelp("not-eased", 10)
 
 
 def test_every_way_out_before_it_eased_shows_the_safety_net(content):
