@@ -285,3 +285,24 @@ def test_every_text_wraps_at_40_columns_without_losing_words(content):
         lines = out.getvalue().splitlines()
         assert all(cell_len(line.rstrip()) <= 40 for line in lines)
         assert " ".join(out.getvalue().split()) == " ".join(text.split()), text
+
+
+@pytest.mark.parametrize(
+    ("new", "line_with"),
+    [
+        ("  - id: warmth\n    key: m\n", "key: m"),  # the same letter as massage
+        ("  - id: warmth\n    key: h\n", "key: h"),  # hold again's key
+        ("  - id: warmth\n    key: wa\n", "key: wa"),  # not one letter
+        ("  - id: warmth\n    key: '!'\n", "key: '!'"),  # not a letter
+    ],
+)
+def test_relief_keys_are_one_unused_letter_each(broken, new, line_with):
+    edit(broken, "guides.yaml", "  - id: warmth\n    key: w\n", new)
+    with pytest.raises(ContentError, match=r"other_relief\[1\]\.key: must be one letter") as info:
+        load(broken)
+    assert info.value.line == line_of(broken, "guides.yaml", line_with)
+
+
+def test_relief_without_a_key_is_not_offered_as_tried(content):
+    assert [(r.id, r.key) for r in content.relief_to_try()] == [("massage", "m"), ("warmth", "w")]
+    assert "sore-after" in [r.id for r in content.other_relief]  # shown, nothing to try
