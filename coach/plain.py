@@ -26,7 +26,7 @@ from coach.recorder import Recorder
 from coach.settings import SettingsFile
 from coach.speech import Voice
 from coach.steps import Step
-from coach.timer import Clock
+from coach.timer import Clock, clock_text
 
 __all__ = ["EndOfInput", "Option", "PlainCoach"]
 
@@ -37,9 +37,8 @@ class Option(NamedTuple):
     value: object
 
 
-def mmss(seconds: float) -> str:
-    seconds = int(seconds)
-    return f"{seconds // 60}:{seconds % 60:02d}"
+mmss = clock_text
+"""Plain mode's name for the shared minutes:seconds format."""
 
 
 class PlainCoach(PlainSteps, PlainDiary):

@@ -118,6 +118,12 @@ class HoldTimer:
         return max(0.0, left - (math.ceil(left - 1e-9) - 1))
 
 
+def clock_text(seconds: float) -> str:
+    """Whole seconds as the person reads them on every face: 1:05."""
+    seconds = int(seconds)
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
 def step_index(steps: Sequence[Timed], elapsed: float, hold_seconds: int, default: int) -> int:
     """The step to show after `elapsed` seconds of hold.
 

@@ -144,7 +144,9 @@ class SizeGuard:
             state = (
                 t("TIME'S UP") if timer.done else t("PAUSED") if timer.paused else t("Time left")
             )
-            lines.insert(0, f"{state}: {left // 60}:{left % 60:02d}")
+            from coach.timer import clock_text  # loaded with the timer, not at start-up
+
+            lines.insert(0, f"{state}: {clock_text(left)}")
         for widget in self.query(TooSmall):  # type: ignore[attr-defined]
             widget.update("\n".join(lines))
 

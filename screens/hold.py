@@ -14,7 +14,7 @@ from coach.cues import Heard, HoldPlan, hold_cues
 from coach.diary_text import past_line
 from coach.i18n import t
 from coach.steps import Hold, HoldEnd, HoldResult
-from coach.timer import Clock, HoldTimer, step_index
+from coach.timer import Clock, HoldTimer, clock_text, step_index
 from screens.big_clock import BigClock, size_for
 from screens.countdown import CountdownScreen, show_text, switch_class
 from screens.key_footer import KeyFooter
@@ -50,10 +50,6 @@ class StepLine(Static):
             self.marker = marker
             self.refresh()
         switch_class(self, state, STEP_STATES)
-
-
-def clock_text(seconds: int) -> str:
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 class HoldScreen(CountdownScreen[HoldResult]):
