@@ -212,7 +212,7 @@ class PlainCoach(PlainSteps, PlainDiary):
         question, never before it, so the numbers are right; remembered."""
         countries = [r for r in self.content.regions.values() if r.id != "default"]
         options = [
-            Option(str(i), f"{region.name}: {region.emergency}", region.id)
+            Option(str(i), t("{heading}:", heading=region.name) + f" {region.emergency}", region.id)
             for i, region in enumerate(countries, 1)
         ]
         options.append(Option("s", t("Skip for now"), None))

@@ -71,9 +71,10 @@ class AfterTheHold:
         for cause_id in step.cause_ids:
             cause = content.cause(cause_id)
             level = content.evidence[cause.evidence].label
-            self.say(f"{cause.name}: {cause.explanation} [{level}: {cause.source}]")
+            head = t("{heading}:", heading=cause.name)
+            self.say(f"{head} {cause.explanation} [{level}: {cause.source}]")
         for section in tip_sections(content, step.cause_ids):
-            self.say(f"{section.title}:")
+            self.say(t("{heading}:", heading=section.title))
             for tip in section.tips:
                 label, meta = tip_evidence(content, tip)
                 self.say(f"- {tip.text} {label}{meta}")

@@ -174,7 +174,7 @@ def relief_item(item: Relief, content: Content, tried: bool = False) -> Line:
     words (not colour only) once it is marked."""
     text = f"{item.text} [{content.evidence[item.evidence].label}]"
     if tried:
-        text = f"✓ {t('tried')}: {text}"
+        text = "✓ " + t("{heading}:", heading=t("tried")) + f" {text}"
     return Line(f"{item.key}  {text}" if item.key else text, "item")
 
 
@@ -215,7 +215,7 @@ def plain_text(lines: list[Line]) -> str:
     out = []
     for line in lines:
         if line.kind == "heading":
-            out.append(f"{line.text}:")
+            out.append(t("{heading}:", heading=line.text))
         elif line.kind == "item":
             out.append(f"- {line.text}")
         elif line.kind == "source":

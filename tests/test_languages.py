@@ -145,3 +145,33 @@ def test_language_from_locale():
     assert language_from_locale({"LANG": "zh_CN.UTF-8"}) == "zh"
     assert language_from_locale({"LC_ALL": "en_GB.UTF-8", "LANG": "zh_CN"}) == "en"
     assert language_from_locale({}) == "en"
+
+
+def test_plain_mode_in_chinese_uses_full_width_colons(content, tmp_path):
+    """Headings printed by plain mode end with ：, not an ASCII colon."""
+    import io
+
+    from coach import i18n
+    from coach.content import load, load_ui
+    from coach.plain import PlainCoach
+    from coach.recorder import Recorder
+    from coach.settings import load_settings
+    from tests.conftest import FakeClock
+
+    zh = load(ROOT / "content" / "zh")
+    i18n.use(load_ui(ROOT / "content" / "zh"))
+    clock, out = FakeClock(), io.StringIO()
+    coach = PlainCoach(
+        zh,
+        recorder=Recorder(tmp_path),
+        prefs=load_settings(tmp_path),
+        region=zh.regions["cn"],
+        hold_seconds=5,
+        stdin=io.StringIO("b\nn\nn\n\n\nq\n"),
+        stdout=out,
+        clock=clock,
+        sleep=clock.advance,
+    )
+    coach.run()
+    headings = [line for line in out.getvalue().splitlines() if line.endswith(":")]
+    assert headings == [], headings
