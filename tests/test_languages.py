@@ -148,7 +148,7 @@ def test_language_from_locale():
 
 
 def test_plain_mode_in_chinese_uses_full_width_colons(content, tmp_path):
-    """Headings printed by plain mode end with ：, not an ASCII colon."""
+    """Headings printed by plain mode end with a full-width colon, not an ASCII one."""
     import io
 
     from coach import i18n
