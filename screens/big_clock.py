@@ -1,20 +1,37 @@
-"""A countdown you can read across a dark bedroom: block digits that grow with the window.
+"""A countdown you can read across a dark bedroom: digits that grow with the window.
 
-Textual's Digits are 3 rows tall whatever the window. From 100x30 this draws a 5-row
-block font of its own, and from 140x40 the same font at twice the size (10 rows), so
-the time left fills the room the window gives it. The shape of each size is fixed, so
-a new second only repaints (no layout), as with the other lines of a timed screen.
+Three rows tall in a small window; from 100x30 a 5-row block font, and from 140x40
+the same font at twice the size (10 rows), so the time left fills the room the
+window gives it. `screens/countdown_face.py` draws the rows.
+
+Fonts of our own rather than Textual's Digits widget: the clock changes every second
+for minutes, and Digits renders through Rich each time, which was a third of what a
+running hold cost the machine. Here a new second is a few string joins.
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
-from textual.widgets import Static
-
 Size = Literal["small", "large", "huge"]
 LARGE_FROM = (100, 30)
 HUGE_FROM = (140, 40)
+
+SMALL_FONT: dict[str, tuple[str, ...]] = {
+    "0": ("╭─╮", "│ │", "╰─╯"),
+    "1": ("╶┐ ", " │ ", "╶┴╴"),
+    "2": ("╶─╮", "╭─╯", "╰─╴"),
+    "3": ("╶─╮", " ─┤", "╶─╯"),
+    "4": ("╷ ╷", "╰─┤", "  ╵"),
+    "5": ("╭─╴", "╰─╮", "╶─╯"),
+    "6": ("╭─╴", "├─╮", "╰─╯"),
+    "7": ("╶─┐", "  │", "  ╵"),
+    "8": ("╭─╮", "├─┤", "╰─╯"),
+    "9": ("╭─╮", "╰─┤", "╶─╯"),
+    ":": ("   ", " : ", "   "),
+}
+"""3 rows of light box lines, each digit 3 cells wide, as small as a clock can be and
+still read at a glance."""
 
 FONT: dict[str, tuple[str, ...]] = {
     "0": ("████", "█  █", "█  █", "█  █", "████"),
@@ -40,29 +57,15 @@ def size_for(width: int, height: int) -> Size:
     return "small"
 
 
-def block_text(text: str, scale: int = 1) -> str:
-    """`text` ("1:26") in the block font, each cell `scale` times wider and taller."""
+def clock_rows(text: str, size: Size = "small") -> list[str]:
+    """`text` ("1:26") as the rows the clock draws at `size`."""
+    if size == "small":
+        glyphs = [SMALL_FONT.get(ch, SMALL_FONT["0"]) for ch in text]
+        return ["".join(glyph[row] for glyph in glyphs) for row in range(3)]
+    scale = 2 if size == "huge" else 1
     rows = []
     for row in range(5):
         line = " ".join(FONT.get(ch, FONT["0"])[row] for ch in text)
         line = "".join(cell * scale for cell in line)
         rows.extend([line] * scale)
-    return "\n".join(rows)
-
-
-class BigClock(Static):
-    """The time left in block digits; `scale` 1 (5 rows) or 2 (10 rows)."""
-
-    def __init__(self, text: str, **options: object) -> None:
-        super().__init__(**options)  # type: ignore[arg-type]
-        self.scale = 1
-        self.value = text
-
-    def on_mount(self) -> None:
-        self.update(block_text(self.value, self.scale))
-
-    def show(self, text: str, scale: int) -> None:
-        if text != self.value or scale != self.scale:
-            relayout = scale != self.scale or len(text) != len(self.value)
-            self.value, self.scale = text, scale
-            self.update(block_text(text, scale), layout=relayout)
+    return rows

@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Digits, Static
+from textual.widgets import Static
 
 from coach.content import Content
 from coach.cues import Heard, HoldPlan, hold_cues
@@ -15,14 +15,13 @@ from coach.diary_text import past_line
 from coach.i18n import t
 from coach.steps import Hold, HoldEnd, HoldResult
 from coach.timer import Clock, HoldTimer, clock_text, step_index
-from screens.big_clock import BigClock, size_for
-from screens.countdown import CountdownScreen, show_text, switch_class
+from screens.big_clock import size_for
+from screens.countdown import CountdownScreen, switch_class
+from screens.countdown_face import CountdownFace
 from screens.key_footer import KeyFooter
-from screens.time_bar import TimeBar
 
 AUTO_NEXT_SECONDS = 3.0
 """How long the "time's up" cue stays before the follow-up question."""
-MODES = ("-holding", "-paused", "-finished")
 STEP_STATES = ("-past", "-current", "-next", "-later")
 
 
@@ -81,15 +80,13 @@ class HoldScreen(CountdownScreen[HoldResult]):
         self._finished = False
         self._step_shown: int | None = None
         self._heard = Heard()
+        self._face: CountdownFace | None = None
         """What has been cued so far (coach/cues.py)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="hold"):
             yield Static(id="hold-title", classes="title-line")
-            yield Static(id="hold-state", classes="-holding")
-            yield Digits(clock_text(self.planned), id="time-left", classes="-holding")
-            yield BigClock(clock_text(self.planned), id="time-big", classes="-holding")
-            yield TimeBar(id="hold-bar")
+            yield CountdownFace(self._state_text(), clock_text(self.planned), id="countdown")
             yield Static(id="positions", classes="hint")
             if self.past is not None:  # the person's own record (#15), before the steps
                 yield Static(past_line(self.past, self.content), id="hold-past", markup=False)
@@ -103,7 +100,7 @@ class HoldScreen(CountdownScreen[HoldResult]):
         """Digits that grow with the window (screens/big_clock.py)."""
         size = size_for(self.app.size.width, self.app.size.height)
         self.set_class(size != "small", "-large")
-        self.set_class(size == "huge", "-huge")
+        self.query_one(CountdownFace).resize_clock(size)
         if self.is_mounted and self._shown is not None:
             self._label()
             self.tick()
@@ -169,26 +166,23 @@ class HoldScreen(CountdownScreen[HoldResult]):
     def redraw(self) -> None:
         self._render_state(self.timer.seconds_left(), self.current_step())
 
+    def _state_text(self) -> str:
+        timer = self.timer
+        if timer.done:
+            return t("TIME'S UP. Let go slowly.")
+        if timer.paused:
+            return t("PAUSED. Press space to carry on.")
+        return t("HOLD the stretch: {time} left", time=clock_text(timer.seconds_left()))
+
     def _render_state(self, left: int, current: int) -> None:
         timer = self.timer
-        digits = self.query_one("#time-left", Digits)
-        digits.update(clock_text(left))
-        big = self.query_one("#time-big", BigClock)
-        big.show(clock_text(left), 2 if self.has_class("-huge") else 1)
-        self.query_one("#hold-bar", TimeBar).show(timer.elapsed(), timer.seconds)
-        if timer.done:
-            text = t("TIME'S UP. Let go slowly.")
-        elif timer.paused:
-            text = t("PAUSED. Press space to carry on.")
-        else:
-            text = t("HOLD the stretch: {time} left", time=clock_text(left))
-        state = self.query_one("#hold-state", Static)
-        show_text(state, text)
-        # On the two lines that change, not the screen: a class on the screen restyles
-        # every widget on it, and the moment time runs out is no time to be slow.
+        if self._face is None:  # found once: a query each second adds up through a hold
+            self._face = self.query_one(CountdownFace)
+        # One widget for all that changes each second (screens/countdown_face.py); its
+        # mode restyles it alone: a class on the screen would restyle every widget.
         mode = "-finished" if timer.done else "-paused" if timer.paused else "-holding"
-        for widget in (state, digits, big):
-            switch_class(widget, mode, MODES)
+        self._face.set_mode(mode)
+        self._face.show(self._state_text(), clock_text(left), timer.elapsed(), timer.seconds)
         if current != self._step_shown:  # restyle the step list only when it moves on
             self._step_shown = current
             self._show_steps(current)
@@ -212,10 +206,11 @@ class HoldScreen(CountdownScreen[HoldResult]):
         `App.cursor_position` is public: Textual moves the cursor there after each frame."""
         if not self.is_attached or self.app.screen is not self:
             return
-        lines = list(self.query(".step.-current")) or [self.query_one("#hold-state")]
-        region = lines[0].region
-        if region.height:
-            self.app.cursor_position = region.offset
+        lines = list(self.query(".step.-current"))
+        if lines and lines[0].region.height:
+            self.app.cursor_position = lines[0].region.offset
+        elif not lines:  # time is up: the cursor goes to the TIME'S UP line
+            self.app.cursor_position = self.query_one(CountdownFace).state_offset
 
     def _on_time_up(self) -> None:
         self._finished = True  # the three bells and "time's up" come from the cues

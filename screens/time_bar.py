@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
-from rich.text import Text
+from rich.segment import Segment
+from rich.style import Style
+from textual.strip import Strip
 from textual.widget import Widget
+
+
+def bar_segments(fraction: float, width: int, done: Style, left: Style) -> list[Segment]:
+    """Heavy line for the time gone, a half cell where it ends, thin line to go."""
+    full, half = divmod(int(fraction * width * 2), 2)
+    segments = [Segment("━" * full, done)]
+    if half:  # the heavy left half of one cell
+        segments.append(Segment("╸", done))
+        full += 1
+    segments.append(Segment("─" * (width - full), left))
+    return segments
 
 
 class TimeBar(Widget):
@@ -36,6 +49,8 @@ class TimeBar(Widget):
         super().__init__(id=id)
         self._fraction = 0.0
         self._drawn: int | None = None
+        self._styles: tuple[Style, Style, Style] | None = None
+        self._theme = ""
 
     def show(self, done: float, total: float) -> None:
         """Set the time gone; repaints only if the bar would look different."""
@@ -46,16 +61,21 @@ class TimeBar(Widget):
     def _halves(self, width: int) -> int:
         return int(self._fraction * width * 2)
 
-    def render(self) -> Text:
+    def notify_style_update(self) -> None:
+        self._styles = None  # a class or the theme changed: look the colours up again
+        super().notify_style_update()
+
+    def render_line(self, y: int) -> Strip:
+        """One line of two or three runs of one style each: the colours are looked up
+        once, not on every repaint, as this runs every second or so through a hold."""
         width = self.size.width
-        halves = self._drawn = self._halves(width)
-        full, half = divmod(halves, 2)
-        done_style = "time-bar--complete" if self._fraction >= 1 else "time-bar--done"
-        done = self.get_component_rich_style(done_style)
-        left = self.get_component_rich_style("time-bar--left")
-        bar = Text("━" * full, style=done, end="")
-        if half:  # the heavy left half of one cell
-            bar.append("╸", done)
-            full += 1
-        bar.append("─" * (width - full), left)
-        return bar
+        if self._styles is None or self._theme != self.app.theme:
+            self._theme = self.app.theme  # the background comes from the screen's theme
+            self._styles = tuple(
+                self.get_component_rich_style(name)
+                for name in ("time-bar--done", "time-bar--complete", "time-bar--left")
+            )
+        done_style, complete_style, left_style = self._styles
+        self._drawn = self._halves(width)
+        done = complete_style if self._fraction >= 1 else done_style
+        return Strip(bar_segments(self._fraction, width, done, left_style), width)

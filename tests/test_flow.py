@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from textual.widgets import Digits, Static
+from textual.widgets import Static
 
 from coach.app import make_app
 from screens.after_care import AfterCareScreen
 from screens.cause_check import CauseCheck
+from screens.countdown_face import CountdownFace
 from screens.follow_up import FollowUp
 from screens.help import HelpScreen
 from screens.hold import HoldScreen
@@ -32,7 +33,7 @@ def screen_text(app) -> str:
 
 
 def digits(app) -> str:
-    return app.screen.query_one("#time-left", Digits).value
+    return app.screen.query_one(CountdownFace).clock
 
 
 def current_step(app) -> str:
@@ -72,8 +73,8 @@ async def test_back_cramp_end_to_end(content, clock):
         assert "toes up toward your shin" in current_step(app)
         await run_out(pilot, clock, 50)
         assert digits(app) == "0:00"
-        assert app.screen.query_one("#time-left").has_class("-finished")
-        assert "TIME'S UP" in shown(app, "#hold-state")
+        assert app.screen.query_one(CountdownFace).has_class("-finished")
+        assert "TIME'S UP" in app.screen.query_one(CountdownFace).state
         await pilot.pause()
         assert "Next" in footer_keys(app) and "Pause" not in footer_keys(app)
         await pilot.press("enter")
@@ -201,15 +202,15 @@ async def test_pause_extend_and_finish_early(content, clock):
         await past_safety_check(pilot)
         await run_out(pilot, clock, 5)
         await pilot.press("space")
-        assert "PAUSED" in shown(app, "#hold-state")
-        for line in ("#hold-state", "#time-left"):  # the warning colour, on both lines
-            assert app.screen.query_one(line).classes == {"-paused"}
+        face = app.screen.query_one(CountdownFace)
+        assert "PAUSED" in face.state
+        assert face.classes == {"-paused"}  # the warning colour, words and clock
         await run_out(pilot, clock, 100)
         assert digits(app) == "0:55"
         await pilot.press("space", "plus")
         await pilot.pause()
         assert digits(app) == "1:25"
-        assert app.screen.query_one("#time-left").classes == {"-holding"}
+        assert face.classes == {"-holding"}
         await run_out(pilot, clock, 20)
         await pilot.press("d")
         await wait_for(pilot, FollowUp)

@@ -98,6 +98,7 @@ async def test_whole_flow_in_chinese(clock, tmp_path):
     from textual.widgets import Static
 
     from coach.app import make_app
+    from screens.countdown_face import CountdownFace
     from screens.follow_up import FollowUp
     from screens.hold import HoldScreen
     from screens.side_picker import SidePicker
@@ -110,7 +111,7 @@ async def test_whole_flow_in_chinese(clock, tmp_path):
         await pilot.press("b")
         await past_safety_check(pilot)
         assert isinstance(app.screen, HoldScreen)
-        state = str(app.screen.query_one("#hold-state", Static).render())
+        state = app.screen.query_one(CountdownFace).state
         assert state == "保持拉伸：还剩 1:00"
         step = app.screen.query_one(".step.-current").text
         assert "伸直" in step

@@ -183,12 +183,9 @@ def essentials(app, content) -> list[tuple[str, object]]:
     if name == "HoldScreen":
         left = clock_text(screen.timer.seconds_left())
         step = screen.query(".step.-current").first()
-        # Digits in a small window, block digits (BigClock) from 100x30 (screens/big_clock.py)
-        big = screen.has_class("-large")
+        # The words, clock and bar are one widget (screens/countdown_face.py)
         return [
-            ("time left (BigClock)", one("#time-big"))
-            if big
-            else ("time left (Digits)", one("#time-left", Digits)),
+            ("time left", one("#countdown")),
             ("how to switch position", one("#positions")),
             (f"HOLD the stretch: {left} left", f"HOLD the stretch: {left} left"),
             ("current step", step),

@@ -6,6 +6,7 @@ from textual import events
 
 from coach.app import make_app
 from coach.speech import Engine, Voice
+from screens.countdown_face import CountdownFace
 from screens.follow_up import FollowUp
 from screens.hold import HoldScreen
 from tests.speech_support import fake_engine, gone, no_engine, spoken, wait_until
@@ -108,7 +109,7 @@ async def test_no_engine_one_note_and_the_hold_goes_on(content, clock, tmp_path,
         notes = [n.message for n in app._notifications]
         assert sum("No speech engine found" in note for note in notes) == 1
         await run_out(pilot, clock, 60)
-        assert "TIME'S UP" in str(app.screen.query_one("#hold-state").render())
+        assert "TIME'S UP" in app.screen.query_one(CountdownFace).state
 
 
 async def test_a_notice_is_written_when_the_terminal_is_behind(
@@ -184,7 +185,7 @@ async def test_the_cursor_is_parked_on_the_step_now_for_screen_readers(content, 
         assert now.y > first.y and app.cursor_position == now
         await run_out(pilot, clock, 52)
         await pilot.pause()
-        assert app.cursor_position == app.screen.query_one("#hold-state").region.offset
+        assert app.cursor_position == app.screen.query_one(CountdownFace).content_region.offset
 
 
 async def test_the_routine_says_each_stretch_and_switch_legs(content, clock, tmp_path):
