@@ -8,6 +8,8 @@ slow machines alike.
 
 from __future__ import annotations
 
+import sys
+
 from textual.app import App, ComposeResult
 from textual.widgets import Footer, Header, Static
 
@@ -15,15 +17,33 @@ READY_TEXT = "Bare Textual reference app is ready."
 
 
 class BareApp(App[None]):
-    """Nothing but the three widgets; `q` quits."""
+    """Nothing but the three widgets; `q` quits.
+
+    With `--tick` it also rewrites one line once a second, the least any Textual
+    countdown must do: the floor under figure 3b (see README.md).
+    """
 
     BINDINGS = [("q", "quit", "Quit")]
+
+    def __init__(self, tick: bool = False) -> None:
+        super().__init__()
+        self.tick = tick
+        self.count = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(READY_TEXT)
+        yield Static(id="tick")
         yield Footer()
+
+    def on_mount(self) -> None:
+        if self.tick:
+            self.set_interval(1.0, self.next_second)
+
+    def next_second(self) -> None:
+        self.count += 1
+        self.query_one("#tick", Static).update(f"{self.count} s", layout=False)
 
 
 if __name__ == "__main__":
-    BareApp().run()
+    BareApp(tick="--tick" in sys.argv).run()

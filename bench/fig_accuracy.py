@@ -13,7 +13,10 @@ import re
 import statistics
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
+from pathlib import Path
 
 from common import (
     APP,
@@ -46,7 +49,41 @@ def shown_seconds(text: str) -> int | None:
     return int(match[1]) * 60 + int(match[2]) if match else None
 
 
-def trace_hold(seconds: int = HOLD) -> list[tuple[float, int]]:
+LOCKER = """
+import sqlite3, sys
+from pathlib import Path
+from coach.history import DB_NAME, History
+opened = History.open(Path(sys.argv[1]))
+opened.store.close()
+conn = sqlite3.connect(Path(sys.argv[1]) / DB_NAME, isolation_level=None)
+conn.execute("BEGIN EXCLUSIVE")
+print("locked", flush=True)
+sys.stdin.read()
+"""
+"""Another program that made the history (through the app's own store) and then holds
+an exclusive lock on it until its stdin closes: nothing can read or write it."""
+
+
+@contextmanager
+def history_locked(home: Path) -> Iterator[None]:
+    locker = subprocess.Popen(
+        [PYTHON, "-c", LOCKER, str(home)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=child_env(home),
+    )
+    try:
+        assert locker.stdout is not None
+        if locker.stdout.readline().strip() != "locked":
+            raise RuntimeError("could not lock the history database")
+        yield
+    finally:
+        locker.kill()
+        locker.wait()
+
+
+def trace_hold(seconds: int = HOLD, locked: bool = False) -> list[tuple[float, int]]:
     """(read time, shown second) for every change of the shown second, up to time's up.
 
     The loop blocks in select() and checks the screen after every read: the screen
@@ -54,7 +91,11 @@ def trace_hold(seconds: int = HOLD) -> list[tuple[float, int]]:
     """
     argv = [*APP, "back", "--hold", str(seconds), "--voice" if VOICE else "--no-voice"]
     changes: list[tuple[float, int]] = []
-    with data_dir(SKIP_SETTINGS) as home, PtyScreen(argv, env=child_env(home)) as term:
+    with (
+        data_dir(SKIP_SETTINGS) as home,
+        history_locked(home) if locked else nullcontext(),
+        PtyScreen(argv, env=child_env(home)) as term,
+    ):
         past_safety(term)
         give_up = time.monotonic() + seconds + 10
         while not changes or changes[-1][1] != 0:
@@ -99,10 +140,10 @@ def analyse(changes: list[tuple[float, int]], seconds: int = HOLD) -> Accuracy:
     )
 
 
-def measure(runs: int, busy: bool) -> list[Accuracy]:
+def measure(runs: int, busy: bool, locked: bool = False) -> list[Accuracy]:
     spinner = subprocess.Popen([PYTHON, "-c", "while True: pass"]) if busy else None
     try:
-        return [analyse(trace_hold()) for _ in range(runs)]
+        return [analyse(trace_hold(locked=locked)) for _ in range(runs)]
     finally:
         if spinner is not None:
             spinner.kill()
@@ -135,9 +176,10 @@ def key_to_repaint(presses: int = 10) -> list[float]:
 def rows(policy: Policy) -> list[Row]:
     first_frame([*APP, "back"], SAFETY_READY)  # warm-up
     table = []
-    for busy in (False, True):
-        results = measure(policy.long_runs, busy)
-        load = ("busy core" if busy else "idle") + (", voice on" if VOICE else "")
+    for busy, locked in ((False, False), (True, False), (False, True)):
+        results = measure(policy.long_runs, busy, locked)
+        load = "busy core" if busy else "history locked" if locked else "idle"
+        load += ", voice on" if VOICE else ""
         lags = [r.worst_lag * 1e3 for r in results]
         ends = [r.end_lag * 1e3 for r in results]
         paint = statistics.median(r.first_paint * 1e3 for r in results)

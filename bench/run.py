@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 import time
@@ -22,7 +23,7 @@ import fig_hold
 import fig_startup
 from common import Policy, Row
 
-FULL = Policy(runs=7, long_runs=5, many=200)
+FULL = Policy(runs=7, long_runs=3, many=200)
 QUICK = Policy(runs=3, long_runs=1, many=30)
 FIGURES: dict[str, Callable[[Policy], list[Row]]] = {
     "startup": fig_startup.rows,  # figures 1 and 2
@@ -67,7 +68,7 @@ def _in_figure_order(rows: Sequence[Row]) -> list[Row]:
     keyed, number = [], 0
     for row in rows:
         if row.figure[:1].isdigit():
-            number = int(row.figure.split()[0])
+            number = int(re.match(r"\d+", row.figure)[0])  # "3a ..." is figure 3
         keyed.append((number, row))
     return [row for _, row in sorted(keyed, key=lambda pair: pair[0])]
 
