@@ -1,6 +1,6 @@
 """Run the Calf Coach benchmark suite and print one table; exit 1 if a budget is missed.
 
-    python bench/run.py            # full: 7 start-up runs, 5 hold runs (~12 min)
+    python bench/run.py            # full: 7 start-up runs, 3 hold runs (~20 min)
     python bench/run.py --quick    # 3 start-up runs, 1 hold run (~3 min), a smoke test
 
 Every figure is a ratio against a reference measured in the same run, so the budgets
