@@ -1,0 +1,206 @@
+"""The history screen's reads at any size: pages of rows, counts and summaries in SQL.
+
+A mixin of History (coach/history.py), which owns the connection and its lock; kept
+apart so that file stays short. Nothing here reads the whole history into Python:
+rows come a page at a time by their place in the newest-first order (walked from
+whichever end is nearer, on the index of started_epoch), and every number the
+screen and plain mode print is summed by SQLite (coach/stats.py says what each means,
+and its functions over records are the reference the tests hold these to).
+
+Rows that cannot be read (a hand edit, another program) are left out of every count,
+as the record readers leave them out: READABLE_SQL says which rows can be read.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, NamedTuple
+
+from coach.checkins import NIGHT_SQL
+from coach.records import BadRow, EpisodeRecord, check, from_row, row_values
+from coach.stats import HOLD_BUCKETS, Summary, night_of
+
+if TYPE_CHECKING:
+    import sqlite3
+
+COLUMNS_SQL = (
+    "kind, started_at, started_epoch, side, position, planned_seconds, actual_seconds,"
+    " holds, outcome, causes, severity, updated_at, eased_minutes, help_reason,"
+    " relief_tried"
+)
+READABLE_SQL = (
+    "(typeof(kind) = 'text' AND typeof(started_at) = 'text'"
+    " AND julianday(substr(started_at, 1, 19)) IS NOT NULL"
+    " AND typeof(planned_seconds) = 'integer' AND typeof(actual_seconds) = 'integer'"
+    " AND typeof(holds) = 'integer' AND typeof(severity) IN ('integer', 'null')"
+    " AND typeof(side) IN ('text', 'null') AND typeof(position) IN ('text', 'null')"
+    " AND typeof(outcome) IN ('text', 'null') AND typeof(help_reason) IN ('text', 'null'))"
+)
+"""Rows records.from_row can read (a row that slips through is still skipped there)."""
+_HOLD_SQL = "CASE WHEN actual_seconds < 60 THEN 0 WHEN actual_seconds <= 120 THEN 1 ELSE 2 END"
+
+
+class Charts(NamedTuple):
+    """What the Charts and What helped tabs draw, summed in SQL (see coach/stats.py)."""
+
+    weeks: list[tuple[date, int]]
+    sides: dict[str, int]
+    hours: list[int]
+    by_position: dict[str, dict[str, int]]
+    by_hold_length: dict[str, dict[str, int]]
+
+
+class HistoryQueries:
+    """Needs `_guard(doing)` and `skipped` from History."""
+
+    skipped: list[int]
+
+    def _guard(self, doing: str) -> AbstractContextManager[sqlite3.Connection]:
+        raise NotImplementedError
+
+    def add_many(self, records: Iterable[EpisodeRecord]) -> int:
+        """Store many episodes in one transaction (an import, a benchmark's history)."""
+        rows = []
+        for record in records:
+            check(record)
+            rows.append(row_values(record))
+        marks = ",".join("?" * len(rows[0])) if rows else ""
+        with self._guard("save the episodes") as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.executemany(f"INSERT INTO episodes ({COLUMNS_SQL}) VALUES ({marks})", rows)
+            conn.execute("COMMIT")
+        return len(rows)
+
+    def rows(self, columns: str, batch: int = 1000) -> Iterator[sqlite3.Row]:
+        """Every row newest first, `columns` as stored, a batch at a time: an export reads
+        them itself. The lock is never held across a `yield` (a reader may stop part-way)."""
+        self.skipped = []
+        with self._guard("read the history") as conn:
+            cur = conn.execute(
+                f"SELECT {columns} FROM episodes ORDER BY started_epoch DESC, id DESC"
+            )
+        while True:
+            with self._guard("read the history"):
+                rows = cur.fetchmany(batch)
+            if not rows:
+                return
+            yield from rows
+
+    def count(self) -> int:
+        """How many episodes can be read; also notes the ids of those that cannot."""
+        with self._guard("read the history") as conn:
+            sql = f"SELECT count(*) FROM episodes WHERE {READABLE_SQL}"
+            (total,) = conn.execute(sql).fetchone()
+            bad = conn.execute(f"SELECT id FROM episodes WHERE NOT {READABLE_SQL}").fetchall()
+        self.skipped = [int(i) for (i,) in bad]
+        return int(total)
+
+    def page(self, offset: int, limit: int, total: int | None = None) -> list[EpisodeRecord]:
+        """`limit` episodes from place `offset` in the newest-first order. With `total`
+        (count()), a place past the middle is found from the oldest end: the End key
+        costs as little as Home."""
+        if offset < 0 or limit <= 0:
+            return []
+        order, skip, flip = "DESC", offset, False
+        if total is not None and offset > total // 2:
+            order, flip = "ASC", True
+            skip = max(0, total - offset - limit)
+            limit = min(limit, total - offset)
+            if limit <= 0:
+                return []
+        with self._guard("read the history") as conn:
+            rows = conn.execute(
+                f"SELECT * FROM episodes WHERE {READABLE_SQL}"
+                f" ORDER BY started_epoch {order}, id {order} LIMIT ? OFFSET ?",
+                (limit, skip),
+            ).fetchall()
+        if flip:
+            rows.reverse()
+        records = []
+        for row in rows:
+            try:
+                records.append(from_row(row))
+            except BadRow:
+                self.skipped.append(row["id"])
+        return records
+
+    def summary(self, now: datetime) -> Summary:
+        """stats.summary, summed in SQL: totals, this and last month, and the nights
+        with and without a routine from the first night to last night."""
+        this = (now.year, now.month)
+        last_month = (now.year - 1, 12) if now.month == 1 else (now.year, now.month - 1)
+        last = night_of(now)
+        with self._guard("read the history") as conn:
+            cramps, routines, month, before = conn.execute(
+                "SELECT count(*) FILTER (WHERE kind = 'cramp'),"
+                " count(*) FILTER (WHERE kind = 'routine'),"
+                " count(*) FILTER (WHERE kind = 'cramp' AND substr(started_at, 1, 7) = ?),"
+                " count(*) FILTER (WHERE kind = 'cramp' AND substr(started_at, 1, 7) = ?)"
+                f" FROM episodes WHERE {READABLE_SQL}",
+                (f"{this[0]:04d}-{this[1]:02d}", f"{last_month[0]:04d}-{last_month[1]:02d}"),
+            ).fetchone()
+            first, with_n, with_c, all_c = conn.execute(
+                f"SELECT min(night), sum(routine), sum(cramps * routine), sum(cramps) FROM ("
+                f" SELECT {NIGHT_SQL} AS night, sum(kind = 'cramp') AS cramps,"
+                f" max(kind = 'routine') AS routine FROM episodes WHERE {READABLE_SQL}"
+                f" GROUP BY 1) WHERE night <= ?",
+                (last.isoformat(),),
+            ).fetchone()
+        nights = (last - date.fromisoformat(first)).days + 1 if first else 0
+        with_n, with_c, all_c = int(with_n or 0), int(with_c or 0), int(all_c or 0)
+        without_n, without_c = nights - with_n, all_c - with_c
+        return Summary(
+            cramps_total=int(cramps),
+            cramps_this_month=int(month),
+            cramps_last_month=int(before),
+            routines_total=int(routines),
+            nights_with_routine=with_n,
+            nights_without_routine=without_n,
+            cramps_per_night_with_routine=with_c / with_n if with_n else None,
+            cramps_per_night_without_routine=without_c / without_n if without_n else None,
+        )
+
+    def charts(self, now: datetime, weeks: int = 12) -> Charts:
+        """stats.weekly_counts, by_side, by_hour and the outcome tables, in SQL."""
+        this_monday = now.date() - timedelta(days=now.weekday())
+        first = this_monday - timedelta(weeks=weeks - 1)
+        # The epoch bound (two days either side) lets the index pick the weeks' rows;
+        # the week is then decided on the wall-clock date the cramp was recorded on.
+        low = datetime(first.year, first.month, first.day).timestamp() - 2 * 86400
+        cramp = f"kind = 'cramp' AND {READABLE_SQL}"
+        with self._guard("read the history") as conn:
+            week_rows = conn.execute(
+                "SELECT date(substr(started_at, 1, 10), 'weekday 0', '-6 days'), count(*)"
+                f" FROM episodes WHERE started_epoch >= ? AND {cramp} GROUP BY 1",
+                (low,),
+            ).fetchall()
+            groups = conn.execute(
+                "SELECT coalesce(nullif(side, ''), 'unknown'),"
+                " coalesce(cast(substr(started_at, 12, 2) AS INTEGER), 0),"
+                f" coalesce(nullif(position, ''), 'unknown'), {_HOLD_SQL}, outcome, count(*)"
+                f" FROM episodes WHERE {cramp} GROUP BY 1, 2, 3, 4, 5"
+            ).fetchall()
+        per_week = {str(start): int(n) for start, n in week_rows}
+        starts = [first + timedelta(weeks=n) for n in range(weeks)]
+        sides: Counter[str] = Counter()
+        hours = [0] * 24
+        by_position: dict[str, Counter[str]] = {}
+        by_length: dict[str, Counter[str]] = {}
+        for side, hour, position, bucket, outcome, n in groups:
+            sides[side] += n
+            hours[int(hour) % 24] += n
+            if outcome is not None:
+                by_position.setdefault(position, Counter())[outcome] += n
+                by_length.setdefault(HOLD_BUCKETS[bucket], Counter())[outcome] += n
+        side_table = {"back": sides.pop("back", 0), "front": sides.pop("front", 0)}
+        side_table.update(sorted(sides.items()))
+        return Charts(
+            [(start, per_week.get(start.isoformat(), 0)) for start in starts],
+            side_table,
+            hours,
+            {p: dict(c) for p, c in by_position.items()},
+            {b: dict(by_length.get(b, {})) for b in HOLD_BUCKETS},
+        )
