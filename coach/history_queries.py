@@ -13,6 +13,7 @@ as the record readers leave them out: READABLE_SQL says which rows can be read.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
@@ -90,13 +91,23 @@ class HistoryQueries:
             yield from rows
 
     def count(self) -> int:
-        """How many episodes can be read; also notes the ids of those that cannot."""
+        """How many episodes can be read. Notes the ids of those that cannot (in
+        `skipped`), so the sums that follow leave them out without testing every row."""
         with self._guard("read the history") as conn:
-            sql = f"SELECT count(*) FROM episodes WHERE {READABLE_SQL}"
-            (total,) = conn.execute(sql).fetchone()
             bad = conn.execute(f"SELECT id FROM episodes WHERE NOT {READABLE_SQL}").fetchall()
+            (total,) = conn.execute("SELECT count(*) FROM episodes").fetchone()
         self.skipped = [int(i) for (i,) in bad]
-        return int(total)
+        self._unreadable = json.dumps(self.skipped)
+        return int(total) - len(bad)
+
+    def _kept(self) -> tuple[str, tuple[object, ...]]:
+        """A condition for readable rows: the ids count() found unreadable, else the test."""
+        known = getattr(self, "_unreadable", None)
+        if known is None:
+            return READABLE_SQL, ()
+        if known == "[]":
+            return "1", ()
+        return "id NOT IN (SELECT value FROM json_each(?))", (known,)
 
     def page(self, offset: int, limit: int, total: int | None = None) -> list[EpisodeRecord]:
         """`limit` episodes from place `offset` in the newest-first order. With `total`
@@ -111,11 +122,12 @@ class HistoryQueries:
             limit = min(limit, total - offset)
             if limit <= 0:
                 return []
+        readable, params = self._kept()
         with self._guard("read the history") as conn:
             rows = conn.execute(
-                f"SELECT * FROM episodes WHERE {READABLE_SQL}"
+                f"SELECT * FROM episodes WHERE {readable}"
                 f" ORDER BY started_epoch {order}, id {order} LIMIT ? OFFSET ?",
-                (limit, skip),
+                (*params, limit, skip),
             ).fetchall()
         if flip:
             rows.reverse()
@@ -133,21 +145,26 @@ class HistoryQueries:
         this = (now.year, now.month)
         last_month = (now.year - 1, 12) if now.month == 1 else (now.year, now.month - 1)
         last = night_of(now)
+        readable, params = self._kept()
         with self._guard("read the history") as conn:
             cramps, routines, month, before = conn.execute(
                 "SELECT count(*) FILTER (WHERE kind = 'cramp'),"
                 " count(*) FILTER (WHERE kind = 'routine'),"
                 " count(*) FILTER (WHERE kind = 'cramp' AND substr(started_at, 1, 7) = ?),"
                 " count(*) FILTER (WHERE kind = 'cramp' AND substr(started_at, 1, 7) = ?)"
-                f" FROM episodes WHERE {READABLE_SQL}",
-                (f"{this[0]:04d}-{this[1]:02d}", f"{last_month[0]:04d}-{last_month[1]:02d}"),
+                f" FROM episodes WHERE {readable}",
+                (
+                    f"{this[0]:04d}-{this[1]:02d}",
+                    f"{last_month[0]:04d}-{last_month[1]:02d}",
+                    *params,
+                ),
             ).fetchone()
             first, with_n, with_c, all_c = conn.execute(
                 f"SELECT min(night), sum(routine), sum(cramps * routine), sum(cramps) FROM ("
                 f" SELECT {NIGHT_SQL} AS night, sum(kind = 'cramp') AS cramps,"
-                f" max(kind = 'routine') AS routine FROM episodes WHERE {READABLE_SQL}"
+                f" max(kind = 'routine') AS routine FROM episodes WHERE {readable}"
                 f" GROUP BY 1) WHERE night <= ?",
-                (last.isoformat(),),
+                (*params, last.isoformat()),
             ).fetchone()
         nights = (last - date.fromisoformat(first)).days + 1 if first else 0
         with_n, with_c, all_c = int(with_n or 0), int(with_c or 0), int(all_c or 0)
@@ -170,18 +187,20 @@ class HistoryQueries:
         # The epoch bound (two days either side) lets the index pick the weeks' rows;
         # the week is then decided on the wall-clock date the cramp was recorded on.
         low = datetime(first.year, first.month, first.day).timestamp() - 2 * 86400
-        cramp = f"kind = 'cramp' AND {READABLE_SQL}"
+        readable, params = self._kept()
+        cramp = f"kind = 'cramp' AND {readable}"
         with self._guard("read the history") as conn:
             week_rows = conn.execute(
                 "SELECT date(substr(started_at, 1, 10), 'weekday 0', '-6 days'), count(*)"
                 f" FROM episodes WHERE started_epoch >= ? AND {cramp} GROUP BY 1",
-                (low,),
+                (low, *params),
             ).fetchall()
             groups = conn.execute(
                 "SELECT coalesce(nullif(side, ''), 'unknown'),"
                 " coalesce(cast(substr(started_at, 12, 2) AS INTEGER), 0),"
                 f" coalesce(nullif(position, ''), 'unknown'), {_HOLD_SQL}, outcome, count(*)"
-                f" FROM episodes WHERE {cramp} GROUP BY 1, 2, 3, 4, 5"
+                f" FROM episodes WHERE {cramp} GROUP BY 1, 2, 3, 4, 5",
+                params,
             ).fetchall()
         per_week = {str(start): int(n) for start, n in week_rows}
         starts = [first + timedelta(weeks=n) for n in range(weeks)]

@@ -15,8 +15,8 @@ from typing import ClassVar, NamedTuple
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, DataTable, Static, TabbedContent, TabPane
+from textual.containers import VerticalScroll
+from textual.widgets import Static, TabbedContent, TabPane
 
 from coach.diary import night_of
 from coach.diary_text import nights_text
@@ -26,57 +26,35 @@ from coach.history_text import (
     HISTORY_OFF,
     NO_EPISODES,
     charts_text,
+    column_samples,
     helped_text,
-    row_cells,
     summary_line,
 )
 from coach.i18n import t
-from screens.base import CoachModal, CoachScreen
+from screens.base import CoachScreen
+from screens.confirm_delete import ConfirmDeleteScreen
+from screens.episode_table import PAGE, EpisodeTable
 from screens.key_footer import KeyFooter
 
 REPORT_NAME = "calf-coach-report.html"
-
-
-class ConfirmDeleteScreen(CoachModal[bool]):
-    """Deleting is one key away, so ask first; the safe answer has the focus."""
-
-    CSS_PATH = "history.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes, delete", id="history-confirm-yes"),
-        Binding("n,escape", "answer(False)", "No, keep it", id="history-confirm-no"),
-    ]
-
-    def __init__(self, question: str) -> None:
-        super().__init__()
-        self._question = question
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
-            yield Static(self._question, id="question", markup=False)
-            with Horizontal(id="buttons"):
-                yield Button(t("Yes, delete (y)"), id="yes", variant="error")
-                yield Button(t("No, keep it (n)"), id="no", variant="primary")
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
-
-    def on_resize(self) -> None:
-        self.set_class(self.size.width < 50, "-narrow")
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
+__all__ = ["ConfirmDeleteScreen", "HistoryScreen", "report_path"]
 
 
 class Loaded(NamedTuple):
-    """Everything the screen shows, read on a worker thread."""
+    """What the screen shows first, read on a worker thread: never the whole history."""
 
-    records: list[EpisodeRecord]
+    total: int
+    first_page: list[EpisodeRecord]
     headline: str
     skipped: str | None
+
+
+class Tabs(NamedTuple):
+    """The other tabs' text, read next (each summed in SQL)."""
+
     nights: str
+    charts: str
+    helped: str
 
 
 class HistoryScreen(CoachScreen[None]):
@@ -94,6 +72,8 @@ class HistoryScreen(CoachScreen[None]):
         Binding("up", "scroll(-1)", show=False),
         Binding("pagedown", "scroll(8)", show=False),
         Binding("pageup", "scroll(-8)", show=False),
+        Binding("end", "scroll(1_000_000_000)", show=False),
+        Binding("home", "scroll(-1_000_000_000)", show=False),
     ]
 
     def __init__(
@@ -108,7 +88,7 @@ class HistoryScreen(CoachScreen[None]):
         self._store = store
         self._now = now or (lambda: datetime.now().astimezone())
         self._make_report = report
-        self._records: list[EpisodeRecord] = []
+        self._total = 0
         self._deleted: list[EpisodeRecord] = []
         self.loaded = 0
         """How many times the data has been read and shown (tests wait on it)."""
@@ -122,7 +102,9 @@ class HistoryScreen(CoachScreen[None]):
             with TabbedContent():
                 with TabPane(t("Episodes"), id="tab-episodes"):
                     yield Static(t(NO_EPISODES), id="empty", markup=False)
-                    yield DataTable(id="episodes", cursor_type="row", zebra_stripes=True)
+                    yield EpisodeTable(
+                        tuple(t(c) for c in COLUMNS), column_samples(), id="episodes"
+                    )
                 with TabPane(t("Nights"), id="tab-nights"), VerticalScroll():
                     yield Static(id="nights", classes="chart", markup=False)
                 with TabPane(t("Charts"), id="tab-charts"), VerticalScroll():
@@ -134,21 +116,35 @@ class HistoryScreen(CoachScreen[None]):
     def on_mount(self) -> None:
         if self._store is not None:
             self.query_one("#skipped").display = False
-            self.query_one(DataTable).add_columns(*(t(c) for c in COLUMNS))
+            self.query_one(EpisodeTable).display = False
             self.reload()
 
     @work(thread=True, exclusive=True, group="history-read")
     def reload(self) -> None:
-        self.app.call_from_thread(self._show, self._read())
+        """The count, the first rows and the headline first; the other tabs after."""
+        first = self._read()
+        self.app.call_from_thread(self._show, first)
+        self.app.call_from_thread(self._show_tabs, self._read_tabs())
 
     def _read(self) -> Loaded:
-        """On a worker thread: everything the tabs show."""
+        """On a worker thread: what the first frame shows."""
+        assert self._store is not None
+        try:
+            total = self._store.count()
+            skipped = self._store.skipped_note()
+            first = self._store.page(0, PAGE, total)
+            headline = summary_line(self._store.summary(self._now()), total)
+            return Loaded(total, first, headline, skipped)
+        except HistoryError as error:
+            return Loaded(0, [], str(error), None)
+
+    def _read_tabs(self) -> Tabs:
+        """On a worker thread: nights, charts and what helped."""
         assert self._store is not None
         now = self._now()
         bars = 24 if self.size.width >= 70 else 0  # narrow: the numbers alone
+        nothing = t("Nothing to chart yet.")
         try:
-            records = self._store.list()
-            skipped = self._store.skipped_note()
             last = night_of(now)
             since = last - timedelta(weeks=12)
             nights = nights_text(
@@ -157,41 +153,50 @@ class HistoryScreen(CoachScreen[None]):
                 last,
                 bar_width=bars,
             )
-            return Loaded(records, summary_line(records, now), skipped, nights)
-        except HistoryError as error:
-            return Loaded([], str(error), None, "")
+            if not self._total:
+                return Tabs(nights, nothing, nothing)
+            charts = self._store.charts(now)
+            return Tabs(nights, charts_text(charts), helped_text(charts))
+        except HistoryError:
+            return Tabs(nothing, nothing, nothing)
 
     def _show(self, data: Loaded) -> None:
-        self._records = data.records
-        now = self._now()
-        table = self.query_one(DataTable)
-        row = table.cursor_row
-        table.clear()
-        for record in self._records:
-            table.add_row(*row_cells(record), key=str(record.id))
-        if self._records:
-            table.move_cursor(row=min(row, len(self._records) - 1))
-        table.display = bool(self._records)
-        self.query_one("#empty").display = not self._records
+        self._total = data.total
+        table = self.query_one(EpisodeTable)
+        table.reset(data.total, data.first_page)
+        table.display = bool(data.total)
+        self.query_one("#empty").display = not data.total
         self.query_one("#summary", Static).update(data.headline)
         skipped = self.query_one("#skipped", Static)
         skipped.update(data.skipped or "")
         skipped.display = data.skipped is not None
-        nothing = t("Nothing to chart yet.")
-        self.query_one("#nights", Static).update(data.nights or nothing)
-        self.query_one("#charts", Static).update(
-            charts_text(self._records, now) if self._records else nothing
-        )
-        self.query_one("#helped", Static).update(
-            helped_text(self._records) if self._records else nothing
-        )
+        self.refresh_bindings()
+
+    def _show_tabs(self, tabs: Tabs) -> None:
+        self.query_one("#nights", Static).update(tabs.nights or t("Nothing to chart yet."))
+        self.query_one("#charts", Static).update(tabs.charts)
+        self.query_one("#helped", Static).update(tabs.helped)
         self.loaded += 1
         self.refresh_bindings()
+
+    def on_episode_table_wanted(self, message: EpisodeTable.Wanted) -> None:
+        self._fetch(message.table, message.page, message.generation, message.table.row_count)
+
+    @work(thread=True, group="history-page")
+    def _fetch(self, table: EpisodeTable, page: int, generation: int, total: int) -> None:
+        """On a worker thread: one page of rows the table is about to draw."""
+        assert self._store is not None
+        try:
+            records = self._store.page(page * PAGE, PAGE, total)
+        except HistoryError as error:
+            self.app.call_from_thread(self._failed, error, t("History"))
+            return
+        self.app.call_from_thread(table.put_page, generation, page, records)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("delete", "undo", "report", "scroll") and self._store is None:
             return False
-        if action == "delete" and not self._records:
+        if action == "delete" and not self._total:
             return None
         if action == "undo" and not self._deleted:
             return None
@@ -200,17 +205,15 @@ class HistoryScreen(CoachScreen[None]):
     def action_scroll(self, lines: int) -> None:
         tabs = self.query_one(TabbedContent)
         if tabs.active == "tab-episodes":
-            table = self.query_one(DataTable)
-            table.move_cursor(row=max(0, table.cursor_row + lines))
+            self.query_one(EpisodeTable).action_move(lines)
             return
         pane = tabs.get_pane(tabs.active)
         pane.query_one(VerticalScroll).scroll_relative(y=lines, animate=False)
 
     def _selected(self) -> EpisodeRecord | None:
-        table = self.query_one(DataTable)
-        if not self._records or not 0 <= table.cursor_row < len(self._records):
-            return None
-        return self._records[table.cursor_row]
+        """The episode under the cursor (None while its rows are still being read)."""
+        table = self.query_one(EpisodeTable)
+        return table.record_at(table.cursor_row) if self._total else None
 
     def action_delete(self) -> None:
         record = self._selected()

@@ -6,9 +6,11 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from textual.app import App
-from textual.widgets import DataTable, Static, TabbedContent
+from textual.widgets import Static, TabbedContent
 
 from coach.history import EpisodeRecord, History
+from screens.episode_table import EpisodeTable
+from tests.robust_support import screen_text
 from screens.history import ConfirmDeleteScreen, HistoryScreen
 
 NOW = datetime(2026, 11, 24, 15, 30, tzinfo=timezone(timedelta(hours=1)))
@@ -64,9 +66,10 @@ async def test_shows_episodes_summary_and_charts(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(pilot)
         assert isinstance(app.screen, HistoryScreen)
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(EpisodeTable)
         assert table.row_count == 4
-        assert table.get_row_at(0)[0] == "2026-11-23 03:30"
+        assert table.cells_at(0)[0] == "2026-11-23 03:30"
+        assert "2026-11-23 03:30" in screen_text(app)
         assert "Since you started: 3 cramps, 1 routine." in text_of(app, "#summary")
         app.screen.query_one(TabbedContent).active = "tab-charts"
         await settled(pilot)
@@ -81,7 +84,7 @@ async def test_delete_needs_confirmation_and_can_be_undone(tmp_path: Path) -> No
     app = HistoryApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(pilot)
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(EpisodeTable)
         await pilot.press("d")
         await settled(pilot)
         assert isinstance(app.screen, ConfirmDeleteScreen)
@@ -96,11 +99,13 @@ async def test_delete_needs_confirmation_and_can_be_undone(tmp_path: Path) -> No
         assert isinstance(app.screen, HistoryScreen)
         assert table.row_count == 3
         assert newest.id not in [r.id for r in store.list()]
+        assert "2026-11-23 03:30" not in screen_text(app)
 
         await pilot.press("u")
         await settled(pilot)
         assert table.row_count == 4
         assert store.list()[0] == newest
+        assert "2026-11-23 03:30" in screen_text(app)
 
 
 async def test_escape_goes_back(tmp_path: Path) -> None:
@@ -134,7 +139,7 @@ async def test_no_episodes_yet(tmp_path: Path) -> None:
         assert "No episodes yet" in text_of(app, "#empty")
         assert "nothing recorded yet" in text_of(app, "#summary")
         assert app.screen.query_one("#empty").display
-        assert not app.screen.query_one(DataTable).display
+        assert not app.screen.query_one(EpisodeTable).display
         await pilot.press("d")
         await settled(pilot)
         assert isinstance(app.screen, HistoryScreen)
@@ -151,4 +156,4 @@ async def test_failed_delete_keeps_the_row(tmp_path: Path) -> None:
         await pilot.press("y")
         await settled(pilot)
         assert isinstance(app.screen, HistoryScreen)
-        assert app.screen.query_one(DataTable).row_count == 4
+        assert app.screen.query_one(EpisodeTable).row_count == 4

@@ -219,7 +219,7 @@ async def test_the_history_screen_opens_with_bad_rows(content, tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_until(pilot, lambda: type(app.screen).__name__ == "HistoryScreen", "history")
         await settle(pilot)
-        assert len(app.screen._records) == 2
+        assert app.screen.query_one("#episodes").row_count == 2
 
 
 async def test_the_app_shows_a_history_warning_as_it_happens(content, tmp_path):
