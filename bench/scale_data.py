@@ -19,7 +19,7 @@ from coach.history import DB_NAME, EpisodeRecord, History
 
 CACHE = Path(tempfile.gettempdir()) / "calf-bench-scale"
 SIZES = (0, 1_000, 10_000, 100_000)
-VERSION = 1
+VERSION = 2
 """Raise to rebuild the cached histories after changing how they are made."""
 TZ = timezone(timedelta(hours=1))
 CAUSES = ("tired", "cold", "rest", "posture", "menopause", "medicine")

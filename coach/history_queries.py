@@ -17,10 +17,11 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, NamedTuple
 
 from coach.checkins import NIGHT_SQL
+from coach.migrations import READABLE_SQL
 from coach.records import BadRow, EpisodeRecord, check, from_row, row_values
 from coach.stats import HOLD_BUCKETS, Summary, night_of
 
@@ -32,16 +33,15 @@ COLUMNS_SQL = (
     " holds, outcome, causes, severity, updated_at, eased_minutes, help_reason,"
     " relief_tried"
 )
-READABLE_SQL = (
-    "(typeof(kind) = 'text' AND typeof(started_at) = 'text'"
-    " AND julianday(substr(started_at, 1, 19)) IS NOT NULL"
-    " AND typeof(planned_seconds) = 'integer' AND typeof(actual_seconds) = 'integer'"
-    " AND typeof(holds) = 'integer' AND typeof(severity) IN ('integer', 'null')"
-    " AND typeof(side) IN ('text', 'null') AND typeof(position) IN ('text', 'null')"
-    " AND typeof(outcome) IN ('text', 'null') AND typeof(help_reason) IN ('text', 'null'))"
-)
-"""Rows records.from_row can read (a row that slips through is still skipped there)."""
 _HOLD_SQL = "CASE WHEN actual_seconds < 60 THEN 0 WHEN actual_seconds <= 120 THEN 1 ELSE 2 END"
+
+
+def _around(first: date, end: date) -> tuple[float, float]:
+    """Epoch bounds sure to hold every episode whose wall clock is on a day from
+    `first` up to `end` (included), whatever offset it was recorded with."""
+    low = datetime(first.year, first.month, first.day, tzinfo=timezone.utc).timestamp()
+    high = datetime(end.year, end.month, end.day, tzinfo=timezone.utc).timestamp()
+    return low - 2 * 86400, high + 3 * 86400
 
 
 class Charts(NamedTuple):
@@ -141,44 +141,74 @@ class HistoryQueries:
 
     def summary(self, now: datetime) -> Summary:
         """stats.summary, summed in SQL: totals, this and last month, and the nights
-        with and without a routine from the first night to last night."""
-        this = (now.year, now.month)
-        last_month = (now.year - 1, 12) if now.month == 1 else (now.year, now.month - 1)
+        with and without a routine from the first night to last night. Each is a range
+        of an index (of kind and night, or of kind and start time, widened by two days
+        for the offset the wall clock had): never a scan of years of rows."""
         last = night_of(now)
-        readable, params = self._kept()
+        kept, params = self._kept()
+        this = date(now.year, now.month, 1)
+        before = (this - timedelta(days=1)).replace(day=1)
+        after = (this + timedelta(days=31)).replace(day=1)
+        kind_is = f"FROM episodes WHERE kind = ? AND {kept}"
+        near = "started_epoch BETWEEN ? AND ?"
+        in_month = f"SELECT count(*) {kind_is} AND {near} AND substr(started_at, 1, 7) = ?"
+        night = f"{NIGHT_SQL} AS night"
+        routine_nights = f"SELECT {night} {kind_is} AND night <= ?"
+        routine = ("routine", *params, last.isoformat())
         with self._guard("read the history") as conn:
-            cramps, routines, month, before = conn.execute(
-                "SELECT count(*) FILTER (WHERE kind = 'cramp'),"
-                " count(*) FILTER (WHERE kind = 'routine'),"
-                " count(*) FILTER (WHERE kind = 'cramp' AND substr(started_at, 1, 7) = ?),"
-                " count(*) FILTER (WHERE kind = 'cramp' AND substr(started_at, 1, 7) = ?)"
-                f" FROM episodes WHERE {readable}",
-                (
-                    f"{this[0]:04d}-{this[1]:02d}",
-                    f"{last_month[0]:04d}-{last_month[1]:02d}",
-                    *params,
-                ),
-            ).fetchone()
-            first, with_n, with_c, all_c = conn.execute(
-                f"SELECT min(night), sum(routine), sum(cramps * routine), sum(cramps) FROM ("
-                f" SELECT {NIGHT_SQL} AS night, sum(kind = 'cramp') AS cramps,"
-                f" max(kind = 'routine') AS routine FROM episodes WHERE {readable}"
-                f" GROUP BY 1) WHERE night <= ?",
-                (*params, last.isoformat()),
-            ).fetchone()
-        nights = (last - date.fromisoformat(first)).days + 1 if first else 0
-        with_n, with_c, all_c = int(with_n or 0), int(with_c or 0), int(all_c or 0)
-        without_n, without_c = nights - with_n, all_c - with_c
+
+            def one(sql: str, values: tuple[object, ...]) -> int:
+                return int(conn.execute(sql, values).fetchone()[0] or 0)
+
+            count = {
+                kind: one(f"SELECT count(*) {kind_is}", (kind, *params))
+                for kind in self._kinds(conn)
+            }
+            months = [
+                one(in_month, ("cramp", *params, *_around(a, b), f"{a:%Y-%m}"))
+                for a, b in ((this, after), (before, this))
+            ]
+            firsts = [
+                conn.execute(f"SELECT min({NIGHT_SQL}) {kind_is}", (kind, *params)).fetchone()[0]
+                for kind in count
+            ]
+            with_n = one(f"SELECT count(DISTINCT night) FROM ({routine_nights})", routine)
+            on_routine_nights = f"{NIGHT_SQL} IN (SELECT night FROM ({routine_nights}))"
+            with_c = one(
+                f"SELECT count(*) {kind_is} AND {on_routine_nights}", ("cramp", *params, *routine)
+            )
+            later = one(
+                f"SELECT count(*) {kind_is} AND {NIGHT_SQL} > ?",
+                ("cramp", *params, last.isoformat()),
+            )
+        first = min((date.fromisoformat(n) for n in firsts if n is not None), default=None)
+        nights = (last - first).days + 1 if first is not None and first <= last else 0
+        all_c = count.get("cramp", 0) - later
+        with_n, with_c = (with_n, with_c) if nights else (0, 0)
+        without_n, without_c = (nights - with_n, all_c - with_c) if nights else (0, 0)
         return Summary(
-            cramps_total=int(cramps),
-            cramps_this_month=int(month),
-            cramps_last_month=int(before),
-            routines_total=int(routines),
+            cramps_total=count.get("cramp", 0),
+            cramps_this_month=int(months[0]),
+            cramps_last_month=int(months[1]),
+            routines_total=count.get("routine", 0),
             nights_with_routine=with_n,
             nights_without_routine=without_n,
             cramps_per_night_with_routine=with_c / with_n if with_n else None,
             cramps_per_night_without_routine=without_c / without_n if without_n else None,
         )
+
+    @staticmethod
+    def _kinds(conn: sqlite3.Connection) -> list[str]:
+        """Every kind of episode stored, one index seek each (not a scan)."""
+        kinds: list[str] = []
+        while True:
+            row = conn.execute(
+                "SELECT kind FROM episodes WHERE kind > ? ORDER BY kind LIMIT 1",
+                (kinds[-1] if kinds else "",),
+            ).fetchone()
+            if row is None or not isinstance(row[0], str):
+                return kinds
+            kinds.append(row[0])
 
     def charts(self, now: datetime, weeks: int = 12) -> Charts:
         """stats.weekly_counts, by_side, by_hour and the outcome tables, in SQL."""

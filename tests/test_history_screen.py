@@ -10,8 +10,8 @@ from textual.widgets import Static, TabbedContent
 
 from coach.history import EpisodeRecord, History
 from screens.episode_table import EpisodeTable
-from tests.robust_support import screen_text
 from screens.history import ConfirmDeleteScreen, HistoryScreen
+from tests.robust_support import screen_text
 
 NOW = datetime(2026, 11, 24, 15, 30, tzinfo=timezone(timedelta(hours=1)))
 
