@@ -47,6 +47,8 @@ def first_screens_css(start: str | None) -> tuple[str, ...]:
     screen also names its own file, for when it is met later."""
     if start is None:
         return ("../screens/side_picker.tcss",)
+    if start == "history":
+        return ("../screens/history.tcss",)
     if start not in ("back", "front"):
         return ()
     return ("../screens/safety_check.tcss", "../screens/hold.tcss", "../screens/follow_up.tcss")
@@ -115,6 +117,8 @@ class CalfCoach(AppActions, VoiceAndNotices, FlowDriver, DiaryDriver, App[int]):
         # A history warning from the writer thread is shown as it happens: posting a
         # message is thread-safe and does not wait.
         self.recorder = Recorder(data_dir, noticed=lambda: self.post_message(HistoryNote()))
+        # `calf-coach history` reads the first rows while Textual starts.
+        self._history_early = self.start_history_read() if start == "history" else None
         self.flow: Flow | None = None
         self.steps_shown: list[Step] = []
         """Every step put on screen, in order (plain mode keeps the same list)."""
@@ -157,7 +161,7 @@ class CalfCoach(AppActions, VoiceAndNotices, FlowDriver, DiaryDriver, App[int]):
         elif self.start == "routine":
             self.run_routine()
         elif self.start == "history":
-            self.show_history()
+            self.show_history(self._history_early)
         else:
             self.go_home()
 

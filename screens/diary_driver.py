@@ -18,8 +18,10 @@ from coach.diary import CheckIn, PastRecord, checkin_due, last_night
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
+    from concurrent.futures import Future
 
     from coach.history import History
+    from coach.history_view import Opened
 
 
 class DiaryDriver:
@@ -88,23 +90,50 @@ class DiaryDriver:
         finally:
             opened.store.close()
 
-    @work(thread=True, exclusive=True, group="history-open")
-    def show_history(self) -> None:
-        """Open the history store off the UI thread, then put the screen up."""
-        store, warning = self.recorder.store()
-        self.call_from_thread(self._history_opened, store, warning)
+    def start_history_read(self) -> Future[Opened]:
+        """Open the store and read what the history screen shows first, on a thread of
+        its own, now: `calf-coach history` does it while Textual starts."""
+        import threading
+        from concurrent.futures import Future
 
-    def _history_opened(self, store: History | None, warning: str | None) -> None:
+        import screens.history  # noqa: F401  imported here, not by two threads at once
+
+        future: Future[Opened] = Future()
+
+        def run() -> None:
+            try:
+                future.set_result(self._open_history(first=True))
+            except BaseException as error:
+                future.set_exception(error)
+
+        threading.Thread(target=run, name="history-early", daemon=True).start()
+        return future
+
+    def _open_history(self, first: bool = False) -> Opened:
+        """Off the UI thread: the reading store, and with `first` the first frame's data."""
+        from coach.history_view import Opened, first_view
+        from screens.episode_table import PAGE
+
+        store, warning = self.recorder.store()  # one reader, opened once
+        if not first or store is None:
+            return Opened(store, warning)
+        return Opened(store, warning, first_view(store, datetime.now().astimezone(), PAGE))
+
+    def show_history(self, early: Future[Opened] | None = None) -> None:
+        """Put the history screen up at once; the store is opened on a worker thread."""
         from coach.i18n import language
         from coach.report import write_report
         from screens.history import HistoryScreen, report_path
 
-        self._warn(warning)
         names = {c.id: c.name for c in self.content.causes}
         lang = language()
 
         def report() -> str:
+            store, warning = self.recorder.store()
+            if warning:
+                self.call_from_thread(self._warn, warning)
             assert store is not None
             return write_report(store, report_path(), lang, names, self.data_dir)
 
-        self.push_screen(HistoryScreen(store, report=report if store else None), self.go_home)
+        screen = HistoryScreen(None, report=report, opener=self._open_history, early=early)
+        self.push_screen(screen, self.go_home)

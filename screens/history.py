@@ -8,9 +8,10 @@ call_from_thread: a database locked by another program must never freeze the scr
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from concurrent.futures import Future
+from datetime import datetime
 from pathlib import Path
-from typing import ClassVar, NamedTuple
+from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
@@ -18,18 +19,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static, TabbedContent, TabPane
 
-from coach.diary import night_of
-from coach.diary_text import nights_text
 from coach.history import EpisodeRecord, History, HistoryError
-from coach.history_text import (
-    COLUMNS,
-    HISTORY_OFF,
-    NO_EPISODES,
-    charts_text,
-    column_samples,
-    helped_text,
-    summary_line,
-)
+from coach.history_text import COLUMNS, HISTORY_OFF, NO_EPISODES, column_samples
+from coach.history_view import FirstView, Opened, TabTexts, first_view, tab_texts
 from coach.i18n import t
 from screens.base import CoachScreen
 from screens.confirm_delete import ConfirmDeleteScreen
@@ -38,23 +30,6 @@ from screens.key_footer import KeyFooter
 
 REPORT_NAME = "calf-coach-report.html"
 __all__ = ["ConfirmDeleteScreen", "HistoryScreen", "report_path"]
-
-
-class Loaded(NamedTuple):
-    """What the screen shows first, read on a worker thread: never the whole history."""
-
-    total: int
-    first_page: list[EpisodeRecord]
-    headline: str
-    skipped: str | None
-
-
-class Tabs(NamedTuple):
-    """The other tabs' text, read next (each summed in SQL)."""
-
-    nights: str
-    charts: str
-    helped: str
 
 
 class HistoryScreen(CoachScreen[None]):
@@ -81,11 +56,18 @@ class HistoryScreen(CoachScreen[None]):
         store: History | None,
         now: Callable[[], datetime] | None = None,
         report: Callable[[], str] | None = None,
+        opener: Callable[[], Opened] | None = None,
+        early: Future[Opened] | None = None,
     ) -> None:
         """`report`: writes the doctor's page and returns the line to show (called on a
-        worker thread); None where the screen has no app to make one (tests)."""
+        worker thread); None where the screen has no app to make one (tests).
+        `opener`: opens the store on the first read's worker thread (`store` None), so
+        the screen is drawn while the file is opened; no store from it: history is off.
+        `early`: the same, already under way (`calf-coach history` starts it with the app)."""
         super().__init__()
         self._store = store
+        self._opener = opener
+        self._early = early
         self._now = now or (lambda: datetime.now().astimezone())
         self._make_report = report
         self._total = 0
@@ -94,9 +76,8 @@ class HistoryScreen(CoachScreen[None]):
         """How many times the data has been read and shown (tests wait on it)."""
 
     def compose(self) -> ComposeResult:
-        if self._store is None:
-            yield Static(t(HISTORY_OFF), id="off", markup=False)
-        else:
+        yield Static(t(HISTORY_OFF), id="off", markup=False)
+        if self._opening:
             yield Static(id="summary", markup=False)
             yield Static(id="skipped", markup=False)
             with TabbedContent():
@@ -113,8 +94,13 @@ class HistoryScreen(CoachScreen[None]):
                     yield Static(id="helped", classes="chart", markup=False)
         yield KeyFooter()
 
+    @property
+    def _opening(self) -> bool:
+        return self._store is not None or self._opener is not None or self._early is not None
+
     def on_mount(self) -> None:
-        if self._store is not None:
+        if self._opening:
+            self.query_one("#off").display = False
             self.query_one("#skipped").display = False
             self.query_one(EpisodeTable).display = False
             self.reload()
@@ -124,43 +110,39 @@ class HistoryScreen(CoachScreen[None]):
         """The count, the first rows and the headline first; the other tabs after."""
         first = self._read()
         self.app.call_from_thread(self._show, first)
-        self.app.call_from_thread(self._show_tabs, self._read_tabs())
+        if first is not None:
+            bars = 24 if self.size.width >= 70 else 0  # narrow: the numbers alone
+            assert self._store is not None
+            tabs = tab_texts(self._store, self._now(), first.total, bars)
+            self.app.call_from_thread(self._show_tabs, tabs)
 
-    def _read(self) -> Loaded:
-        """On a worker thread: what the first frame shows."""
-        assert self._store is not None
-        try:
-            total = self._store.count()
-            skipped = self._store.skipped_note()
-            first = self._store.page(0, PAGE, total)
-            headline = summary_line(self._store.summary(self._now()), total)
-            return Loaded(total, first, headline, skipped)
-        except HistoryError as error:
-            return Loaded(0, [], str(error), None)
+    def _read(self) -> FirstView | None:
+        """On a worker thread: what the first frame shows; None if history is off."""
+        opened = None
+        if self._early is not None:
+            early, self._early, self._opener = self._early, None, None
+            opened = early.result()
+        elif self._store is None and self._opener is not None:
+            opened, self._opener = self._opener(), None
+        if opened is not None:
+            self._store = opened.store
+            if opened.warning:
+                self.app.call_from_thread(
+                    self.notify, opened.warning, severity="warning", timeout=10, markup=False
+                )
+            if opened.first is not None:
+                return opened.first
+        if self._store is None:
+            return None
+        return first_view(self._store, self._now(), PAGE)
 
-    def _read_tabs(self) -> Tabs:
-        """On a worker thread: nights, charts and what helped."""
-        assert self._store is not None
-        now = self._now()
-        bars = 24 if self.size.width >= 70 else 0  # narrow: the numbers alone
-        nothing = t("Nothing to chart yet.")
-        try:
-            last = night_of(now)
-            since = last - timedelta(weeks=12)
-            nights = nights_text(
-                self._store.cramps_per_night(since, last),
-                self._store.routine_nights(since),
-                last,
-                bar_width=bars,
-            )
-            if not self._total:
-                return Tabs(nights, nothing, nothing)
-            charts = self._store.charts(now)
-            return Tabs(nights, charts_text(charts), helped_text(charts))
-        except HistoryError:
-            return Tabs(nothing, nothing, nothing)
-
-    def _show(self, data: Loaded) -> None:
+    def _show(self, data: FirstView | None) -> None:
+        if data is None:  # the store could not be opened
+            for widget in self.query("#summary, #skipped, TabbedContent"):
+                widget.display = False
+            self.query_one("#off").display = True
+            self.refresh_bindings()
+            return
         self._total = data.total
         table = self.query_one(EpisodeTable)
         table.reset(data.total, data.first_page)
@@ -172,8 +154,8 @@ class HistoryScreen(CoachScreen[None]):
         skipped.display = data.skipped is not None
         self.refresh_bindings()
 
-    def _show_tabs(self, tabs: Tabs) -> None:
-        self.query_one("#nights", Static).update(tabs.nights or t("Nothing to chart yet."))
+    def _show_tabs(self, tabs: TabTexts) -> None:
+        self.query_one("#nights", Static).update(tabs.nights)
         self.query_one("#charts", Static).update(tabs.charts)
         self.query_one("#helped", Static).update(tabs.helped)
         self.loaded += 1
