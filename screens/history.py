@@ -86,12 +86,11 @@ class HistoryScreen(CoachScreen[None]):
                     yield EpisodeTable(
                         tuple(t(c) for c in COLUMNS), column_samples(), id="episodes"
                     )
-                with TabPane(t("Nights"), id="tab-nights"), VerticalScroll():
-                    yield Static(id="nights", classes="chart", markup=False)
-                with TabPane(t("Charts"), id="tab-charts"), VerticalScroll():
-                    yield Static(id="charts", classes="chart", markup=False)
-                with TabPane(t("What helped"), id="tab-helped"), VerticalScroll():
-                    yield Static(id="helped", classes="chart", markup=False)
+                # Their text is read after the first frame and mounted with it: fewer
+                # widgets to style and lay out before the rows show.
+                yield TabPane(t("Nights"), id="tab-nights")
+                yield TabPane(t("Charts"), id="tab-charts")
+                yield TabPane(t("What helped"), id="tab-helped")
         yield KeyFooter()
 
     @property
@@ -155,9 +154,13 @@ class HistoryScreen(CoachScreen[None]):
         self.refresh_bindings()
 
     def _show_tabs(self, tabs: TabTexts) -> None:
-        self.query_one("#nights", Static).update(tabs.nights)
-        self.query_one("#charts", Static).update(tabs.charts)
-        self.query_one("#helped", Static).update(tabs.helped)
+        for name, text in zip(("nights", "charts", "helped"), tabs, strict=True):
+            shown = self.query(f"#{name}")
+            if shown:
+                shown.first(Static).update(text)
+            else:
+                chart = Static(text, id=name, classes="chart", markup=False)
+                self.query_one(f"#tab-{name}", TabPane).mount(VerticalScroll(chart))
         self.loaded += 1
         self.refresh_bindings()
 
@@ -189,8 +192,8 @@ class HistoryScreen(CoachScreen[None]):
         if tabs.active == "tab-episodes":
             self.query_one(EpisodeTable).action_move(lines)
             return
-        pane = tabs.get_pane(tabs.active)
-        pane.query_one(VerticalScroll).scroll_relative(y=lines, animate=False)
+        for scroller in tabs.get_pane(tabs.active).query(VerticalScroll):
+            scroller.scroll_relative(y=lines, animate=False)
 
     def _selected(self) -> EpisodeRecord | None:
         """The episode under the cursor (None while its rows are still being read)."""
