@@ -29,9 +29,12 @@ from screens.themes import THEMES
 from screens.voicing import VoiceAndNotices
 
 if TYPE_CHECKING:  # imported when first needed, to keep start-up close to bare Textual
+    from concurrent.futures import Future
+
     from textual.events import Event
 
     from coach.flow import EpisodeFlow, RoutineFlow
+    from coach.history_view import Opened
     from coach.steps import Step
     from coach.timer import Clock
     from coach.wording import Line
@@ -82,6 +85,7 @@ class CalfCoach(AppActions, VoiceAndNotices, FlowDriver, DiaryDriver, App[int]):
         clock: Clock = time.monotonic,
         voice: bool | None = None,
         voice_lang: str = "en",
+        history_early: Future[Opened] | None = None,
     ) -> None:
         import os.path
 
@@ -116,9 +120,10 @@ class CalfCoach(AppActions, VoiceAndNotices, FlowDriver, DiaryDriver, App[int]):
             self._pending_region_save = True
         # A history warning from the writer thread is shown as it happens: posting a
         # message is thread-safe and does not wait.
-        self.recorder = Recorder(data_dir, noticed=lambda: self.post_message(HistoryNote()))
-        # `calf-coach history` reads the first rows while Textual starts.
-        self._history_early = self.start_history_read() if start == "history" else None
+        early = self.read_history_early(start, data_dir, history_early)
+        self.recorder = Recorder(
+            data_dir, noticed=lambda: self.post_message(HistoryNote()), early=early
+        )
         self.flow: Flow | None = None
         self.steps_shown: list[Step] = []
         """Every step put on screen, in order (plain mode keeps the same list)."""

@@ -94,20 +94,23 @@ class HistoryQueries:
         """How many episodes can be read. Notes the ids of those that cannot (in
         `skipped`), so the sums that follow leave them out without testing every row."""
         with self._guard("read the history") as conn:
-            bad = conn.execute(f"SELECT id FROM episodes WHERE NOT {READABLE_SQL}").fetchall()
-            (total,) = conn.execute("SELECT count(*) FROM episodes").fetchone()
-        self.skipped = [int(i) for (i,) in bad]
+            total, bad = conn.execute(
+                "SELECT (SELECT count(*) FROM episodes), (SELECT json_group_array(id)"
+                f" FROM (SELECT id FROM episodes WHERE NOT {READABLE_SQL} ORDER BY id))"
+            ).fetchone()
+        self.skipped = [int(i) for i in json.loads(bad)]
         self._unreadable = json.dumps(self.skipped)
-        return int(total) - len(bad)
+        return int(total) - len(self.skipped)
 
-    def _kept(self) -> tuple[str, tuple[object, ...]]:
-        """A condition for readable rows: the ids count() found unreadable, else the test."""
+    def _kept(self) -> tuple[str, dict[str, object]]:
+        """A condition for readable rows (with its named parameter): the ids count()
+        found unreadable left out, or else the test itself."""
         known = getattr(self, "_unreadable", None)
         if known is None:
-            return READABLE_SQL, ()
+            return READABLE_SQL, {}
         if known == "[]":
-            return "1", ()
-        return "id NOT IN (SELECT value FROM json_each(?))", (known,)
+            return "1", {}
+        return "id NOT IN (SELECT value FROM json_each(:unreadable))", {"unreadable": known}
 
     def page(self, offset: int, limit: int, total: int | None = None) -> list[EpisodeRecord]:
         """`limit` episodes from place `offset` in the newest-first order. With `total`
@@ -126,8 +129,8 @@ class HistoryQueries:
         with self._guard("read the history") as conn:
             rows = conn.execute(
                 f"SELECT * FROM episodes WHERE {readable}"
-                f" ORDER BY started_epoch {order}, id {order} LIMIT ? OFFSET ?",
-                (*params, limit, skip),
+                f" ORDER BY started_epoch {order}, id {order} LIMIT :limit OFFSET :skip",
+                {**params, "limit": limit, "skip": skip},
             ).fetchall()
         if flip:
             rows.reverse()
@@ -149,66 +152,58 @@ class HistoryQueries:
         this = date(now.year, now.month, 1)
         before = (this - timedelta(days=1)).replace(day=1)
         after = (this + timedelta(days=31)).replace(day=1)
-        kind_is = f"FROM episodes WHERE kind = ? AND {kept}"
-        near = "started_epoch BETWEEN ? AND ?"
-        in_month = f"SELECT count(*) {kind_is} AND {near} AND substr(started_at, 1, 7) = ?"
-        night = f"{NIGHT_SQL} AS night"
-        routine_nights = f"SELECT {night} {kind_is} AND night <= ?"
-        routine = ("routine", *params, last.isoformat())
+        cramps = f"FROM episodes WHERE kind = 'cramp' AND {kept}"
+        in_month = (
+            "started_epoch BETWEEN :{0}_low AND :{0}_high AND substr(started_at, 1, 7) = :{0}"
+        )
+        sql = (
+            f"WITH kinds AS (SELECT kind, count(*) AS n FROM episodes WHERE {kept} GROUP BY kind),"
+            f" routine_nights AS (SELECT DISTINCT {NIGHT_SQL} AS night FROM episodes"
+            f"  WHERE kind = 'routine' AND {kept} AND {NIGHT_SQL} <= :last)"
+            " SELECT (SELECT n FROM kinds WHERE kind = 'cramp'),"
+            " (SELECT n FROM kinds WHERE kind = 'routine'),"
+            f" (SELECT count(*) {cramps} AND {in_month.format('this')}),"
+            f" (SELECT count(*) {cramps} AND {in_month.format('before')}),"
+            f" (SELECT min((SELECT min({NIGHT_SQL}) FROM episodes AS e"
+            f"  WHERE e.kind = kinds.kind AND {kept})) FROM kinds),"
+            " (SELECT count(*) FROM routine_nights),"
+            f" (SELECT count(*) {cramps} AND {NIGHT_SQL} IN (SELECT night FROM routine_nights)),"
+            f" (SELECT count(*) {cramps} AND {NIGHT_SQL} > :last)"
+        )
+        (this_low, this_high), (before_low, before_high) = (
+            _around(this, after),
+            _around(before, this),
+        )
+        values = {
+            **params,
+            "last": last.isoformat(),
+            "this": f"{this:%Y-%m}",
+            "this_low": this_low,
+            "this_high": this_high,
+            "before": f"{before:%Y-%m}",
+            "before_low": before_low,
+            "before_high": before_high,
+        }
         with self._guard("read the history") as conn:
-
-            def one(sql: str, values: tuple[object, ...]) -> int:
-                return int(conn.execute(sql, values).fetchone()[0] or 0)
-
-            count = {
-                kind: one(f"SELECT count(*) {kind_is}", (kind, *params))
-                for kind in self._kinds(conn)
-            }
-            months = [
-                one(in_month, ("cramp", *params, *_around(a, b), f"{a:%Y-%m}"))
-                for a, b in ((this, after), (before, this))
-            ]
-            firsts = [
-                conn.execute(f"SELECT min({NIGHT_SQL}) {kind_is}", (kind, *params)).fetchone()[0]
-                for kind in count
-            ]
-            with_n = one(f"SELECT count(DISTINCT night) FROM ({routine_nights})", routine)
-            on_routine_nights = f"{NIGHT_SQL} IN (SELECT night FROM ({routine_nights}))"
-            with_c = one(
-                f"SELECT count(*) {kind_is} AND {on_routine_nights}", ("cramp", *params, *routine)
-            )
-            later = one(
-                f"SELECT count(*) {kind_is} AND {NIGHT_SQL} > ?",
-                ("cramp", *params, last.isoformat()),
-            )
-        first = min((date.fromisoformat(n) for n in firsts if n is not None), default=None)
+            row = conn.execute(sql, values).fetchone()
+        count_c, count_r, month, last_month, first_night, with_n, with_c, later = (
+            v or 0 for v in row
+        )
+        first = date.fromisoformat(first_night) if first_night else None
         nights = (last - first).days + 1 if first is not None and first <= last else 0
-        all_c = count.get("cramp", 0) - later
+        all_c = count_c - later
         with_n, with_c = (with_n, with_c) if nights else (0, 0)
         without_n, without_c = (nights - with_n, all_c - with_c) if nights else (0, 0)
         return Summary(
-            cramps_total=count.get("cramp", 0),
-            cramps_this_month=int(months[0]),
-            cramps_last_month=int(months[1]),
-            routines_total=count.get("routine", 0),
+            cramps_total=count_c,
+            cramps_this_month=month,
+            cramps_last_month=last_month,
+            routines_total=count_r,
             nights_with_routine=with_n,
             nights_without_routine=without_n,
             cramps_per_night_with_routine=with_c / with_n if with_n else None,
             cramps_per_night_without_routine=without_c / without_n if without_n else None,
         )
-
-    @staticmethod
-    def _kinds(conn: sqlite3.Connection) -> list[str]:
-        """Every kind of episode stored, one index seek each (not a scan)."""
-        kinds: list[str] = []
-        while True:
-            row = conn.execute(
-                "SELECT kind FROM episodes WHERE kind > ? ORDER BY kind LIMIT 1",
-                (kinds[-1] if kinds else "",),
-            ).fetchone()
-            if row is None or not isinstance(row[0], str):
-                return kinds
-            kinds.append(row[0])
 
     def charts(self, now: datetime, weeks: int = 12) -> Charts:
         """stats.weekly_counts, by_side, by_hour and the outcome tables, in SQL."""
@@ -222,8 +217,8 @@ class HistoryQueries:
         with self._guard("read the history") as conn:
             week_rows = conn.execute(
                 "SELECT date(substr(started_at, 1, 10), 'weekday 0', '-6 days'), count(*)"
-                f" FROM episodes WHERE started_epoch >= ? AND {cramp} GROUP BY 1",
-                (low, *params),
+                f" FROM episodes WHERE started_epoch >= :low AND {cramp} GROUP BY 1",
+                {**params, "low": low},
             ).fetchall()
             groups = conn.execute(
                 "SELECT coalesce(nullif(side, ''), 'unknown'),"

@@ -8,7 +8,10 @@ Apart from the screen (screens/history.py) so it is tested without Textual, and 
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import Future
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import NamedTuple
 
 from coach.diary import night_of
@@ -16,6 +19,9 @@ from coach.diary_text import nights_text
 from coach.history import EpisodeRecord, History, HistoryError
 from coach.history_text import charts_text, helped_text, summary_line
 from coach.i18n import t
+
+PAGE = 100
+"""Episodes read at a time: the first frame's, and each page the table asks for."""
 
 
 class FirstView(NamedTuple):
@@ -75,3 +81,22 @@ def tab_texts(store: History, now: datetime, episodes: int, bar_width: int) -> T
         return TabTexts(nights or nothing, charts_text(charts), helped_text(charts))
     except HistoryError:
         return TabTexts(nothing, nothing, nothing)
+
+
+def read_early(directory: Path) -> Future[Opened]:
+    """Open the history and read the first frame on a thread of its own, starting now:
+    `calf-coach history` does it before Textual is even imported. The app's recorder
+    adopts the store (Recorder(early=...)) and says its warning."""
+    future: Future[Opened] = Future()
+
+    def run() -> None:
+        try:
+            result = History.open(directory)
+            now = datetime.now().astimezone()
+            first = first_view(result.store, now, PAGE) if result.store else None
+            future.set_result(Opened(result.store, result.warning, first))
+        except BaseException as error:
+            future.set_exception(error)
+
+    threading.Thread(target=run, name="history-early", daemon=True).start()
+    return future

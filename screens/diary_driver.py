@@ -19,6 +19,7 @@ from coach.diary import CheckIn, PastRecord, checkin_due, last_night
 if TYPE_CHECKING:
     from collections.abc import Mapping
     from concurrent.futures import Future
+    from pathlib import Path
 
     from coach.history import History
     from coach.history_view import Opened
@@ -90,34 +91,23 @@ class DiaryDriver:
         finally:
             opened.store.close()
 
-    def start_history_read(self) -> Future[Opened]:
-        """Open the store and read what the history screen shows first, on a thread of
-        its own, now: `calf-coach history` does it while Textual starts."""
-        import threading
-        from concurrent.futures import Future
+    def read_history_early(
+        self, start: str | None, data_dir: Path, given: Future[Opened] | None
+    ) -> Future[Opened] | None:
+        """`calf-coach history` reads the history while Textual starts (the CLI begins
+        before importing it); the recorder adopts the store, the screen the first rows."""
+        if given is None and start == "history":
+            from coach.history_view import read_early
 
-        import screens.history  # noqa: F401  imported here, not by two threads at once
+            given = read_early(data_dir)
+        self._history_early = given
+        return given
 
-        future: Future[Opened] = Future()
+    def _open_history(self) -> Opened:
+        """Off the UI thread: the reading store (one, opened once) and its warning."""
+        from coach.history_view import Opened
 
-        def run() -> None:
-            try:
-                future.set_result(self._open_history(first=True))
-            except BaseException as error:
-                future.set_exception(error)
-
-        threading.Thread(target=run, name="history-early", daemon=True).start()
-        return future
-
-    def _open_history(self, first: bool = False) -> Opened:
-        """Off the UI thread: the reading store, and with `first` the first frame's data."""
-        from coach.history_view import Opened, first_view
-        from screens.episode_table import PAGE
-
-        store, warning = self.recorder.store()  # one reader, opened once
-        if not first or store is None:
-            return Opened(store, warning)
-        return Opened(store, warning, first_view(store, datetime.now().astimezone(), PAGE))
+        return Opened(*self.recorder.store())
 
     def show_history(self, early: Future[Opened] | None = None) -> None:
         """Put the history screen up at once; the store is opened on a worker thread."""

@@ -25,9 +25,8 @@ from textual.strip import Strip
 
 from coach.history import EpisodeRecord
 from coach.history_text import row_cells
+from coach.history_view import PAGE
 
-PAGE = 100
-"""Rows read at a time."""
 KEEP_PAGES = 12
 """Pages kept in memory; the farthest from the view are dropped first."""
 

@@ -21,11 +21,11 @@ from textual.widgets import Static, TabbedContent, TabPane
 
 from coach.history import EpisodeRecord, History, HistoryError
 from coach.history_text import COLUMNS, HISTORY_OFF, NO_EPISODES, column_samples
-from coach.history_view import FirstView, Opened, TabTexts, first_view, tab_texts
+from coach.history_view import PAGE, FirstView, Opened, TabTexts, first_view, tab_texts
 from coach.i18n import t
 from screens.base import CoachScreen
 from screens.confirm_delete import ConfirmDeleteScreen
-from screens.episode_table import PAGE, EpisodeTable
+from screens.episode_table import EpisodeTable
 from screens.key_footer import KeyFooter
 
 REPORT_NAME = "calf-coach-report.html"
@@ -63,7 +63,8 @@ class HistoryScreen(CoachScreen[None]):
         worker thread); None where the screen has no app to make one (tests).
         `opener`: opens the store on the first read's worker thread (`store` None), so
         the screen is drawn while the file is opened; no store from it: history is off.
-        `early`: the same, already under way (`calf-coach history` starts it with the app)."""
+        `early`: the first frame's data, being read already (history_view.read_early:
+        `calf-coach history` starts it before the app)."""
         super().__init__()
         self._store = store
         self._opener = opener
@@ -117,23 +118,20 @@ class HistoryScreen(CoachScreen[None]):
 
     def _read(self) -> FirstView | None:
         """On a worker thread: what the first frame shows; None if history is off."""
-        opened = None
-        if self._early is not None:
-            early, self._early, self._opener = self._early, None, None
-            opened = early.result()
-        elif self._store is None and self._opener is not None:
+        if self._store is None and self._opener is not None:
             opened, self._opener = self._opener(), None
-        if opened is not None:
             self._store = opened.store
             if opened.warning:
                 self.app.call_from_thread(
                     self.notify, opened.warning, severity="warning", timeout=10, markup=False
                 )
-            if opened.first is not None:
-                return opened.first
+        first = None
+        if self._early is not None:  # read with the same store, before the app started
+            early, self._early = self._early, None
+            first = early.result().first
         if self._store is None:
             return None
-        return first_view(self._store, self._now(), PAGE)
+        return first if first is not None else first_view(self._store, self._now(), PAGE)
 
     def _show(self, data: FirstView | None) -> None:
         if data is None:  # the store could not be opened
