@@ -103,29 +103,41 @@ class HistoryScreen(CoachScreen[None]):
             self.query_one("#off").display = False
             self.query_one("#skipped").display = False
             self.query_one(EpisodeTable).display = False
+            early = self._early
+            if early is not None and early.done() and early.exception() is None:
+                # Read before the app started (`calf-coach history`): no I/O left to do,
+                # so the first frame already has the rows.
+                opened, self._early = early.result(), None
+                if opened.first is not None:
+                    self._store = opened.store  # the store the recorder adopted
+                    self._show(opened.first)
+                    self.reload(shown=opened.first)
+                    return
             self.reload()
 
     @work(thread=True, exclusive=True, group="history-read")
-    def reload(self) -> None:
-        """The count, the first rows and the headline first; the other tabs after."""
-        first = self._read()
-        self.app.call_from_thread(self._show, first)
+    def reload(self, shown: FirstView | None = None) -> None:
+        """The count, the first rows and the headline first; the other tabs after.
+        `shown`: the first frame's data, on screen already."""
+        first = self._read(shown)
+        if shown is None:
+            self.app.call_from_thread(self._show, first)
         if first is not None:
             bars = 24 if self.size.width >= 70 else 0  # narrow: the numbers alone
             assert self._store is not None
             tabs = tab_texts(self._store, self._now(), first.total, bars)
             self.app.call_from_thread(self._show_tabs, tabs)
 
-    def _read(self) -> FirstView | None:
+    def _read(self, shown: FirstView | None = None) -> FirstView | None:
         """On a worker thread: what the first frame shows; None if history is off."""
-        if self._store is None and self._opener is not None:
+        if self._opener is not None:  # the recorder's store, and a warning from opening it
             opened, self._opener = self._opener(), None
             self._store = opened.store
             if opened.warning:
                 self.app.call_from_thread(
                     self.notify, opened.warning, severity="warning", timeout=10, markup=False
                 )
-        first = None
+        first = shown
         if self._early is not None:  # read with the same store, before the app started
             early, self._early = self._early, None
             first = early.result().first
