@@ -111,7 +111,7 @@ class HistoryScreen(CoachScreen[None]):
                 if opened.first is not None:
                     self._store = opened.store  # the store the recorder adopted
                     self._show(opened.first)
-                    self.reload(shown=opened.first)
+                    self.call_after_refresh(self.reload, opened.first)  # the tabs, after
                     return
             self.reload()
 
@@ -126,7 +126,8 @@ class HistoryScreen(CoachScreen[None]):
             bars = 24 if self.size.width >= 70 else 0  # narrow: the numbers alone
             assert self._store is not None
             tabs = tab_texts(self._store, self._now(), first.total, bars)
-            self.app.call_from_thread(self._show_tabs, tabs)
+            # Mounted once the rows are drawn, never in the way of that first frame.
+            self.app.call_from_thread(self.call_after_refresh, self._show_tabs, tabs)
 
     def _read(self, shown: FirstView | None = None) -> FirstView | None:
         """On a worker thread: what the first frame shows; None if history is off."""
