@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
 from textual.app import App
 from textual.widgets import Static, TabbedContent
 
@@ -157,3 +158,48 @@ async def test_failed_delete_keeps_the_row(tmp_path: Path) -> None:
         await settled(pilot)
         assert isinstance(app.screen, HistoryScreen)
         assert app.screen.query_one(EpisodeTable).row_count == 4
+
+
+def when(record: EpisodeRecord) -> str:
+    return f"{record.started_at:%Y-%m-%d %H:%M}"
+
+
+@pytest.mark.slow
+async def test_a_long_history_pages_in_and_deletes_far_down(tmp_path: Path) -> None:
+    """5,000 episodes: the first rows show, End reaches the oldest (its page read when
+    it comes into view), and delete and undo work on it."""
+    store = History.open(tmp_path, now=lambda: NOW).store
+    assert store is not None
+    started = [NOW - timedelta(hours=3 * n, minutes=n % 60) for n in range(5000)]
+    store.add_many(EpisodeRecord(None, "cramp", s, side="back", outcome="gone") for s in started)
+    newest, oldest = store.page(0, 1)[0], store.page(4999, 1, 5000)[0]
+    app = HistoryApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        table = app.screen.query_one(EpisodeTable)
+        assert table.row_count == 5000
+        assert when(newest) in screen_text(app) and when(oldest) not in screen_text(app)
+        await pilot.press("end")
+        await settled(pilot)
+        assert table.cursor_row == 4999
+        assert when(oldest) in screen_text(app)
+        await pilot.press("pageup", "pageup")
+        await settled(pilot)
+        assert table.cursor_row == 4999 - 16
+        await pilot.press("end", "d")
+        await settled(pilot)
+        assert isinstance(app.screen, ConfirmDeleteScreen)
+        await pilot.press("y")
+        await settled(pilot)
+        assert table.row_count == 4999 and table.cursor_row == 4998
+        assert store.get(oldest.id) is None and store.get(newest.id) is not None
+        assert when(oldest) not in screen_text(app)
+        await pilot.press("u")
+        await settled(pilot)
+        assert table.row_count == 5000 and store.get(oldest.id) == oldest
+        await pilot.press("end")
+        await settled(pilot)
+        assert when(oldest) in screen_text(app)
+        await pilot.press("home")
+        await settled(pilot)
+        assert table.cursor_row == 0 and when(newest) in screen_text(app)
