@@ -69,6 +69,7 @@ class HistoryScreen(CoachScreen[None]):
         self._store = store
         self._opener = opener
         self._early = early
+        self._ready: FirstView | None = None
         self._now = now or (lambda: datetime.now().astimezone())
         self._make_report = report
         self._total = 0
@@ -77,6 +78,7 @@ class HistoryScreen(CoachScreen[None]):
         """How many times the data has been read and shown (tests wait on it)."""
 
     def compose(self) -> ComposeResult:
+        self._ready = self._take_early()
         yield Static(t(HISTORY_OFF), id="off", markup=False)
         if self._opening:
             yield Static(id="summary", markup=False)
@@ -103,17 +105,24 @@ class HistoryScreen(CoachScreen[None]):
             self.query_one("#off").display = False
             self.query_one("#skipped").display = False
             self.query_one(EpisodeTable).display = False
-            early = self._early
-            if early is not None and early.done() and early.exception() is None:
-                # Read before the app started (`calf-coach history`): no I/O left to do,
-                # so the first frame already has the rows.
-                opened, self._early = early.result(), None
-                if opened.first is not None:
-                    self._store = opened.store  # the store the recorder adopted
-                    self._show(opened.first)
-                    self.call_after_refresh(self.reload, opened.first)  # the tabs, after
-                    return
+            if self._ready is not None:
+                self._show(self._ready, bindings=False)  # composed knowing them already
+                self.call_after_refresh(self.reload, self._ready)  # the tabs, after
+                return
             self.reload()
+
+    def _take_early(self) -> FirstView | None:
+        """The first frame's data if it was read before the app started (`calf-coach
+        history`) and is ready: then the first frame has the rows, with no I/O left."""
+        early = self._early
+        if early is None or not early.done() or early.exception() is not None:
+            return None
+        opened = early.result()
+        if opened.first is None:
+            return None
+        self._early, self._store = None, opened.store  # the store the recorder adopted
+        self._total = opened.first.total  # so the keys are composed for it
+        return opened.first
 
     @work(thread=True, exclusive=True, group="history-read")
     def reload(self, shown: FirstView | None = None) -> None:
@@ -146,7 +155,7 @@ class HistoryScreen(CoachScreen[None]):
             return None
         return first if first is not None else first_view(self._store, self._now(), PAGE)
 
-    def _show(self, data: FirstView | None) -> None:
+    def _show(self, data: FirstView | None, bindings: bool = True) -> None:
         if data is None:  # the store could not be opened
             for widget in self.query("#summary, #skipped, TabbedContent"):
                 widget.display = False
@@ -162,7 +171,8 @@ class HistoryScreen(CoachScreen[None]):
         skipped = self.query_one("#skipped", Static)
         skipped.update(data.skipped or "")
         skipped.display = data.skipped is not None
-        self.refresh_bindings()
+        if bindings:
+            self.refresh_bindings()
 
     def _show_tabs(self, tabs: TabTexts) -> None:
         for name, text in zip(("nights", "charts", "helped"), tabs, strict=True):
