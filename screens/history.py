@@ -17,6 +17,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Static, TabbedContent, TabPane
 
 from coach.history import EpisodeRecord, History, HistoryError
@@ -78,17 +79,22 @@ class HistoryScreen(CoachScreen[None]):
         """How many times the data has been read and shown (tests wait on it)."""
 
     def compose(self) -> ComposeResult:
-        self._ready = self._take_early()
-        yield Static(t(HISTORY_OFF), id="off", markup=False)
+        # Shown or hidden from the start (no restyling after mounting): with the rows
+        # read before the app started, the first frame is composed with them.
+        self._ready = ready = self._take_early()
+        yield self._shown(Static(t(HISTORY_OFF), id="off", markup=False), not self._opening)
         if self._opening:
-            yield Static(id="summary", markup=False)
-            yield Static(id="skipped", markup=False)
+            yield Static(ready.headline if ready else "", id="summary", markup=False)
+            skipped = Static(ready.skipped or "" if ready else "", id="skipped", markup=False)
+            yield self._shown(skipped, bool(ready and ready.skipped))
             with TabbedContent():
                 with TabPane(t("Episodes"), id="tab-episodes"):
-                    yield Static(t(NO_EPISODES), id="empty", markup=False)
-                    yield EpisodeTable(
+                    empty = Static(t(NO_EPISODES), id="empty", markup=False)
+                    yield self._shown(empty, not (ready and ready.total))
+                    table = EpisodeTable(
                         tuple(t(c) for c in COLUMNS), column_samples(), id="episodes"
                     )
+                    yield self._shown(table, bool(ready and ready.total))
                 # Their text is read after the first frame and mounted with it: fewer
                 # widgets to style and lay out before the rows show.
                 yield TabPane(t("Nights"), id="tab-nights")
@@ -96,19 +102,20 @@ class HistoryScreen(CoachScreen[None]):
                 yield TabPane(t("What helped"), id="tab-helped")
         yield KeyFooter()
 
+    @staticmethod
+    def _shown(widget: Widget, shown: bool) -> Widget:
+        widget.display = shown
+        return widget
+
     @property
     def _opening(self) -> bool:
         return self._store is not None or self._opener is not None or self._early is not None
 
     def on_mount(self) -> None:
-        if self._opening:
-            self.query_one("#off").display = False
-            self.query_one("#skipped").display = False
-            self.query_one(EpisodeTable).display = False
-            if self._ready is not None:
-                self._show(self._ready, bindings=False)  # composed knowing them already
-                self.call_after_refresh(self.reload, self._ready)  # the tabs, after
-                return
+        if self._ready is not None:
+            self.query_one(EpisodeTable).reset(self._ready.total, self._ready.first_page)
+            self.call_after_refresh(self.reload, self._ready)  # the tabs, after
+        elif self._opening:
             self.reload()
 
     def _take_early(self) -> FirstView | None:
