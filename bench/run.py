@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 import fig_accuracy
 import fig_commands
 import fig_hold
+import fig_scale
 import fig_startup
 from common import Policy, Row
 
@@ -29,7 +30,8 @@ FIGURES: dict[str, Callable[[Policy], list[Row]]] = {
     "startup": fig_startup.rows,  # figures 1 and 2
     "hold": fig_hold.rows,  # figures 3 and 5
     "accuracy": fig_accuracy.rows,  # figure 4
-    "commands": fig_commands.rows,  # figures 6 and 7 (7 imports coach, so it runs last)
+    "commands": fig_commands.rows,  # figures 6 and 7 (7 imports coach)
+    "scale": fig_scale.rows,  # figure 8: histories of 0 to 100,000 episodes
 }
 HEADER = ("figure", "app", "reference", "ratio", "budget", "result")
 

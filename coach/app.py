@@ -29,9 +29,12 @@ from screens.themes import THEMES
 from screens.voicing import VoiceAndNotices
 
 if TYPE_CHECKING:  # imported when first needed, to keep start-up close to bare Textual
+    from concurrent.futures import Future
+
     from textual.events import Event
 
     from coach.flow import EpisodeFlow, RoutineFlow
+    from coach.history_view import Opened
     from coach.steps import Step
     from coach.timer import Clock
     from coach.wording import Line
@@ -47,6 +50,8 @@ def first_screens_css(start: str | None) -> tuple[str, ...]:
     screen also names its own file, for when it is met later."""
     if start is None:
         return ("../screens/side_picker.tcss",)
+    if start == "history":
+        return ("../screens/history.tcss",)
     if start not in ("back", "front"):
         return ()
     return ("../screens/safety_check.tcss", "../screens/hold.tcss", "../screens/follow_up.tcss")
@@ -80,6 +85,7 @@ class CalfCoach(AppActions, VoiceAndNotices, FlowDriver, DiaryDriver, App[int]):
         clock: Clock = time.monotonic,
         voice: bool | None = None,
         voice_lang: str = "en",
+        history_early: Future[Opened] | None = None,
     ) -> None:
         import os.path
 
@@ -114,7 +120,10 @@ class CalfCoach(AppActions, VoiceAndNotices, FlowDriver, DiaryDriver, App[int]):
             self._pending_region_save = True
         # A history warning from the writer thread is shown as it happens: posting a
         # message is thread-safe and does not wait.
-        self.recorder = Recorder(data_dir, noticed=lambda: self.post_message(HistoryNote()))
+        early = self.read_history_early(start, data_dir, history_early)
+        self.recorder = Recorder(
+            data_dir, noticed=lambda: self.post_message(HistoryNote()), early=early
+        )
         self.flow: Flow | None = None
         self.steps_shown: list[Step] = []
         """Every step put on screen, in order (plain mode keeps the same list)."""
@@ -157,7 +166,7 @@ class CalfCoach(AppActions, VoiceAndNotices, FlowDriver, DiaryDriver, App[int]):
         elif self.start == "routine":
             self.run_routine()
         elif self.start == "history":
-            self.show_history()
+            self.show_history(self._history_early)
         else:
             self.go_home()
 

@@ -198,6 +198,10 @@ def _run_app(content, **options) -> int:
 
     gc.disable()
     app = None
+    if options.get("start") == "history":  # read the history while Textual is imported
+        from coach.history_view import read_early
+
+        options["history_early"] = read_early(options["data_dir"])
     try:
         from coach.app import make_app
         from screens.textual_private import drop_undecodable_input

@@ -10,99 +10,60 @@ the history it was made from.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
 import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
-from datetime import datetime
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
-from coach.history import DB_NAME, OUTCOMES, EpisodeRecord, History, HistoryError
+from coach.export_rows import FIELDS, SELECT, csv_pieces, json_pieces, record_values, row_values
+from coach.history import DB_NAME, EpisodeRecord, History, HistoryError
+from coach.records import BadRow
+
+__all__ = ["FIELDS", "FORMATS", "export", "export_values", "run_export", "stored_values"]
 
 FORMATS = ("csv", "json")
-FIELDS = (
-    "id",
-    "kind",
-    "started_at",
-    "side",
-    "position",
-    "planned_seconds",
-    "actual_seconds",
-    "holds",
-    "outcome",
-    "causes",
-    "severity",
-    "updated_at",
-    "eased_minutes",
-    "help_reason",
-    "relief_tried",
-    "outcome_name",
-)
-"""`outcome` is the stored id ("left"); `outcome_name` reads well in a spreadsheet or
-to a doctor ("Left early", never "left", which reads like the left leg)."""
 CHUNK = 256 * 1024
 """Characters gathered before one write to the output."""
 
 
-def _time(moment: datetime | None) -> str | None:
-    # Keep the offset: without it, a 02:00 cramp can turn into 01:00 in someone else's tool.
-    return moment.isoformat(timespec="seconds") if moment else None
-
-
-def _as_dict(record: EpisodeRecord) -> dict[str, object]:
-    row = {name: getattr(record, name, None) for name in FIELDS}
-    row["outcome_name"] = OUTCOMES.get(record.outcome, record.outcome) if record.outcome else None
-    row["started_at"] = _time(record.started_at)
-    row["updated_at"] = _time(record.updated_at)
-    row["causes"] = list(record.causes)
-    row["relief_tried"] = list(record.relief_tried)
-    return row
-
-
-def _pieces(records: Iterable[EpisodeRecord], fmt: str) -> Iterator[str]:
-    """The output a little at a time, in the same layout json.dump(indent=2) gives."""
+def _pieces(rows: Iterable[tuple[Any, ...]], fmt: str) -> Iterator[str]:
     if fmt == "json":
-        first = True
-        for record in records:
-            item = json.dumps(_as_dict(record), indent=2, ensure_ascii=False)
-            yield ("[\n  " if first else ",\n  ") + item.replace("\n", "\n  ")
-            first = False
-        yield "[]\n" if first else "\n]\n"
-    elif fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
-        writer.writeheader()
-        for record in records:
-            row = _as_dict(record)
-            row["causes"] = ";".join(record.causes)
-            row["relief_tried"] = ";".join(record.relief_tried)
-            writer.writerow({k: "" if v is None else v for k, v in row.items()})
-            if buffer.tell() >= CHUNK:
-                yield buffer.getvalue()
-                buffer.seek(0)
-                buffer.truncate()
-        yield buffer.getvalue()
-    else:
-        raise ValueError(f"unknown export format {fmt!r} (use csv or json)")
+        return json_pieces(rows)
+    if fmt == "csv":
+        return csv_pieces(rows)
+    raise ValueError(f"unknown export format {fmt!r} (use csv or json)")
 
 
 def export(records: Iterable[EpisodeRecord], fmt: str, fp: TextIO) -> None:
     """Column names match the record fields so the files explain themselves."""
+    export_values((record_values(r) for r in records), fmt, fp)
+
+
+def export_values(rows: Iterable[tuple[Any, ...]], fmt: str, fp: TextIO) -> None:
+    """Write rows of FIELDS values, gathered into writes of about CHUNK characters."""
     gathered: list[str] = []
     size = 0
-    for piece in _pieces(records, fmt):
+    for piece in _pieces(rows, fmt):
         gathered.append(piece)
         size += len(piece)
         if size >= CHUNK:
             fp.write("".join(gathered))
             gathered, size = [], 0
     fp.write("".join(gathered))
+
+
+def stored_values(store: History) -> Iterator[tuple[Any, ...]]:
+    """Every readable episode's values, newest first, streamed from the database;
+    the ids of rows left out are in store.skipped afterwards."""
+    for row in store.rows(SELECT):
+        try:
+            yield row_values(row)
+        except BadRow:
+            store.skipped.append(row[0])
 
 
 class UsageError(Exception):
@@ -129,9 +90,9 @@ def check_target(output: str, directory: Path) -> Path:
     return target
 
 
-def write_file(target: Path, records: Iterable[EpisodeRecord], fmt: str) -> None:
+def write_file(target: Path, rows: Iterable[tuple[Any, ...]], fmt: str) -> None:
     """Whole or not at all: a temporary file (created exclusively, 0600) renamed over the old."""
-    _write_atomic(target, lambda fp: export(records, fmt, fp))
+    _write_atomic(target, lambda fp: export_values(rows, fmt, fp))
 
 
 def write_text(target: Path, text: str) -> None:
@@ -186,13 +147,13 @@ def run_export(fmt: str, output: str | None, directory: Path) -> int:
     else:
         # Opening would create an empty history; an export should never write to the data dir.
         print(f"No history yet in {directory}.", file=sys.stderr)
-    records = store.records() if store is not None else iter(())
+    rows = stored_values(store) if store is not None else iter(())
     try:
         if target is None:
-            export(records, fmt, sys.stdout)  # stdout's errors are the CLI's to handle
+            export_values(rows, fmt, sys.stdout)  # stdout's errors are the CLI's to handle
         else:
             try:
-                write_file(target, records, fmt)
+                write_file(target, rows, fmt)
             except HistoryError:
                 raise
             except OSError as error:

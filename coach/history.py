@@ -14,6 +14,8 @@ from pathlib import Path
 
 from coach.checkins import CheckinStore
 from coach.dbfile import is_busy, is_corruption, move_aside
+from coach.history_queries import COLUMNS_SQL as _COLUMNS
+from coach.history_queries import HistoryQueries
 from coach.locations import folder_problem, is_default_data_dir
 from coach.migrations import MIGRATIONS
 from coach.records import (
@@ -33,11 +35,6 @@ _MAGIC = b"SQLite format 3\x00"
 
 __all__ = ["KINDS", "OUTCOMES", "POSITIONS", "SIDES", "EpisodeRecord", "History", "HistoryError"]
 
-_COLUMNS = (
-    "kind, started_at, started_epoch, side, position, planned_seconds, actual_seconds,"
-    " holds, outcome, causes, severity, updated_at, eased_minutes, help_reason,"
-    " relief_tried"
-)
 _MARKS = ",".join("?" * len(_COLUMNS.split(",")))
 
 
@@ -122,7 +119,7 @@ def _migrate(conn: sqlite3.Connection) -> None:
         raise
 
 
-class History(CheckinStore):
+class History(CheckinStore, HistoryQueries):
     """Every write is its own committed transaction, so a killed process loses nothing saved."""
 
     def __init__(

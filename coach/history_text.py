@@ -7,10 +7,9 @@ colour or bar length alone.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from coach import stats
-from coach.history import OUTCOMES, POSITIONS, EpisodeRecord
+from coach.history import KINDS, OUTCOMES, POSITIONS, SIDES, EpisodeRecord
+from coach.history_queries import Charts
 from coach.i18n import t
 
 HISTORY_OFF = (
@@ -42,6 +41,22 @@ def row_cells(r: EpisodeRecord) -> tuple[str, ...]:
     )
 
 
+def column_samples() -> list[list[str]]:
+    """Every text a column of row_cells can hold, numbers at their widest: the columns
+    are sized from these, never by measuring the rows (there may be 100,000)."""
+    outcomes = [t(name) for name in OUTCOMES.values()]
+    return [
+        ["2026-01-01 00:00"],
+        [t(kind.capitalize()) for kind in KINDS],
+        ["-", *(t(side) for side in SIDES)],
+        ["-", *(t(position) for position in POSITIONS)],
+        ["600s"],
+        ["10"],
+        ["-", t("in progress"), *outcomes],
+        ["10/10"],
+    ]
+
+
 def _bars(rows: list[tuple[str, int]], label_width: int = 8) -> list[str]:
     top = max((n for _, n in rows), default=0)
     return [
@@ -61,11 +76,11 @@ def _rate(value: float | None, nights: int, what: str) -> str:
     return t("{rate} " + what, rate=f"{value:.1f}") + f" ({_count(nights, 'night')})"
 
 
-def summary_line(records: list[EpisodeRecord], now: datetime) -> str:
-    """One sentence of headline numbers, worded so it reads aloud sensibly."""
-    if not records:
+def summary_line(s: stats.Summary, episodes: int) -> str:
+    """One sentence of headline numbers, worded so it reads aloud sensibly. `s`: the
+    store's summary (History.summary); `episodes`: how many there are (History.count)."""
+    if not episodes:
         return t("Since you started: nothing recorded yet.")
-    s = stats.summary(records, now)
     return t(
         "Since you started: {cramps}, {routines}. This month {month} (last month {last}). "
         "Cramps per night: {with_routine}, {without}.",
@@ -80,12 +95,13 @@ def summary_line(records: list[EpisodeRecord], now: datetime) -> str:
     )
 
 
-def charts_text(records: list[EpisodeRecord], now: datetime) -> str:
-    """Counts are printed beside every bar, so nothing depends on colour or bar length alone."""
-    weeks = [(f"{d.day:>2} {d:%b}", n) for d, n in stats.weekly_counts(records, now)]
-    hours = stats.by_hour(records)
+def charts_text(charts: Charts) -> str:
+    """Counts are printed beside every bar, so nothing depends on colour or bar length alone.
+    `charts`: the store's sums (History.charts)."""
+    weeks = [(f"{d.day:>2} {d:%b}", n) for d, n in charts.weeks]
+    hours = charts.hours
     night_order = [*range(12, 24), *range(12)]
-    sides = [(t(side), n) for side, n in stats.by_side(records).items()]
+    sides = [(t(side), n) for side, n in charts.sides.items()]
     lines = [t("Cramps per week (last 12 weeks, week starting)"), *_bars(weeks), ""]
     lines += [t("Cramps by side"), *_bars(sides), ""]
     lines += [t("Cramps by hour they started (noon to noon)")]
@@ -117,15 +133,15 @@ def _helped_rows(table: dict[str, dict[str, int]], width: int) -> list[str]:
     return lines
 
 
-def helped_text(records: list[EpisodeRecord]) -> str:
+def helped_text(charts: Charts) -> str:
     """Shows how often each approach ended with the cramp gone, with the rest spelled out."""
-    by_position = stats.outcome_by_position(records)
+    by_position = charts.by_position
     order = [p for p in (*POSITIONS, "unknown") if p in by_position]
     lines = [t("Cramp gone, by position")]
     rows = _helped_rows({t(p): by_position[p] for p in order}, 11)
     lines += rows or [" " + t("no finished cramps yet")]
     lines += ["", t("Cramp gone, by how long you held the stretch")]
-    by_length = stats.outcome_by_hold_length(records)
+    by_length = charts.by_hold_length
     lines += _helped_rows({t(k): v for k, v in by_length.items()}, 11)
     lines += ["", t("Small numbers are hints, not proof.")]
     return "\n".join(lines)

@@ -259,14 +259,15 @@ class PlainCoach(PlainSteps, PlainDiary):
         self.warn(warning)
         if store is None:
             return 1
-        records = store.list()
         now = datetime.now().astimezone()
-        self.say(summary_line(records, now))
-        if records:
+        episodes = store.count()
+        self.say(summary_line(store.summary(now), episodes))
+        if episodes:
+            charts = store.charts(now)
             self.say()
-            self.say(charts_text(records, now))
+            self.say(charts_text(charts))
             self.say()
-            self.say(helped_text(records))
+            self.say(helped_text(charts))
         self.warn(store.skipped_note())
         last = night_of(now)
         since = last - timedelta(weeks=12)

@@ -21,8 +21,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # sqlite3 is imported on first save, by the writer, not at start-up
+    from concurrent.futures import Future
+
     from coach.episode import Episode
     from coach.history import EpisodeRecord, History
+    from coach.history_view import Opened
 
 BUSY_MS = 200
 """SQLite's own wait per attempt on the writer thread; short, so close() stays bounded."""
@@ -40,8 +43,11 @@ class Recorder:
         data_dir: Path,
         close_wait: float = CLOSE_WAIT,
         noticed: Callable[[], None] | None = None,
+        early: Future[Opened] | None = None,
     ) -> None:
+        """`early`: the reading store, already being opened (history_view.read_early)."""
         self.data_dir = data_dir
+        self._early = early
         self.close_wait = close_wait
         self.noticed = noticed
         """Called (from the writer thread, so it must be thread-safe and not wait) when a
@@ -112,7 +118,8 @@ class Recorder:
                 from coach.history import History
 
                 self._reader_opened = True
-                result = History.open(self.data_dir)
+                result = self._early.result() if self._early else History.open(self.data_dir)
+                self._early = None
                 self._reader = result.store
                 if result.warning:
                     self._say(result.warning)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from coach.history import EpisodeRecord
+from coach.records import EpisodeRecord
 
 HOLD_BUCKETS = ("under 1 min", "1-2 min", "over 2 min")
 _PARTIALS = " ▏▎▍▌▋▊▉"

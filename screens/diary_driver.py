@@ -18,8 +18,11 @@ from coach.diary import CheckIn, PastRecord, checkin_due, last_night
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
+    from concurrent.futures import Future
+    from pathlib import Path
 
     from coach.history import History
+    from coach.history_view import Opened
 
 
 class DiaryDriver:
@@ -88,23 +91,39 @@ class DiaryDriver:
         finally:
             opened.store.close()
 
-    @work(thread=True, exclusive=True, group="history-open")
-    def show_history(self) -> None:
-        """Open the history store off the UI thread, then put the screen up."""
-        store, warning = self.recorder.store()
-        self.call_from_thread(self._history_opened, store, warning)
+    def read_history_early(
+        self, start: str | None, data_dir: Path, given: Future[Opened] | None
+    ) -> Future[Opened] | None:
+        """`calf-coach history` reads the history while Textual starts (the CLI begins
+        before importing it); the recorder adopts the store, the screen the first rows."""
+        if given is None and start == "history":
+            from coach.history_view import read_early
 
-    def _history_opened(self, store: History | None, warning: str | None) -> None:
+            given = read_early(data_dir)
+        self._history_early = given
+        return given
+
+    def _open_history(self) -> Opened:
+        """Off the UI thread: the reading store (one, opened once) and its warning."""
+        from coach.history_view import Opened
+
+        return Opened(*self.recorder.store())
+
+    def show_history(self, early: Future[Opened] | None = None) -> None:
+        """Put the history screen up at once; the store is opened on a worker thread."""
         from coach.i18n import language
         from coach.report import write_report
         from screens.history import HistoryScreen, report_path
 
-        self._warn(warning)
         names = {c.id: c.name for c in self.content.causes}
         lang = language()
 
         def report() -> str:
+            store, warning = self.recorder.store()
+            if warning:
+                self.call_from_thread(self._warn, warning)
             assert store is not None
             return write_report(store, report_path(), lang, names, self.data_dir)
 
-        self.push_screen(HistoryScreen(store, report=report if store else None), self.go_home)
+        screen = HistoryScreen(None, report=report, opener=self._open_history, early=early)
+        self.push_screen(screen, self.go_home)

@@ -8,75 +8,29 @@ call_from_thread: a database locked by another program must never freeze the scr
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from concurrent.futures import Future
+from datetime import datetime
 from pathlib import Path
-from typing import ClassVar, NamedTuple
+from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, DataTable, Static, TabbedContent, TabPane
+from textual.containers import VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Static, TabbedContent, TabPane
 
-from coach.diary import night_of
-from coach.diary_text import nights_text
 from coach.history import EpisodeRecord, History, HistoryError
-from coach.history_text import (
-    COLUMNS,
-    HISTORY_OFF,
-    NO_EPISODES,
-    charts_text,
-    helped_text,
-    row_cells,
-    summary_line,
-)
+from coach.history_text import COLUMNS, HISTORY_OFF, NO_EPISODES, column_samples
+from coach.history_view import PAGE, FirstView, Opened, TabTexts, first_view, tab_texts
 from coach.i18n import t
-from screens.base import CoachModal, CoachScreen
+from screens.base import CoachScreen
+from screens.confirm_delete import ConfirmDeleteScreen
+from screens.episode_table import EpisodeTable
 from screens.key_footer import KeyFooter
 
 REPORT_NAME = "calf-coach-report.html"
-
-
-class ConfirmDeleteScreen(CoachModal[bool]):
-    """Deleting is one key away, so ask first; the safe answer has the focus."""
-
-    CSS_PATH = "history.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes, delete", id="history-confirm-yes"),
-        Binding("n,escape", "answer(False)", "No, keep it", id="history-confirm-no"),
-    ]
-
-    def __init__(self, question: str) -> None:
-        super().__init__()
-        self._question = question
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
-            yield Static(self._question, id="question", markup=False)
-            with Horizontal(id="buttons"):
-                yield Button(t("Yes, delete (y)"), id="yes", variant="error")
-                yield Button(t("No, keep it (n)"), id="no", variant="primary")
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
-
-    def on_resize(self) -> None:
-        self.set_class(self.size.width < 50, "-narrow")
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
-
-
-class Loaded(NamedTuple):
-    """Everything the screen shows, read on a worker thread."""
-
-    records: list[EpisodeRecord]
-    headline: str
-    skipped: str | None
-    nights: str
+__all__ = ["ConfirmDeleteScreen", "HistoryScreen", "report_path"]
 
 
 class HistoryScreen(CoachScreen[None]):
@@ -94,6 +48,8 @@ class HistoryScreen(CoachScreen[None]):
         Binding("up", "scroll(-1)", show=False),
         Binding("pagedown", "scroll(8)", show=False),
         Binding("pageup", "scroll(-8)", show=False),
+        Binding("end", "scroll(1_000_000_000)", show=False),
+        Binding("home", "scroll(-1_000_000_000)", show=False),
     ]
 
     def __init__(
@@ -101,97 +57,159 @@ class HistoryScreen(CoachScreen[None]):
         store: History | None,
         now: Callable[[], datetime] | None = None,
         report: Callable[[], str] | None = None,
+        opener: Callable[[], Opened] | None = None,
+        early: Future[Opened] | None = None,
     ) -> None:
         """`report`: writes the doctor's page and returns the line to show (called on a
-        worker thread); None where the screen has no app to make one (tests)."""
+        worker thread); None where the screen has no app to make one (tests).
+        `opener`: opens the store on the first read's worker thread (`store` None), so
+        the screen is drawn while the file is opened; no store from it: history is off.
+        `early`: the first frame's data, being read already (history_view.read_early:
+        `calf-coach history` starts it before the app)."""
         super().__init__()
         self._store = store
+        self._opener = opener
+        self._early = early
+        self._ready: FirstView | None = None
         self._now = now or (lambda: datetime.now().astimezone())
         self._make_report = report
-        self._records: list[EpisodeRecord] = []
+        self._total = 0
         self._deleted: list[EpisodeRecord] = []
         self.loaded = 0
         """How many times the data has been read and shown (tests wait on it)."""
 
     def compose(self) -> ComposeResult:
-        if self._store is None:
-            yield Static(t(HISTORY_OFF), id="off", markup=False)
-        else:
-            yield Static(id="summary", markup=False)
-            yield Static(id="skipped", markup=False)
+        # Shown or hidden from the start (no restyling after mounting): with the rows
+        # read before the app started, the first frame is composed with them.
+        self._ready = ready = self._take_early()
+        yield self._shown(Static(t(HISTORY_OFF), id="off", markup=False), not self._opening)
+        if self._opening:
+            yield Static(ready.headline if ready else "", id="summary", markup=False)
+            skipped = Static(ready.skipped or "" if ready else "", id="skipped", markup=False)
+            yield self._shown(skipped, bool(ready and ready.skipped))
             with TabbedContent():
                 with TabPane(t("Episodes"), id="tab-episodes"):
-                    yield Static(t(NO_EPISODES), id="empty", markup=False)
-                    yield DataTable(id="episodes", cursor_type="row", zebra_stripes=True)
-                with TabPane(t("Nights"), id="tab-nights"), VerticalScroll():
-                    yield Static(id="nights", classes="chart", markup=False)
-                with TabPane(t("Charts"), id="tab-charts"), VerticalScroll():
-                    yield Static(id="charts", classes="chart", markup=False)
-                with TabPane(t("What helped"), id="tab-helped"), VerticalScroll():
-                    yield Static(id="helped", classes="chart", markup=False)
+                    empty = Static(t(NO_EPISODES), id="empty", markup=False)
+                    yield self._shown(empty, not (ready and ready.total))
+                    table = EpisodeTable(
+                        tuple(t(c) for c in COLUMNS), column_samples(), id="episodes"
+                    )
+                    yield self._shown(table, bool(ready and ready.total))
+                # Their text is read after the first frame and mounted with it: fewer
+                # widgets to style and lay out before the rows show.
+                yield TabPane(t("Nights"), id="tab-nights")
+                yield TabPane(t("Charts"), id="tab-charts")
+                yield TabPane(t("What helped"), id="tab-helped")
         yield KeyFooter()
 
+    @staticmethod
+    def _shown(widget: Widget, shown: bool) -> Widget:
+        widget.display = shown
+        return widget
+
+    @property
+    def _opening(self) -> bool:
+        return self._store is not None or self._opener is not None or self._early is not None
+
     def on_mount(self) -> None:
-        if self._store is not None:
-            self.query_one("#skipped").display = False
-            self.query_one(DataTable).add_columns(*(t(c) for c in COLUMNS))
+        if self._ready is not None:
+            self.query_one(EpisodeTable).reset(self._ready.total, self._ready.first_page)
+            self.call_after_refresh(self.reload, self._ready)  # the tabs, after
+        elif self._opening:
             self.reload()
 
+    def _take_early(self) -> FirstView | None:
+        """The first frame's data if it was read before the app started (`calf-coach
+        history`) and is ready: then the first frame has the rows, with no I/O left."""
+        early = self._early
+        if early is None or not early.done() or early.exception() is not None:
+            return None
+        opened = early.result()
+        if opened.first is None:
+            return None
+        self._early, self._store = None, opened.store  # the store the recorder adopted
+        self._total = opened.first.total  # so the keys are composed for it
+        return opened.first
+
     @work(thread=True, exclusive=True, group="history-read")
-    def reload(self) -> None:
-        self.app.call_from_thread(self._show, self._read())
+    def reload(self, shown: FirstView | None = None) -> None:
+        """The count, the first rows and the headline first; the other tabs after.
+        `shown`: the first frame's data, on screen already."""
+        first = self._read(shown)
+        if shown is None:
+            self.app.call_from_thread(self._show, first)
+        if first is not None:
+            bars = 24 if self.size.width >= 70 else 0  # narrow: the numbers alone
+            assert self._store is not None
+            tabs = tab_texts(self._store, self._now(), first.total, bars)
+            # Mounted once the rows are drawn, never in the way of that first frame.
+            self.app.call_from_thread(self.call_after_refresh, self._show_tabs, tabs)
 
-    def _read(self) -> Loaded:
-        """On a worker thread: everything the tabs show."""
-        assert self._store is not None
-        now = self._now()
-        bars = 24 if self.size.width >= 70 else 0  # narrow: the numbers alone
-        try:
-            records = self._store.list()
-            skipped = self._store.skipped_note()
-            last = night_of(now)
-            since = last - timedelta(weeks=12)
-            nights = nights_text(
-                self._store.cramps_per_night(since, last),
-                self._store.routine_nights(since),
-                last,
-                bar_width=bars,
-            )
-            return Loaded(records, summary_line(records, now), skipped, nights)
-        except HistoryError as error:
-            return Loaded([], str(error), None, "")
+    def _read(self, shown: FirstView | None = None) -> FirstView | None:
+        """On a worker thread: what the first frame shows; None if history is off."""
+        if self._opener is not None:  # the recorder's store, and a warning from opening it
+            opened, self._opener = self._opener(), None
+            self._store = opened.store
+            if opened.warning:
+                self.app.call_from_thread(
+                    self.notify, opened.warning, severity="warning", timeout=10, markup=False
+                )
+        first = shown
+        if self._early is not None:  # read with the same store, before the app started
+            early, self._early = self._early, None
+            first = early.result().first
+        if self._store is None:
+            return None
+        return first if first is not None else first_view(self._store, self._now(), PAGE)
 
-    def _show(self, data: Loaded) -> None:
-        self._records = data.records
-        now = self._now()
-        table = self.query_one(DataTable)
-        row = table.cursor_row
-        table.clear()
-        for record in self._records:
-            table.add_row(*row_cells(record), key=str(record.id))
-        if self._records:
-            table.move_cursor(row=min(row, len(self._records) - 1))
-        table.display = bool(self._records)
-        self.query_one("#empty").display = not self._records
+    def _show(self, data: FirstView | None, bindings: bool = True) -> None:
+        if data is None:  # the store could not be opened
+            for widget in self.query("#summary, #skipped, TabbedContent"):
+                widget.display = False
+            self.query_one("#off").display = True
+            self.refresh_bindings()
+            return
+        self._total = data.total
+        table = self.query_one(EpisodeTable)
+        table.reset(data.total, data.first_page)
+        table.display = bool(data.total)
+        self.query_one("#empty").display = not data.total
         self.query_one("#summary", Static).update(data.headline)
         skipped = self.query_one("#skipped", Static)
         skipped.update(data.skipped or "")
         skipped.display = data.skipped is not None
-        nothing = t("Nothing to chart yet.")
-        self.query_one("#nights", Static).update(data.nights or nothing)
-        self.query_one("#charts", Static).update(
-            charts_text(self._records, now) if self._records else nothing
-        )
-        self.query_one("#helped", Static).update(
-            helped_text(self._records) if self._records else nothing
-        )
+        if bindings:
+            self.refresh_bindings()
+
+    def _show_tabs(self, tabs: TabTexts) -> None:
+        for name, text in zip(("nights", "charts", "helped"), tabs, strict=True):
+            shown = self.query(f"#{name}")
+            if shown:
+                shown.first(Static).update(text)
+            else:
+                chart = Static(text, id=name, classes="chart", markup=False)
+                self.query_one(f"#tab-{name}", TabPane).mount(VerticalScroll(chart))
         self.loaded += 1
         self.refresh_bindings()
+
+    def on_episode_table_wanted(self, message: EpisodeTable.Wanted) -> None:
+        self._fetch(message.table, message.page, message.generation, message.table.row_count)
+
+    @work(thread=True, group="history-page")
+    def _fetch(self, table: EpisodeTable, page: int, generation: int, total: int) -> None:
+        """On a worker thread: one page of rows the table is about to draw."""
+        assert self._store is not None
+        try:
+            records = self._store.page(page * PAGE, PAGE, total)
+        except HistoryError as error:
+            self.app.call_from_thread(self._failed, error, t("History"))
+            return
+        self.app.call_from_thread(table.put_page, generation, page, records)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("delete", "undo", "report", "scroll") and self._store is None:
             return False
-        if action == "delete" and not self._records:
+        if action == "delete" and not self._total:
             return None
         if action == "undo" and not self._deleted:
             return None
@@ -200,17 +218,15 @@ class HistoryScreen(CoachScreen[None]):
     def action_scroll(self, lines: int) -> None:
         tabs = self.query_one(TabbedContent)
         if tabs.active == "tab-episodes":
-            table = self.query_one(DataTable)
-            table.move_cursor(row=max(0, table.cursor_row + lines))
+            self.query_one(EpisodeTable).action_move(lines)
             return
-        pane = tabs.get_pane(tabs.active)
-        pane.query_one(VerticalScroll).scroll_relative(y=lines, animate=False)
+        for scroller in tabs.get_pane(tabs.active).query(VerticalScroll):
+            scroller.scroll_relative(y=lines, animate=False)
 
     def _selected(self) -> EpisodeRecord | None:
-        table = self.query_one(DataTable)
-        if not self._records or not 0 <= table.cursor_row < len(self._records):
-            return None
-        return self._records[table.cursor_row]
+        """The episode under the cursor (None while its rows are still being read)."""
+        table = self.query_one(EpisodeTable)
+        return table.record_at(table.cursor_row) if self._total else None
 
     def action_delete(self) -> None:
         record = self._selected()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.export import FIELDS, export, run_export
+from coach.export import CHUNK, FIELDS, export, run_export
 from coach.history import EpisodeRecord, History
 
 TZ = timezone(timedelta(hours=-5))
@@ -129,3 +129,69 @@ def test_run_export_unreadable_history_returns_1(
     captured = capsys.readouterr()
     assert captured.out == ""
     assert "History is off" in captured.err
+
+
+class Writes(io.StringIO):
+    """Counts the writes an export makes (each is a system call under PYTHONUNBUFFERED)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.writes = 0
+
+    def write(self, text: str) -> int:
+        self.writes += 1
+        return super().write(text)
+
+
+def odd_history(folder: Path, count: int) -> History:
+    """Rows as the app writes them, and rows written by hand or by another program."""
+    import sqlite3
+
+    from tests.test_history_queries import mixed
+
+    store = History.open(folder).store
+    assert store is not None
+    store.add_many(mixed(count))
+    store.add(records()[0])  # microseconds, two causes, relief tried
+    store.add(EpisodeRecord(None, "cramp", STARTED, causes=('froid "x"', "寒冷")))
+    store.close()
+    conn = sqlite3.connect(folder / "history.db", isolation_level=None)
+    columns = "kind, started_at, started_epoch, causes, updated_at, eased_minutes, relief_tried"
+    conn.executemany(
+        f"INSERT INTO episodes ({columns}) VALUES (?,?,?,?,?,?,?)",
+        [
+            ("cramp", "2026-11-23T02:00:00", 5.0, "{not json", "yesterday", -3, "[1, 2]"),
+            ("cramp", "2026-11-22T02:00:00-00:00", 4.0, '{"a": 1}', None, 2, '"x"'),
+            ("cramp", "last tuesday", 3.0, "[]", None, None, None),
+        ],
+    )
+    conn.close()
+    store = History.open(folder).store
+    assert store is not None
+    return store
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_the_store_streams_the_same_text_as_the_records_give(tmp_path: Path, fmt: str) -> None:
+    """The export reads rows straight from the database (no EpisodeRecord); its text is
+    exactly what the records would give, and the same rows are left out."""
+    from coach.export import export_values, stored_values
+
+    store = odd_history(tmp_path, 3000)
+    expected = io.StringIO()
+    export(store.list(), fmt, expected)
+    assert store.skipped
+    left_out = list(store.skipped)
+    streamed = Writes()
+    export_values(stored_values(store), fmt, streamed)
+    assert streamed.getvalue() == expected.getvalue()
+    assert store.skipped == left_out
+    # A few large writes (CHUNK characters each), not one per row or token.
+    assert streamed.writes <= len(streamed.getvalue()) // CHUNK + 1
+    if fmt == "json":
+        rows = json.loads(streamed.getvalue())
+        assert len(rows) == 3004 and streamed.writes > 1
+        assert {'froid "x"', "寒冷"} <= {c for row in rows for c in row["causes"]}
+    else:
+        assert len(list(csv.DictReader(io.StringIO(streamed.getvalue())))) == 3004
+    store.close()

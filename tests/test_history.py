@@ -119,7 +119,7 @@ def test_private_permissions_wal_and_schema_version(tmp_path: Path) -> None:
     conn = store._conn
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(history.MIGRATIONS) == 3
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(history.MIGRATIONS) == 4
     store.close()
 
 
@@ -138,7 +138,7 @@ def test_migrations_are_idempotent_and_appendable(
     monkeypatch.setattr(history, "MIGRATIONS", [*history.MIGRATIONS, extra])
     store = open_store(tmp_path)
     conn = store._conn
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(history.MIGRATIONS)
     assert "note" in [row[1] for row in conn.execute("PRAGMA table_info(episodes)")]
     assert [r.id for r in store.list()] == [first]
     store.close()

@@ -70,17 +70,17 @@ def test_a_failed_write_leaves_the_old_file_whole_and_no_temporary_file(tmp_path
     fill(tmp_path / "data", 3)
     target = tmp_path / "out.csv"
     target.write_text("the export from last week\n")
-    real = export_module.export
+    real = export_module.export_values
 
-    def full_disk(records, fmt, fp):
+    def full_disk(rows, fmt, fp):
         fp.write("id,kind\n" * 1000)
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(export_module, "export", full_disk)
+    monkeypatch.setattr(export_module, "export_values", full_disk)
     assert run_export("csv", str(target), tmp_path / "data") == 1
     assert target.read_text() == "the export from last week\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "out.csv"]
-    monkeypatch.setattr(export_module, "export", real)
+    monkeypatch.setattr(export_module, "export_values", real)
     assert run_export("csv", str(target), tmp_path / "data") == 0
     assert target.read_text().count("\n") == 4
 

@@ -192,8 +192,8 @@ async def test_a_history_error_naming_a_bracketed_folder_is_shown_as_it_is(
     app = make_app(content, data_dir=data, start="history")
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await wait_until(pilot, lambda: type(app.screen).__name__ == "HistoryScreen", "history")
-        await settle(pilot)
-        app.screen._delete(app.screen._records[0])
+        await wait_until(pilot, lambda: app.screen._selected() is not None, "the row read")
+        app.screen._delete(app.screen._selected())
         await wait_until(pilot, lambda: bool(app.screen.query("Toast")), "a notice")
         shown = " ".join(str(toast.render()) for toast in app.screen.query("Toast"))
         assert "a[bold]b[link=x]c" in shown, shown

@@ -1,0 +1,46 @@
+"""The history's "Delete this episode?" question (screens/history.py)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Static
+
+from coach.i18n import t
+from screens.base import CoachModal
+
+
+class ConfirmDeleteScreen(CoachModal[bool]):
+    """Deleting is one key away, so ask first; the safe answer has the focus."""
+
+    CSS_PATH = "history.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Yes, delete", id="history-confirm-yes"),
+        Binding("n,escape", "answer(False)", "No, keep it", id="history-confirm-no"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self._question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(self._question, id="question", markup=False)
+            with Horizontal(id="buttons"):
+                yield Button(t("Yes, delete (y)"), id="yes", variant="error")
+                yield Button(t("No, keep it (n)"), id="no", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < 50, "-narrow")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
