@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import shutil
 import statistics
 import subprocess
 import time
@@ -34,9 +35,9 @@ from common import (
 from ptyscreen import PtyScreen, ScreenTimeout
 
 HOLD = 15
-VOICE = False
-"""With `run.py --voice`: the hold speaks every cue (a child process each) as it runs,
-and the budgets must still hold."""
+ENGINES = ("say", "spd-say", "espeak-ng", "espeak")
+"""The speech engines coach/speech.py looks for: with one on PATH, figure 4 also runs
+with the voice on (every cue a child process, while the countdown runs)."""
 SHOWN = re.compile(r"HOLD the stretch: (\d+):(\d\d) left")
 TIMES_UP = "TIME'S UP"
 
@@ -83,13 +84,15 @@ def history_locked(home: Path) -> Iterator[None]:
         locker.wait()
 
 
-def trace_hold(seconds: int = HOLD, locked: bool = False) -> list[tuple[float, int]]:
+def trace_hold(
+    seconds: int = HOLD, locked: bool = False, voice: bool = False
+) -> list[tuple[float, int]]:
     """(read time, shown second) for every change of the shown second, up to time's up.
 
     The loop blocks in select() and checks the screen after every read: the screen
     can only change when bytes arrive, so this sees each change as soon as it lands.
     """
-    argv = [*APP, "back", "--hold", str(seconds), "--voice" if VOICE else "--no-voice"]
+    argv = [*APP, "back", "--hold", str(seconds), "--voice" if voice else "--no-voice"]
     changes: list[tuple[float, int]] = []
     with (
         data_dir(SKIP_SETTINGS) as home,
@@ -140,10 +143,10 @@ def analyse(changes: list[tuple[float, int]], seconds: int = HOLD) -> Accuracy:
     )
 
 
-def measure(runs: int, busy: bool, locked: bool = False) -> list[Accuracy]:
+def measure(runs: int, busy: bool, locked: bool = False, voice: bool = False) -> list[Accuracy]:
     spinner = subprocess.Popen([PYTHON, "-c", "while True: pass"]) if busy else None
     try:
-        return [analyse(trace_hold(locked=locked)) for _ in range(runs)]
+        return [analyse(trace_hold(locked=locked, voice=voice)) for _ in range(runs)]
     finally:
         if spinner is not None:
             spinner.kill()
@@ -176,10 +179,15 @@ def key_to_repaint(presses: int = 10) -> list[float]:
 def rows(policy: Policy) -> list[Row]:
     first_frame([*APP, "back"], SAFETY_READY)  # warm-up
     table = []
-    for busy, locked in ((False, False), (True, False), (False, True)):
-        results = measure(policy.long_runs, busy, locked)
-        load = "busy core" if busy else "history locked" if locked else "idle"
-        load += ", voice on" if VOICE else ""
+    conditions = [("idle", False, False, False), ("busy core", True, False, False)]
+    conditions.append(("history locked", False, True, False))
+    engine = next((name for name in ENGINES if shutil.which(name)), None)
+    if engine is not None:
+        conditions.append((f"voice on: {engine}", False, False, True))
+    else:
+        table.append(Row("  context: voice on", 0, None, "runs", None, "no speech engine on PATH"))
+    for load, busy, locked, voice in conditions:
+        results = measure(policy.long_runs, busy, locked, voice)
         lags = [r.worst_lag * 1e3 for r in results]
         ends = [r.end_lag * 1e3 for r in results]
         paint = statistics.median(r.first_paint * 1e3 for r in results)

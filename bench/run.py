@@ -121,13 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--only", nargs="+", choices=FIGURES, metavar="GROUP", help=f"any of {list(FIGURES)}"
     )
-    parser.add_argument(
-        "--voice",
-        action="store_true",
-        help="figure 4 with the voice on (needs espeak-ng or another engine on PATH)",
-    )
     args = parser.parse_args(argv)
-    fig_accuracy.VOICE = args.voice
     policy = QUICK if args.quick else FULL
     stamp = source_stamp()
     rows: list[Row] = []
