@@ -291,7 +291,15 @@ class HistoryScreen(CoachScreen[None]):
         self.app.call_from_thread(self.notify, line, title=t("Report"), markup=False)
 
     def action_back(self) -> None:
-        self.dismiss()
+        if self.app.screen_stack[0] is not self:
+            self.dismiss()
+        elif not self._answered:  # the first screen (`calf-coach history`): nothing under it
+            self._answered = True
+            back = getattr(self.app, "back_from_history", None)
+            if back is None:
+                self.app.exit()
+            else:
+                back()
 
 
 def report_path() -> Path:
