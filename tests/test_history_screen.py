@@ -80,6 +80,9 @@ async def test_shows_episodes_summary_and_charts(tmp_path: Path) -> None:
         assert app.screen.query_one(TabStrip).active == "tab-charts"
         assert app.screen.query_one(ContentSwitcher).current == "tab-charts"
         assert "Cramps per week" in screen_text(app)
+        await pilot.click(TabStrip, offset=(12, 0))  # " Episodes " then " Nights "
+        await settled(pilot)
+        assert app.screen.query_one(ContentSwitcher).current == "tab-nights"
         charts = text_of(app, "#charts")
         assert "Cramps per week" in charts and "█" in charts
         assert "Cramp gone, by position" in text_of(app, "#helped")
