@@ -165,9 +165,7 @@ class CalfCoach(AppActions, VoiceAndNotices, FlowDriver, DiaryDriver, App[int]):
             self.load_diary()  # read while the safety question is up
         elif self.start == "routine":
             self.run_routine()
-        elif self.start == "history":
-            self.show_history(self._history_early)
-        else:
+        elif self.start != "history":  # the history is the default screen
             self.go_home()
 
     def started(self) -> None:
@@ -201,9 +199,13 @@ class CalfCoach(AppActions, VoiceAndNotices, FlowDriver, DiaryDriver, App[int]):
 
     def get_default_screen(self) -> Screen:
         # A plain start draws the picker as its very first frame (its styles are in the
-        # app's CSS_PATH), rather than an empty screen and then the picker on top.
+        # app's CSS_PATH), rather than an empty screen and then the picker on top; so
+        # does `calf-coach history` with the history (an empty screen first, then the
+        # history pushed on it, took about twice as long to the first frame).
         if self.start is None:
             return self._picker()
+        if self.start == "history":
+            return self.history_screen(self._history_early)
         return super().get_default_screen()
 
     def _picker(self) -> SidePicker:

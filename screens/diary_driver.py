@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from coach.history import History
     from coach.history_view import Opened
+    from screens.history import HistoryScreen
 
 
 class DiaryDriver:
@@ -109,8 +110,18 @@ class DiaryDriver:
 
         return Opened(*self.recorder.store())
 
-    def show_history(self, early: Future[Opened] | None = None) -> None:
+    def show_history(self) -> None:
         """Put the history screen up at once; the store is opened on a worker thread."""
+        self.push_screen(self.history_screen(), self.go_home)
+
+    def back_from_history(self) -> None:
+        """Back from the history that `calf-coach history` showed as the first screen,
+        with nothing under it to go back to: the picker is put on top of it. (Textual's
+        switch_screen cannot replace a default screen: it has no result callback.)"""
+        self.go_home()
+
+    def history_screen(self, early: Future[Opened] | None = None) -> HistoryScreen:
+        """`early`: the first rows, being read already (`calf-coach history`)."""
         from coach.i18n import language
         from coach.report import write_report
         from screens.history import HistoryScreen, report_path
@@ -125,5 +136,4 @@ class DiaryDriver:
             assert store is not None
             return write_report(store, report_path(), lang, names, self.data_dir)
 
-        screen = HistoryScreen(None, report=report, opener=self._open_history, early=early)
-        self.push_screen(screen, self.go_home)
+        return HistoryScreen(None, report=report, opener=self._open_history, early=early)

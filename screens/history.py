@@ -16,9 +16,9 @@ from typing import ClassVar
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Static, TabbedContent, TabPane
+from textual.widgets import ContentSwitcher, Static
 
 from coach.history import EpisodeRecord, History, HistoryError
 from coach.history_text import COLUMNS, HISTORY_OFF, NO_EPISODES, column_samples
@@ -28,6 +28,7 @@ from screens.base import CoachScreen
 from screens.confirm_delete import ConfirmDeleteScreen
 from screens.episode_table import EpisodeTable
 from screens.key_footer import KeyFooter
+from screens.tab_strip import TabStrip
 
 REPORT_NAME = "calf-coach-report.html"
 __all__ = ["ConfirmDeleteScreen", "HistoryScreen", "report_path"]
@@ -87,8 +88,15 @@ class HistoryScreen(CoachScreen[None]):
             yield Static(ready.headline if ready else "", id="summary", markup=False)
             skipped = Static(ready.skipped or "" if ready else "", id="skipped", markup=False)
             yield self._shown(skipped, bool(ready and ready.skipped))
-            with TabbedContent():
-                with TabPane(t("Episodes"), id="tab-episodes"):
+            titles = {
+                "tab-episodes": t("Episodes"),
+                "tab-nights": t("Nights"),
+                "tab-charts": t("Charts"),
+                "tab-helped": t("What helped"),
+            }
+            yield TabStrip(titles)
+            with ContentSwitcher(initial="tab-episodes"):
+                with Vertical(id="tab-episodes", classes="pane"):
                     empty = Static(t(NO_EPISODES), id="empty", markup=False)
                     yield self._shown(empty, not (ready and ready.total))
                     table = EpisodeTable(
@@ -97,9 +105,9 @@ class HistoryScreen(CoachScreen[None]):
                     yield self._shown(table, bool(ready and ready.total))
                 # Their text is read after the first frame and mounted with it: fewer
                 # widgets to style and lay out before the rows show.
-                yield TabPane(t("Nights"), id="tab-nights")
-                yield TabPane(t("Charts"), id="tab-charts")
-                yield TabPane(t("What helped"), id="tab-helped")
+                yield Vertical(id="tab-nights", classes="pane")
+                yield Vertical(id="tab-charts", classes="pane")
+                yield Vertical(id="tab-helped", classes="pane")
         yield KeyFooter()
 
     @staticmethod
@@ -164,7 +172,7 @@ class HistoryScreen(CoachScreen[None]):
 
     def _show(self, data: FirstView | None, bindings: bool = True) -> None:
         if data is None:  # the store could not be opened
-            for widget in self.query("#summary, #skipped, TabbedContent"):
+            for widget in self.query("#summary, #skipped, TabStrip, ContentSwitcher"):
                 widget.display = False
             self.query_one("#off").display = True
             self.refresh_bindings()
@@ -188,7 +196,7 @@ class HistoryScreen(CoachScreen[None]):
                 shown.first(Static).update(text)
             else:
                 chart = Static(text, id=name, classes="chart", markup=False)
-                self.query_one(f"#tab-{name}", TabPane).mount(VerticalScroll(chart))
+                self.query_one(f"#tab-{name}", Vertical).mount(VerticalScroll(chart))
         self.loaded += 1
         self.refresh_bindings()
 
@@ -215,12 +223,15 @@ class HistoryScreen(CoachScreen[None]):
             return None
         return not (action == "report" and self._make_report is None)
 
+    def on_tab_strip_changed(self, message: TabStrip.Changed) -> None:
+        self.query_one(ContentSwitcher).current = message.active
+
     def action_scroll(self, lines: int) -> None:
-        tabs = self.query_one(TabbedContent)
-        if tabs.active == "tab-episodes":
+        active = self.query_one(TabStrip).active
+        if active == "tab-episodes":
             self.query_one(EpisodeTable).action_move(lines)
             return
-        for scroller in tabs.get_pane(tabs.active).query(VerticalScroll):
+        for scroller in self.query_one(f"#{active}").query(VerticalScroll):
             scroller.scroll_relative(y=lines, animate=False)
 
     def _selected(self) -> EpisodeRecord | None:
@@ -291,7 +302,15 @@ class HistoryScreen(CoachScreen[None]):
         self.app.call_from_thread(self.notify, line, title=t("Report"), markup=False)
 
     def action_back(self) -> None:
-        self.dismiss()
+        if self.app.screen_stack[0] is not self:
+            self.dismiss()
+        elif not self._answered:  # the first screen (`calf-coach history`): nothing under it
+            self._answered = True
+            back = getattr(self.app, "back_from_history", None)
+            if back is None:
+                self.app.exit()
+            else:
+                back()
 
 
 def report_path() -> Path:

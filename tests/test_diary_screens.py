@@ -9,13 +9,14 @@ from pathlib import Path
 
 from textual.app import App
 from textual.containers import VerticalScroll
-from textual.widgets import Static, TabbedContent
+from textual.widgets import Static
 
 from coach.app import make_app
 from coach.diary import CheckIn
 from coach.history import History
 from coach.records import EpisodeRecord
 from screens.history import HistoryScreen
+from screens.tab_strip import TabStrip
 from tests.conftest import FakeClock
 from tests.test_history_screen import HistoryApp, make_store, settled
 from tests.test_snapshots import on
@@ -151,12 +152,11 @@ async def test_history_nights_tab_and_arrows_scroll_without_tab(tmp_path: Path):
         await settled(pilot)
         screen = app.screen
         assert isinstance(screen, HistoryScreen)
-        tabs = screen.query_one(TabbedContent)
-        tabs.active = "tab-nights"
+        screen.query_one(TabStrip).active = "tab-nights"
         await pilot.pause()
         nights = str(screen.query_one("#nights", Static).content)
         assert "Cramps per night, by week" in nights and "not a trial" in nights
-        scroller = tabs.get_pane("tab-nights").query_one(VerticalScroll)
+        scroller = screen.query_one("#tab-nights").query_one(VerticalScroll)
         assert scroller.max_scroll_y > 0  # 40x12: more than fits
         assert scroller.scroll_y == 0
         await pilot.press("down", "down", "down")

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 from textual.app import App
-from textual.widgets import Static, TabbedContent
+from textual.widgets import ContentSwitcher, Static
 
 from coach.history import EpisodeRecord, History
 from screens.episode_table import EpisodeTable
 from screens.history import ConfirmDeleteScreen, HistoryScreen
+from screens.tab_strip import TabStrip
 from tests.robust_support import screen_text
 
 NOW = datetime(2026, 11, 24, 15, 30, tzinfo=timezone(timedelta(hours=1)))
@@ -72,8 +73,16 @@ async def test_shows_episodes_summary_and_charts(tmp_path: Path) -> None:
         assert table.cells_at(0)[0] == "2026-11-23 03:30"
         assert "2026-11-23 03:30" in screen_text(app)
         assert "Since you started: 3 cramps, 1 routine." in text_of(app, "#summary")
-        app.screen.query_one(TabbedContent).active = "tab-charts"
+        # The tab bar has the focus first: the arrows choose the tab, as with Textual's.
+        assert isinstance(app.screen.focused, TabStrip)
+        await pilot.press("right", "right")
         await settled(pilot)
+        assert app.screen.query_one(TabStrip).active == "tab-charts"
+        assert app.screen.query_one(ContentSwitcher).current == "tab-charts"
+        assert "Cramps per week" in screen_text(app)
+        await pilot.click(TabStrip, offset=(12, 0))  # " Episodes " then " Nights "
+        await settled(pilot)
+        assert app.screen.query_one(ContentSwitcher).current == "tab-nights"
         charts = text_of(app, "#charts")
         assert "Cramps per week" in charts and "█" in charts
         assert "Cramp gone, by position" in text_of(app, "#helped")

@@ -222,6 +222,16 @@ async def test_three_cramps_and_a_routine_show_in_history_and_export(content, cl
         await wait_for(pilot, HistoryScreen)
         summary = str(app.screen.query_one("#summary", Static).render())
         assert "3 cramps, 1 routine" in summary
+        # `calf-coach history` shows the history as the first screen, with nothing under
+        # it: going back puts the picker on top, and `h` opens the history again.
+        assert len(app.screen_stack) == 1
+        await pilot.press("escape")
+        await wait_for(pilot, SidePicker)
+        await pilot.press("h")
+        await wait_for(pilot, HistoryScreen)
+        await pilot.press("escape")
+        await wait_for(pilot, SidePicker)
+        assert [type(s) for s in app.screen_stack] == [HistoryScreen, SidePicker]
     out = io.StringIO()
     export(records(tmp_path), "csv", out)
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))

@@ -8,8 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
-from textual.widgets import TabbedContent
 
+from screens.tab_strip import TabStrip
 from tests.test_diary_screens import MORNING, seeded
 from tests.test_history_screen import HistoryApp, make_store, settled
 from tests.test_snapshots import SIZE, app_with_clock, on
@@ -83,7 +83,7 @@ def _history_nights(tmp_path):
 
     async def run_before(pilot):
         await settled(pilot)
-        pilot.app.screen.query_one(TabbedContent).active = "tab-nights"
+        pilot.app.screen.query_one(TabStrip).active = "tab-nights"
         await pilot.pause()
 
     return app, run_before
