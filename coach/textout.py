@@ -25,6 +25,8 @@ def _zero(ch: str) -> bool:
 
 
 def cell_width(text: str) -> int:
+    if text.isascii():  # no wide or zero-width characters: one cell each
+        return len(text)
     return sum(0 if _zero(ch) else 2 if _wide(ch) else 1 for ch in text)
 
 
@@ -52,20 +54,22 @@ def wrap(text: str, width: int) -> list[str]:
     """Greedy wrap to `width` cells; a word longer than a line is split, never dropped."""
     width = max(width, 2)
     lines: list[str] = []
-    line = ""
-    for token in _tokens(" ".join(text.split())):
-        if cell_width((line + token).rstrip()) <= width:
+    line, used = "", 0  # `used`: the cells of `line`, kept as it grows (not re-counted)
+    for token in _tokens(" ".join(text.split())):  # each token starts with a non-space
+        if used + cell_width(token.rstrip()) <= width:
             line += token
+            used += cell_width(token)
             continue
         if line.strip():
             lines.append(line.rstrip())
-        line = token.lstrip()
+        line = token
         while cell_width(line.rstrip()) > width:  # one token wider than the line
             cut = 1
             while cut < len(line) and (cell_width(line[: cut + 1]) <= width or _zero(line[cut])):
                 cut += 1
             lines.append(line[:cut])
             line = line[cut:]
+        used = cell_width(line)
     if line.strip() or not lines:
         lines.append(line.rstrip())
     return lines

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from coach import i18n
+from coach import i18n, textout
 from coach.content import load, load_ui
 from coach.printing import print_red_flags, print_tips
 from coach.textout import Printer, cell_width, wrap
@@ -95,3 +95,41 @@ def test_combining_marks_and_joiners_take_no_cell_and_stay_with_their_letter():
     assert all(not line.startswith("\u0301") for line in lines)
     assert all(cell_width(line) <= 9 for line in lines)
     assert wrap("e\u0301" * 6, 3) == ["e\u0301" * 3] * 2
+
+
+def _wrap_by_recounting(text: str, width: int) -> list[str]:
+    """The first wrap, which re-counted the whole line for every word: the oracle."""
+    width = max(width, 2)
+    lines: list[str] = []
+    line = ""
+    for token in textout._tokens(" ".join(text.split())):
+        if textout.cell_width((line + token).rstrip()) <= width:
+            line += token
+            continue
+        if line.strip():
+            lines.append(line.rstrip())
+        line = token.lstrip()
+        while textout.cell_width(line.rstrip()) > width:
+            cut = 1
+            while cut < len(line) and (
+                textout.cell_width(line[: cut + 1]) <= width or textout._zero(line[cut])
+            ):
+                cut += 1
+            lines.append(line[:cut])
+            line = line[cut:]
+    if line.strip() or not lines:
+        lines.append(line.rstrip())
+    return lines
+
+
+def test_wrap_keeping_a_running_width_breaks_lines_where_recounting_did():
+    texts = [
+        "Call 999 now. One calf is swollen, warm, red or painful: it may be a clot.",
+        "如果一条腿肿胀、发热、发红或疼痛，可能是血栓。请立即拨打120。",
+        "Mixed 中文 and English, with a verylongwordthatcannotfitonaline and café.",
+        "e\u0301 combining marks \u200b zero width, ＦＵＬＬ width letters.",
+        "",
+    ]
+    for text in texts:
+        for width in (2, 5, 9, 17, 40, 80):
+            assert textout.wrap(text, width) == _wrap_by_recounting(text, width), (text, width)
