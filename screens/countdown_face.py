@@ -76,7 +76,7 @@ class CountdownFace(Widget):
         self.size_name: Size = "small"
         self.fraction = 0.0
         self._clock_rows = clock_rows(clock)
-        self._state_rows: tuple[int, list[list[Segment]]] | None = None
+        self._state_rows: tuple[int, Style, list[list[Segment]]] | None = None
         self._styles: dict[str, Style] | None = None
         self._theme = ""
         self._bar_halves: int | None = None
@@ -135,16 +135,18 @@ class CountdownFace(Widget):
         return self._styles[part]
 
     def _state_lines(self, width: int) -> list[list[Segment]]:
-        if self._state_rows is None or self._state_rows[0] != width:
-            style = self._style("state")
+        """The words, cut to `width`; kept until the words, the width or the colours
+        change (paused, the words stay put while the theme may change)."""
+        style = self._style("state")
+        if self._state_rows is None or self._state_rows[:2] != (width, style):
             if cell_len(self.state) <= width:  # the usual case: one line that fits
                 lines = [[Segment(self.state, style)]]
             else:  # a long line or a narrow window: wrap it as Rich wraps text
-                text = Text(self.state, style=style)
-                wrapped = text.wrap(self.app.console, max(width, 1))
-                lines = [list(line.render(self.app.console)) for line in wrapped]
-            self._state_rows = (width, lines)
-        return self._state_rows[1]
+                console = self.app.console
+                wrapped = Text(self.state).wrap(console, max(width, 1))
+                lines = [list(Segment.apply_style(line.render(console), style)) for line in wrapped]
+            self._state_rows = (width, style, lines)
+        return self._state_rows[2]
 
     def _gap(self) -> int:
         return 0 if self.size_name == "small" else 1

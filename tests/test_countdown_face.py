@@ -100,3 +100,29 @@ async def test_large_clock_has_a_blank_line_either_side():
         assert len(drawn) == 1 + 1 + 5 + 1 + 1
         assert drawn[1].strip() == "" and drawn[7].strip() == ""
         assert "█" in drawn[2]
+
+
+async def test_words_take_the_new_theme_while_they_stay_the_same():
+    """Paused, the words do not change for a while: a theme chosen then still shows."""
+    app = FaceApp()
+    async with app.run_test(size=(40, 8)) as pilot:
+        face = app.query_one(CountdownFace)
+        face.set_mode("-paused")
+        face.show("PAUSED. Press space to carry on.", "0:30", 30, 60)
+        await pilot.pause()
+        dark = next(iter(face.render_line(0))).style
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = next(iter(face.render_line(0))).style
+        assert light.bgcolor != dark.bgcolor
+
+
+async def test_wrapped_words_keep_their_colour_and_weight():
+    app = FaceApp()
+    async with app.run_test(size=(20, 10)) as pilot:
+        face = app.query_one(CountdownFace)
+        face.show("PAUSED. Press space to carry on.", "0:30", 30, 60)
+        await pilot.pause()
+        for y in (0, 1):
+            words = [s for s in face.render_line(y) if s.text.strip()]
+            assert words and all(s.style and s.style.bold and s.style.color for s in words)
