@@ -35,9 +35,6 @@ from common import (
 from ptyscreen import PtyScreen, ScreenTimeout
 
 HOLD = 15
-ENGINES = ("say", "spd-say", "espeak-ng", "espeak")
-"""The speech engines coach/speech.py looks for: with one on PATH, figure 4 also runs
-with the voice on (every cue a child process, while the countdown runs)."""
 SHOWN = re.compile(r"HOLD the stretch: (\d+):(\d\d) left")
 TIMES_UP = "TIME'S UP"
 
@@ -181,6 +178,10 @@ def rows(policy: Policy) -> list[Row]:
     table = []
     conditions = [("idle", False, False, False), ("busy core", True, False, False)]
     conditions.append(("history locked", False, True, False))
+    # With an engine the app would use on PATH, figure 4 also runs with the voice on
+    # (every cue a child process, while the countdown runs).
+    from coach.speech import ENGINES  # here: the runner imports coach late (run.py)
+
     engine = next((name for name in ENGINES if shutil.which(name)), None)
     if engine is not None:
         conditions.append((f"voice on: {engine}", False, False, True))

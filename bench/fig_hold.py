@@ -19,6 +19,7 @@ halves the wall time of a figure that must sit through minutes of holds.
 
 from __future__ import annotations
 
+import re
 import statistics
 import time
 
@@ -65,7 +66,7 @@ def _until(terms: list[PtyScreen], done, timeout: float) -> None:
 
 
 def _answer_safety(terms: list[PtyScreen], app: PtyScreen) -> None:
-    _until(terms, lambda: SAFETY_READY.replace("\\", "") in app.text(), 20)
+    _until(terms, lambda: re.search(SAFETY_READY, app.text()), 20)
     app.press("n")
 
 
@@ -118,7 +119,7 @@ def whole_hold() -> tuple[float, ...]:
     ):
         terms = [app, bare, ref, ticking]
         _answer_safety(terms, app)
-        _until(terms, lambda: "Has the cramp eased?" in app.text(), WHOLE_HOLD + 20)
+        _until(terms, lambda: re.search(FOLLOW_UP, app.text()), WHOLE_HOLD + 20)
         app.press("ctrl+c")
         _until(terms, lambda: app.reap(block=False), 10)
         ref_cpu = ref.cpu_seconds()  # termdown, at the moment the app has gone
@@ -126,7 +127,7 @@ def whole_hold() -> tuple[float, ...]:
         tick_usage = ticking.finish("q")
         app_usage = app.finish()
         lasted = app.ended - app.started
-        if BARE_READY.replace("\\", "") not in bare.text():
+        if not re.search(BARE_READY, bare.text()):
             raise ScreenTimeout(f"the bare app never drew:\n{bare.text()}")
     cpu = app_usage.ru_utime + app_usage.ru_stime
     bare_cpu = bare_usage.ru_utime + bare_usage.ru_stime
@@ -150,7 +151,7 @@ def short_hold() -> None:
         PtyScreen([*APP, "back", "--hold", "5"], env=child_env(home)) as app,
     ):
         _answer_safety([app], app)
-        _until([app], lambda: "Has the cramp eased?" in app.text(), 30)
+        _until([app], lambda: re.search(FOLLOW_UP, app.text()), 30)
         app.finish()
 
 

@@ -22,6 +22,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from screens.big_clock import Size, clock_rows
+from screens.countdown import switch_class
 from screens.time_bar import bar_segments
 
 Mode = Literal["-holding", "-paused", "-finished"]
@@ -107,9 +108,8 @@ class CountdownFace(Widget):
 
     def set_mode(self, mode: Mode) -> None:
         if not self.has_class(mode):
-            self.remove_class(*MODES, update=False)
-            self.add_class(mode)
-            self._styles = None
+            switch_class(self, mode, MODES)
+            self._styles = None  # the parts' colours follow the mode
 
     @property
     def state_offset(self) -> Offset:

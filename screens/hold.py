@@ -86,7 +86,8 @@ class HoldScreen(CountdownScreen[HoldResult]):
     def compose(self) -> ComposeResult:
         with Vertical(id="hold"):
             yield Static(id="hold-title", classes="title-line")
-            yield CountdownFace(self._state_text(), clock_text(self.planned), id="countdown")
+            planned = self.planned
+            yield CountdownFace(self._state_text(planned), clock_text(planned), id="countdown")
             yield Static(id="positions", classes="hint")
             if self.past is not None:  # the person's own record (#15), before the steps
                 yield Static(past_line(self.past, self.content), id="hold-past", markup=False)
@@ -166,13 +167,13 @@ class HoldScreen(CountdownScreen[HoldResult]):
     def redraw(self) -> None:
         self._render_state(self.timer.seconds_left(), self.current_step())
 
-    def _state_text(self) -> str:
+    def _state_text(self, left: int) -> str:
         timer = self.timer
         if timer.done:
             return t("TIME'S UP. Let go slowly.")
         if timer.paused:
             return t("PAUSED. Press space to carry on.")
-        return t("HOLD the stretch: {time} left", time=clock_text(timer.seconds_left()))
+        return t("HOLD the stretch: {time} left", time=clock_text(left))
 
     def _render_state(self, left: int, current: int) -> None:
         timer = self.timer
@@ -182,7 +183,7 @@ class HoldScreen(CountdownScreen[HoldResult]):
         # mode restyles it alone: a class on the screen would restyle every widget.
         mode = "-finished" if timer.done else "-paused" if timer.paused else "-holding"
         self._face.set_mode(mode)
-        self._face.show(self._state_text(), clock_text(left), timer.elapsed(), timer.seconds)
+        self._face.show(self._state_text(left), clock_text(left), timer.elapsed(), timer.seconds)
         if current != self._step_shown:  # restyle the step list only when it moves on
             self._step_shown = current
             self._show_steps(current)
