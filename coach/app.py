@@ -297,7 +297,7 @@ def make_app(
         from coach import cache, i18n
         from coach.content import default_dir
 
-        root = Path(content_dir) if content_dir else default_dir()
+        root = Path(content_dir or default_dir())
         folder = root / lang if lang not in (None, "en") else root
         content, ui = cache.load(folder)
         i18n.use(ui)

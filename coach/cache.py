@@ -62,12 +62,15 @@ def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
     return Path(platformdirs.user_cache_dir("calf-coach"))
 
 
-def load(folder: Path, where: Path | None = None) -> tuple[model.Content, dict[str, str]]:
+def load(
+    folder: str | os.PathLike[str], where: Path | None = None
+) -> tuple[model.Content, dict[str, str]]:
     """Content and interface strings of `folder`, checked; from the cache when unchanged.
 
     Raises ContentError exactly as `coach.content.load` does: a folder with a problem
     is never cached, so it is read, and reported, every time.
     """
+    folder = Path(folder)
     try:
         key = _key(folder)
         name = blake2b(bytes(folder.resolve()), digest_size=8).hexdigest()
@@ -181,8 +184,8 @@ class _Miss(Exception):
 def _build(value: Any, spec: str) -> Any:
     """Rebuild `value` as the annotation `spec` of a content field says it must be.
 
-    The annotations are the records' own (strings, under `from __future__ import
-    annotations`), so the check follows the model as it changes: str, int, `X | None`,
+    The specs are the records' own annotations as text (`_spec`), so the check follows
+    the model as it changes: str, int, `X | None`,
     bool, `tuple[X, ...]`, `dict[str, X]` and the record classes are all it uses. Nesting is
     as deep as the model's, whatever the file holds.
     """
@@ -216,14 +219,27 @@ _SPECS: dict[type, list[str]] = {}
 
 
 def _field_specs(kind: type) -> list[str]:
-    """A record's field annotations as text (NamedTuple keeps them as ForwardRefs)."""
+    """A record's field annotations as text, as `_build` reads them."""
     if kind not in _SPECS:
         notes = kind.__annotations__
-        _SPECS[kind] = [
-            str(getattr(notes[name], "__forward_arg__", notes[name]))
-            for name in kind._fields  # type: ignore[attr-defined]
-        ]
+        _SPECS[kind] = [_spec(notes[name]) for name in kind._fields]  # type: ignore[attr-defined]
     return _SPECS[kind]
+
+
+def _spec(note: Any) -> str:
+    """`tuple[Step, ...]`, `dict[str, Guide]`, `str | None`, `int`: an annotation as text."""
+    from typing import get_args, get_origin
+
+    origin, args = get_origin(note), get_args(note)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return f"tuple[{_spec(args[0])}, ...]"
+    if origin is dict and len(args) == 2 and args[0] is str:
+        return f"dict[str, {_spec(args[1])}]"
+    if origin is not None and len(args) == 2 and args[1] is type(None):  # X | None
+        return f"{_spec(args[0])} | None"
+    if origin is None and isinstance(note, type):
+        return note.__name__
+    raise TypeError(f"the content cache cannot check {note!r}")
 
 
 def _is_pair(value: Any) -> bool:

@@ -6,38 +6,18 @@ no full-screen terminal exists. The TUI is imported only when it is needed.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
-from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
-from coach.cli_args import COMMANDS, HOLD_RANGE, build_parser
+from coach.cli_args import COMMANDS, HOLD_RANGE, build_parser, quick_parse
 
 if TYPE_CHECKING:  # argparse loads only when there are arguments to parse
     import argparse
+    from pathlib import Path
 
-__all__ = ["COMMANDS", "HOLD_RANGE", "build_parser", "main"]
-
-
-def _plain_command(argv: Sequence[str]) -> SimpleNamespace | None:
-    """`calf-coach`, `calf-coach tips cold`, `calf-coach check-content DIR`: read without
-    argparse, whose import and set-up cost a printing command about 6 ms. Anything with
-    an option, or anything unexpected, goes to the real parser (and its messages)."""
-    if not argv:
-        return SimpleNamespace(command=None)
-    command, *rest = argv
-    if command not in COMMANDS or any(arg.startswith("-") for arg in rest):
-        return None
-    if command == "tips":
-        return SimpleNamespace(command=command, causes=rest)
-    if command == "check-content" and len(rest) <= 1:
-        return SimpleNamespace(command=command, dir=rest[0] if rest else None)
-    if command == "export" and not rest:
-        return SimpleNamespace(command=command, format="csv", output=None)
-    if command == "report" and not rest:
-        return SimpleNamespace(command=command, output=None, weeks=12)
-    return None if rest else SimpleNamespace(command=command)
+__all__ = ["COMMANDS", "HOLD_RANGE", "build_parser", "main", "quick_parse"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -49,11 +29,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: list[str]) -> int:
-    args = _plain_command(argv) or build_parser().parse_args(argv)
+    args = quick_parse(argv) or build_parser().parse_args(argv)
     command = args.command
     content_dir = getattr(args, "content", None)
     if command == "check-content":
-        return _check_content(Path(args.dir) if args.dir else content_dir)
+        return _check_content(args.dir or content_dir)
     from coach.locations import data_dir
 
     if command == "export":
@@ -253,8 +233,8 @@ def _load_or_explain(directory: str | Path | None, lang: str = "en", cached: boo
     from coach.content import default_dir, load, load_ui
     from coach.yamlfile import ContentError
 
-    root = Path(directory) if directory else default_dir()
-    folder = root / lang if lang != "en" else root
+    root = os.fspath(directory) if directory else default_dir()
+    folder = os.path.join(root, lang) if lang != "en" else root
     try:
         if cached:
             from coach import cache
@@ -274,9 +254,9 @@ def _check_content(directory: str | Path | None) -> int:
     from coach.content import default_dir
     from coach.i18n import LANGUAGES
 
-    root = Path(directory) if directory else default_dir()
+    root = os.fspath(directory) if directory else default_dir()
     for lang in LANGUAGES:
-        if lang != "en" and not (root / lang).is_dir():
+        if lang != "en" and not os.path.isdir(os.path.join(root, lang)):
             continue
         content = _load_or_explain(root, lang, cached=False)
         if content is None:

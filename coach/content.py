@@ -8,7 +8,7 @@ screens can trust every field they are given. The records themselves live in
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from coach.content_advice import MINUTES, causes_of, routine_of, tips_of
 from coach.content_links import Refs, load_ui, red_flags
@@ -73,19 +73,23 @@ FILES = (
 )
 
 
-def default_dir() -> Path:
-    """Content inside an installed wheel, else the source tree's `content/`."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "_content"
-    return packaged if packaged.is_dir() else here.parent / "content"
+def default_dir() -> str:
+    """Content inside an installed wheel, else the source tree's `content/`.
+
+    Paths here are strings, not `pathlib.Path`: `check-content` imports nothing else
+    that needs pathlib, whose import (with urllib.parse and ipaddress) costs it 3-4 ms.
+    """
+    here = os.path.dirname(os.path.realpath(__file__))
+    packaged = os.path.join(here, "_content")
+    return packaged if os.path.isdir(packaged) else os.path.join(os.path.dirname(here), "content")
 
 
-def load(directory: Path | None = None) -> Content:
+def load(directory: str | os.PathLike[str] | None = None) -> Content:
     """Load and check every content file; raise ContentError on the first problem."""
-    root = Path(directory) if directory is not None else default_dir()
-    if not root.is_dir():
-        raise ContentError(str(root), None, "", "content folder not found")
-    data = {name: Doc(root / name) for name in FILES}
+    root = os.fspath(directory) if directory is not None else default_dir()
+    if not os.path.isdir(root):
+        raise ContentError(root, None, "", "content folder not found")
+    data = {name: Doc(os.path.join(root, name)) for name in FILES}
     sources = _sources(data["sources.yaml"])
     refs = Refs(sources)
     evidence = _evidence(data["evidence.yaml"])

@@ -9,8 +9,8 @@ number placeholder, filled from the person's region by `Content.red_flag_lead`.
 
 from __future__ import annotations
 
+import os
 import re
-from pathlib import Path
 
 from coach.content_model import ACTIONS, NUMBER_PLACEHOLDERS, RedFlag, Region, Source
 from coach.schema import Doc, hint
@@ -132,13 +132,13 @@ def red_flags(doc: Doc, refs: Refs) -> tuple[tuple[RedFlag, ...], dict[str, Regi
     return tuple(flags), regions
 
 
-def load_ui(directory: Path) -> dict[str, str]:
+def load_ui(directory: str | os.PathLike[str]) -> dict[str, str]:
     """A translation table (`ui.yaml`): English text → translated text.
 
     Placeholders such as `{time}` must match, or a screen would crash at run time.
     """
-    path = directory / "ui.yaml"
-    if not path.exists():
+    path = os.path.join(directory, "ui.yaml")
+    if not os.path.exists(path):
         return {}
     doc = Doc(path)
     doc.fields(doc.top, "", {"strings"})

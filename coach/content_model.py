@@ -3,11 +3,11 @@
 Split from `coach.content` (the loaders and checks), which re-exports every name here,
 so `from coach.content import Content, RedFlag, ...` keeps working. The records are
 NamedTuples, not dataclasses: they are built at start-up, and seventeen dataclasses
-cost about 10 ms of the first frame. They hold only str, int, bool, tuples and dicts,
-so the checked-content cache (`coach.cache`) can save them as JSON.
+cost about 10 ms of the first frame. No `from __future__ import annotations` here:
+NamedTuple would compile each of the ~90 annotation strings (1 ms of every start).
+They hold only str, int, bool, tuples and dicts, so the checked-content cache
+(`coach.cache`) can save them as JSON.
 """
-
-from __future__ import annotations
 
 from typing import NamedTuple
 

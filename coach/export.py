@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from pathlib import Path
@@ -108,6 +107,8 @@ def _write_atomic(target: Path, fill: Callable[[TextIO], object]) -> None:
             with open(target, "w", encoding="utf-8", newline="") as fp:
                 fill(fp)
             return
+    import tempfile  # only for a file: writing to stdout needs none (4 ms of a start)
+
     fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fp:

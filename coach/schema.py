@@ -6,9 +6,9 @@ knows, and these helpers as the rules a content author must follow.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping
-from pathlib import Path
 from typing import Any, TypeVar
 
 from coach.yamlfile import ContentError, Map, Seq, read_yaml
@@ -20,8 +20,8 @@ T = TypeVar("T")
 class Doc:
     """One parsed file plus helpers that report problems against it."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = str(path)
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = os.fspath(path)
         self.top = read_yaml(path)
         if not isinstance(self.top, Map):
             raise ContentError(self.path, 1, "", "the file must be a mapping of fields")

@@ -19,8 +19,6 @@ import re
 import stat
 from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import asdict, dataclass
-from datetime import datetime
 from pathlib import Path
 
 from coach.locations import folder_problem, is_default_data_dir
@@ -32,16 +30,42 @@ _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 """Position ids and theme names: short and plain, so nothing odd reaches the screen."""
 
 
-@dataclass
 class Settings:
-    position: str | None = None
-    """Last position used in a hold; the next hold starts there."""
-    disclaimer_seen: bool = False
-    theme: str | None = None
-    region: str | None = None
-    """The country (region id) the person chose, for the emergency numbers."""
-    voice: bool = False
-    """Steps spoken aloud (`v` on the hold, --voice); off unless asked for."""
+    """The remembered choices; changed in place by the screens, then saved.
+
+    A plain class, not a dataclass: `red-flags` reads the region from here, and
+    dataclasses (with inspect, ast and dis) cost that command about 5 ms.
+    """
+
+    __slots__ = FIELDS = ("position", "disclaimer_seen", "theme", "region", "voice")
+
+    def __init__(
+        self,
+        position: str | None = None,
+        disclaimer_seen: bool = False,
+        theme: str | None = None,
+        region: str | None = None,
+        voice: bool = False,
+    ) -> None:
+        self.position = position
+        """Last position used in a hold; the next hold starts there."""
+        self.disclaimer_seen = disclaimer_seen
+        self.theme = theme
+        self.region = region
+        """The country (region id) the person chose, for the emergency numbers."""
+        self.voice = voice
+        """Steps spoken aloud (`v` on the hold, --voice); off unless asked for."""
+
+    def as_dict(self) -> dict[str, object]:
+        return {name: getattr(self, name) for name in self.FIELDS}
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Settings and self.as_dict() == other.as_dict()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it was
+
+    def __repr__(self) -> str:
+        return "Settings(" + ", ".join(f"{k}={v!r}" for k, v in self.as_dict().items()) + ")"
 
 
 def _optional_name(value: object) -> bool:
@@ -62,13 +86,18 @@ class Unreadable(Exception):
     """The settings file is there but is not a small JSON object we can use."""
 
 
-@dataclass
 class SettingsFile:
-    path: Path
-    settings: Settings
-    warning: str | None = None
-    keep_off: bool = False
-    """A file we could not read is still at `path` (or its folder is not ours): never save."""
+    """The settings, where they live, and what to tell the person about them."""
+
+    def __init__(
+        self, path: Path, settings: Settings, warning: str | None = None, keep_off: bool = False
+    ) -> None:
+        self.path = path
+        self.settings = settings
+        self.warning = warning
+        self.keep_off = keep_off
+        """A file we could not read is still at `path` (or its folder is not ours): never
+        save."""
 
     def save(self) -> str | None:
         """Write atomically; return a warning instead of raising if we cannot."""
@@ -78,7 +107,7 @@ class SettingsFile:
         problem = folder_problem(folder, create=True, tighten=is_default_data_dir)
         if problem:
             return f"Settings not saved: {problem}."
-        data = json.dumps(asdict(self.settings), indent=2).encode()
+        data = json.dumps(self.settings.as_dict(), indent=2).encode()
         temp: str | None = None
         try:
             with suppress(FileNotFoundError):
@@ -158,6 +187,8 @@ def _read(path: Path) -> bytes:
 
 def _set_aside(path: Path, why: str) -> SettingsFile:
     """Keep what is at `path` under a new name; if it cannot be moved, never save over it."""
+    from datetime import datetime  # only here: a start with a good file needs none
+
     stamp = f"{datetime.now():%Y%m%d-%H%M%S}"
     for n in range(1, 100):
         aside = path.with_name(f"{FILE}.unreadable-{stamp}" + (f"-{n}" if n > 1 else ""))

@@ -7,11 +7,13 @@ number come first, then the signs; short sentences, the verb first.
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from coach.content import Content, Region, Relief
 from coach.i18n import t
-from coach.steps import AfterCare, GetHelp, WhatNext
+
+if TYPE_CHECKING:  # `red-flags` prints through here and needs no flow steps (3 ms)
+    from coach.steps import AfterCare, GetHelp, WhatNext
 
 LineKind = Literal["title", "action", "text", "heading", "item", "source", "hint"]
 
@@ -203,6 +205,8 @@ def disclaimer(region: Region) -> str:
 
 def final_lines(step: object, content: Content, region: Region) -> list[Line]:
     """What to print after a quit that ended an episode: the safety net, or after-care."""
+    from coach.steps import AfterCare, GetHelp
+
     if isinstance(step, GetHelp):
         return get_help(step, content, region, "text")
     if isinstance(step, AfterCare):

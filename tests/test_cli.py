@@ -133,27 +133,61 @@ def test_export_with_no_history_writes_a_header(tmp_path):
 @pytest.mark.parametrize(
     "argv",
     [
+        [],
         ["tips"],
         ["tips", "cold", "sleep"],
+        ["tips", "--lang", "zh"],
         ["check-content"],
         ["check-content", "somewhere"],
+        ["check-content", "--content=x"],
         ["export"],
+        ["export", "--format", "json"],
+        ["export", "--format=csv", "--data-dir", "/tmp/d", "-o", "out.csv"],
+        ["export", "--output", "-", "--lang", "en"],
+        ["export", "--data-dir", "-"],
+        ["report", "--output", "r.html", "--data-dir", "d"],
+        ["red-flags", "--lang=zh", "--data-dir", "~/x"],
         *([name] for name in ("back", "front", "routine", "history", "red-flags")),
+        *([name, "--data-dir", "d"] for name in ("back", "history", "checkin")),
     ],
 )
-def test_a_bare_command_skips_argparse_and_means_the_same(argv):
-    from coach.cli import _plain_command, build_parser
+def test_a_plain_command_line_skips_argparse_and_means_the_same(argv):
+    """The quick reader must agree with argparse wherever it answers at all."""
+    from coach.cli import build_parser, quick_parse
 
-    assert vars(_plain_command(argv)) == vars(build_parser().parse_args(argv))
+    quick = quick_parse(argv)
+    assert quick is not None
+    assert vars(quick) == vars(build_parser().parse_args(argv))
 
 
 @pytest.mark.parametrize(
-    "argv", [["back", "extra"], ["check-content", "a", "b"], ["tips", "-h"], ["--lang", "zh"]]
+    "argv",
+    [
+        ["back", "extra"],
+        ["check-content", "a", "b"],
+        ["tips", "-h"],
+        ["--lang", "zh"],
+        ["tips", "cold", "--lang", "zh"],
+        ["export", "--format", "xml"],
+        ["export", "--format"],
+        ["export", "--format", "csv", "--format", "json"],
+        ["export", "--form", "csv"],
+        ["export", "-oout.csv"],
+        ["export", "-o=out.csv"],
+        ["export", "--output", "--format"],
+        ["export", "--data-dir="],
+        ["report", "--format", "csv"],
+        ["report", "--weeks", "4"],
+        ["back", "--hold", "30"],
+        ["red-flags", "--region", "uk"],
+        ["history", "--lang", "fr"],
+        ["export", "--", "x"],
+    ],
 )
 def test_anything_else_goes_to_argparse(argv):
-    from coach.cli import _plain_command
+    from coach.cli import quick_parse
 
-    assert _plain_command(argv) is None
+    assert quick_parse(argv) is None
 
 
 def test_garbage_collection_is_back_on_if_the_app_fails_to_start(monkeypatch):

@@ -201,6 +201,22 @@ def test_unreadable_files(broken, data, words):
     assert "tips.yaml" in str(info.value)
 
 
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("tips:\n  - id: *nowhere\n", 2),  # an alias with no anchor
+        ("&a tips: []\n*a : []\n", 2),  # an alias as a key
+        ("tips: &t []\ncauses: *t\n", 2),  # reported where the alias is, not its anchor
+    ],
+)
+def test_every_alias_is_named_at_its_own_line(broken, text, line):
+    """PyYAML's composer called the first "undefined" and the second a duplicate key."""
+    (broken / "tips.yaml").write_text(text)
+    with pytest.raises(ContentError, match="aliases") as info:
+        load(broken)
+    assert info.value.line == line
+
+
 def test_alias_bomb_is_refused_quickly(broken):
     lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
     for i in range(1, 12):

@@ -123,4 +123,4 @@ def test_source_checkout_finds_the_top_level_content(tmp_path):
 def test_this_interpreter_finds_the_source_content():
     from coach.content import default_dir
 
-    assert default_dir() == ROOT / "content"
+    assert default_dir() == str(ROOT / "content")

@@ -8,7 +8,6 @@ temporary file; and no stored value skips the safety question.
 
 from __future__ import annotations
 
-import dataclasses
 import errno
 import json
 import os
@@ -34,7 +33,7 @@ def aside(folder: Path) -> list[Path]:
 
 
 def test_every_settings_field_has_a_check():
-    assert set(VALID) == {f.name for f in dataclasses.fields(Settings)}
+    assert set(VALID) == set(Settings.FIELDS) == set(Settings().as_dict())
 
 
 @pytest.mark.parametrize(
