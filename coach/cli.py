@@ -20,12 +20,33 @@ if TYPE_CHECKING:  # argparse loads only when there are arguments to parse
 __all__ = ["COMMANDS", "HOLD_RANGE", "build_parser", "main", "quick_parse"]
 
 
+_PRINTING = ("tips", "red-flags", "check-content")
+"""Commands that load the content, print and end: see `main` on the collector."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Every command runs inside coach.streams.guarded: a closed pipe, a full disk or a
-    terminal that cannot show a character never ends one with a traceback."""
+    terminal that cannot show a character never ends one with a traceback.
+
+    A printing command makes thousands of objects that all live until it ends, and no
+    garbage cycles worth finding: the cyclic collector stays off while it runs, and,
+    when the program ends with it, what exists is frozen so the interpreter's last
+    collection does not walk it all once more. Together 5-8 ms of a 60 ms command.
+    """
+    import gc
+
     from coach.streams import guarded
 
-    return guarded(lambda: _main(sys.argv[1:] if argv is None else list(argv)))
+    args = sys.argv[1:] if argv is None else list(argv)
+    if not args or args[0] not in _PRINTING:
+        return guarded(lambda: _main(args))
+    gc.disable()
+    try:
+        return guarded(lambda: _main(args))
+    finally:
+        if argv is None:  # the program, not a caller that goes on: it ends now
+            gc.freeze()
+        gc.enable()
 
 
 def _main(argv: list[str]) -> int:

@@ -206,6 +206,23 @@ def test_garbage_collection_is_back_on_if_the_app_fails_to_start(monkeypatch):
     assert gc.isenabled()
 
 
+def test_a_printing_command_run_in_process_leaves_the_collector_as_it_was(capsys, monkeypatch):
+    """Off while `tips` runs; on again afterwards, and nothing frozen for a caller
+    that goes on (only the program itself, about to end, freezes what it made)."""
+    import gc
+
+    from coach import cli
+
+    seen = []
+    real = cli._main
+    frozen = gc.get_freeze_count()
+    monkeypatch.setattr(cli, "_main", lambda args: seen.append(gc.isenabled()) or real(args))
+    assert cli.main(["tips"]) == 0
+    assert seen == [False]
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen
+
+
 async def test_the_app_turns_collection_back_on_once_the_first_screen_is_up(tmp_path):
     import gc
 
