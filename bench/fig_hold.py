@@ -20,8 +20,10 @@ halves the wall time of a figure that must sit through minutes of holds.
 from __future__ import annotations
 
 import re
+import resource
 import statistics
 import time
+from typing import NamedTuple
 
 from common import (
     APP,
@@ -102,10 +104,27 @@ def running_countdown() -> tuple[float, float]:
     return app_rate * 1000, ref_rate * 1000
 
 
-def whole_hold() -> tuple[float, ...]:
-    """CPU seconds fork to exit of the app, the bare app and termdown over the same
-    time; peak RSS (MiB) of the app and the bare app; seconds the app lasted; CPU of
-    the bare app redrawing one line a second, over the same time."""
+class WholeHold(NamedTuple):
+    """One 3b run: CPU seconds of each program, fork to exit, and by phase."""
+
+    app: float
+    bare: float
+    termdown: float
+    ticking: float
+    """The bare app redrawing one line a second: the floor for any Textual countdown."""
+    app_mib: float
+    bare_mib: float
+    lasted: float
+    """Seconds from fork to the app's exit."""
+    asked: tuple[float, float, float]
+    """CPU of the app, the bare app and the ticking app when the first question showed."""
+    followed: tuple[float, float, float]
+    """The same, when the follow-up question showed (after TIME'S UP)."""
+
+
+def whole_hold() -> WholeHold:
+    """Fork to exit of the app through a default hold, beside the bare app, the bare
+    app that redraws a line a second, and termdown, all open for the same time."""
     argv = [*APP, "back", "--no-voice"]
     with (
         data_dir(SKIP_SETTINGS) as home,
@@ -118,8 +137,11 @@ def whole_hold() -> tuple[float, ...]:
         PtyScreen([*BARE, "--tick"], env=child_env(tick_home)) as ticking,
     ):
         terms = [app, bare, ref, ticking]
-        _answer_safety(terms, app)
+        _until(terms, lambda: re.search(SAFETY_READY, app.text()), 20)
+        asked = (app.cpu_seconds(), bare.cpu_seconds(), ticking.cpu_seconds())
+        app.press("n")
         _until(terms, lambda: re.search(FOLLOW_UP, app.text()), WHOLE_HOLD + 20)
+        followed = (app.cpu_seconds(), bare.cpu_seconds(), ticking.cpu_seconds())
         app.press("ctrl+c")
         _until(terms, lambda: app.reap(block=False), 10)
         ref_cpu = ref.cpu_seconds()  # termdown, at the moment the app has gone
@@ -129,19 +151,22 @@ def whole_hold() -> tuple[float, ...]:
         lasted = app.ended - app.started
         if not re.search(BARE_READY, bare.text()):
             raise ScreenTimeout(f"the bare app never drew:\n{bare.text()}")
-    cpu = app_usage.ru_utime + app_usage.ru_stime
-    bare_cpu = bare_usage.ru_utime + bare_usage.ru_stime
     mib = 1024.0
-    tick_cpu = tick_usage.ru_utime + tick_usage.ru_stime
-    return (
-        cpu,
-        bare_cpu,
+    return WholeHold(
+        _cpu(app_usage),
+        _cpu(bare_usage),
         ref_cpu,
+        _cpu(tick_usage),
         app_usage.ru_maxrss / mib,
         bare_usage.ru_maxrss / mib,
         lasted,
-        tick_cpu,
+        asked,
+        followed,
     )
+
+
+def _cpu(usage: resource.struct_rusage) -> float:
+    return usage.ru_utime + usage.ru_stime
 
 
 def short_hold() -> None:
@@ -169,9 +194,14 @@ def rows(policy: Policy) -> list[Row]:
     med = statistics.median
     app_rate, ref_rate = med(r[0] for r in running), med(r[1] for r in running)
     worst = max(r[0] / r[1] for r in running)
-    cpu, bare_cpu, td_cpu = (med(w[i] for w in whole) for i in range(3))
-    app_mib, bare_mib = med(w[3] for w in whole), med(w[4] for w in whole)
-    lasted, tick_cpu = med(w[5] for w in whole), med(w[6] for w in whole)
+    cpu, bare_cpu, td_cpu = (
+        med(w.app for w in whole),
+        med(w.bare for w in whole),
+        med(w.termdown for w in whole),
+    )
+    app_mib, bare_mib = med(w.app_mib for w in whole), med(w.bare_mib for w in whole)
+    lasted, tick_cpu = med(w.lasted for w in whole), med(w.ticking for w in whole)
+    phases = _phases(whole)
     return [
         Row(
             f"3a running countdown, {SKIP:.0f} s to end of a {LONG_HOLD} s hold",
@@ -205,6 +235,7 @@ def rows(policy: Policy) -> list[Row]:
             None,
             "a curses countdown: start-up and redraws without Textual",
         ),
+        *phases,
         Row(
             f"5 peak RSS through a {WHOLE_HOLD} s hold",
             app_mib,
@@ -214,3 +245,36 @@ def rows(policy: Policy) -> list[Row]:
             "ref: bare app open as long",
         ),
     ]
+
+
+def _phases(whole: list[WholeHold]) -> list[Row]:
+    """3b by phase, each against the bare app (and the ticking one) over the same window:
+    where the app's CPU goes, so a miss shows what it is made of."""
+    med = statistics.median
+
+    def span(end: str, start: str | None) -> tuple[float, float, float]:
+        def each(w: WholeHold, i: int) -> float:
+            totals = (w.app, w.bare, w.ticking)
+            stop = totals[i] if end == "exit" else getattr(w, end)[i]
+            return stop - (getattr(w, start)[i] if start else 0.0)
+
+        return tuple(med(each(w, i) for w in whole) for i in range(3))  # type: ignore[return-value]
+
+    rows = []
+    for name, end, start in (
+        ("start-up to the first question", "asked", None),
+        (f"'n', the {WHOLE_HOLD} s hold, TIME'S UP, the follow-up", "followed", "asked"),
+        ("Ctrl+C to exit (bare: q)", "exit", "followed"),
+    ):
+        app, bare, tick = span(end, start)
+        rows.append(
+            Row(
+                f"  context: 3b by phase: {name}",
+                app,
+                bare,
+                "s",
+                None,
+                f"ref: bare app, same window; bare app redrawing a line a second: {tick:.2f} s",
+            )
+        )
+    return rows
