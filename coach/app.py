@@ -22,7 +22,7 @@ from coach.i18n import t
 from coach.recorder import Recorder
 from coach.settings import SettingsFile, load_settings, theme_for
 from screens.app_actions import AppActions
-from screens.base import HELP_KEYS, HomeScreen, SizeGuard, translate_bindings
+from screens.base import HomeScreen, SizeGuard, translate_bindings
 from screens.diary_driver import DiaryDriver
 from screens.flow_driver import FlowDriver
 from screens.themes import THEMES
@@ -68,8 +68,9 @@ class CalfCoach(AppActions, VoiceAndNotices, FlowDriver, DiaryDriver, App[int]):
     TITLE = "Calf Coach"
     BINDINGS = [
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="quit-ctrl-c"),
-        *HELP_KEYS,  # ! and ?, not priority: they wait their turn behind keys typed earlier
     ]
+    """`!` and `?` are bound by each screen (screens/base.py HELP_KEYS), not priority:
+    they wait their turn behind keys typed earlier."""
 
     def __init__(
         self,

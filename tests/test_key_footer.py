@@ -146,3 +146,25 @@ def test_footer_subscribes_its_bindings_changed_to_the_screen():
     """KeyFooter updates from Footer.bindings_changed, which Footer's on_mount subscribes."""
     assert list(inspect.signature(Footer.bindings_changed).parameters) == ["self", "screen"]
     assert "self.bindings_changed" in inspect.getsource(Footer.on_mount)
+
+
+def test_keys_are_written_as_textual_writes_them():
+    """The app writes a letter or digit itself (AppActions.get_key_display), and `!` and
+    `?` have their own key_display (screens/base.py): each as Textual writes it."""
+    import string
+    from dataclasses import replace
+
+    from screens.app_actions import AppActions
+    from screens.base import HELP_KEYS
+
+    class Ours(AppActions, App[None]):
+        pass
+
+    ours, textual = Ours(), App()
+    for key in string.ascii_letters + string.digits:
+        binding = Binding(key, "go", "Go")
+        assert ours.get_key_display(binding) == textual.get_key_display(binding) == key
+    for binding in HELP_KEYS:
+        plain = replace(binding, key_display=None)
+        assert textual.get_key_display(plain) == binding.key_display
+        assert ours.get_key_display(binding) == binding.key_display
