@@ -17,7 +17,7 @@ from coach.dbfile import is_busy, is_corruption, move_aside
 from coach.history_queries import COLUMNS_SQL as _COLUMNS
 from coach.history_queries import HistoryQueries
 from coach.locations import folder_problem, is_default_data_dir
-from coach.migrations import MIGRATIONS
+from coach.migrations import DB_NAME, MIGRATIONS
 from coach.records import (
     KINDS,
     OUTCOMES,
@@ -30,7 +30,6 @@ from coach.records import (
     row_values,
 )
 
-DB_NAME = "history.db"
 _MAGIC = b"SQLite format 3\x00"
 
 __all__ = ["KINDS", "OUTCOMES", "POSITIONS", "SIDES", "EpisodeRecord", "History", "HistoryError"]

@@ -23,10 +23,11 @@ from typing import TYPE_CHECKING, NamedTuple
 from coach.checkins import NIGHT_SQL
 from coach.migrations import READABLE_SQL
 from coach.records import BadRow, EpisodeRecord, check, from_row, row_values
-from coach.stats import HOLD_BUCKETS, Summary, night_of
 
 if TYPE_CHECKING:
     import sqlite3
+
+    from coach.stats import Summary
 
 COLUMNS_SQL = (
     "kind, started_at, started_epoch, side, position, planned_seconds, actual_seconds,"
@@ -147,6 +148,8 @@ class HistoryQueries:
         with and without a routine from the first night to last night. Each is a range
         of an index (of kind and night, or of kind and start time, widened by two days
         for the offset the wall clock had): never a scan of years of rows."""
+        from coach.stats import Summary, night_of
+
         last = night_of(now)
         kept, params = self._kept()
         this = date(now.year, now.month, 1)
@@ -207,6 +210,8 @@ class HistoryQueries:
 
     def charts(self, now: datetime, weeks: int = 12) -> Charts:
         """stats.weekly_counts, by_side, by_hour and the outcome tables, in SQL."""
+        from coach.stats import HOLD_BUCKETS
+
         this_monday = now.date() - timedelta(days=now.weekday())
         first = this_monday - timedelta(weeks=weeks - 1)
         # The epoch bound (two days either side) lets the index pick the weeks' rows;

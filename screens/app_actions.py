@@ -1,5 +1,5 @@
 """What every screen of the app can reach: get help (!), help (?), the command palette
-and its commands (themes, country), and the country picker.
+and its commands (themes, country), the country picker, and how a key is written.
 
 A mixin of CalfCoach (coach/app.py), kept apart so the app file stays small.
 """
@@ -14,6 +14,7 @@ from textual.app import SystemCommand
 from screens.base import HomeScreen
 
 if TYPE_CHECKING:
+    from textual.binding import Binding
     from textual.screen import Screen
 
 
@@ -57,6 +58,16 @@ class AppActions:
 
         if self.use_command_palette and not Palette.is_open(self):
             self.push_screen(Palette(id="--command-palette"))
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A letter or digit is written as itself, as Textual writes it, without first
+        being looked up as a character name: `unicodedata.lookup` reads scattered pages
+        of its name tables, and the footers' keys brought about 0.6 MiB of them into
+        memory (with `!` and `?` given their own `key_display`, screens/base.py)."""
+        key = binding.key
+        if not binding.key_display and len(key) == 1 and key.isascii() and key.isalnum():
+            return key
+        return super().get_key_display(binding)  # type: ignore[misc]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Hide "Get help" / "Help" from the footer of the screen they already opened

@@ -26,10 +26,13 @@ MIN_WIDTH, MIN_HEIGHT = 40, 12
 SHORT_HEIGHT = 20
 
 HELP_KEYS = (
-    Binding("exclamation_mark", "app.red_flags", "Get help", id="red-flags"),
-    Binding("question_mark", "app.help", "Help", id="help"),
+    Binding("exclamation_mark", "app.red_flags", "Get help", id="red-flags", key_display="!"),
+    Binding("question_mark", "app.help", "Help", id="help", key_display="?"),
 )
-"""On every screen: the App binds them, and CoachModal for dialogs."""
+"""On every screen, after its own keys: each screen binds them (SizeGuard), not the App.
+Bound on the App, each was looked up as a character name (`unicodedata.lookup`) every
+time Textual gathered the keys that apply, which read about 0.6 MiB of the name tables
+into memory; `key_display` spares the same lookup where the footer and help draw them."""
 
 
 class TooSmall(Static):
@@ -69,6 +72,9 @@ class SizeGuard:
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         translate_bindings(self)  # type: ignore[arg-type]
+        own = own_bindings(self)  # type: ignore[arg-type]
+        for binding in HELP_KEYS:  # unless the screen uses the key (help closes with `?`)
+            own.setdefault(binding.key, [replace(binding, description=t(binding.description))])
 
     _shown_at: float | None = None
     _answered: bool = False
@@ -163,16 +169,7 @@ class HomeScreen(CoachScreen[None]):
 
 
 class CoachModal(SizeGuard, ModalScreen[Result]):
-    """A dialog, with the app's `!` and `?` added after its own keys.
-
-    App keys reach a ModalScreen only with priority, and a priority key is acted on as
-    it arrives, ahead of keys typed just before it (typed together, "q!" opened the red
-    flags and q then closed them). So dialogs bind them themselves, unless they already
-    use the key (help closes with `?`).
-    """
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        own = own_bindings(self)  # type: ignore[arg-type]
-        for binding in HELP_KEYS:
-            own.setdefault(binding.key, [replace(binding, description=t(binding.description))])
+    """A dialog. It binds `!` and `?` itself, as every screen does (SizeGuard): App keys
+    reach a ModalScreen only with priority, and a priority key is acted on as it
+    arrives, ahead of keys typed just before it (typed together, "q!" opened the red
+    flags and q then closed them)."""

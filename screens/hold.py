@@ -11,7 +11,6 @@ from textual.widgets import Static
 
 from coach.content import Content
 from coach.cues import Heard, HoldPlan, hold_cues
-from coach.diary_text import past_line
 from coach.i18n import t
 from coach.steps import Hold, HoldEnd, HoldResult
 from coach.timer import Clock, HoldTimer, clock_text, step_index
@@ -90,6 +89,8 @@ class HoldScreen(CountdownScreen[HoldResult]):
             yield CountdownFace(self._state_text(planned), clock_text(planned), id="countdown")
             yield Static(id="positions", classes="hint")
             if self.past is not None:  # the person's own record (#15), before the steps
+                from coach.diary_text import past_line
+
                 yield Static(past_line(self.past, self.content), id="hold-past", markup=False)
             if self.hold_number == 1 and not self.app.voice.on:  # type: ignore[attr-defined]
                 yield Static(t("Press v to hear each step read aloud."), id="voice-hint")

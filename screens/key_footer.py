@@ -1,25 +1,39 @@
-"""The footer every screen shows: Textual's Footer, rebuilt only when its keys change."""
+"""The footer every screen shows: the keys that apply, all drawn by one widget.
+
+Textual's Footer draws each key as a widget of its own (FooterKey) and builds them all
+again whenever the keys may have changed. A widget costs about 40 KiB (its message
+queue, its styles and those of its two parts, its render caches): the footers of a
+hold, of its TIME'S UP and of the question after it held about 1 MiB between them, the
+largest share of what `calf-coach back` used beyond a bare Textual app (bench figure 5).
+Here one widget draws them, with the styles FooterKey's CSS gives each key, and does
+what a FooterKey does under the mouse. tests/test_key_footer.py compares the two, cell
+by cell, on every theme.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
-from screens.textual_private import FooterKey
-
-Keys = tuple[tuple[Binding, bool, str] | int, ...]
-"""The keys shown, then the width they were fitted to."""
+Shown = tuple[Binding, bool, str]
+"""A key shown: its binding, whether it is enabled, its tooltip."""
+Keys = tuple[Shown | int, ...]
+"""The keys that apply, then the width they were fitted to."""
 KEEP = ("app.red_flags",)
 """Never dropped for width: the way to get help."""
 DROP_FIRST = ("app.help", "voice", "position", "extend", "version", "eased")
 """Dropped first, in this order (help lists every key, and dropped keys still work);
 then the rest from the end of the screen's list, the order keys are bound in."""
+DIM = Style(dim=True)
 
 
 def fit(keys: Sequence[tuple[str, int]], room: int) -> set[int]:
@@ -38,36 +52,150 @@ def fit(keys: Sequence[tuple[str, int]], room: int) -> set[int]:
     return shown
 
 
+class KeyRow(Widget):
+    """The keys, each drawn as a compact FooterKey draws itself, one space apart.
+
+    Its CSS is FooterKey's. A hovered key takes FooterKey:hover's colours from the
+    `hover` parts; on the key's own parts those replace rather than lie over it, the
+    same in every theme, whose key and description backgrounds are transparent (or, in
+    textual-ansi, the terminal's own, as the hover one is).
+    """
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {
+        "key-row--key",
+        "key-row--description",
+        "key-row--hover",
+        "key-row--hover-key",
+        "key-row--hover-description",
+    }
+    DEFAULT_CSS = """
+    KeyRow {
+        width: auto;
+        height: 1;
+        text-wrap: nowrap;
+        background: $footer-item-background;
+        & > .key-row--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        & > .key-row--description {
+            padding: 0 0 0 1;
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        & > .key-row--hover {
+            color: $footer-key-foreground;
+            background: $block-hover-background;
+        }
+        & > .key-row--hover-key {
+            color: $footer-key-foreground;
+            background: $block-hover-background;
+            text-style: bold;
+        }
+        & > .key-row--hover-description {
+            color: $footer-description-foreground;
+            background: $block-hover-background;
+        }
+    }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.set_reactive(Widget.shrink, False)
+        self.keys: list[Shown] = []
+        self.hovered: int | None = None
+        self._spans: list[tuple[int, int]] = []
+
+    def show(self, keys: list[Shown]) -> None:
+        self._hover(None)  # as when FooterKeys are built again: none is under the mouse
+        self.keys = keys
+        self.refresh(layout=True)
+
+    def label(self, index: int) -> Text:
+        """FooterKey.render for key `index`, compact."""
+        binding, enabled, _tooltip = self.keys[index]
+        part = "key-row--hover-" if index == self.hovered else "key-row--"
+        key_style = self.get_component_rich_style(part + "key")
+        text_style = self.get_component_rich_style(part + "description")
+        base = self.get_component_rich_style("key-row--hover") if index == self.hovered else None
+        if not enabled:  # FooterKey.-disabled: dim, on the key and both its parts
+            key_style, text_style = key_style + DIM, text_style + DIM
+        pad = self.get_component_styles("key-row--key").padding
+        display = " " * pad.left + self.app.get_key_display(binding) + " " * pad.right
+        if binding.description:
+            pad = self.get_component_styles("key-row--description").padding
+            text = " " * pad.left + binding.description + " " * pad.right
+            label = Text.assemble((display, key_style), (text, text_style))
+        else:
+            label = Text.assemble((display, key_style))
+        base = self.rich_style if base is None else base
+        label.stylize_before(base if enabled else base + DIM)
+        return label
+
+    def render(self) -> Text:
+        line, self._spans = Text(), []
+        for index in range(len(self.keys)):
+            if index:
+                line.append(" ")  # FooterKey's margin, on the footer's background
+            start = line.cell_len
+            line.append_text(self.label(index))
+            self._spans.append((start, line.cell_len))
+        return line
+
+    def key_at(self, x: int) -> int | None:
+        return next((i for i, (a, b) in enumerate(self._spans) if a <= x < b), None)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._hover(self.key_at(event.x))
+
+    def on_leave(self, _event: events.Leave) -> None:
+        self._hover(None)
+
+    def _hover(self, index: int | None) -> None:
+        if index == self.hovered:
+            return
+        self.hovered = index
+        self.styles.pointer = "default" if index is None else "pointer"
+        self.tooltip = self.keys[index][2] or None if index is not None else None
+        self.refresh()
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        """As FooterKey: press the key, or ring the bell if it is disabled."""
+        index = self.key_at(event.x)
+        if index is None:
+            return
+        binding, enabled, _tooltip = self.keys[index]
+        if enabled:
+            self.app.simulate_key(binding.key)
+        else:
+            self.app.bell()
+
+
 class KeyFooter(Footer):
-    """Textual's Footer rebuilds itself, a widget per key, every time its screen says
-    the bindings *may* have changed: when it mounts, when focus moves, on each
-    `refresh_bindings()`. The follow-up question rebuilt it three times in a row as it
-    opened, about 7 ms and 0.3 MiB each. This one rebuilds only when the keys it would
-    show are not the ones it shows.
+    """Textual's Footer, with its keys drawn by one KeyRow, updated only when the keys it
+    would show are not the ones it shows. Textual's rebuilt itself, a widget per key,
+    every time its screen said the bindings *may* have changed: when it mounts, when
+    focus moves, on each `refresh_bindings()`. Binding groups are not used by this app.
     """
 
     def __init__(self) -> None:
         super().__init__(show_command_palette=False, compact=True)
         self._shown: Keys | None = None
+        self._ready = False
+        self._row = KeyRow()
+        """Kept, not queried: a check can come while it is not mounted yet, or any more."""
 
     def compose(self) -> ComposeResult:
-        self._shown = self.keys() if self._bindings_ready else None
-        widgets: list[Widget] = list(super().compose())
-        keys = [w for w in widgets if isinstance(w, FooterKey)]
-        if len(keys) < len(widgets):  # groups: not used by this app, leave them be
-            yield from widgets
-            return
-        sizes = [(k.action, cell_len(k.key_display) + cell_len(k.description) + 2) for k in keys]
-        shown = fit(sizes, self.app.size.width)
-        self.styles.grid_size_columns = len(shown)
-        yield from (key for i, key in enumerate(keys) if i in shown)
+        yield self._row
 
     def on_resize(self) -> None:
         if self._shown is not None:
             self.call_after_refresh(self._rebuild)
 
     def bindings_changed(self, screen: Screen) -> None:
-        self._bindings_ready = True
+        self._ready = True
         if not screen.app.app_focus:
             return  # as Footer does: it is rebuilt when focus comes back
         if self.is_attached and screen is self.screen:
@@ -75,9 +203,28 @@ class KeyFooter(Footer):
             # the screen it was queued on), and the next change must still get through.
             self.call_after_refresh(self._rebuild)
 
-    async def _rebuild(self) -> None:
-        if self.is_attached and self.keys() != self._shown:
-            await self.recompose()
+    def _rebuild(self) -> None:
+        if not (self.is_attached and self._ready):
+            return
+        keys = self.keys()
+        if keys == self._shown:
+            return
+        self._shown = keys
+        per_action: dict[str, Shown] = {}  # as Footer: one key per action, the first
+        for shown in keys[:-1]:
+            per_action.setdefault(shown[0].action, shown)  # type: ignore[index, union-attr]
+        row = list(per_action.values())
+        display = self.app.get_key_display
+        sizes = [
+            (b.action, cell_len(display(b)) + cell_len(b.description) + 2) for b, _e, _t in row
+        ]
+        chosen = fit(sizes, self.app.size.width)
+        self._row.show([key for i, key in enumerate(row) if i in chosen])
+
+    @property
+    def text(self) -> str:
+        """The footer as drawn, in plain text."""
+        return str(self._row.render())
 
     def keys(self) -> Keys:
         """What the footer shows: each binding shown, whether it is enabled, its tooltip."""

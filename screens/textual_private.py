@@ -19,9 +19,6 @@ Private names this project uses:
   screens/base.py uses (through `own_bindings()`) to translate binding descriptions
   (`translate_bindings`) and to add the `!` and `?` keys to dialogs (`CoachModal`).
   Textual has no public way to change a binding's description after the class is made.
-- `Footer._bindings_ready`: read and set by screens/key_footer.py's KeyFooter, which
-  overrides `Footer.compose` and `Footer.bindings_changed` to rebuild only when keys
-  change; the flag is Footer's own "bindings are known" state.
 - `CommandPalette._action_command_list(action)`: overridden by screens/palette.py to
   drop PageUp/PageDown before the command list is laid out (KeyError(0) in 8.2.8).
 - `App._exit`: read by coach/app.py (`self._exit`) to do nothing once the app is
@@ -34,10 +31,6 @@ Private names this project uses:
   `App.copy_to_clipboard()` write their escapes; the hold writes a desktop-notice
   escape (OSC 9/777/99, coach/notice.py) this way when the terminal is in the
   background at time's up or when the coach says to get help.
-- `textual.widgets._footer.FooterKey` and its `key_display`, `description` and
-  `action`: the widgets Footer.compose yields, one per key. KeyFooter measures them
-  and drops the least needed when the window is narrow, so "! Get help" is never cut
-  off (Textual's Footer cuts from the right). Not exported by `textual.widgets`.
 """
 
 from __future__ import annotations
@@ -50,10 +43,8 @@ from textual._time import get_time as key_clock
 from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
-from textual.widgets._footer import FooterKey
 
 __all__ = [
-    "FooterKey",
     "drop_undecodable_input",
     "key_clock",
     "lenient_decoder",

@@ -11,6 +11,7 @@ from screens.countdown_face import CountdownFace
 from screens.follow_up import FollowUp
 from screens.help import HelpScreen
 from screens.hold import HoldScreen
+from screens.key_footer import KeyFooter
 from screens.not_sure import NotSure
 from screens.red_flags import RedFlags
 from screens.safety_check import SafetyCheck
@@ -21,7 +22,7 @@ from screens.tips import TipsScreen
 
 def footer_keys(app) -> str:
     """The footer as drawn: each key and its label."""
-    return " ".join(str(key.render()) for key in app.screen.query("FooterKey"))
+    return app.screen.query_one(KeyFooter).text
 
 
 def shown(app, selector: str) -> str:

@@ -26,6 +26,11 @@ class HistoryApp(App[None]):
     def on_mount(self) -> None:
         self.push_screen(HistoryScreen(self.store, now=lambda: NOW))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The screen's `!` and `?` (screens/base.py HELP_KEYS) open the app's dialogs,
+        which this bare host has not: not shown, as before screens bound them."""
+        return action not in ("red_flags", "help")
+
 
 def make_store(tmp_path: Path, count: int = 3) -> History:
     store = History.open(tmp_path, now=lambda: NOW).store

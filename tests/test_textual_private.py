@@ -15,7 +15,6 @@ from textual.command import CommandPalette
 from textual.dom import DOMNode
 from textual.drivers import linux_driver, linux_inline_driver
 from textual.message import Message
-from textual.widgets import Footer
 
 from screens.textual_private import drop_undecodable_input, key_clock, lenient_decoder, own_bindings
 
@@ -59,14 +58,6 @@ def test_a_nodes_own_bindings_are_a_key_to_bindings_map():
     assert list(bound) == ["x"] and isinstance(bound["x"][0], Binding)
 
 
-def test_the_footer_keeps_a_bindings_ready_flag():
-    """screens/key_footer.py reads and sets Footer._bindings_ready."""
-    assert "_bindings_ready" in vars(Footer) or hasattr(Footer, "_bindings_ready")
-    assert Footer._bindings_ready.__class__.__name__ == "reactive"
-    assert list(inspect.signature(Footer.bindings_changed).parameters) == ["self", "screen"]
-    assert "_bindings_ready" in inspect.getsource(Footer.compose)
-
-
 def test_the_command_palette_routes_list_keys_through_one_method():
     """screens/palette.py overrides CommandPalette._action_command_list(action)."""
     method = CommandPalette._action_command_list
@@ -107,12 +98,3 @@ def test_the_app_writes_escapes_through_its_driver():
     assert write_to_terminal(app, "\x1b]9;x\x07") is True
     assert Driver.written == ["\x1b]9;x\x07"]
     app._driver = None
-
-
-def test_footer_keys_carry_their_key_display_description_and_action():
-    """KeyFooter measures and filters the FooterKey widgets Footer.compose yields."""
-    from screens.textual_private import FooterKey
-
-    key = FooterKey("x", "X", "Go", "app.go")
-    assert (key.key_display, key.description, key.action) == ("X", "Go", "app.go")
-    assert "yield FooterKey(" in inspect.getsource(Footer.compose)
