@@ -66,11 +66,8 @@ class CalfCoach(AppActions, VoiceAndNotices, FlowDriver, DiaryDriver, App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "Calf Coach"
-    BINDINGS = [
-        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="quit-ctrl-c"),
-    ]
-    """`!` and `?` are bound by each screen (screens/base.py HELP_KEYS), not priority:
-    they wait their turn behind keys typed earlier."""
+    # `!` and `?` are bound by each screen (screens/base.py HELP_KEYS).
+    BINDINGS = [Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="quit-ctrl-c")]
 
     def __init__(
         self,
@@ -176,12 +173,10 @@ class CalfCoach(AppActions, VoiceAndNotices, FlowDriver, DiaryDriver, App[int]):
     def started(self) -> None:
         """The first screen is up: turn garbage collection back on if the CLI paused it.
 
-        What start-up made lives as long as the app, so on_mount froze it (moved it out
-        of the collector's sight): each later collection walks only what was made since,
-        and the first one is not a long pause in the middle of a hold. Frozen there, not
-        here: a flow's first screen (the swollen-leg question) is gone a minute later,
-        and frozen, it was never freed (about 0.4 MiB more at the end of a hold).
-        """
+        What start-up made lives as long as the app, so on_mount froze it (out of the
+        collector's sight): later collections walk only what was made since, and none is
+        a long pause in a hold. Frozen there, before the first screen: frozen with it, a
+        swollen-leg question answered long ago was never freed (~0.4 MiB, figure 5)."""
         import gc
 
         gc.enable()
