@@ -39,11 +39,13 @@ class DiaryDriver:
 
         No history file yet means nothing is recorded: reading must not create one, and
         no worker is started (a first `calf-coach back` kept a thread, and its memory,
-        for nothing through the hold: about 0.3 MiB)."""
+        for nothing through the hold: about 0.3 MiB). The worker starts after the next
+        frame: its imports (SQLite, the store) hold the GIL, and at start-up they made
+        the first frame of a person with a history later than one without (bench 8)."""
         from coach.migrations import DB_NAME
 
         if (self.data_dir / DB_NAME).exists():
-            self._read_diary()
+            self.call_after_refresh(self._read_diary)  # type: ignore[attr-defined]
 
     @work(thread=True, exclusive=True, group="diary")
     def _read_diary(self) -> None:
