@@ -25,6 +25,7 @@ from screens.app_actions import AppActions
 from screens.base import HomeScreen, SizeGuard, translate_bindings
 from screens.diary_driver import DiaryDriver
 from screens.flow_driver import FlowDriver
+from screens.textual_private import start_with_theme
 from screens.themes import THEMES
 from screens.voicing import VoiceAndNotices
 
@@ -102,9 +103,10 @@ class CalfCoach(AppActions, VoiceAndNotices, FlowDriver, DiaryDriver, App[int]):
         self.data_dir = data_dir
         if hour is None:
             hour = datetime.now().hour
-        from coach.flow import starting_position
-
-        self.position = starting_position(content, position, saved.position, hour)
+        self.position: str | None = None
+        """Where the next hold starts: set at the first episode (flow_driver.py), so the
+        picker's first frame does not wait for the flow to load."""
+        self._asked_position, self._start_hour = position, hour
         import os
 
         from coach.i18n import choose_region
@@ -133,7 +135,7 @@ class CalfCoach(AppActions, VoiceAndNotices, FlowDriver, DiaryDriver, App[int]):
         for custom in THEMES:
             self.register_theme(custom)
         available = frozenset(self.available_themes)
-        self.theme = theme_for(hour, theme or saved.theme, available)
+        start_with_theme(self, theme_for(hour, theme or saved.theme, available))
         self._theme_ready = True
         if theme is not None and theme not in available:
             self._pending_notes.append(

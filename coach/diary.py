@@ -17,6 +17,16 @@ PAST_MIN = 3
 PAST_LIMIT = 10
 """How many of the latest finished episodes of a side the record line counts."""
 
+CHECKIN_QUESTION = "Any cramps last night?"
+"""The morning check-in's words, here with its rules: the first screen shows them
+without loading the diary's charts (coach.diary_text) before its first frame."""
+CHECKIN_KEYS = "0 none · y yes · x skip"
+CHECKIN_ASK = (
+    "How many cramps last night?",
+    "Worst one, 0 (mild) to 10 (worst)?",
+    "How much did they disturb your sleep, 0 (not at all) to 10 (no sleep)?",
+)
+
 
 def night_of(moment: datetime) -> date:
     """A 2 am cramp belongs to the evening before: the date 12 hours earlier."""

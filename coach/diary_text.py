@@ -14,13 +14,6 @@ from coach.content import Content
 from coach.diary import PastRecord
 from coach.i18n import t
 
-CHECKIN_QUESTION = "Any cramps last night?"
-CHECKIN_KEYS = "0 none · y yes · x skip"
-CHECKIN_ASK = (
-    "How many cramps last night?",
-    "Worst one, 0 (mild) to 10 (worst)?",
-    "How much did they disturb your sleep, 0 (not at all) to 10 (no sleep)?",
-)
 OWN_RECORD = "Your own record, not a trial: small numbers are hints, not proof."
 BAR_WIDTH = 24
 

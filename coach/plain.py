@@ -15,8 +15,7 @@ from typing import NamedTuple, TextIO
 
 from coach import wording
 from coach.content import Content, Region
-from coach.diary import night_of
-from coach.diary_text import CHECKIN_QUESTION
+from coach.diary import CHECKIN_QUESTION, night_of
 from coach.flow import EpisodeFlow, RoutineFlow, starting_position
 from coach.i18n import t
 from coach.plain_diary import PlainDiary

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from coach.diary import CheckIn, PastRecord, checkin_due, last_night
-from coach.diary_text import CHECKIN_ASK, CHECKIN_QUESTION
+from coach.diary import CHECKIN_ASK, CHECKIN_QUESTION, CheckIn, PastRecord, checkin_due, last_night
 from coach.i18n import t
 
 

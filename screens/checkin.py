@@ -15,8 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from coach.diary import CheckIn
-from coach.diary_text import CHECKIN_ASK
+from coach.diary import CHECKIN_ASK, CheckIn
 from coach.i18n import t
 from screens.base import CoachModal
 from screens.key_footer import KeyFooter

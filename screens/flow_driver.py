@@ -25,15 +25,20 @@ T = TypeVar("T")
 
 
 class FlowDriver:
-    """Needs from the app: content, region, clock, position, hold_seconds, prefs,
-    recorder, flow, steps_shown, farewell, _leaving, go_home() and _warn()."""
+    """Needs from the app: content, region, clock, position (with _asked_position and
+    _start_hour), hold_seconds, prefs, recorder, flow, steps_shown, farewell, _leaving,
+    go_home() and _warn()."""
 
     def start_episode(self, side: Side) -> None:
         """A side was chosen (or given on the command line): run an episode's flow."""
         if self._leaving or self._exit:
             return
-        from coach.flow import EpisodeFlow
+        from coach.flow import EpisodeFlow, starting_position
 
+        if self.position is None:
+            self.position = starting_position(
+                self.content, self._asked_position, self.prefs.settings.position, self._start_hour
+            )
         first_run = not self.prefs.settings.disclaimer_seen
         flow = EpisodeFlow(
             self.content,

@@ -12,8 +12,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from coach.content import Content, Region
-from coach.diary import CheckIn
-from coach.diary_text import CHECKIN_KEYS, CHECKIN_QUESTION
+from coach.diary import CHECKIN_KEYS, CHECKIN_QUESTION, CheckIn
 from coach.i18n import t
 from screens.base import HomeScreen
 from screens.choice import Choice

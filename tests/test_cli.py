@@ -101,6 +101,29 @@ def test_printing_commands_do_not_import_textual(argv, tmp_path):
     assert out.returncode == 0, out.stderr
 
 
+def test_the_first_screen_is_drawn_without_loading_the_flow_or_the_charts(tmp_path):
+    """The picker's first frame is figure 1 of bench/: the episode's flow, timer and
+    steps load when a side is chosen, the diary's charts when the history is shown."""
+    code = (
+        "import asyncio, sys\n"
+        "from coach.app import make_app\n"
+        "from screens.side_picker import SidePicker\n"
+        f"app = make_app(data_dir={str(tmp_path)!r}, hour=23)\n"
+        "async def main():\n"
+        "    async with app.run_test() as pilot:\n"
+        "        while not isinstance(app.screen, SidePicker): await pilot.pause()\n"
+        "        await pilot.pause()\n"
+        "asyncio.run(main())\n"
+        "late = ('coach.flow', 'coach.steps', 'coach.timer', 'coach.stats', 'coach.diary_text')\n"
+        "print(sorted(set(late) & set(sys.modules)))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, timeout=60, capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
+
+
 def test_red_flags_prints_clot_signs_with_do_not_stretch():
     out = run("red-flags", "--region", "uk")
     assert out.returncode == 0, out.stderr

@@ -16,7 +16,13 @@ from textual.dom import DOMNode
 from textual.drivers import linux_driver, linux_inline_driver
 from textual.message import Message
 
-from screens.textual_private import drop_undecodable_input, key_clock, lenient_decoder, own_bindings
+from screens.textual_private import (
+    drop_undecodable_input,
+    key_clock,
+    lenient_decoder,
+    own_bindings,
+    start_with_theme,
+)
 
 
 @pytest.mark.parametrize("module", [linux_driver, linux_inline_driver])
@@ -98,3 +104,64 @@ def test_the_app_writes_escapes_through_its_driver():
     assert write_to_terminal(app, "\x1b]9;x\x07") is True
     assert Driver.written == ["\x1b]9;x\x07"]
     app._driver = None
+
+
+class Themed(App[None]):
+    """Styles that read the theme's variables, to see which variables were parsed."""
+
+    CSS = "Screen { background: $background; } Static { color: $foreground; }"
+
+    def compose(self):
+        from textual.widgets import Static
+
+        yield Static("x")
+
+
+def seen_after_start(app: App) -> tuple:
+    """What setting a theme changes, as a value: theme, classes, the ANSI colour map,
+    and the colours the stylesheet gave the screen and a widget."""
+    from textual.filter import ANSIToTruecolor
+    from textual.widgets import Static
+
+    ansi = [(f._terminal_theme, f.enabled) for f in app._filters if isinstance(f, ANSIToTruecolor)]
+    return (
+        app.theme,
+        sorted(app.classes),
+        ansi,
+        app.screen.styles.background,
+        app.query_one(Static).styles.color,
+    )
+
+
+@pytest.mark.parametrize("name", ["night", "light", "textual-light", "ansi-light", "dracula"])
+async def test_start_with_theme_leaves_an_app_as_setting_app_theme_does_with_one_parse(
+    name, monkeypatch
+):
+    """start_with_theme does what Textual's theme watcher does (`_refresh_truecolor_filter`
+    among it), so an app started either way looks the same; and its stylesheet is
+    parsed once, where setting `App.theme` queued a second parse of every source."""
+    from textual.css.stylesheet import Stylesheet
+
+    from screens.themes import THEMES
+
+    reparsed = []
+    reparse = Stylesheet.reparse
+    monkeypatch.setattr(Stylesheet, "reparse", lambda self: (reparsed.append(1), reparse(self))[1])
+    assert callable(App._refresh_truecolor_filter)
+    seen, parses = [], []
+    for by_watcher in (True, False):
+        app = Themed()
+        for theme in THEMES:
+            app.register_theme(theme)
+        if by_watcher:
+            app.theme = name
+        else:
+            start_with_theme(app, name)
+        reparsed.clear()
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            seen.append(seen_after_start(app))
+        parses.append(len(reparsed))
+    assert seen[0] == seen[1]
+    assert seen[0][0] == name and f"-theme-{name}" in seen[0][1]
+    assert parses == [1, 0]
