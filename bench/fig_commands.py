@@ -49,7 +49,10 @@ def _command_rows(policy: Policy, commands: dict[str, list[str]]) -> list[Row]:
         until_exit(argv)
     ref_times: list[float] = []
     times: dict[str, list[float]] = {name: [] for name in argvs}
-    for _ in range(policy.runs):  # interleaved, so drift hits every command alike
+    # Three times the start-up runs: each command lasts ~50 ms, so 21 rounds cost ~5 s,
+    # and a slow moment of the machine, which can push one round 50% up, cannot land on
+    # enough of them to move a median (one run read 1.56x, its neighbours 1.35x, 1.34x).
+    for _ in range(3 * policy.runs):  # interleaved, so drift hits every command alike
         ref_times.append(until_exit(REFERENCE))
         for name, argv in argvs.items():
             times[name].append(until_exit(argv))

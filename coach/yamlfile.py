@@ -109,6 +109,8 @@ class _Reader:
         self.next_event = parser.get_event
         self.implicit = type(parser).yaml_implicit_resolvers
         self.events = yaml.events
+        self.resolvers: dict[str, tuple] = {}
+        """The implicit resolvers to try for a plain scalar, by its first character."""
 
     def fail(self, event: Any, field: str, message: str) -> ContentError:
         return ContentError(self.path, event.start_mark.line + 1, field, message)
@@ -128,22 +130,23 @@ class _Reader:
 
     def value(self, event: Any, field: str) -> Any:
         events = self.events
-        if isinstance(event, events.ScalarEvent):
+        kind = type(event)
+        if kind is events.ScalarEvent:
             return self._scalar(event, field)
-        if isinstance(event, events.MappingStartEvent):
+        if kind is events.MappingStartEvent:
             return self._map(event, field)
-        if isinstance(event, events.SequenceStartEvent):
+        if kind is events.SequenceStartEvent:
             if event.tag not in (None, "!", _TAG + "seq"):
                 raise self.fail(event, field, f"the tag {event.tag} is not allowed")
             out = Seq()
             out.line = event.start_mark.line + 1
-            out.item_lines = []
-            end = events.SequenceEndEvent
-            item = self.next_event()
-            while not isinstance(item, end):
-                out.item_lines.append(item.start_mark.line + 1)
-                out.append(self.value(item, f"{field}[{len(out)}]"))
-                item = self.next_event()
+            out.item_lines = lines = []
+            end, next_event, value = events.SequenceEndEvent, self.next_event, self.value
+            item = next_event()
+            while type(item) is not end:
+                lines.append(item.start_mark.line + 1)
+                out.append(value(item, f"{field}[{len(out)}]"))
+                item = next_event()
             return out
         raise self.fail(event, field, _NO_ALIASES)
 
@@ -152,24 +155,26 @@ class _Reader:
             raise self.fail(event, field, f"the tag {event.tag} is not allowed")
         out = Map()
         out.line = event.start_mark.line + 1
-        out.key_lines = {}
-        scalar, end = self.events.ScalarEvent, self.events.MappingEndEvent
-        key_event = self.next_event()
-        while not isinstance(key_event, end):
-            if isinstance(key_event, self.events.AliasEvent):
-                raise self.fail(key_event, field, _NO_ALIASES)
-            if not isinstance(key_event, scalar) or self._tag(key_event) != _TAG + "str":
+        out.key_lines = lines = {}
+        events, next_event, value, tag = self.events, self.next_event, self.value, self._tag
+        scalar, end, text = events.ScalarEvent, events.MappingEndEvent, _TAG + "str"
+        key_event = next_event()
+        while type(key_event) is not end:
+            if type(key_event) is not scalar:
+                if isinstance(key_event, events.AliasEvent):
+                    raise self.fail(key_event, field, _NO_ALIASES)
+                raise self.fail(key_event, field, "keys must be plain words")
+            if tag(key_event) != text:
                 raise self.fail(key_event, field, "keys must be plain words")
             key = key_event.value
             if key == "<<":
                 raise self.fail(key_event, field, "merge keys (<<) are not allowed")
             sub = f"{field}.{key}" if field else key
-            if key in out:
-                first = out.key_lines[key]
-                raise self.fail(key_event, sub, f"duplicate key (first given on line {first})")
-            out.key_lines[key] = key_event.start_mark.line + 1
-            out[key] = self.value(self.next_event(), sub)
-            key_event = self.next_event()
+            if key in lines:
+                raise self.fail(key_event, sub, f"duplicate key (first given on line {lines[key]})")
+            lines[key] = key_event.start_mark.line + 1
+            out[key] = value(next_event(), sub)
+            key_event = next_event()
         return out
 
     def _tag(self, event: Any) -> str:
@@ -179,7 +184,13 @@ class _Reader:
             return tag
         if event.implicit[0]:
             value = event.value
-            for tag, pattern in (*self.implicit.get(value[:1], ()), *self.implicit.get(None, ())):
+            first = value[:1]
+            resolvers = self.resolvers.get(first)
+            if resolvers is None:
+                implicit = self.implicit
+                resolvers = (*implicit.get(first, ()), *implicit.get(None, ()))
+                self.resolvers[first] = resolvers
+            for tag, pattern in resolvers:
                 if pattern.match(value):
                     return tag
         return _TAG + "str"
