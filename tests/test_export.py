@@ -165,6 +165,21 @@ def odd_history(folder: Path, count: int) -> History:
             ("cramp", "last tuesday", 3.0, "[]", None, None, None),
         ],
     )
+    # Rows that look as the app writes them to SQLite's tests (export_rows._AS_WRITTEN)
+    # but are not: a day that does not exist, an offset past 24 hours, a time stored as
+    # bytes, a number stored as text, an update time that does not exist.
+    conn.executemany(
+        "INSERT INTO episodes (kind, started_at, started_epoch, planned_seconds, updated_at)"
+        " VALUES (?,?,?,?,?)",
+        [
+            ("cramp", "2026-02-30T02:00:00+01:00", 2.0, 60, None),
+            ("cramp", "2026-11-21T02:00:00+24:00", 2.0, 60, None),
+            ("cramp", b"2026-11-21T02:00:00+01:00", 2.0, 60, None),
+            ("cramp", "2026-11-21T02:00:00+01:00", 2.0, "60", None),
+            ("cramp", "2026-11-21T02:00:00+01:00", 2.0, 60, "2026-13-01T00:00:00+01:00"),
+            ("cramp", "2026-11-21T02:00:00+01:00", 2.0, 60, "2026-11-21T03:00:00-05:30"),
+        ],
+    )
     conn.close()
     store = History.open(folder).store
     assert store is not None
@@ -179,7 +194,8 @@ def test_the_store_streams_the_same_text_as_the_records_give(tmp_path: Path, fmt
 
     store = odd_history(tmp_path, 3000)
     expected = io.StringIO()
-    export(store.list(), fmt, expected)
+    readable = store.list()
+    export(readable, fmt, expected)
     assert store.skipped
     left_out = list(store.skipped)
     streamed = Writes()
@@ -190,8 +206,8 @@ def test_the_store_streams_the_same_text_as_the_records_give(tmp_path: Path, fmt
     assert streamed.writes <= len(streamed.getvalue()) // CHUNK + 1
     if fmt == "json":
         rows = json.loads(streamed.getvalue())
-        assert len(rows) == 3004 and streamed.writes > 1
+        assert len(rows) == len(readable) == 3007 and streamed.writes > 1
         assert {'froid "x"', "寒冷"} <= {c for row in rows for c in row["causes"]}
     else:
-        assert len(list(csv.DictReader(io.StringIO(streamed.getvalue())))) == 3004
+        assert len(list(csv.DictReader(io.StringIO(streamed.getvalue())))) == len(readable) == 3007
     store.close()
