@@ -86,7 +86,7 @@ class CalfCoach(AppActions, VoiceAndNotices, FlowDriver, DiaryDriver, App[int]):
         voice_lang: str = "en",
         history_early: Future[Opened] | None = None,
     ) -> None:
-        import os.path
+        import os
 
         self.prefs: SettingsFile = load_settings(data_dir)
         saved = self.prefs.settings
@@ -107,8 +107,6 @@ class CalfCoach(AppActions, VoiceAndNotices, FlowDriver, DiaryDriver, App[int]):
         """Where the next hold starts: set at the first episode (flow_driver.py), so the
         picker's first frame does not wait for the flow to load."""
         self._asked_position, self._start_hour = position, hour
-        import os
-
         from coach.i18n import choose_region
 
         where = choose_region(content.regions, region, saved.region, os.environ)

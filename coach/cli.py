@@ -100,8 +100,6 @@ def _main(argv: list[str]) -> int:
 
 def _want_plain(args: argparse.Namespace) -> bool:
     """Plain mode when asked, or when a full-screen app could not be seen or used."""
-    import os
-
     if getattr(args, "plain", False):
         return True
     if os.environ.get("TERM", "") in ("dumb", "unknown"):
@@ -124,8 +122,6 @@ def _want_plain(args: argparse.Namespace) -> bool:
 
 
 def _run_plain(content, args: argparse.Namespace, where: Path, asked, command) -> int:
-    import os
-
     from coach.i18n import choose_region
     from coach.plain import PlainCoach
     from coach.recorder import Recorder
@@ -226,8 +222,6 @@ def _run_app(content, **options) -> int:
 
 def _printing_region(content, args: argparse.Namespace, asked: str | None) -> str:
     """--region, else the country the person chose in the app, else the locale's."""
-    import os
-
     from coach.i18n import choose_region
 
     remembered = None

@@ -160,11 +160,9 @@ class _Reader:
         scalar, end, text = events.ScalarEvent, events.MappingEndEvent, _TAG + "str"
         key_event = next_event()
         while type(key_event) is not end:
-            if type(key_event) is not scalar:
-                if isinstance(key_event, events.AliasEvent):
-                    raise self.fail(key_event, field, _NO_ALIASES)
-                raise self.fail(key_event, field, "keys must be plain words")
-            if tag(key_event) != text:
+            if type(key_event) is events.AliasEvent:
+                raise self.fail(key_event, field, _NO_ALIASES)
+            if type(key_event) is not scalar or tag(key_event) != text:
                 raise self.fail(key_event, field, "keys must be plain words")
             key = key_event.value
             if key == "<<":
