@@ -14,6 +14,7 @@ import io
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
+from functools import lru_cache
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -42,6 +43,11 @@ to a doctor ("Left early", never "left", which reads like the left leg)."""
 SELECT = ", ".join(FIELDS[:-1])
 """The columns export_values() takes, in this order."""
 _TEXT = (str, type(None))
+_causes = lru_cache(maxsize=1024)(causes_of)
+_ids = lru_cache(maxsize=1024)(ids_of)
+"""The list columns repeat a few texts (a hundred thousand rows, a dozen distinct
+causes lists): each is read once. Every column value SQLite gives is hashable, and
+what comes back is a tuple, which nothing can change under another row."""
 
 
 def _time(moment: datetime | None) -> str | None:
@@ -50,7 +56,7 @@ def _time(moment: datetime | None) -> str | None:
 
 
 def record_values(record: EpisodeRecord) -> tuple[Any, ...]:
-    """The values of FIELDS for one record (lists for causes and relief tried)."""
+    """The values of FIELDS for one record (tuples for causes and relief tried)."""
     return (
         record.id,
         record.kind,
@@ -61,30 +67,28 @@ def record_values(record: EpisodeRecord) -> tuple[Any, ...]:
         record.actual_seconds,
         record.holds,
         record.outcome,
-        list(record.causes),
+        tuple(record.causes),
         record.severity,
         _time(record.updated_at),
         record.eased_minutes,
         record.help_reason,
-        list(record.relief_tried),
+        tuple(record.relief_tried),
         OUTCOMES.get(record.outcome, record.outcome) if record.outcome else None,
     )
-
-
-def _aware(value: str) -> datetime | None:
-    moment = datetime.fromisoformat(value)
-    return moment if moment.tzinfo is not None else None
 
 
 _CANONICAL = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?[+-]\d\d:\d\d").fullmatch
 
 
-def _seconds(value: str, moment: datetime) -> str:
-    """moment.isoformat(timespec="seconds") of `value` (which it was read from), cut from
-    the text when that is written the way the app writes it."""
+def _stamp(value: str) -> str | None:
+    """A stored time as record_values writes it (isoformat to the second, with its
+    offset), or None if it has no offset. Raises ValueError if it is not a time: the
+    text is always parsed, so 30 February is caught even when it looks right. Written
+    the way the app writes it, the answer is cut from the text."""
+    moment = datetime.fromisoformat(value)
     if _CANONICAL(value) and value[-6:] != "-00:00":
         return value[:19] + value[-6:]
-    return moment.isoformat(timespec="seconds")
+    return moment.isoformat(timespec="seconds") if moment.tzinfo is not None else None
 
 
 def row_values(row: Sequence[Any]) -> tuple[Any, ...]:
@@ -105,8 +109,8 @@ def row_values(row: Sequence[Any]) -> tuple[Any, ...]:
             and isinstance(outcome, _TEXT)
             and isinstance(reason, _TEXT)
             and type(started) is str
-            and (start := _aware(started)) is not None
-            and (updated is None or (type(updated) is str and (end := _aware(updated)) is not None))
+            and (start := _stamp(started)) is not None
+            and (updated is None or (type(updated) is str and (end := _stamp(updated)) is not None))
         )
     except ValueError:
         shaped = False
@@ -116,24 +120,25 @@ def row_values(row: Sequence[Any]) -> tuple[Any, ...]:
     return (
         ident,
         kind,
-        _seconds(started, start),
+        start,
         side,
         position,
         planned,
         actual,
         holds,
         outcome,
-        list(causes_of(causes)),
+        _causes(causes),
         severity,
-        _seconds(updated, end) if updated else None,
+        end if updated else None,
         minutes_of(eased),
         reason,
-        list(ids_of(relief)),
+        _ids(relief),
         OUTCOMES.get(outcome, outcome) if outcome else None,
     )
 
 
-def _json_list(values: list[str]) -> str:
+@lru_cache(maxsize=1024)
+def _json_list(values: tuple[str, ...]) -> str:
     if not values:
         return "[]"
     return "[\n      " + ",\n      ".join([encode_basestring(str(v)) for v in values]) + "\n    ]"
@@ -181,11 +186,12 @@ def csv_pieces(rows: Iterable[tuple[Any, ...]], batch: int = 2000) -> Iterator[s
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(FIELDS)
+    joined = lru_cache(maxsize=1024)(";".join)
     lines = []
     for values in rows:
         line = list(values)  # None is written empty
-        line[9] = ";".join(values[9])
-        line[14] = ";".join(values[14])
+        line[9] = joined(values[9])
+        line[14] = joined(values[14])
         lines.append(line)
         if len(lines) >= batch:
             writer.writerows(lines)

@@ -211,3 +211,65 @@ def test_the_store_streams_the_same_text_as_the_records_give(tmp_path: Path, fmt
     else:
         assert len(list(csv.DictReader(io.StringIO(streamed.getvalue())))) == len(readable) == 3007
     store.close()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_the_text_is_what_the_standard_library_writes(tmp_path: Path, fmt: str) -> None:
+    """The export writes its text itself, for speed; it must be byte for byte what the
+    csv module and json.dump(indent=2) write for the same values, including for text
+    that needs quoting or escaping (commas, quotes, new lines, tabs, Chinese)."""
+    import sqlite3
+
+    from coach.export import export_values, stored_values
+
+    store = odd_history(tmp_path, 500)
+    store.close()
+    conn = sqlite3.connect(tmp_path / "history.db", isolation_level=None)
+    conn.executemany(
+        "INSERT INTO episodes (kind, started_at, started_epoch, side, outcome, causes,"
+        " help_reason, relief_tried, eased_minutes) VALUES (?,?,?,?,?,?,?,?,?)",
+        [
+            (
+                "cramp",
+                "2026-11-20T02:00:00+01:00",
+                1.0,
+                "a,b",
+                "gone",
+                '["x,y", "z"]',
+                'say "hi"',
+                '["line\\nbreak"]',
+                1e-05,
+            ),
+            (
+                "cramp",
+                "2026-11-20T03:00:00+01:00",
+                1.0,
+                "",
+                "odd\r",
+                '["\\t", "寒冷"]',
+                "",
+                "[]",
+                0,
+            ),
+        ],
+    )
+    conn.close()
+    store = History.open(tmp_path).store
+    assert store is not None
+    values = list(stored_values(store))
+    store.close()
+    written = io.StringIO()
+    export_values(values, fmt, written)
+    expected = io.StringIO()
+    if fmt == "json":
+        objects = [dict(zip(FIELDS, row, strict=True)) for row in values]
+        expected.write(json.dumps(objects, indent=2, ensure_ascii=False) + "\n")
+    else:
+        writer = csv.writer(expected, lineterminator="\n")
+        writer.writerow(FIELDS)
+        for row in values:
+            cells = list(row)
+            cells[9], cells[14] = ";".join(row[9]), ";".join(row[14])
+            writer.writerow(cells)
+    assert written.getvalue() == expected.getvalue()
+    assert any("a,b" in str(row) for row in values) and len(values) > 500
