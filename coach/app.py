@@ -7,6 +7,7 @@ screen and hands the answer back. Nothing here decides anything about the cramp.
 
 from __future__ import annotations
 
+import os
 import time
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +26,7 @@ from screens.app_actions import AppActions
 from screens.base import HomeScreen, SizeGuard, translate_bindings
 from screens.diary_driver import DiaryDriver
 from screens.flow_driver import FlowDriver
+from screens.style_files import first_styles, style_episode_screens
 from screens.textual_private import start_with_theme
 from screens.themes import THEMES
 from screens.voicing import VoiceAndNotices
@@ -42,20 +44,6 @@ if TYPE_CHECKING:  # imported when first needed, to keep start-up close to bare 
     from screens.side_picker import SidePicker
 
     Flow = EpisodeFlow | RoutineFlow
-
-
-def first_screens_css(start: str | None) -> tuple[str, ...]:
-    """The styles of the screens a start meets first, parsed with the app's in one go
-    rather than read as each is pushed (a full reparse, about 8 ms, each). A hold is
-    always followed by its question, so the follow-up is styled up front too. Every
-    screen also names its own file, for when it is met later."""
-    if start is None:
-        return ("../screens/side_picker.tcss",)
-    if start == "history":
-        return ("../screens/history.tcss",)
-    if start not in ("back", "front"):
-        return ()
-    return ("../screens/safety_check.tcss", "../screens/hold.tcss", "../screens/follow_up.tcss")
 
 
 class HistoryNote(Message):
@@ -86,15 +74,10 @@ class CalfCoach(AppActions, VoiceAndNotices, FlowDriver, DiaryDriver, App[int]):
         voice_lang: str = "en",
         history_early: Future[Opened] | None = None,
     ) -> None:
-        import os
-
         self.prefs: SettingsFile = load_settings(data_dir)
         saved = self.prefs.settings
-        here = Path(__file__).parent
-        first = first_screens_css(start)
-        # Normalised as Textual names a screen's own CSS_PATH, so it is not read twice.
-        paths = [Path(os.path.normpath(here / name)) for name in (self.CSS_PATH, *first)]
-        super().__init__(css_path=paths)
+        own = Path(__file__).parent / self.CSS_PATH
+        super().__init__(css_path=[own, *first_styles(start)])
         translate_bindings(self)
         self.content = content
         self.start = start
@@ -180,6 +163,8 @@ class CalfCoach(AppActions, VoiceAndNotices, FlowDriver, DiaryDriver, App[int]):
         import gc
 
         gc.enable()
+        if self.start in (None, "back", "front"):
+            self.call_after_refresh(style_episode_screens, self)
 
     async def on_event(self, event: Event) -> None:
         """Drop a key pressed before the screen now on top was put up. Checked here, not
