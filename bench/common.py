@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ptyscreen import PtyScreen
 
@@ -50,9 +51,13 @@ class Row:
     budget: float | None
     detail: str = ""
     ok: bool | None = None
+    pair_ratio: float | None = None
+    """For paired figures: the median of each round's own ratio (see `paired`)."""
 
     @property
     def ratio(self) -> float | None:
+        if self.pair_ratio is not None:
+            return self.pair_ratio
         return self.app / self.ref if self.ref else None
 
     @property
@@ -82,13 +87,22 @@ def median_of(runs: int, measure: Callable[[], float]) -> float:
     return statistics.median(measure() for _ in range(runs))
 
 
+class Paired(NamedTuple):
+    app: float
+    """Median of the app's values."""
+    ref: float
+    """Median of the reference's values."""
+    ratio: float
+    """Median of app / reference within each round: the figure that is judged."""
+
+
 def paired(
     runs: int,
     app: Callable[[], float],
     ref: Callable[[], float],
     warm_up: tuple[Callable[[], object], ...] | None = None,
-) -> tuple[float, float]:
-    """Median app and reference values, measured alternately after one warm-up each.
+) -> Paired:
+    """The app and the reference measured alternately after one warm-up each.
 
     Alternating keeps slow drift on the machine (thermal, other jobs) from landing on
     one side only, and each side goes first in every other round: the app started
@@ -96,6 +110,11 @@ def paired(
     itself, while the bare app's time did not depend on what ran before it (40
     rounds of each order), so a fixed order put that on the app in every round.
     The warm-up fills the page cache and compiles .pyc files.
+
+    The judged ratio is the median of each round's own ratio, not the ratio of the
+    two medians: this VM has slow spells (a bare start read 330 ms for a dozen rounds,
+    then 220 ms), and a round's two starts share its spell, where two medians may
+    each come from a different one (README.md, "How runs are kept fair").
     """
     for step in warm_up if warm_up is not None else (app, ref):
         step()
@@ -107,7 +126,9 @@ def paired(
         else:
             ref_values.append(ref())
             app_values.append(app())
-    return statistics.median(app_values), statistics.median(ref_values)
+    ratios = [a / r for a, r in zip(app_values, ref_values, strict=True)]
+    median = statistics.median
+    return Paired(median(app_values), median(ref_values), median(ratios))
 
 
 @contextmanager
