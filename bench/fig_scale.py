@@ -141,7 +141,7 @@ def rows(policy: Policy) -> list[Row]:
     detail = f"peak {low:.1f} MiB at 0, {high:.1f} MiB at {BIG:,} (End pressed)"
     name = f"8 history peak RSS growth 0 -> {BIG:,}"
     table.append(Row(name, high - low, None, "MiB", 10, detail))
-    rounds = 3 * policy.runs  # a 1.10x budget on a ratio near 1.0: as figure 1
+    rounds = 5 * policy.runs  # a 1.10x budget on a ratio near 1.0: as figure 1
     big = paired(rounds, lambda: picker_frame(BIG), lambda: picker_frame(0))
     name = f"8 picker first frame, {BIG:,} vs 0"
     ms = (big.app * 1e3, big.ref * 1e3)

@@ -29,9 +29,9 @@ def bare_frame() -> float:
 
 
 def rows(policy: Policy) -> list[Row]:
-    # Three times the usual rounds: the budgets sit a few percent above what the app
+    # Five times the usual rounds: the budgets sit a few percent above what the app
     # costs, and with 7 rounds one slow spell of the machine decided a run (README.md).
-    rounds = 3 * policy.runs
+    rounds = 5 * policy.runs
     first = paired(rounds, lambda: first_frame(APP, APP_READY), bare_frame)
     hold = paired(rounds, lambda: first_frame([*APP, "back"], SAFETY_READY), bare_frame)
     cold = median_of(policy.runs, lambda: first_frame(APP, APP_READY, cold=True))
