@@ -18,7 +18,17 @@ from functools import partial
 from pathlib import Path
 
 import scale_data
-from common import APP, APP_READY, SKIP_SETTINGS, Policy, Row, child_env, data_dir, paired
+from common import (
+    APP,
+    APP_READY,
+    SKIP_SETTINGS,
+    Policy,
+    Row,
+    child_env,
+    data_dir,
+    paired,
+    paired_row,
+)
 from ptyscreen import PtyScreen
 
 BIG = scale_data.SIZES[-1]
@@ -129,9 +139,7 @@ def rows(policy: Policy) -> list[Row]:
     for size in scale_data.SIZES:
         shown = paired(policy.runs, partial(history_frame, size), partial(picker_frame, 0))
         name = f"8 history shown, {size:,} episodes"
-        detail = "vs picker, 0 episodes"
-        ms = (shown.app * 1e3, shown.ref * 1e3)
-        table.append(Row(name, *ms, "ms", 1.30, detail, pair_ratio=shown.ratio))
+        table.append(paired_row(name, shown, 1.30, "vs picker, 0 episodes"))
         print(f"  history {size:,}: {shown.app * 1e3:.0f} ms", file=sys.stderr, flush=True)
     rss = {size: [] for size in (0, BIG)}
     for _ in range(policy.runs):
@@ -141,11 +149,9 @@ def rows(policy: Policy) -> list[Row]:
     detail = f"peak {low:.1f} MiB at 0, {high:.1f} MiB at {BIG:,} (End pressed)"
     name = f"8 history peak RSS growth 0 -> {BIG:,}"
     table.append(Row(name, high - low, None, "MiB", 10, detail))
-    rounds = 5 * policy.runs  # a 1.10x budget on a ratio near 1.0: as figure 1
-    big = paired(rounds, lambda: picker_frame(BIG), lambda: picker_frame(0))
+    big = paired(policy.paired_runs, lambda: picker_frame(BIG), lambda: picker_frame(0))
     name = f"8 picker first frame, {BIG:,} vs 0"
-    ms = (big.app * 1e3, big.ref * 1e3)
-    table.append(Row(name, *ms, "ms", 1.10, f"{rounds} rounds", pair_ratio=big.ratio))
+    table.append(paired_row(name, big, 1.10, f"{policy.paired_runs} rounds"))
     with data_dir() as home:
         scale_data.copy_of(BIG, home)
         table += command_rows(policy, home)

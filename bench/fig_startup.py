@@ -20,6 +20,7 @@ from common import (
     first_frame,
     median_of,
     paired,
+    paired_row,
     until_exit,
 )
 
@@ -29,9 +30,7 @@ def bare_frame() -> float:
 
 
 def rows(policy: Policy) -> list[Row]:
-    # Five times the usual rounds: the budgets sit a few percent above what the app
-    # costs, and with 7 rounds one slow spell of the machine decided a run (README.md).
-    rounds = 5 * policy.runs
+    rounds = policy.paired_runs
     first = paired(rounds, lambda: first_frame(APP, APP_READY), bare_frame)
     hold = paired(rounds, lambda: first_frame([*APP, "back"], SAFETY_READY), bare_frame)
     cold = median_of(policy.runs, lambda: first_frame(APP, APP_READY, cold=True))
@@ -41,25 +40,11 @@ def rows(policy: Policy) -> list[Row]:
     )
     bare = first.ref
     return [
-        Row(
-            "1 first frame 'Where is the cramp?'",
-            first.app * 1e3,
-            bare * 1e3,
-            "ms",
-            1.10,
-            f"{rounds} rounds",
-            pair_ratio=first.ratio,
-        ),
+        paired_row("1 first frame 'Where is the cramp?'", first, 1.10, f"{rounds} rounds"),
         Row("  context: first start (no content cache)", cold * 1e3, bare * 1e3, "ms", None),
         Row("  context: python -c pass (exit)", python * 1e3, bare * 1e3, "ms", None),
         Row("  context: termdown 30 first frame", termdown * 1e3, bare * 1e3, "ms", None),
-        Row(
-            "2 back: first question (swollen leg?) on screen",
-            hold.app * 1e3,
-            hold.ref * 1e3,
-            "ms",
-            1.15,
-            f"{rounds} rounds",
-            pair_ratio=hold.ratio,
+        paired_row(
+            "2 back: first question (swollen leg?) on screen", hold, 1.15, f"{rounds} rounds"
         ),
     ]
