@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from coach.content import Content, Tip
+from coach.content_model import Content, Tip
 from coach.i18n import t
 
 

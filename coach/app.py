@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 
-from coach.content import Content
+from coach.content_model import Content
 from coach.i18n import t
 from coach.recorder import Recorder
 from coach.settings import SettingsFile, load_settings, theme_for
@@ -188,10 +188,14 @@ class CalfCoach(AppActions, VoiceAndNotices, FlowDriver, DiaryDriver, App[int]):
         # does `calf-coach history` with the history (an empty screen first, then the
         # history pushed on it, took about twice as long to the first frame).
         if self.start is None:
-            return self._picker()
-        if self.start == "history":
-            return self.history_screen(self._history_early)
-        return super().get_default_screen()
+            screen: Screen = self._picker()
+        elif self.start == "history":
+            screen = self.history_screen(self._history_early)
+        else:
+            return super().get_default_screen()
+        # Its file was parsed with the app's (first_styles): see SizeGuard.on_screen_resume.
+        screen.styled_before_resume = True  # type: ignore[attr-defined]
+        return screen
 
     def _picker(self) -> SidePicker:
         from screens.side_picker import SidePicker
@@ -280,7 +284,7 @@ def make_app(
 
     if content is None or lang is not None:
         from coach import cache, i18n
-        from coach.content import default_dir
+        from coach.content_model import default_dir
 
         root = Path(content_dir or default_dir())
         folder = root / lang if lang not in (None, "en") else root

@@ -245,17 +245,19 @@ def _load_or_explain(directory: str | Path | None, lang: str = "en", cached: boo
     `cached=False` reads and checks every file (check-content must not trust a copy).
     """
     from coach import i18n
-    from coach.content import default_dir, load, load_ui
+    from coach.content_model import default_dir
     from coach.yamlfile import ContentError
 
     root = os.fspath(directory) if directory else default_dir()
     folder = os.path.join(root, lang) if lang != "en" else root
     try:
-        if cached:
+        if cached:  # a hit imports no YAML checker (coach.cache)
             from coach import cache
 
             content, ui = cache.load(folder)
         else:
+            from coach.content import load, load_ui
+
             content, ui = load(folder), load_ui(folder)
         i18n.use(ui)
     except ContentError as exc:
@@ -266,7 +268,7 @@ def _load_or_explain(directory: str | Path | None, lang: str = "en", cached: boo
 
 def _check_content(directory: str | Path | None) -> int:
     """Check the folder and every translation beside it."""
-    from coach.content import default_dir
+    from coach.content_model import default_dir
     from coach.i18n import LANGUAGES
 
     root = os.fspath(directory) if directory else default_dir()

@@ -15,6 +15,7 @@ from coach.content_links import Refs, load_ui, red_flags
 from coach.content_links import sources as _sources
 from coach.content_model import (
     ACTIONS,
+    FILES,
     NUMBER_PLACEHOLDERS,
     SIDES,
     Cause,
@@ -32,6 +33,7 @@ from coach.content_model import (
     Step,
     Stretch,
     Tip,
+    default_dir,
 )
 from coach.schema import Doc
 from coach.yamlfile import ContentError, Map
@@ -61,27 +63,6 @@ __all__ = [
     "load",
     "load_ui",
 ]
-
-FILES = (
-    "evidence.yaml",
-    "guides.yaml",
-    "causes.yaml",
-    "tips.yaml",
-    "red_flags.yaml",
-    "routine.yaml",
-    "sources.yaml",
-)
-
-
-def default_dir() -> str:
-    """Content inside an installed wheel, else the source tree's `content/`.
-
-    Paths here are strings, not `pathlib.Path`: `check-content` imports nothing else
-    that needs pathlib, whose import (with urllib.parse and ipaddress) costs it 3-4 ms.
-    """
-    here = os.path.dirname(os.path.realpath(__file__))
-    packaged = os.path.join(here, "_content")
-    return packaged if os.path.isdir(packaged) else os.path.join(os.path.dirname(here), "content")
 
 
 def load(directory: str | os.PathLike[str] | None = None) -> Content:

@@ -1,7 +1,9 @@
-"""The records the coach's content is made of, and the small questions screens ask it.
+"""The records the coach's content is made of, the small questions screens ask it, and
+where its files are.
 
-Split from `coach.content` (the loaders and checks), which re-exports every name here,
-so `from coach.content import Content, RedFlag, ...` keeps working. The records are
+Split from `coach.content` (the loaders and checks), which re-exports every name here.
+Code that only uses the records imports them from here: a start whose content comes
+from the cache then loads none of the YAML checkers. The records are
 NamedTuples, not dataclasses: they are built at start-up, and seventeen dataclasses
 cost about 10 ms of the first frame. No `from __future__ import annotations` here:
 NamedTuple would compile each of the ~90 annotation strings (1 ms of every start).
@@ -9,7 +11,33 @@ They hold only str, int, bool, tuples and dicts, so the checked-content cache
 (`coach.cache`) can save them as JSON.
 """
 
+import os
 from typing import NamedTuple
+
+FILES = (
+    "evidence.yaml",
+    "guides.yaml",
+    "causes.yaml",
+    "tips.yaml",
+    "red_flags.yaml",
+    "routine.yaml",
+    "sources.yaml",
+)
+"""The content files, each checked by `coach.content.load`; `ui.yaml` is apart."""
+
+
+def default_dir() -> str:
+    """Content inside an installed wheel, else the source tree's `content/`.
+
+    Here, not with the loaders: a start whose content comes from the cache
+    (`coach.cache`) needs the folder but none of the YAML checkers. Paths are strings,
+    not `pathlib.Path`: `check-content` imports nothing else that needs pathlib, whose
+    import (with urllib.parse and ipaddress) costs it 3-4 ms.
+    """
+    here = os.path.dirname(os.path.realpath(__file__))
+    packaged = os.path.join(here, "_content")
+    return packaged if os.path.isdir(packaged) else os.path.join(os.path.dirname(here), "content")
+
 
 SIDES = ("back", "front")
 ACTIONS = ("emergency", "urgent", "doctor")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from coach import stats
-from coach.content import Content
+from coach.content_model import Content
 from coach.diary import PastRecord
 from coach.i18n import t
 

@@ -20,7 +20,7 @@ from collections.abc import Callable, Generator
 from datetime import datetime
 from typing import Any, Literal, NamedTuple
 
-from coach.content import Content
+from coach.content_model import Content
 from coach.diary import PastRecord
 from coach.episode import Episode
 from coach.steps import (

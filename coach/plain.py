@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import NamedTuple, TextIO
 
 from coach import wording
-from coach.content import Content, Region
+from coach.content_model import Content, Region
 from coach.diary import CHECKIN_QUESTION, night_of
 from coach.flow import EpisodeFlow, RoutineFlow, starting_position
 from coach.i18n import t

@@ -10,7 +10,7 @@ import sys
 from typing import TextIO
 
 from coach.advice import tip_evidence, tip_sections
-from coach.content import Content, Region
+from coach.content_model import Content, Region
 from coach.i18n import t
 from coach.textout import BOLD, DIM, UNDERLINE, Printer
 

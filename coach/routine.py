@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coach.content import Routine, RoutineVersion
+from coach.content_model import Routine, RoutineVersion
 from coach.i18n import t
 
 LEGS = ("Left leg", "Right leg")

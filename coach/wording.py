@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from coach.content import Content, Region, Relief
+from coach.content_model import Content, Region, Relief
 from coach.i18n import t
 
 if TYPE_CHECKING:  # `red-flags` prints through here and needs no flow steps (3 ms)

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 
 from coach import wording
-from coach.content import Region
+from coach.content_model import Region
 from coach.i18n import t
 from coach.steps import AfterCare
 from screens.base import CoachScreen

@@ -14,7 +14,7 @@ from typing import TypeVar
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.dom import DOMNode
-from textual.events import Key
+from textual.events import Key, ScreenResume
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
@@ -98,10 +98,22 @@ class SizeGuard:
             message, title=title, severity=severity, timeout=timeout, markup=markup
         )
 
-    def on_screen_resume(self) -> None:
+    styled_before_resume = False
+    """Set on the app's first screen (CalfCoach.get_default_screen): see on_screen_resume."""
+
+    def on_screen_resume(self, event: ScreenResume) -> None:
         # On top again (a dialog closed, or home after an episode): keys typed while
         # the screen before was still up are not for this one either.
         self._shown_at = key_clock()
+        if self.styled_before_resume:
+            # The app's first screen, styled node by node as it was registered, with
+            # style sheets all parsed before it. Textual styles every node again when
+            # it first resumes (about 4 ms of the first frame); not needed here, once.
+            # A pushed screen whose file is new is different: Textual parses its file
+            # only after registering it, and that second styling is what applies it.
+            # Runs before Screen's own handler, which reads the flag (MRO order).
+            self.styled_before_resume = False
+            event.refresh_styles = False
 
     def came_too_soon(self, key: Key) -> bool:
         """Whether `key` was pressed before this screen was put up. The app drops such

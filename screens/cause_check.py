@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from coach.content import Content
+from coach.content_model import Content
 from coach.i18n import t
 from coach.steps import CauseQuestions
 from screens.base import CoachScreen

@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from coach.content import Content
+from coach.content_model import Content
 from coach.i18n import t
 from screens.base import CoachModal
 from screens.key_footer import KeyFooter

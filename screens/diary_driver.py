@@ -14,13 +14,12 @@ from typing import TYPE_CHECKING
 
 from textual import work
 
-from coach.diary import CheckIn, PastRecord, checkin_due, last_night
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # coach.diary loads on the worker, after the first frame
     from collections.abc import Mapping
     from concurrent.futures import Future
     from pathlib import Path
 
+    from coach.diary import CheckIn, PastRecord
     from coach.history_view import Opened
     from screens.history import HistoryScreen
 
@@ -49,6 +48,7 @@ class DiaryDriver:
 
     @work(thread=True, exclusive=True, group="diary")
     def _read_diary(self) -> None:
+        from coach.diary import checkin_due, last_night
         from coach.history import HistoryError
 
         store, warning = self.recorder.store()

@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from coach.content import Content
+from coach.content_model import Content
 from coach.i18n import t
 from coach.wording import how_sure
 from screens.base import CoachModal

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from coach.content import Content
+from coach.content_model import Content
 from coach.cues import Heard, HoldPlan, hold_cues
 from coach.i18n import t
 from coach.steps import Hold, HoldEnd, HoldResult

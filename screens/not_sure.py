@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from coach.content import Content
+from coach.content_model import Content
 from coach.i18n import t
 from screens.base import CoachModal
 from screens.key_footer import KeyFooter

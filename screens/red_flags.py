@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 
 from coach import wording
-from coach.content import Content, Region
+from coach.content_model import Content, Region
 from coach.steps import GetHelp
 from screens.base import CoachModal
 from screens.key_footer import KeyFooter

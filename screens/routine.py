@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Digits, Static
 
-from coach.content import Routine
+from coach.content_model import Routine
 from coach.cues import segment_cue
 from coach.i18n import t
 from coach.routine import plan, total_seconds

@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from coach import wording
-from coach.content import Region
+from coach.content_model import Region
 from coach.i18n import t
 from coach.steps import SafetyAnswer, SafetyQuestion
 from screens.base import CoachScreen

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,12 +11,14 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Static
 
-from coach.content import Content, Region
-from coach.diary import CHECKIN_KEYS, CHECKIN_QUESTION, CheckIn
+from coach.content_model import Content, Region
 from coach.i18n import t
 from screens.base import HomeScreen
 from screens.choice import Choice
 from screens.key_footer import KeyFooter
+
+if TYPE_CHECKING:  # the diary loads after the first frame, with its check-in
+    from coach.diary import CheckIn
 
 
 class SidePicker(HomeScreen):
@@ -85,7 +88,6 @@ class SidePicker(HomeScreen):
                 )
             else:
                 yield Static(t("Press a letter, or use the arrows and Enter."), id="picker-hint")
-            yield Static(id="checkin-line", markup=False)
             if self.first_run:
                 yield Static(self._disclaimer(), id="disclaimer", markup=False)
         yield KeyFooter()
@@ -119,7 +121,8 @@ class SidePicker(HomeScreen):
 
     def on_mount(self) -> None:
         self.query_one("#back", Choice).focus()
-        self._show_checkin()
+        if self.checkin_night is not None:
+            self._show_checkin()
 
     def ask_checkin(self, night: date) -> None:
         """Show "Any cramps last night?" (the app decided, from coach.diary). May come
@@ -129,9 +132,15 @@ class SidePicker(HomeScreen):
             self._show_checkin()
 
     def _show_checkin(self) -> None:
-        line = self.query_one("#checkin-line", Static)
-        line.update(t(CHECKIN_QUESTION) + "  " + t(CHECKIN_KEYS))
-        line.display = self.checkin_night is not None
+        """Put the line in above the disclaimer. Mounted only when asked, which is after
+        the first frame (the diary is read then): that frame styles no hidden line."""
+        if not self.query("#checkin-line"):
+            from coach.diary import CHECKIN_KEYS, CHECKIN_QUESTION
+
+            text = t(CHECKIN_QUESTION) + "  " + t(CHECKIN_KEYS)
+            line = Static(text, id="checkin-line", markup=False)
+            disclaimer = self.query("#disclaimer")
+            self.query_one("#picker").mount(line, before=disclaimer.first() if disclaimer else None)
         self.refresh_bindings()
 
     def action_checkin(self, answer: str) -> None:
@@ -143,13 +152,15 @@ class SidePicker(HomeScreen):
 
             self.app.push_screen(CheckinScreen(night), self._checked_in)
         else:
+            from coach.diary import CheckIn
+
             self._checked_in(CheckIn(night, 0 if answer == "none" else None))
 
     def _checked_in(self, answer: CheckIn | None) -> None:
         if answer is None or self.checkin_night is None:
             return  # gone back from the questions: the line stays
         self.checkin_night = None
-        self.query_one("#checkin-line").display = False
+        self.query("#checkin-line").remove()
         self.refresh_bindings()
         self.post_message(self.CheckedIn(answer))
 

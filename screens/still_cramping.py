@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from coach import wording
-from coach.content import Content
+from coach.content_model import Content
 from coach.i18n import t
 from coach.steps import NextAnswer, NextChoice, WhatNext
 from screens.base import CoachScreen

@@ -14,7 +14,9 @@ Private names this project uses:
   and exit 0. `drop_undecodable_input()` rebinds that name so the decoder it builds
   drops such bytes. The smallest hook there is: the input loop is one long method
   with no seam, and copying it would fork the driver.
-  (`linux_inline_driver` has the same name and loop; it is patched too.)
+  (`linux_inline_driver` has the same name and loop; it is patched too when it is
+  loaded. Textual loads it only for `App.run(inline=True)`, which this app never
+  uses, and importing it only to patch it cost every start about 0.4 ms.)
 - `DOMNode._bindings.key_to_bindings`: a node's own key -> [Binding] map, which
   screens/base.py uses (through `own_bindings()`) to translate binding descriptions
   (`translate_bindings`) and to add the `!` and `?` keys to dialogs (`CoachModal`).
@@ -81,10 +83,12 @@ def drop_undecodable_input() -> None:
     ending the app. Call before `App.run()`; safe to call more than once."""
     if sys.platform == "win32":  # the Windows driver reads key events, not bytes
         return
-    from textual.drivers import linux_driver, linux_inline_driver
+    from textual.drivers import linux_driver
 
-    for module in (linux_driver, linux_inline_driver):
-        module.getincrementaldecoder = lenient_decoder  # type: ignore[attr-defined]
+    inline = sys.modules.get("textual.drivers.linux_inline_driver")
+    for module in (linux_driver, inline):
+        if module is not None:
+            module.getincrementaldecoder = lenient_decoder  # type: ignore[attr-defined]
 
 
 def write_to_terminal(app: App, text: str) -> bool:

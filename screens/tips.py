@@ -9,7 +9,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from coach.advice import tip_evidence, tip_sections
-from coach.content import Content, Tip
+from coach.content_model import Content, Tip
 from coach.i18n import t
 from screens.base import CoachScreen
 from screens.key_footer import KeyFooter

@@ -115,17 +115,22 @@ def test_check_content_reads_every_file_even_with_a_fresh_cache(monkeypatch, cap
     assert "content ok (en)" in capsys.readouterr().out
 
 
-def test_a_warm_start_does_not_import_pyyaml(tmp_path):
+def test_a_warm_start_imports_neither_pyyaml_nor_the_checkers(tmp_path):
+    """A hit needs the records, not the modules that read and check YAML."""
+    checkers = ("yaml", "coach.content", "coach.content_links", "coach.content_advice")
     code = (
         "import sys; from coach.cli import _load_or_explain; "
-        "assert _load_or_explain(None) is not None; print('yaml' in sys.modules)"
+        "assert _load_or_explain(None) is not None; "
+        f"print([m for m in {checkers!r} + ('coach.schema',) if m in sys.modules])"
     )
     env = {**os.environ, "CALF_COACH_CACHE": str(tmp_path)}
     runs = [
         subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
         for _ in range(2)
     ]
-    assert [r.stdout.strip() for r in runs] == ["True", "False"], [r.stderr for r in runs]
+    first, second = (r.stdout.strip() for r in runs)
+    assert first == str([*checkers, "coach.schema"]), [r.stderr for r in runs]
+    assert second == "[]", [r.stderr for r in runs]
 
 
 def test_a_cache_folder_others_can_write_to_is_not_trusted(tmp_path, monkeypatch):

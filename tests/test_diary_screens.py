@@ -81,7 +81,7 @@ async def test_morning_checkin_none_is_one_key_and_is_asked_once(tmp_path: Path)
     async with app.run_test(size=(80, 24)) as pilot:
         await on(pilot, "SidePicker")
         await diary_read(pilot)
-        assert not app.screen.query_one("#checkin-line").display
+        assert not app.screen.query("#checkin-line")  # not asked, or answered: gone
         await pilot.press("y")  # not asked: the key does nothing
         await pilot.pause()
         assert type(app.screen).__name__ == "SidePicker"
@@ -108,13 +108,13 @@ async def test_no_checkin_in_the_afternoon_nor_without_a_history(tmp_path: Path)
     async with app.run_test(size=(80, 24)) as pilot:
         await on(pilot, "SidePicker")
         await diary_read(pilot)
-        assert not app.screen.query_one("#checkin-line").display
+        assert not app.screen.query("#checkin-line")  # not asked, or answered: gone
     empty = tmp_path / "empty"
     app = app_at(empty)
     async with app.run_test(size=(80, 24)) as pilot:
         await on(pilot, "SidePicker")
         await diary_read(pilot)
-        assert not app.screen.query_one("#checkin-line").display
+        assert not app.screen.query("#checkin-line")  # not asked, or answered: gone
     assert not (empty / "history.db").exists()  # reading never creates the history
 
 

@@ -65,3 +65,44 @@ async def test_an_episode_meets_no_parse_once_the_first_screen_is_up(
         await pilot.press("enter")  # TIME'S UP waits for a key
         await wait_for(pilot, FollowUp)
         assert len(reparses) == parsed_at_start == 1
+
+
+@pytest.mark.parametrize("start", [None, "history"])
+async def test_the_first_screen_is_styled_once_before_its_first_frame(
+    content, tmp_path, monkeypatch, start
+) -> None:
+    """Its nodes are styled as they are registered, with every file already parsed:
+    Textual's second pass at its first resume (about 4 ms) is skipped for it alone."""
+    from screens.history import HistoryScreen
+
+    first = SidePicker if start is None else HistoryScreen
+    seen: list[object] = []
+    apply = Stylesheet.apply
+
+    def counted(self, node, **options):
+        if isinstance(node, first):
+            seen.append("styled")
+        return apply(self, node, **options)
+
+    monkeypatch.setattr(Stylesheet, "apply", counted)
+    app = make_app(content, data_dir=tmp_path, start=start)
+    monkeypatch.setattr(app, "started", lambda: seen.append("first frame"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, first)
+        await pilot.pause()
+        assert seen[: seen.index("first frame") + 1] == ["styled", "first frame"]
+        assert not app.screen.styled_before_resume  # once: a later resume restyles
+
+
+async def test_a_pushed_screen_with_a_new_file_is_styled_with_it(content, tmp_path) -> None:
+    """The skip is the first screen's only: the country picker's file is parsed after
+    it is registered, and its second styling is what centres it."""
+    from screens.country import CountryPicker
+
+    app = make_app(content, data_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, SidePicker)
+        app.action_choose_region()
+        await wait_for(pilot, CountryPicker)
+        await pilot.pause()
+        assert app.screen.styles.align_horizontal == "center"

@@ -46,6 +46,20 @@ def test_after_the_hook_the_drivers_decoders_drop_undecodable_bytes(monkeypatch)
         assert decode(b"\xe2\x82") == "" and decode(b"\xac") == "€"  # split input still joins
 
 
+def test_the_hook_does_not_load_the_inline_driver():
+    """The app never runs inline: loading that driver only to patch it cost each start."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from screens.textual_private import drop_undecodable_input; "
+        "drop_undecodable_input(); "
+        "print('textual.drivers.linux_inline_driver' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "False", done.stderr
+
+
 def test_the_lenient_decoder_ignores_the_errors_asked_for():
     assert lenient_decoder("utf-8")("strict").decode(b"\xc0\xafq", final=True) == "q"
 
