@@ -8,6 +8,10 @@ largest share of what `calf-coach back` used beyond a bare Textual app (bench fi
 Here one widget draws them, with the styles FooterKey's CSS gives each key, and does
 what a FooterKey does under the mouse. tests/test_key_footer.py compares the two, cell
 by cell, on every theme.
+
+The bar itself is not Textual's Footer either: that is a scrolling container made to
+hold a widget per key, and loading it (with FooterKey and their styles) cost every
+start about 2 ms. KeyFooter gives the bar the colours and place Footer's CSS gives it.
 """
 
 from __future__ import annotations
@@ -22,7 +26,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer
 
 Shown = tuple[Binding, bool, str]
 """A key shown: its binding, whether it is enabled, its tooltip."""
@@ -173,15 +176,27 @@ class KeyRow(Widget):
             self.app.bell()
 
 
-class KeyFooter(Footer):
-    """Textual's Footer, with its keys drawn by one KeyRow, updated only when the keys it
-    would show are not the ones it shows. Textual's rebuilt itself, a widget per key,
-    every time its screen said the bindings *may* have changed: when it mounts, when
-    focus moves, on each `refresh_bindings()`. Binding groups are not used by this app.
+class KeyFooter(Widget):
+    """The bar at the bottom, as Textual's compact Footer without the palette key, its
+    keys drawn by one KeyRow, updated only when the keys it would show are not the ones
+    it shows. Textual's rebuilt itself, a widget per key, every time its screen said the
+    bindings *may* have changed: when it mounts, when focus moves, on each
+    `refresh_bindings()`. Binding groups are not used by this app.
+    """
+
+    ALLOW_SELECT = False
+    DEFAULT_CSS = """
+    KeyFooter {
+        layout: horizontal;
+        color: $footer-foreground;
+        background: $footer-background;
+        dock: bottom;
+        height: 1;
+    }
     """
 
     def __init__(self) -> None:
-        super().__init__(show_command_palette=False, compact=True)
+        super().__init__()
         self._shown: Keys | None = None
         self._ready = False
         self._row = KeyRow()
@@ -189,6 +204,12 @@ class KeyFooter(Footer):
 
     def compose(self) -> ComposeResult:
         yield self._row
+
+    def on_mount(self) -> None:  # as Footer: the screen says when its keys may change
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
 
     def on_resize(self) -> None:
         if self._shown is not None:

@@ -9,6 +9,7 @@ import re
 import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
@@ -142,10 +143,12 @@ async def test_the_pointer_is_a_hand_over_a_key_only():
         assert (row.hovered, row.styles.pointer) == (None, "default")
 
 
-def test_footer_subscribes_its_bindings_changed_to_the_screen():
-    """KeyFooter updates from Footer.bindings_changed, which Footer's on_mount subscribes."""
-    assert list(inspect.signature(Footer.bindings_changed).parameters) == ["self", "screen"]
-    assert "self.bindings_changed" in inspect.getsource(Footer.on_mount)
+def test_the_footer_follows_the_screens_bindings_as_textuals_does():
+    """KeyFooter subscribes to the signal Footer subscribes to, which publishes the screen."""
+    assert "self.screen.bindings_updated_signal.subscribe(self" in inspect.getsource(
+        Footer.on_mount
+    )
+    assert "self.bindings_updated_signal.publish(self)" in inspect.getsource(Screen)
 
 
 def test_keys_are_written_as_textual_writes_them():

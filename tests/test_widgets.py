@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from screens.choice import Choice
 from screens.countdown import show_text
@@ -144,7 +144,6 @@ async def test_key_footer_redraws_once_and_only_when_its_keys_change():
     app = FooterApp()
     async with app.run_test(size=(60, 3)) as pilot:
         footer = app.query_one(KeyFooter)
-        assert isinstance(footer, Footer)
         await pilot.pause()
         assert "Pause" in footer_text(app) and "Next" not in footer_text(app)
         row = footer.query_one(KeyRow)
