@@ -25,13 +25,12 @@ from coach.history_text import COLUMNS, HISTORY_OFF, NO_EPISODES, column_samples
 from coach.history_view import PAGE, FirstView, Opened, TabTexts, first_view, tab_texts
 from coach.i18n import t
 from screens.base import CoachScreen
-from screens.confirm_delete import ConfirmDeleteScreen
 from screens.episode_table import EpisodeTable
 from screens.key_footer import KeyFooter
 from screens.tab_strip import TabStrip
 
 REPORT_NAME = "calf-coach-report.html"
-__all__ = ["ConfirmDeleteScreen", "HistoryScreen", "report_path"]
+__all__ = ["HistoryScreen", "report_path"]
 
 
 class HistoryScreen(CoachScreen[None]):
@@ -252,6 +251,10 @@ class HistoryScreen(CoachScreen[None]):
         def answered(yes: bool | None) -> None:
             if yes:
                 self._delete(record)
+
+        # Loaded here: the dialog (with Textual's Button) is not on the way to the
+        # history's first frame (about 1 ms).
+        from screens.confirm_delete import ConfirmDeleteScreen
 
         self.app.push_screen(ConfirmDeleteScreen(question), answered)
 

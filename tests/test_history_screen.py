@@ -10,8 +10,9 @@ from textual.app import App
 from textual.widgets import ContentSwitcher, Static
 
 from coach.history import EpisodeRecord, History
+from screens.confirm_delete import ConfirmDeleteScreen
 from screens.episode_table import EpisodeTable
-from screens.history import ConfirmDeleteScreen, HistoryScreen
+from screens.history import HistoryScreen
 from screens.tab_strip import TabStrip
 from tests.robust_support import screen_text
 
