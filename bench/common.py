@@ -82,8 +82,8 @@ class Policy:
 
     @property
     def paired_runs(self) -> int:
-        """Rounds for figures 1, 2 and 8's picker row: their budgets (1.10-1.15x) sit a
-        few percent above what the app costs, and with `runs` rounds one slow spell of
+        """Rounds for figures 1, 2 and 8's screen rows: their budgets (1.10-1.30x) sit
+        a few percent above what the app costs, and with `runs` rounds one slow spell of
         the machine decided a run (README.md, "How runs are kept fair")."""
         return 5 * self.runs
 

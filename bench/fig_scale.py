@@ -137,9 +137,10 @@ def rows(policy: Policy) -> list[Row]:
         scale_data.build(size)
     table: list[Row] = []
     for size in scale_data.SIZES:
-        shown = paired(policy.runs, partial(history_frame, size), partial(picker_frame, 0))
+        shown = paired(policy.paired_runs, partial(history_frame, size), partial(picker_frame, 0))
         name = f"8 history shown, {size:,} episodes"
-        table.append(paired_row(name, shown, 1.30, "vs picker, 0 episodes"))
+        detail = f"vs picker, 0 episodes; {policy.paired_runs} rounds"
+        table.append(paired_row(name, shown, 1.30, detail))
         print(f"  history {size:,}: {shown.app * 1e3:.0f} ms", file=sys.stderr, flush=True)
     rss = {size: [] for size in (0, BIG)}
     for _ in range(policy.runs):

@@ -133,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     mode = "quick" if args.quick else "full"
     print(
         f"\nCalf Coach benchmarks ({mode}: median of {policy.runs} start-up runs, "
-        f"{policy.paired_runs} for figures 1, 2 and 8's picker, {policy.long_runs} hold runs, "
+        f"{policy.paired_runs} for figures 1, 2 and 8's screens, {policy.long_runs} hold runs, "
         "after a warm-up)\n"
         f"source {stamp}; load average {os.getloadavg()[0]:.2f} at the end\n"
     )
