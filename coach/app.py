@@ -23,7 +23,7 @@ from coach.i18n import t
 from coach.recorder import Recorder
 from coach.settings import SettingsFile, load_settings, theme_for
 from screens.app_actions import AppActions
-from screens.base import HomeScreen, SizeGuard, translate_bindings
+from screens.base import CoachScreen, HomeScreen, SizeGuard, translate_bindings
 from screens.diary_driver import DiaryDriver
 from screens.flow_driver import FlowDriver
 from screens.style_files import first_styles, style_episode_screens
@@ -188,13 +188,13 @@ class CalfCoach(AppActions, VoiceAndNotices, FlowDriver, DiaryDriver, App[int]):
         # does `calf-coach history` with the history (an empty screen first, then the
         # history pushed on it, took about twice as long to the first frame).
         if self.start is None:
-            screen: Screen = self._picker()
+            screen: CoachScreen[None] = self._picker()
         elif self.start == "history":
             screen = self.history_screen(self._history_early)
         else:
             return super().get_default_screen()
         # Its file was parsed with the app's (first_styles): see SizeGuard.on_screen_resume.
-        screen.styled_before_resume = True  # type: ignore[attr-defined]
+        screen.styled_before_resume = True
         return screen
 
     def _picker(self) -> SidePicker:

@@ -144,6 +144,7 @@ async def test_key_footer_redraws_once_and_only_when_its_keys_change():
     app = FooterApp()
     async with app.run_test(size=(60, 3)) as pilot:
         footer = app.query_one(KeyFooter)
+        assert (footer.styles.dock, footer.styles.height.value) == ("bottom", 1)  # Footer's bar
         await pilot.pause()
         assert "Pause" in footer_text(app) and "Next" not in footer_text(app)
         row = footer.query_one(KeyRow)
