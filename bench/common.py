@@ -165,7 +165,7 @@ and the suite writes nothing into the source tree.
 
 
 CONTENT_CACHE = Path(tempfile.gettempdir()) / "calf-bench-content-cache"
-"""The app's checked-content cache (coach/cache.py), filled on the warm-up like the
+"""The app's checked-content cache (coach/store/content_cache.py), filled on the warm-up like the
 bytecode: the figures are for every start but the very first. The first start, with
 an empty cache, is a context row of figure 1."""
 

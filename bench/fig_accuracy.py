@@ -50,7 +50,7 @@ def shown_seconds(text: str) -> int | None:
 LOCKER = """
 import sqlite3, sys
 from pathlib import Path
-from coach.history import DB_NAME, History
+from coach.store.history import DB_NAME, History
 opened = History.open(Path(sys.argv[1]))
 opened.store.close()
 conn = sqlite3.connect(Path(sys.argv[1]) / DB_NAME, isolation_level=None)
@@ -180,7 +180,7 @@ def rows(policy: Policy) -> list[Row]:
     conditions.append(("history locked", False, True, False))
     # With an engine the app would use on PATH, figure 4 also runs with the voice on
     # (every cue a child process, while the countdown runs).
-    from coach.speech import ENGINES  # here: the runner imports coach late (run.py)
+    from coach.system.speech import ENGINES  # here: the runner imports coach late (run.py)
 
     engine = next((name for name in ENGINES if shutil.which(name)), None)
     if engine is not None:

@@ -111,10 +111,10 @@ def command_rows(policy: Policy, home: Path) -> list[Row]:
 
 
 def own_record_row(policy: Policy, home: Path) -> Row:
-    """What the app reads at start-up beside the first screen (screens/diary_driver.py):
+    """What the app reads at start-up beside the first screen (screens/app/diary_driver.py):
     the own-record line of both sides and whether to ask the morning check-in."""
-    from coach.diary import last_night
-    from coach.history import History
+    from coach.core.diary import last_night
+    from coach.store.history import History
 
     def once() -> float:
         started = time.perf_counter()

@@ -15,7 +15,7 @@ import tempfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from coach.history import DB_NAME, EpisodeRecord, History
+from coach.store.history import DB_NAME, EpisodeRecord, History
 
 CACHE = Path(tempfile.gettempdir()) / "calf-bench-scale"
 SIZES = (0, 1_000, 10_000, 100_000)

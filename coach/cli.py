@@ -25,7 +25,7 @@ _PRINTING = ("tips", "red-flags", "check-content")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Every command runs inside coach.streams.guarded: a closed pipe, a full disk or a
+    """Every command runs inside coach.system.streams.guarded: a closed pipe, a full disk or a
     terminal that cannot show a character never ends one with a traceback.
 
     A printing command makes thousands of objects that all live until it ends, and no
@@ -35,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     import gc
 
-    from coach.streams import guarded
+    from coach.system.streams import guarded
 
     args = sys.argv[1:] if argv is None else list(argv)
     if not args or args[0] not in _PRINTING:
@@ -55,10 +55,10 @@ def _main(argv: list[str]) -> int:
     content_dir = getattr(args, "content", None)
     if command == "check-content":
         return _check_content(args.dir or content_dir)
-    from coach.locations import data_dir
+    from coach.store.locations import data_dir
 
     if command == "export":
-        from coach.export import run_export
+        from coach.documents.export import run_export
 
         return run_export(args.format, args.output, data_dir(getattr(args, "data_dir", None)))
     content = _load_or_explain(content_dir, _language(args))
@@ -70,16 +70,16 @@ def _main(argv: list[str]) -> int:
         print(f"calf-coach: unknown region {asked!r}; known: {known}", file=sys.stderr)
         return 2
     if command == "tips":
-        from coach.printing import print_tips
+        from coach.documents.printing import print_tips
 
         return print_tips(content, args.causes)
     if command == "red-flags":
-        from coach.printing import print_red_flags
+        from coach.documents.printing import print_red_flags
 
         return print_red_flags(content, content.regions[_printing_region(content, args, asked)])
     where = data_dir(getattr(args, "data_dir", None))  # after tips: they need no data
     if command == "report":
-        from coach.report import run_report
+        from coach.documents.report import run_report
 
         names = {c.id: c.name for c in content.causes}
         return run_report(args.output, args.weeks, where, _language(args), names)
@@ -122,10 +122,10 @@ def _want_plain(args: argparse.Namespace) -> bool:
 
 
 def _run_plain(content, args: argparse.Namespace, where: Path, asked, command) -> int:
-    from coach.i18n import choose_region
-    from coach.plain import PlainCoach
-    from coach.recorder import Recorder
-    from coach.settings import load_settings
+    from coach.core.i18n import choose_region
+    from coach.plain.driver import PlainCoach
+    from coach.store.recorder import Recorder
+    from coach.store.settings import load_settings
 
     prefs = load_settings(where)
     region = choose_region(content.regions, asked, prefs.settings.region, os.environ)
@@ -175,7 +175,7 @@ def _leave_on_signals(ended_by: list[int]) -> None:
 
 def _plain_voice(prefs, wanted: bool | None, lang: str):
     """Plain mode speaks too: --voice/--no-voice, else the remembered choice (kept)."""
-    from coach.speech import Voice
+    from coach.system.speech import Voice
 
     if wanted is not None and wanted != prefs.settings.voice:
         prefs.settings.voice = wanted
@@ -196,12 +196,12 @@ def _run_app(content, **options) -> int:
     gc.disable()
     app = None
     if options.get("start") == "history":  # read the history while Textual is imported
-        from coach.history_view import read_early
+        from coach.text.history_view import read_early
 
         options["history_early"] = read_early(options["data_dir"])
     try:
-        from coach.app import make_app
-        from screens.textual_private import drop_undecodable_input
+        from screens.app.shell import make_app
+        from screens.app.textual_private import drop_undecodable_input
 
         drop_undecodable_input()
         app = make_app(content, **options)
@@ -214,7 +214,7 @@ def _run_app(content, **options) -> int:
         if note:
             print(f"calf-coach: {note}", file=sys.stderr)
     if app.farewell:  # left mid-episode: the safety net, once the terminal is back
-        from coach.wording import plain_text
+        from coach.text.wording import plain_text
 
         print(plain_text(app.farewell))
     return app.return_code or 0
@@ -222,19 +222,19 @@ def _run_app(content, **options) -> int:
 
 def _printing_region(content, args: argparse.Namespace, asked: str | None) -> str:
     """--region, else the country the person chose in the app, else the locale's."""
-    from coach.i18n import choose_region
+    from coach.core.i18n import choose_region
 
     remembered = None
     if asked is None:
-        from coach.locations import data_dir
-        from coach.settings import load_settings
+        from coach.store.locations import data_dir
+        from coach.store.settings import load_settings
 
         remembered = load_settings(data_dir(getattr(args, "data_dir", None))).settings.region
     return choose_region(content.regions, asked, remembered, os.environ).id
 
 
 def _language(args: argparse.Namespace) -> str:
-    from coach.i18n import language_from_locale
+    from coach.core.i18n import language_from_locale
 
     return getattr(args, "lang", None) or language_from_locale()
 
@@ -244,19 +244,19 @@ def _load_or_explain(directory: str | Path | None, lang: str = "en", cached: boo
 
     `cached=False` reads and checks every file (check-content must not trust a copy).
     """
-    from coach import i18n
-    from coach.content_model import default_dir
-    from coach.yamlfile import ContentError
+    from coach.content.model import default_dir
+    from coach.content.yamlfile import ContentError
+    from coach.core import i18n
 
     root = os.fspath(directory) if directory else default_dir()
     folder = os.path.join(root, lang) if lang != "en" else root
     try:
-        if cached:  # a hit imports no YAML checker (coach.cache)
-            from coach import cache
+        if cached:  # a hit imports no YAML checker (coach.store.content_cache)
+            from coach.store import content_cache as cache
 
             content, ui = cache.load(folder)
         else:
-            from coach.content import load, load_ui
+            from coach.content.load import load, load_ui
 
             content, ui = load(folder), load_ui(folder)
         i18n.use(ui)
@@ -268,8 +268,8 @@ def _load_or_explain(directory: str | Path | None, lang: str = "en", cached: boo
 
 def _check_content(directory: str | Path | None) -> int:
     """Check the folder and every translation beside it."""
-    from coach.content_model import default_dir
-    from coach.i18n import LANGUAGES
+    from coach.content.model import default_dir
+    from coach.core.i18n import LANGUAGES
 
     root = os.fspath(directory) if directory else default_dir()
     for lang in LANGUAGES:

@@ -6,14 +6,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 
-from coach import wording
-from coach.content_model import Region
-from coach.i18n import t
-from coach.steps import AfterCare
+from coach.content.model import Region
+from coach.core.i18n import t
+from coach.core.steps import AfterCare
+from coach.text import wording
 from screens.base import CoachScreen
-from screens.choice import Choice
-from screens.key_footer import KeyFooter
-from screens.lines import line_widget
+from screens.widgets.choice import Choice
+from screens.widgets.key_footer import KeyFooter
+from screens.widgets.lines import line_widget
 
 
 class AfterCareScreen(CoachScreen[None]):

@@ -19,8 +19,8 @@ from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from coach.i18n import t
-from screens.textual_private import key_clock, own_bindings
+from coach.core.i18n import t
+from screens.app.textual_private import key_clock, own_bindings
 
 MIN_WIDTH, MIN_HEIGHT = 40, 12
 SHORT_HEIGHT = 20
@@ -162,7 +162,7 @@ class SizeGuard:
             state = (
                 t("TIME'S UP") if timer.done else t("PAUSED") if timer.paused else t("Time left")
             )
-            from coach.timer import clock_text  # loaded with the timer, not at start-up
+            from coach.core.timer import clock_text  # loaded with the timer, not at start-up
 
             lines.insert(0, f"{state}: {clock_text(left)}")
         for widget in self.query(TooSmall):  # type: ignore[attr-defined]

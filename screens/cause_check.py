@@ -7,11 +7,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from coach.content_model import Content
-from coach.i18n import t
-from coach.steps import CauseQuestions
+from coach.content.model import Content
+from coach.core.i18n import t
+from coach.core.steps import CauseQuestions
 from screens.base import CoachScreen
-from screens.key_footer import KeyFooter
+from screens.widgets.key_footer import KeyFooter
 
 
 class CauseCheck(CoachScreen[tuple[str, ...]]):

@@ -15,10 +15,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from coach.diary import CHECKIN_ASK, CheckIn
-from coach.i18n import t
+from coach.core.diary import CHECKIN_ASK, CheckIn
+from coach.core.i18n import t
 from screens.base import CoachModal
-from screens.key_footer import KeyFooter
+from screens.widgets.key_footer import KeyFooter
 
 KEYS = (
     "1-9 (9 means 9 or more)",

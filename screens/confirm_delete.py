@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
-from coach.i18n import t
+from coach.core.i18n import t
 from screens.base import CoachModal
 
 

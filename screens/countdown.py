@@ -8,9 +8,9 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
-from coach.cues import Cue
-from coach.i18n import t
-from coach.timer import HoldTimer
+from coach.core.cues import Cue
+from coach.core.i18n import t
+from coach.core.timer import HoldTimer
 from screens.base import CoachScreen, Result
 
 BELL_GAP = 0.4

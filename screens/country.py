@@ -8,10 +8,10 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from coach.content_model import Content
-from coach.i18n import t
+from coach.content.model import Content
+from coach.core.i18n import t
 from screens.base import CoachModal
-from screens.key_footer import KeyFooter
+from screens.widgets.key_footer import KeyFooter
 
 
 class CountryPicker(CoachModal[str | None]):

@@ -7,12 +7,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from coach.i18n import t
-from coach.steps import EasedAnswer, EasedOutcome, EasedQuestion
+from coach.core.i18n import t
+from coach.core.steps import EasedAnswer, EasedOutcome, EasedQuestion
 from screens.base import CoachScreen
-from screens.choice import Choice
 from screens.hold import clock_text
-from screens.key_footer import KeyFooter
+from screens.widgets.choice import Choice
+from screens.widgets.key_footer import KeyFooter
 
 SEVERITY_ASK = "Optional: how bad was it? Press 0-9, or x for 10 (worst)."
 
@@ -57,7 +57,7 @@ class FollowUp(CoachScreen[EasedAnswer]):
 
     def on_mount(self) -> None:
         """The question is said too, when the voice is on (the hold has just gone)."""
-        from coach.cues import question_cue
+        from coach.core.cues import question_cue
 
         cue = question_cue(t("Has the cramp eased?"))
         self.app.voice.say(cue.text)  # type: ignore[attr-defined]

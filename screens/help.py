@@ -11,11 +11,11 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from coach.content_model import Content
-from coach.i18n import t
-from coach.wording import how_sure
+from coach.content.model import Content
+from coach.core.i18n import t
+from coach.text.wording import how_sure
 from screens.base import CoachModal
-from screens.key_footer import KeyFooter
+from screens.widgets.key_footer import KeyFooter
 
 DOES = (
     "Talks you through a calf cramp: which side, a timed stretch, and what to do if it "

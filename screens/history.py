@@ -20,14 +20,14 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 
-from coach.history import EpisodeRecord, History, HistoryError
-from coach.history_text import COLUMNS, HISTORY_OFF, NO_EPISODES, column_samples
-from coach.history_view import PAGE, FirstView, Opened, TabTexts, first_view, tab_texts
-from coach.i18n import t
+from coach.core.i18n import t
+from coach.store.history import EpisodeRecord, History, HistoryError
+from coach.text.history_text import COLUMNS, HISTORY_OFF, NO_EPISODES, column_samples
+from coach.text.history_view import PAGE, FirstView, Opened, TabTexts, first_view, tab_texts
 from screens.base import CoachScreen
-from screens.episode_table import EpisodeTable
-from screens.key_footer import KeyFooter
-from screens.tab_strip import TabStrip
+from screens.widgets.episode_table import EpisodeTable
+from screens.widgets.key_footer import KeyFooter
+from screens.widgets.tab_strip import TabStrip
 
 REPORT_NAME = "calf-coach-report.html"
 __all__ = ["HistoryScreen", "report_path"]

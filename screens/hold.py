@@ -9,15 +9,15 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from coach.content_model import Content
-from coach.cues import Heard, HoldPlan, hold_cues
-from coach.i18n import t
-from coach.steps import Hold, HoldEnd, HoldResult
-from coach.timer import Clock, HoldTimer, clock_text, step_index
-from screens.big_clock import size_for
+from coach.content.model import Content
+from coach.core.cues import Heard, HoldPlan, hold_cues
+from coach.core.i18n import t
+from coach.core.steps import Hold, HoldEnd, HoldResult
+from coach.core.timer import Clock, HoldTimer, clock_text, step_index
 from screens.countdown import CountdownScreen, switch_class
-from screens.countdown_face import CountdownFace
-from screens.key_footer import KeyFooter
+from screens.widgets.big_clock import size_for
+from screens.widgets.countdown_face import CountdownFace
+from screens.widgets.key_footer import KeyFooter
 
 AUTO_NEXT_SECONDS = 3.0
 """How long the "time's up" cue stays before the follow-up question."""
@@ -80,7 +80,7 @@ class HoldScreen(CountdownScreen[HoldResult]):
         self._step_shown: int | None = None
         self._heard = Heard()
         self._face: CountdownFace | None = None
-        """What has been cued so far (coach/cues.py)."""
+        """What has been cued so far (coach/core/cues.py)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="hold"):
@@ -89,7 +89,7 @@ class HoldScreen(CountdownScreen[HoldResult]):
             yield CountdownFace(self._state_text(planned), clock_text(planned), id="countdown")
             yield Static(id="positions", classes="hint")
             if self.past is not None:  # the person's own record (#15), before the steps
-                from coach.diary_text import past_line
+                from coach.text.diary_text import past_line
 
                 yield Static(past_line(self.past, self.content), id="hold-past", markup=False)
             if self.hold_number == 1 and not self.app.voice.on:  # type: ignore[attr-defined]
@@ -99,7 +99,7 @@ class HoldScreen(CountdownScreen[HoldResult]):
         yield KeyFooter()
 
     def on_resize(self) -> None:
-        """Digits that grow with the window (screens/big_clock.py)."""
+        """Digits that grow with the window (screens/widgets/big_clock.py)."""
         size = size_for(self.app.size.width, self.app.size.height)
         self.set_class(size != "small", "-large")
         self.query_one(CountdownFace).resize_clock(size)
@@ -180,7 +180,7 @@ class HoldScreen(CountdownScreen[HoldResult]):
         timer = self.timer
         if self._face is None:  # found once: a query each second adds up through a hold
             self._face = self.query_one(CountdownFace)
-        # One widget for all that changes each second (screens/countdown_face.py); its
+        # One widget for all that changes each second (screens/widgets/countdown_face.py); its
         # mode restyles it alone: a class on the screen would restyle every widget.
         mode = "-finished" if timer.done else "-paused" if timer.paused else "-holding"
         self._face.set_mode(mode)

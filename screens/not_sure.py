@@ -7,10 +7,10 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from coach.content_model import Content
-from coach.i18n import t
+from coach.content.model import Content
+from coach.core.i18n import t
 from screens.base import CoachModal
-from screens.key_footer import KeyFooter
+from screens.widgets.key_footer import KeyFooter
 
 
 class NotSure(CoachModal[str | None]):

@@ -11,12 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 
-from coach import wording
-from coach.content_model import Content, Region
-from coach.steps import GetHelp
+from coach.content.model import Content, Region
+from coach.core.steps import GetHelp
+from coach.text import wording
 from screens.base import CoachModal
-from screens.key_footer import KeyFooter
-from screens.lines import line_widget
+from screens.widgets.key_footer import KeyFooter
+from screens.widgets.lines import line_widget
 
 
 class RedFlags(CoachModal[None]):

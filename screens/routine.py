@@ -7,16 +7,16 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Digits, Static
 
-from coach.content_model import Routine
-from coach.cues import segment_cue
-from coach.i18n import t
-from coach.routine import plan, total_seconds
-from coach.steps import RoutineResult
-from coach.timer import Clock, HoldTimer, step_index
+from coach.content.model import Routine
+from coach.core.cues import segment_cue
+from coach.core.i18n import t
+from coach.core.routine import plan, total_seconds
+from coach.core.steps import RoutineResult
+from coach.core.timer import Clock, HoldTimer, step_index
 from screens.countdown import CountdownScreen, show_text
 from screens.hold import clock_text
-from screens.key_footer import KeyFooter
-from screens.time_bar import TimeBar
+from screens.widgets.key_footer import KeyFooter
+from screens.widgets.time_bar import TimeBar
 
 
 class RoutineScreen(CountdownScreen[RoutineResult]):

@@ -7,13 +7,13 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from coach import wording
-from coach.content_model import Region
-from coach.i18n import t
-from coach.steps import SafetyAnswer, SafetyQuestion
+from coach.content.model import Region
+from coach.core.i18n import t
+from coach.core.steps import SafetyAnswer, SafetyQuestion
+from coach.text import wording
 from screens.base import CoachScreen
-from screens.choice import Choice
-from screens.key_footer import KeyFooter
+from screens.widgets.choice import Choice
+from screens.widgets.key_footer import KeyFooter
 
 
 class SafetyCheck(CoachScreen[SafetyAnswer]):

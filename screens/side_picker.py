@@ -11,14 +11,14 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Static
 
-from coach.content_model import Content, Region
-from coach.i18n import t
+from coach.content.model import Content, Region
+from coach.core.i18n import t
 from screens.base import HomeScreen
-from screens.choice import Choice
-from screens.key_footer import KeyFooter
+from screens.widgets.choice import Choice
+from screens.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:  # the diary loads after the first frame, with its check-in
-    from coach.diary import CheckIn
+    from coach.core.diary import CheckIn
 
 
 class SidePicker(HomeScreen):
@@ -125,7 +125,7 @@ class SidePicker(HomeScreen):
             self._show_checkin()
 
     def ask_checkin(self, night: date) -> None:
-        """Show "Any cramps last night?" (the app decided, from coach.diary). May come
+        """Show "Any cramps last night?" (the app decided, from coach.core.diary). May come
         before this screen is mounted: on_mount shows it then."""
         self.checkin_night = night
         if self.is_mounted:
@@ -135,7 +135,7 @@ class SidePicker(HomeScreen):
         """Put the line in above the disclaimer. Mounted only when asked, which is after
         the first frame (the diary is read then): that frame styles no hidden line."""
         if not self.query("#checkin-line"):
-            from coach.diary import CHECKIN_KEYS, CHECKIN_QUESTION
+            from coach.core.diary import CHECKIN_KEYS, CHECKIN_QUESTION
 
             text = t(CHECKIN_QUESTION) + "  " + t(CHECKIN_KEYS)
             line = Static(text, id="checkin-line", markup=False)
@@ -152,7 +152,7 @@ class SidePicker(HomeScreen):
 
             self.app.push_screen(CheckinScreen(night), self._checked_in)
         else:
-            from coach.diary import CheckIn
+            from coach.core.diary import CheckIn
 
             self._checked_in(CheckIn(night, 0 if answer == "none" else None))
 

@@ -10,15 +10,15 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from coach import wording
-from coach.content_model import Content
-from coach.i18n import t
-from coach.steps import NextAnswer, NextChoice, WhatNext
+from coach.content.model import Content
+from coach.core.i18n import t
+from coach.core.steps import NextAnswer, NextChoice, WhatNext
+from coach.text import wording
+from screens.app.textual_private import own_bindings
 from screens.base import CoachScreen
-from screens.choice import Choice
-from screens.key_footer import KeyFooter
-from screens.lines import line_widget
-from screens.textual_private import own_bindings
+from screens.widgets.choice import Choice
+from screens.widgets.key_footer import KeyFooter
+from screens.widgets.lines import line_widget
 
 
 class StillCramping(CoachScreen[NextAnswer]):

@@ -8,11 +8,11 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
-from coach.advice import tip_evidence, tip_sections
-from coach.content_model import Content, Tip
-from coach.i18n import t
+from coach.content.model import Content, Tip
+from coach.core.advice import tip_evidence, tip_sections
+from coach.core.i18n import t
 from screens.base import CoachScreen
-from screens.key_footer import KeyFooter
+from screens.widgets.key_footer import KeyFooter
 
 
 class TipsScreen(CoachScreen[None]):

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from coach import i18n
-from coach.content import Content, load
+from coach.content.load import Content, load
+from coach.core import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -51,7 +51,7 @@ def _private_home(tmp_path, monkeypatch):
     os.environ.pop("TEXTUAL_THEME", None)
     # No test speaks through this machine's own engine (a walk pressing v would talk):
     # tests/speech_support.py puts a fake engine on PATH and looks engines up again.
-    from coach import speech
+    from coach.system import speech
 
     monkeypatch.setattr(speech, "find_engine", lambda *args: None)
     yield

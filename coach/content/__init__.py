@@ -1,0 +1,3 @@
+"""Loading and checking the YAML under the top-level `content/` folder into typed,
+read-only records. Imports nothing from the store or any face.
+"""

@@ -1,0 +1,101 @@
+"""The diary's decisions and values: when to ask the morning check-in, what a check-in
+and "your own record" are. Pure: the caller passes `now` and what is recorded.
+
+Kept apart from the store (coach/store/checkins.py) so the rules are tested with plain
+values and a fixed clock, as the flow's are.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import NamedTuple
+
+CHECKIN_HOURS = (5, 14)
+"""The morning check-in is asked from 05:00 until 14:00: later, "last night" is vague."""
+PAST_MIN = 3
+"""Fewer past episodes of a side than this say nothing worth showing."""
+PAST_LIMIT = 10
+"""How many of the latest finished episodes of a side the record line counts."""
+
+CHECKIN_QUESTION = "Any cramps last night?"
+"""The morning check-in's words, here with its rules: the first screen shows them
+without loading the diary's charts (coach.text.diary_text) before its first frame."""
+CHECKIN_KEYS = "0 none · y yes · x skip"
+CHECKIN_ASK = (
+    "How many cramps last night?",
+    "Worst one, 0 (mild) to 10 (worst)?",
+    "How much did they disturb your sleep, 0 (not at all) to 10 (no sleep)?",
+)
+
+
+def night_of(moment: datetime) -> date:
+    """A 2 am cramp belongs to the evening before: the date 12 hours earlier."""
+    return (moment - timedelta(hours=12)).date()
+
+
+def last_night(now: datetime) -> date:
+    """The night a morning check-in asks about: the one that began yesterday evening.
+    Not night_of(now): after noon that is already tonight."""
+    return now.date() - timedelta(days=1)
+
+
+class CheckIn(NamedTuple):
+    """The answer to "Any cramps last night?". `cramps` None: the person skipped it."""
+
+    night: date
+    cramps: int | None
+    worst: int | None = None
+    """Worst severity, 0-10."""
+    sleep: int | None = None
+    """How much they disturbed sleep, 0-10."""
+
+
+class NightState(NamedTuple):
+    """What the store knows about one night, for deciding whether to ask."""
+
+    answered: bool
+    """A check-in (answered or skipped) exists for it."""
+    recorded_cramps: int
+    """Cramps the coach recorded during it."""
+
+
+def checkin_due(now: datetime, last: NightState) -> date | None:
+    """The night to ask about, or None; `last`: what is recorded for `last_night(now)`.
+
+    Asked in the morning only, once per night (a skip counts as an answer), and not
+    after a night whose cramps the coach recorded as they happened: those count by
+    themselves."""
+    start, end = CHECKIN_HOURS
+    if not start <= now.hour < end:
+        return None
+    if last.answered or last.recorded_cramps:
+        return None
+    return last_night(now)
+
+
+def check(answer: CheckIn) -> None:
+    """Refuse an impossible answer before it reaches the file."""
+    if answer.cramps is not None and not 0 <= answer.cramps <= 50:
+        raise ValueError("cramps must be between 0 and 50")
+    for name in ("worst", "sleep"):
+        value = getattr(answer, name)
+        if value is not None and not 0 <= value <= 10:
+            raise ValueError(f"{name} must be between 0 and 10")
+
+
+class PositionTally(NamedTuple):
+    position: str
+    eased: int
+    """Episodes begun in this position that ended with the cramp gone."""
+    total: int
+
+
+class PastRecord(NamedTuple):
+    """The person's own latest finished cramps of one side, by position."""
+
+    side: str
+    episodes: int
+    positions: tuple[PositionTally, ...]
+
+    def worth_showing(self) -> bool:
+        return self.episodes >= PAST_MIN

@@ -1,0 +1,150 @@
+"""The typed values that pass between the flow and its two faces.
+
+`coach.core.flow` yields one of the step types below; a face (the full-screen app or
+plain mode) shows it and sends back the answer type named in its docstring. Nothing
+here decides anything: this is the vocabulary, kept apart so screens, plain mode and
+tests can import it without the flow's logic, and without Textual.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, NamedTuple, Union
+
+from coach.core.diary import PastRecord
+
+Side = Literal["back", "front"]
+Position = Literal["bed", "sitting", "standing"]
+Outcome = Literal["gone", "somewhat", "still", "red_flag", "left"]
+"""What an episode came to, as saved. `left`: the person left before it eased."""
+HoldEnd = Literal["time", "eased", "left"]
+"""How a hold ended: time ran out, it eased early (`d`), or the person left."""
+SafetyAnswer = Literal["no", "yes", "leave"]
+EasedOutcome = Literal["gone", "somewhat", "still", "leave"]
+NextChoice = Literal["hold", "stop"]
+HelpReason = Literal["clot", "long-cramp", "not-eased"]
+"""Why an episode ends at "get help": the swollen-leg answer, the time limit, or
+leaving before the cramp eased."""
+
+
+class HoldResult(NamedTuple):
+    """What a hold screen (or plain hold) reports when it ends."""
+
+    ended: HoldEnd
+    planned_seconds: int
+    added_seconds: int
+    actual_seconds: float
+    position: str
+
+
+class EasedAnswer(NamedTuple):
+    """The answer to "has it eased?", with the optional 0-10 severity."""
+
+    outcome: EasedOutcome
+    severity: int | None = None
+
+
+class RoutineResult(NamedTuple):
+    completed: bool
+    seconds: float
+    version: str
+
+
+# --- Steps: what to show next. Each says in its docstring what it is answered with.
+
+
+class SafetyQuestion(NamedTuple):
+    """Is one leg swollen, warm, red or darker? Answered with a `SafetyAnswer`.
+
+    `disclaimer`: this is the first thing a new user sees, so it carries the
+    "self-care, not a diagnosis" line."""
+
+    side: Side
+    disclaimer: bool = False
+
+
+class Hold(NamedTuple):
+    """A timed stretch. Answered with a `HoldResult`."""
+
+    side: Side
+    position: str
+    seconds: int
+    number: int
+    """1 for the first hold of the episode, 2 for the next, ..."""
+    past: PastRecord | None = None
+    """The person's own record for this side, shown before the steps of the first
+    hold; None when there is too little of it (or no history)."""
+
+
+class EasedQuestion(NamedTuple):
+    """Has the cramp eased? Answered with an `EasedAnswer`. Nothing is pre-selected:
+    Enter alone never answers it."""
+
+    hold: HoldResult
+    default: None = None
+
+
+class NextAnswer(NamedTuple):
+    """The answer to `WhatNext`: hold again or stop, and the other relief (ids of the
+    content's `other_relief`) the person marked as tried since the last hold."""
+
+    choice: NextChoice
+    tried: tuple[str, ...] = ()
+
+
+class WhatNext(NamedTuple):
+    """Still cramping or only somewhat better: hold again or stop. Answered with a
+    `NextAnswer`. When `relief` is shown (massage, warmth, walking), `clot_warning`
+    is always True: the swollen-leg warning comes first."""
+
+    outcome: Literal["still", "somewhat"]
+    holds: int
+    minutes: float
+    limit_minutes: int
+    show_relief: bool
+    clot_warning: bool
+
+
+class GetHelp(NamedTuple):
+    """When to get medical help, the number first. Answered with None (closed)."""
+
+    reason: HelpReason
+    limit_minutes: int
+
+
+class AfterCare(NamedTuple):
+    """What to expect after a cramp eased, and what to watch for. Answered with None."""
+
+    outcome: Literal["gone", "somewhat"]
+    limit_minutes: int = 10
+    """Only somewhat better: get help if it has not gone by about then, in all."""
+
+
+class CauseQuestions(NamedTuple):
+    """What may have set it off. Answered with the tuple of cause ids answered yes."""
+
+    cause_ids: tuple[str, ...]
+
+
+class TipsStep(NamedTuple):
+    """Prevention tips, those for the causes given first. Answered with None."""
+
+    cause_ids: tuple[str, ...]
+
+
+class RoutineStep(NamedTuple):
+    """The bedtime routine. Answered with a `RoutineResult`."""
+
+    version: int = 0
+
+
+Step = Union[  # noqa: UP007 (a runtime alias; `|` would need Python 3.10 evaluation order)
+    SafetyQuestion,
+    Hold,
+    EasedQuestion,
+    WhatNext,
+    GetHelp,
+    AfterCare,
+    CauseQuestions,
+    TipsStep,
+    RoutineStep,
+]

@@ -1,0 +1,3 @@
+"""What the coach prints or writes for a person to keep: the printing commands
+(`tips`, `red-flags`), the export and the doctor's one-page report.
+"""

@@ -1,0 +1,115 @@
+"""Plain mode's diary: the morning check-in (`calf-coach checkin`, and an extra answer
+on "Where is the cramp?" in the morning) and the person's own record for a hold.
+
+A mixin of PlainCoach, kept apart so plain.py stays short. The rules (when to ask)
+are coach.core.diary's; this reads and writes the store and asks the questions.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from coach.core.diary import (
+    CHECKIN_ASK,
+    CHECKIN_QUESTION,
+    CheckIn,
+    PastRecord,
+    checkin_due,
+    last_night,
+)
+from coach.core.i18n import t
+from coach.plain.prompt import Option
+
+
+class PlainDiary:
+    """Needs from PlainCoach: recorder, input, stdout, say(), warn(), ask(), help_key()."""
+
+    diary_now = staticmethod(lambda: datetime.now().astimezone())
+    """When the check-in question is decided and dated; tests replace it."""
+
+    def _store(self, create: bool = False):
+        """The reading store; without `create`, None when there is no history yet:
+        asking whether to show a line must not create the history file."""
+        from pathlib import Path
+
+        from coach.store.history import DB_NAME
+
+        folder = Path(self.recorder.data_dir)  # type: ignore[attr-defined]
+        if not create and not (folder / DB_NAME).exists():
+            return None
+        store, warning = self.recorder.store()  # type: ignore[attr-defined]
+        self.warn(warning)  # type: ignore[attr-defined]
+        return store
+
+    def past_record(self, side: str) -> PastRecord | None:
+        from coach.store.history import HistoryError
+
+        store = self._store()
+        try:
+            return store.past_record(side) if store is not None else None
+        except HistoryError:
+            return None  # the hold goes on without it
+
+    def checkin_due(self, now: datetime | None = None) -> bool:
+        from coach.store.history import HistoryError
+
+        now = now or self.diary_now()
+        store = self._store()
+        try:
+            return (
+                store is not None
+                and checkin_due(now, store.night_state(last_night(now))) is not None
+            )
+        except HistoryError:
+            return False
+
+    def checkin(self, now: datetime | None = None) -> int:
+        """Ask "Any cramps last night?" and save the answer; 1 if it could not be saved."""
+        from coach.store.history import HistoryError
+
+        now = now or self.diary_now()
+        night = last_night(now)
+        answer = self.ask(  # type: ignore[attr-defined]
+            t(CHECKIN_QUESTION),
+            [
+                Option("0", t("None"), "none"),
+                Option("y", t("Yes"), "yes"),
+                Option("x", t("Skip"), "skip"),
+            ],
+        )
+        if answer == "none":
+            result = CheckIn(night, 0)
+        elif answer == "yes":
+            many, worst, sleep = (
+                self._number(q, low) for q, low in zip(CHECKIN_ASK, (1, 0, 0), strict=True)
+            )
+            result = CheckIn(night, many, worst, sleep)
+        else:
+            result = CheckIn(night, None)
+        store = self._store(create=True)
+        if store is None:
+            return 1
+        try:
+            store.save_checkin(result, now)
+        except HistoryError as error:
+            self.warn(str(error))  # type: ignore[attr-defined]
+            return 1
+        self.say(t("Saved for the night of {night}.", night=night.isoformat()))  # type: ignore[attr-defined]
+        return 0
+
+    def _number(self, question: str, low: int) -> int | None:
+        """A whole number from `low` to 10 (20 for a count); Enter skips."""
+        high = 20 if low else 10
+        while True:
+            prompt = t(question) + " " + t("({low}-{high}, Enter skips) ", low=low, high=high)
+            print(prompt, end="", file=self.stdout, flush=True)  # type: ignore[attr-defined]
+            line = self.input.readline().strip()  # type: ignore[attr-defined]
+            if not self.input.is_terminal:  # type: ignore[attr-defined]
+                self.say(line)  # type: ignore[attr-defined]
+            if not line:
+                return None
+            if self.help_key(line):  # type: ignore[attr-defined]
+                continue
+            if line.isdigit() and low <= int(line) <= high:
+                return int(line)
+            self.say(t("Sorry, I did not understand {answer}.", answer=repr(line)))  # type: ignore[attr-defined]

@@ -1,0 +1,267 @@
+"""Plain mode: the same flow as the full-screen app, as numbered questions and lines.
+
+Textual cannot talk to screen readers, and some people use a serial console, a
+dumb terminal or a pipe. This is a driver of `coach.core.flow`: it prints each step,
+reads the answer and hands it back. Every decision is the flow's.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import TextIO
+
+from coach.content.model import Content, Region
+from coach.core.diary import CHECKIN_QUESTION, night_of
+from coach.core.flow import EpisodeFlow, RoutineFlow, starting_position
+from coach.core.i18n import t
+from coach.core.steps import Step
+from coach.core.timer import Clock
+from coach.plain.diary import PlainDiary
+from coach.plain.prompt import EndOfInput, LineReader, Option
+from coach.plain.steps import PlainSteps
+from coach.store.recorder import Recorder
+from coach.store.settings import SettingsFile
+from coach.system.speech import Voice
+from coach.text import wording
+
+__all__ = ["EndOfInput", "PlainCoach"]
+
+
+class PlainCoach(PlainSteps, PlainDiary):
+    def __init__(
+        self,
+        content: Content,
+        *,
+        recorder: Recorder,
+        prefs: SettingsFile,
+        region: Region,
+        hold_seconds: int | None = None,
+        position: str | None = None,
+        stdin: TextIO | None = None,
+        stdout: TextIO | None = None,
+        clock: Clock = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+        hour: int | None = None,
+        data_dir: object = None,
+        ask_region: bool = False,
+        voice: Voice | None = None,
+    ) -> None:
+        self.content = content
+        self.recorder = recorder
+        self.prefs = prefs
+        self.region = region
+        self.hold_seconds = hold_seconds or content.hold.default_seconds
+        hour = datetime.now().hour if hour is None else hour
+        self.position = starting_position(content, position, prefs.settings.position, hour)
+        self.input = LineReader(stdin or sys.stdin)
+        self.stdout = stdout or sys.stdout
+        self.clock = clock
+        self.sleep = sleep
+        self.data_dir = data_dir
+        self.ask_region = ask_region
+        self.steps_shown: list[Step] = []
+        self.voice = voice or Voice(False)
+
+    # --- printing and asking
+
+    def say(self, text: str = "") -> None:
+        print(text, file=self.stdout, flush=True)
+
+    def lines(self, lines: list[wording.Line]) -> None:
+        self.say(wording.plain_text(lines))
+
+    def warn(self, warning: str | None) -> None:
+        if warning:
+            self.say(t("Note: {warning}", warning=warning))
+
+    def ask(self, question: str, options: list[Option], blank: object = None) -> object:
+        """Ask until a known answer: its number, its letter or its words. `!` shows
+        when to get help and `?` the keys, then the question again. With `blank`,
+        an empty line answers that; otherwise an empty line answers nothing."""
+        self.input.forget_typed_ahead()
+        self.say(question)
+        for i, option in enumerate(options, 1):
+            self.say(f"  {i}. ({option.key}) {option.label}")
+        hint = ", ".join(o.key for o in options)
+        while True:
+            prompt = t("Answer 1-{last} or {keys}: ", last=len(options), keys=hint)
+            print(prompt, end="", file=self.stdout, flush=True)
+            try:
+                line = self.input.readline()
+            except EndOfInput:
+                self.say()
+                raise
+            if not self.input.is_terminal:
+                self.say(line.strip())  # keep a piped transcript readable
+            answer = line.strip().lower()
+            if self.help_key(answer, options):
+                self.say(question)
+                continue
+            if not answer and blank is not None:
+                return blank
+            for i, option in enumerate(options, 1):
+                if answer and answer in (str(i), option.key.lower(), option.label.lower()):
+                    return option.value
+            self.say(t("Sorry, I did not understand {answer}.", answer=repr(answer)))
+
+    def help_key(self, answer: str, options: list[Option] | None = None) -> bool:
+        if answer == "!":
+            self.lines(wording.red_flags(self.content, self.region, "text"))
+            return True
+        if answer == "?":
+            self.say(t("Answer with the number or the letter, then Enter."))
+            if options:
+                self.say(", ".join(f"{o.key} {o.label}" for o in options))
+            self.say(t("! when to get help. Ctrl+C leaves; what you said is kept."))
+            if self.data_dir is not None:
+                self.say(t("Your history is kept in {path}.", path=self.data_dir))
+            return True
+        return False
+
+    # --- the two flows
+
+    def run(self, start: str | None = None) -> int:
+        first_run = not self.prefs.settings.disclaimer_seen
+        try:
+            if start == "routine":
+                return self.drive(RoutineFlow())
+            if start == "history":
+                return self.history()
+            if start == "checkin":
+                return self.checkin()
+            side = start if start in ("back", "front") else None
+            if side is None:
+                if first_run:
+                    self.say(wording.disclaimer(self.region))
+                    self.remember(disclaimer_seen=True)
+                    first_run = False
+                side = self.pick_side()
+            if side is None:
+                return 0
+            flow = EpisodeFlow(
+                self.content,
+                side,  # type: ignore[arg-type]
+                self.position,
+                self.hold_seconds,
+                first_run=first_run,
+                clock=self.clock,
+                past=self.past_record(side),
+            )
+            return self.drive(flow)
+        except (EndOfInput, KeyboardInterrupt):
+            self.say(t("Leaving Calf Coach. Take care."))
+            return 0
+        finally:
+            self.voice.close()  # nothing left speaking, no child left behind
+            self.warn(self.recorder.close())
+
+    def drive(self, flow: EpisodeFlow | RoutineFlow) -> int:
+        """Show each step, hand back its answer, write what the flow asks to keep."""
+        step = flow.current
+        try:
+            while step is not None:
+                self.keep(flow)
+                self.steps_shown.append(step)
+                answer = self.show(step)
+                step = flow.answer(step, answer)
+        except (EndOfInput, KeyboardInterrupt):
+            final = flow.leave(self.partial_hold()) if isinstance(flow, EpisodeFlow) else None
+            self.keep(flow)
+            self.say()
+            if final is not None:
+                self.steps_shown.append(final)
+                self.show(final)
+            self.say(t("Leaving Calf Coach. Take care."))
+        finally:
+            self.keep(flow)
+        return 0
+
+    def keep(self, flow: EpisodeFlow | RoutineFlow) -> None:
+        saves = flow.take_saves()
+        if saves.episode and isinstance(flow, EpisodeFlow):
+            self.warn(self.recorder.save(flow.episode))
+        if saves.position:
+            self.remember(position=saves.position)
+        if saves.disclaimer_seen:
+            self.remember(disclaimer_seen=True)
+        if saves.routine:
+            started, result = saves.routine
+            self.warn(self.recorder.routine_done(started, result.seconds, result.version))
+
+    def remember(self, **values: object) -> None:
+        for name, value in values.items():
+            setattr(self.prefs.settings, name, value)
+        self.warn(self.prefs.save())
+
+    def pick_country(self) -> None:
+        """No country known (a locale such as C.UTF-8): offered beside the first
+        question, never before it, so the numbers are right; remembered."""
+        countries = [r for r in self.content.regions.values() if r.id != "default"]
+        options = [
+            Option(str(i), t("{heading}:", heading=region.name) + f" {region.emergency}", region.id)
+            for i, region in enumerate(countries, 1)
+        ]
+        options.append(Option("s", t("Skip for now"), None))
+        chosen = self.ask(t("Which country are you in?"), options)
+        if chosen is not None:
+            self.region = self.content.regions[chosen]  # type: ignore[index]
+            self.remember(region=chosen)
+        self.ask_region = False
+
+    def pick_side(self) -> str | None:
+        back, front = self.content.guides["back"], self.content.guides["front"]
+        morning = self.checkin_due()
+        while True:
+            options = [
+                Option("b", back.label, "back"),
+                Option("f", front.label, "front"),
+                Option("n", t("Not sure"), "not-sure"),
+                Option("q", t("Quit"), "quit"),
+            ]
+            if self.ask_region:
+                options.append(Option("e", t("Your country, for the emergency numbers"), "country"))
+            if morning:  # last in the list: the cramp's own answers keep their numbers
+                options.append(Option("c", t(CHECKIN_QUESTION), "checkin"))
+            answer = self.ask(t("Where is the cramp?"), options)
+            if answer == "country":
+                self.pick_country()
+                continue
+            if answer == "quit":
+                return None
+            if answer == "checkin":
+                self.checkin()
+                morning = False
+                continue
+            if answer != "not-sure":
+                return answer  # type: ignore[return-value]
+            for text in self.content.not_sure:
+                self.say(text)
+
+    def history(self) -> int:
+        from coach.text.diary_text import nights_text
+        from coach.text.history_text import charts_text, helped_text, summary_line
+
+        store, warning = self.recorder.store()
+        self.warn(warning)
+        if store is None:
+            return 1
+        now = datetime.now().astimezone()
+        episodes = store.count()
+        self.say(summary_line(store.summary(now), episodes))
+        if episodes:
+            charts = store.charts(now)
+            self.say()
+            self.say(charts_text(charts))
+            self.say()
+            self.say(helped_text(charts))
+        self.warn(store.skipped_note())
+        last = night_of(now)
+        since = last - timedelta(weeks=12)
+        self.say()
+        self.say(
+            nights_text(store.cramps_per_night(since, last), store.routine_nights(since), last)
+        )
+        return 0

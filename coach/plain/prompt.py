@@ -1,0 +1,79 @@
+"""Reading answers in plain mode: whole lines, and a peek during a timed hold.
+
+During a hold plain mode takes `p`, `+`, `d`, `q` (and `!`, `?`) as they are typed.
+A line that is not one of those was typed for the question after the hold (a script,
+or a person typing ahead), so it is kept for that question rather than lost.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import select
+from typing import NamedTuple, TextIO
+
+
+class Option(NamedTuple):
+    """One answer a plain-mode question offers: the key typed, its words, its value."""
+
+    key: str
+    label: str
+    value: object
+
+
+class EndOfInput(Exception):
+    """Standard input closed: leave cleanly, keeping what was said."""
+
+
+class LineReader:
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self._kept: list[str] = []
+        try:
+            self._fd: int | None = stream.fileno()
+        except (OSError, ValueError, io.UnsupportedOperation):
+            self._fd = None  # a StringIO in tests: every line is there at once
+
+    @property
+    def is_terminal(self) -> bool:
+        try:
+            return self.stream.isatty()
+        except (OSError, ValueError):
+            return False
+
+    def readline(self) -> str:
+        """The next line, without its newline; EndOfInput when input has closed."""
+        if self._kept:
+            return self._kept.pop(0)
+        line = self.stream.readline()
+        if not line:
+            raise EndOfInput
+        return line.rstrip("\r\n")
+
+    def keep(self, line: str) -> None:
+        """Put a line back for the next question."""
+        self._kept.insert(0, line)
+
+    def ready(self, timeout: float) -> bool:
+        """Whether a line can be read within `timeout` seconds (without blocking after)."""
+        if self._kept:
+            return True
+        if self._fd is None:
+            return True
+        try:
+            readable, _, _ = select.select([self._fd], [], [], max(0.0, timeout))
+        except (OSError, ValueError):
+            return False
+        return bool(readable)
+
+    def forget_typed_ahead(self) -> None:
+        """On a terminal, drop what was typed before a question was printed: a key
+        mashed at "time's up" must not answer "has it eased?". Piped answers are
+        meant for the questions in order, so they are kept."""
+        if self._fd is None or not self.is_terminal:
+            return
+        with contextlib.suppress(OSError, ImportError):
+            import termios
+
+            termios.tcflush(self._fd, termios.TCIFLUSH)
+        self._kept.clear()

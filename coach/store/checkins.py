@@ -1,0 +1,132 @@
+"""The diary's reads and writes on the history database: morning check-ins, cramps per
+night, and a side's own record. A mixin of History (coach/store/history.py), which owns the
+connection and its lock; kept apart so that file stays short.
+
+Aggregates are done in SQL (a night is the local wall-clock date 12 hours before the
+start, as `diary.night_of` says): a history of years must not be read row by row to
+draw one chart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from coach.core.diary import PAST_LIMIT, CheckIn, NightState, PastRecord, PositionTally, check
+
+if TYPE_CHECKING:
+    import sqlite3
+
+NIGHT_SQL = "date(substr(started_at, 1, 19), '-12 hours')"
+"""The night an episode belongs to, on the wall clock it was recorded in."""
+
+
+class CheckinStore:
+    """Needs `_guard(doing)` from History."""
+
+    def _guard(self, doing: str) -> AbstractContextManager[sqlite3.Connection]:
+        raise NotImplementedError
+
+    def save_checkin(self, answer: CheckIn, answered_at: datetime) -> None:
+        """One row per night: answering again replaces the earlier answer."""
+        check(answer)
+        with self._guard("save the check-in") as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO checkins (night, answered_at, cramps, worst, sleep)"
+                " VALUES (?,?,?,?,?)",
+                (
+                    answer.night.isoformat(),
+                    answered_at.isoformat(),
+                    answer.cramps,
+                    answer.worst,
+                    answer.sleep,
+                ),
+            )
+
+    def night_state(self, night: date) -> NightState:
+        with self._guard("read the history") as conn:
+            answered = conn.execute(
+                "SELECT 1 FROM checkins WHERE night = ?", (night.isoformat(),)
+            ).fetchone()
+            # started_epoch bounds the scan to a few days around the night (the index);
+            # the night itself is then decided on the recorded wall clock.
+            low = datetime(night.year, night.month, night.day).timestamp() - 2 * 86400
+            (cramps,) = conn.execute(
+                f"SELECT count(*) FROM episodes WHERE kind = 'cramp' AND started_epoch"
+                f" BETWEEN ? AND ? AND {NIGHT_SQL} = ?",
+                (low, low + 5 * 86400, night.isoformat()),
+            ).fetchone()
+        return NightState(answered is not None, int(cramps))
+
+    def checkins(self, since: date) -> Iterator[CheckIn]:
+        with self._guard("read the history") as conn:
+            rows = conn.execute(
+                "SELECT night, cramps, worst, sleep FROM checkins WHERE night >= ? ORDER BY night",
+                (since.isoformat(),),
+            ).fetchall()
+        for night, cramps, worst, sleep in rows:
+            try:
+                yield CheckIn(date.fromisoformat(night), cramps, worst, sleep)
+            except (TypeError, ValueError):
+                continue  # a hand-edited row: left out
+
+    def cramps_per_night(self, since: date, until: date) -> dict[date, int]:
+        """Cramps each night from `since` to `until` (both included) that anything says
+        happened: the episodes recorded that night, or the morning check-in's count if
+        it is higher (it may include the recorded ones). Nights with neither are absent:
+        nothing known is not the same as no cramps."""
+        low = datetime(since.year, since.month, since.day).timestamp() - 86400
+        with self._guard("read the history") as conn:
+            rows = conn.execute(
+                f"SELECT night, max(recorded), max(told) FROM ("
+                f" SELECT {NIGHT_SQL} AS night, count(*) AS recorded, NULL AS told"
+                f"  FROM episodes WHERE kind = 'cramp' AND started_epoch >= ? GROUP BY 1"
+                f" UNION ALL SELECT night, 0, cramps FROM checkins WHERE cramps IS NOT NULL)"
+                f" WHERE night BETWEEN ? AND ? GROUP BY night",
+                (low, since.isoformat(), until.isoformat()),
+            ).fetchall()
+        out: dict[date, int] = {}
+        for night, recorded, told in rows:
+            try:
+                out[date.fromisoformat(night)] = max(int(recorded or 0), int(told or 0))
+            except (TypeError, ValueError):
+                continue
+        return out
+
+    def routine_nights(self, since: date) -> set[date]:
+        with self._guard("read the history") as conn:
+            rows = conn.execute(
+                f"SELECT DISTINCT {NIGHT_SQL} FROM episodes WHERE kind = 'routine'"
+                " AND started_epoch >= ?",
+                (datetime(since.year, since.month, since.day).timestamp() - 86400,),
+            ).fetchall()
+        nights = set()
+        for (night,) in rows:
+            try:
+                nights.add(date.fromisoformat(night))
+            except (TypeError, ValueError):
+                continue
+        return {n for n in nights if n >= since}
+
+    def past_record(self, side: str, limit: int = PAST_LIMIT) -> PastRecord:
+        """The latest `limit` finished cramps of `side`, tallied by position: what the
+        hold's "your own record" line says."""
+        with self._guard("read the history") as conn:
+            rows = conn.execute(
+                "SELECT position, sum(outcome = 'gone'), count(*) FROM ("
+                " SELECT position, outcome FROM episodes WHERE kind = 'cramp' AND side = ?"
+                " AND outcome IS NOT NULL AND position IS NOT NULL"
+                " ORDER BY started_epoch DESC, id DESC LIMIT ?)"
+                " GROUP BY position ORDER BY sum(outcome = 'gone') DESC, count(*) DESC",
+                (side, limit),
+            ).fetchall()
+        tallies = tuple(PositionTally(str(p), int(g or 0), int(n)) for p, g, n in rows)
+        return PastRecord(side, sum(t.total for t in tallies), tallies)
+
+    def aggregate(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple]:
+        """A read-only aggregate query (the doctor's report): summed in SQL, so a
+        history of years is never read row by row."""
+        with self._guard("read the history") as conn:
+            return [tuple(row) for row in conn.execute(sql, params).fetchall()]

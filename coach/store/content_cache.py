@@ -1,0 +1,254 @@
+"""A checked copy of the content, so a start-up can skip PyYAML.
+
+Importing PyYAML and reading the YAML is about 20 ms of every start, most of the gap
+between Calf Coach and a bare Textual app. Once a folder has loaded and passed every
+check, its records are saved as JSON (data only: nothing in it can run) under a key
+made from the bytes of every content file and from the loader's own source. Any edit
+to either is a miss and a normal, fully checked load; so is a cache file that cannot
+be read or parsed, or whose values do not have the records' types, or that is a link,
+or sits in a folder that is not the user's own. The cache is never the only copy of
+anything, and is written only where it would be read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import sys
+from collections.abc import Mapping
+from contextlib import suppress
+from pathlib import Path
+from typing import Any
+
+from coach import __version__
+from coach.content import model
+from coach.store.locations import folder_problem
+
+try:  # the C module behind hashlib.blake2b; hashlib itself loads OpenSSL (2-3 ms)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover (CPython builds always have it)
+    from hashlib import blake2b
+
+FORMAT = 1
+CACHE_ENV = "CALF_COACH_CACHE"
+"""Overrides where the cache lives (tests; people who keep caches elsewhere)."""
+_LOADER_SOURCES = (
+    "content/load.py",
+    "content/model.py",
+    "content/load_links.py",
+    "content/load_advice.py",
+    "content/schema.py",
+    "content/yamlfile.py",
+    "store/content_cache.py",
+)
+_RECORDS: dict[str, type] = {
+    name: kind
+    for name, kind in vars(model).items()
+    if isinstance(kind, type) and issubclass(kind, tuple) and hasattr(kind, "_fields")
+}
+
+
+def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
+    env = os.environ if environ is None else environ
+    chosen = env.get(CACHE_ENV)
+    if chosen:
+        return Path(chosen).expanduser()
+    if sys.platform.startswith("linux"):  # platformdirs' own XDG rule, without its import
+        base = env.get("XDG_CACHE_HOME", "").strip()
+        return Path(base if base.startswith("/") else "~/.cache").expanduser() / "calf-coach"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("calf-coach"))
+
+
+def load(
+    folder: str | os.PathLike[str], where: Path | None = None
+) -> tuple[model.Content, dict[str, str]]:
+    """Content and interface strings of `folder`, checked; from the cache when unchanged.
+
+    Raises ContentError exactly as `coach.content.load.load` does: a folder with a problem
+    is never cached, so it is read, and reported, every time. A hit imports none of
+    the checkers (coach.content.load and the modules it reads YAML with): about 1 ms.
+    """
+    folder = Path(folder)
+    try:
+        key = _key(folder)
+        name = blake2b(bytes(folder.resolve()), digest_size=8).hexdigest()
+        path = (where or cache_dir()) / f"content-{name}.json"
+    except (OSError, RuntimeError):  # no home directory, a symlink loop: load as usual
+        key = None
+    if key is not None:
+        found = _read(path, key)
+        if found is not None:
+            return found
+    from coach.content import load as loaders  # the YAML checkers: on a miss only
+
+    content = loaders.load(folder)
+    ui = loaders.load_ui(folder)
+    if key is not None:
+        _write(path, key, content, ui)
+    return content, ui
+
+
+def _key(folder: Path) -> str | None:
+    """A hash of everything the checked result depends on; None if a file is missing."""
+    digest = blake2b(f"{FORMAT} {__version__} {sys.version}".encode())
+    here = Path(__file__).parent.parent  # coach/
+    try:
+        for name in _LOADER_SOURCES:  # bytes, not dates: a copy can keep a file's date
+            digest.update((here / name).read_bytes())
+        for name in (*model.FILES, "ui.yaml"):
+            file = folder / name
+            if name == "ui.yaml" and not file.exists():
+                continue
+            data = file.read_bytes()
+            digest.update(f"{name} {len(data)}\n".encode())
+            digest.update(data)
+    except OSError:
+        return None  # let the normal load say what is wrong
+    return digest.hexdigest()
+
+
+MAX_BYTES = 8 * 1024 * 1024
+"""The shipped content caches to under 50 KB; a file past this is not ours to parse."""
+
+
+def _read(path: Path, key: str) -> tuple[model.Content, dict[str, str]] | None:
+    """The cached content, or None (a miss) if anything about the file is not as we wrote it.
+
+    Only a regular file, not a link, owned by this user, in a folder that is theirs and
+    that no one else can write to; then every value is checked against the records'
+    field types as they are rebuilt. Any exception at all is a miss: the cache is never
+    the only copy, and a start must not fail because of it.
+    """
+    try:
+        if folder_problem(path.parent, create=False):
+            return None  # another user's folder, or one others can write to
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+        with os.fdopen(fd, "rb") as fp:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid():
+                return None
+            data = fp.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            return None
+        saved = json.loads(data)
+        if not isinstance(saved, dict) or saved.get("key") != key:
+            return None
+        content = _build(saved["content"], "Content")
+        ui = _build(saved["ui"], "dict[str, str]")
+        return content, ui
+    except Exception:  # any failure to decode is only a miss
+        return None
+
+
+def _write(path: Path, key: str, content: model.Content, ui: dict[str, str]) -> None:
+    """Never where _read would not read, never through a link: the file is made afresh
+    (exclusively, 0600) under a new name, then renamed into place."""
+    temp = None
+    try:
+        data = json.dumps({"key": key, "content": _encode(content), "ui": ui}, ensure_ascii=False)
+        if folder_problem(path.parent, create=True):
+            return
+        import tempfile  # here: its imports cost a start 6 ms, and saves are rare
+
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fp:
+            fp.write(data.encode("utf-8"))
+        os.replace(temp, path)
+        temp = None
+    except (OSError, TypeError, ValueError):
+        pass  # a cache that cannot be written only costs the next start 20 ms
+    finally:
+        if temp is not None:
+            with suppress(OSError):
+                os.unlink(temp)
+
+
+def _encode(value: Any) -> Any:
+    """Records become [name, fields], plain tuples ["", items]; JSON has no tuples."""
+    if isinstance(value, tuple):
+        name = type(value).__name__ if hasattr(value, "_fields") else ""
+        if name and _RECORDS.get(name) is not type(value):
+            raise TypeError(f"not a content record: {name}")
+        return [name, [_encode(v) for v in value]]
+    if isinstance(value, dict):
+        return {str(k): _encode(v) for k, v in value.items()}
+    if value is None or isinstance(value, (str, int)):  # bool too (Position.night_safe)
+        return value
+    raise TypeError(f"cannot cache {type(value).__name__}")
+
+
+class _Miss(Exception):
+    """The cached value does not have the type the record's field declares."""
+
+
+def _build(value: Any, spec: str) -> Any:
+    """Rebuild `value` as the annotation `spec` of a content field says it must be.
+
+    The specs are the records' own annotations as text (`_spec`), so the check follows
+    the model as it changes: str, int, `X | None`,
+    bool, `tuple[X, ...]`, `dict[str, X]` and the record classes are all it uses. Nesting is
+    as deep as the model's, whatever the file holds.
+    """
+    if spec == "str":
+        if isinstance(value, str):
+            return value
+    elif spec == "int":
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    elif spec == "bool":
+        if isinstance(value, bool):
+            return value
+    elif spec.endswith(" | None"):
+        return None if value is None else _build(value, spec[: -len(" | None")])
+    elif spec.startswith("tuple[") and spec.endswith(", ...]"):
+        if _is_pair(value) and value[0] == "":
+            return tuple(_build(item, spec[6:-6]) for item in value[1])
+    elif spec.startswith("dict[str, ") and spec.endswith("]"):
+        if isinstance(value, dict):
+            inner = spec[10:-1]
+            return {k: _build(v, inner) for k, v in value.items()}  # JSON keys are str
+    elif spec in _RECORDS:
+        kind = _RECORDS[spec]
+        if _is_pair(value) and value[0] == spec and len(value[1]) == len(kind._fields):
+            specs = _field_specs(kind)
+            return kind(*(_build(item, s) for item, s in zip(value[1], specs, strict=True)))
+    raise _Miss(spec)
+
+
+_SPECS: dict[type, list[str]] = {}
+
+
+def _field_specs(kind: type) -> list[str]:
+    """A record's field annotations as text, as `_build` reads them."""
+    if kind not in _SPECS:
+        notes = kind.__annotations__
+        _SPECS[kind] = [_spec(notes[name]) for name in kind._fields]  # type: ignore[attr-defined]
+    return _SPECS[kind]
+
+
+def _spec(note: Any) -> str:
+    """`tuple[Step, ...]`, `dict[str, Guide]`, `str | None`, `int`: an annotation as text."""
+    from typing import get_args, get_origin
+
+    origin, args = get_origin(note), get_args(note)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return f"tuple[{_spec(args[0])}, ...]"
+    if origin is dict and len(args) == 2 and args[0] is str:
+        return f"dict[str, {_spec(args[1])}]"
+    if origin is not None and len(args) == 2 and args[1] is type(None):  # X | None
+        return f"{_spec(args[0])} | None"
+    if origin is None and isinstance(note, type):
+        return note.__name__
+    raise TypeError(f"the content cache cannot check {note!r}")
+
+
+def _is_pair(value: Any) -> bool:
+    return (
+        isinstance(value, list)
+        and len(value) == 2
+        and isinstance(value[0], str)
+        and isinstance(value[1], list)
+    )

@@ -1,0 +1,292 @@
+"""Saves episodes as they happen, on a thread of its own, and keeps coaching if it cannot.
+
+SQLite waits (up to its busy timeout) while another program holds the write lock; done
+on the UI thread, that wait froze the countdown, and giving up lost the episode. So one
+writer thread owns every write: `save()` and `routine_done()` take a snapshot of the
+record at call time and return at once. The writer opens the store on first use,
+writes in order, and when the database is busy keeps the record in memory and tries
+again with backoff. Warnings it produces are handed back by the next call (or by
+`take_warnings()`); `close()` waits a bounded time for what is pending and says what,
+if anything, could not be saved.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:  # sqlite3 is imported on first save, by the writer, not at start-up
+    from concurrent.futures import Future
+
+    from coach.core.episode import Episode
+    from coach.store.history import EpisodeRecord, History
+
+
+class OpenedStore(Protocol):
+    """A store opened early on another thread (coach.text.history_view.Opened is one)."""
+
+    @property
+    def store(self) -> History | None: ...
+
+
+BUSY_MS = 200
+"""SQLite's own wait per attempt on the writer thread; short, so close() stays bounded."""
+RETRY_FIRST, RETRY_MAX = 0.05, 1.0
+"""Backoff between attempts (seconds), doubling from the first to the most."""
+BUSY_NOTE_AFTER = 3.0
+"""Seconds of a locked database before the person is told their episode is waiting."""
+CLOSE_WAIT = 3.0
+"""How long leaving waits for pending writes; after one close gave up, later ones wait less."""
+
+
+class Recorder:
+    def __init__(
+        self,
+        data_dir: Path,
+        close_wait: float = CLOSE_WAIT,
+        noticed: Callable[[], None] | None = None,
+        early: Future[OpenedStore] | None = None,
+    ) -> None:
+        """`early`: the reading store, already being opened (history_view.read_early)."""
+        self.data_dir = data_dir
+        self._early = early
+        self.close_wait = close_wait
+        self.noticed = noticed
+        """Called (from the writer thread, so it must be thread-safe and not wait) when a
+        warning is ready, so the app can show it now rather than at the next save."""
+        self._cond = threading.Condition()
+        # Guarded by _cond: what waits to be written (the newest snapshot per episode, in
+        # the order episodes were first saved), warnings not yet handed back, thread state.
+        self._pending: dict[int, EpisodeRecord] = {}
+        self._warnings: list[str] = []
+        self._episodes: dict[int, tuple[Episode, int]] = {}
+        self._next_key = 0
+        self._thread: threading.Thread | None = None
+        self._stopping = False
+        self._deadline = 0.0
+        self._off = False
+        self._gave_up = False
+        # Only the writer thread touches these (there is at most one writing at a time).
+        self._row_ids: dict[int, int] = {}
+        self._busy_since: float | None = None
+        self._busy_said = False
+        self._error_said = False
+        # The UI's own reading connection (the history screen), opened on request.
+        self._reader: History | None = None
+        self._reader_opened = False
+        self._reader_lock = threading.Lock()
+        """Opening the reader is done on worker threads (the history screen, the diary):
+        two must not open it at once. Apart from _cond, so saves never wait for it."""
+
+    # --- called from the UI thread: none of these waits for the database ---------------
+
+    def save(self, episode: Episode) -> str | None:
+        """Queue the episode's current state; return warnings to show, if any."""
+        record = to_record(episode)  # now: the caller goes on changing the episode
+        with self._cond:
+            entry = self._episodes.get(id(episode))
+            if entry is None or entry[0] is not episode:
+                entry = self._episodes[id(episode)] = (episode, self._new_key())
+            self._queue(entry[1], record)
+        return self.take_warnings()
+
+    def routine_done(self, started: datetime, seconds: float, version: str) -> str | None:
+        from coach.store.records import EpisodeRecord
+
+        record = EpisodeRecord(
+            None,
+            "routine",
+            started,
+            position=version,
+            planned_seconds=round(seconds),
+            actual_seconds=round(seconds),
+        )
+        with self._cond:
+            self._queue(self._new_key(), record)
+        return self.take_warnings()
+
+    def take_warnings(self) -> str | None:
+        """Warnings from the writer thread not yet shown, as one line (or None)."""
+        with self._cond:
+            notes, self._warnings = self._warnings, []
+        return " ".join(notes) or None
+
+    def store(self) -> tuple[History | None, str | None]:
+        """A store for reading (the history screen) and a warning the user has not seen yet.
+
+        A connection of its own, so a read never queues behind the writer's retries."""
+        with self._reader_lock:
+            if not self._reader_opened:
+                from coach.store.history import History
+
+                self._reader_opened = True
+                result = self._early.result() if self._early else History.open(self.data_dir)
+                self._early = None
+                self._reader = result.store
+                if result.warning:
+                    self._say(result.warning)
+            return self._reader, self.take_warnings()
+
+    def close(self) -> str | None:
+        """Write what is pending, waiting at most `close_wait` seconds (less after a close
+        that gave up); return what could not be saved, and any warning not yet shown."""
+        wait = min(self.close_wait, 0.3) if self._gave_up else self.close_wait
+        with self._cond:
+            self._deadline = time.monotonic() + wait
+            if self._pending and self._thread is None:
+                self._start()
+            self._stopping = True
+            thread = self._thread
+            self._cond.notify_all()
+        if thread is not None:
+            thread.join(wait + 2 * BUSY_MS / 1000 + 0.5)  # one SQLite call may be under way
+        with self._cond:
+            left = len(self._pending)
+        with self._reader_lock:
+            if self._reader is not None:
+                self._reader.close()
+                self._reader, self._reader_opened = None, False
+        if left:
+            self._gave_up = True
+            self._say(f"{left} episode(s) could not be saved to the history in {self.data_dir}.")
+        return self.take_warnings()
+
+    def _new_key(self) -> int:
+        self._next_key += 1
+        return self._next_key
+
+    def _queue(self, key: int, record: EpisodeRecord) -> None:
+        """With _cond held: keep `record`, start the writer if it is not running."""
+        self._pending[key] = record  # a newer snapshot replaces an unwritten one in place
+        if self._thread is None:
+            self._start()
+        self._cond.notify_all()
+
+    def _start(self) -> None:
+        """With _cond held."""
+        self._stopping = False
+        self._thread = threading.Thread(target=self._run, name="history-writer", daemon=True)
+        self._thread.start()
+
+    def _say(self, note: str) -> None:
+        with self._cond:
+            if note in self._warnings:
+                return
+            self._warnings.append(note)
+        if self.noticed is not None:
+            self.noticed()
+
+    # --- the writer thread -------------------------------------------------------------
+
+    def _run(self) -> None:
+        writer: list[History] = []  # this thread's own connection, opened on first write
+        delay = RETRY_FIRST
+        try:
+            while True:
+                with self._cond:
+                    while not self._pending and not self._stopping:
+                        self._cond.wait()
+                    if self._stopping and (
+                        not self._pending or self._off or time.monotonic() >= self._deadline
+                    ):
+                        # In the same hold of the lock as the decision: a save() from now
+                        # on starts a new writer rather than waiting for this one.
+                        self._thread = None
+                        return
+                    if self._off:  # kept in memory; close() reports them
+                        self._cond.wait()
+                        continue
+                    key, record = next(iter(self._pending.items()))
+                outcome = self._write(key, record, writer)
+                with self._cond:
+                    if outcome == "retry":
+                        left = self._deadline - time.monotonic() if self._stopping else delay
+                        self._cond.wait(max(0.0, min(delay, left)))
+                        delay = min(delay * 2, RETRY_MAX)
+                        continue
+                    delay = RETRY_FIRST
+                    if outcome == "off":
+                        self._off = True
+                    elif self._pending.get(key) is record:
+                        del self._pending[key]
+        finally:
+            for store in writer:
+                store.close()
+            with self._cond:
+                if self._thread is threading.current_thread():
+                    self._thread = None  # ended by an error: the next save starts another
+
+    def _write(self, key: int, record: EpisodeRecord, writer: list[History]) -> str:
+        """One attempt: "done", "retry" (busy, or a failure that may pass) or "off"."""
+        from coach.store.history import History, HistoryError
+
+        if not writer:
+            opened = History.open(self.data_dir, busy_ms=BUSY_MS)
+            if opened.store is None:
+                if opened.retry:
+                    return self._busy()
+                self._say(opened.warning or "History is off.")
+                return "off"
+            if opened.warning:
+                self._say(opened.warning)
+            writer.append(opened.store)
+        store = writer[0]
+        try:
+            row_id = record.id if record.id is not None else self._row_ids.get(key)
+            if row_id is None:
+                self._row_ids[key] = store.add(record)
+            else:
+                # None back means the person deleted it meanwhile: it stays deleted.
+                store.update(replace(record, id=row_id))
+        except HistoryError as error:
+            if error.busy:
+                return self._busy()
+            if not self._error_said:
+                self._error_said = True
+                self._say(f"History could not be saved for now ({error}); still trying.")
+            writer.pop().close()  # reopen next time: the file may have been replaced
+            return "retry"
+        except ValueError as error:  # a record the store refuses will never be accepted
+            self._say(f"An episode was not saved ({error}).")
+            return "done"
+        self._busy_since = None
+        self._busy_said = self._error_said = False
+        return "done"
+
+    def _busy(self) -> str:
+        now = time.monotonic()
+        if self._busy_since is None:
+            self._busy_since = now
+        elif now - self._busy_since >= BUSY_NOTE_AFTER and not self._busy_said:
+            self._busy_said = True
+            self._say(
+                "History is busy (another program is using it); your episode is kept "
+                "and will be saved when it is free."
+            )
+        return "retry"
+
+
+def to_record(episode: Episode) -> EpisodeRecord:
+    from coach.store.records import EpisodeRecord
+
+    return EpisodeRecord(
+        id=episode.record_id,
+        kind="cramp",
+        started_at=episode.started_at,
+        side=episode.side,
+        position=episode.position,
+        planned_seconds=episode.planned_seconds,
+        actual_seconds=episode.actual_seconds,
+        holds=episode.holds,
+        outcome=episode.outcome,
+        causes=tuple(episode.causes),
+        severity=episode.severity,
+        eased_minutes=episode.eased_minutes,
+        help_reason=episode.help_reason,
+        relief_tried=tuple(episode.relief_tried),
+    )

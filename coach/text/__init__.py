@@ -1,0 +1,3 @@
+"""Face-neutral words: the lines both the full-screen app and plain mode show,
+built from core records and store sums.
+"""

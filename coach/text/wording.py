@@ -1,0 +1,240 @@
+"""What both faces say about getting help and about after a cramp, written once.
+
+The full-screen app, plain mode and the printing commands all show these lines; each
+chooses only how a `Line` looks (its `kind`). Wording rules: the action and the
+number come first, then the signs; short sentences, the verb first.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+from coach.content.model import Content, Region, Relief
+from coach.core.i18n import t
+
+if TYPE_CHECKING:  # `red-flags` prints through here and needs no flow steps (3 ms)
+    from coach.core.steps import AfterCare, GetHelp, WhatNext
+
+LineKind = Literal["title", "action", "text", "heading", "item", "source", "hint"]
+
+
+class Line(NamedTuple):
+    text: str
+    kind: LineKind = "text"
+
+
+HEADINGS = {
+    "emergency": "Call emergency services now",
+    "urgent": "Get urgent medical help",
+    "doctor": "See a doctor soon",
+}
+
+
+Face = Literal["app", "text"]
+"""Where the lines are shown: the full-screen app (keys work), or printed text (plain
+mode, the printing commands, the safety net printed after the app ends)."""
+
+MORE_SIGNS = {
+    "app": "Press ! any time for all the signs.",
+    "text": "For all the signs: calf-coach red-flags (or ! at any question).",
+}
+CHANGE_COUNTRY = {
+    "app": "Numbers for: {country}. To change: Ctrl+P, then Country (or --region).",
+    "text": "Numbers for: {country}. To change: --region ID, for example --region uk.",
+}
+
+
+def numbers(region: Region, face: Face = "app") -> list[Line]:
+    return [
+        Line(t("Emergency: ") + region.emergency, "action"),
+        Line(t("Urgent advice: ") + region.urgent, "action"),
+        Line(
+            t(CHANGE_COUNTRY[face], country=region.name),
+            "hint",
+        ),
+    ]
+
+
+def get_help(step: GetHelp, content: Content, region: Region, face: Face = "app") -> list[Line]:
+    """The one screen that ends an episode at "get help": action and number first."""
+    if step.reason in ("clot", "long-cramp"):
+        # The red flag itself, complete: what to do with the number, then the signs.
+        flag = content.red_flag(step.reason)
+        lines = [Line(content.red_flag_lead(flag, region), "title")]
+        if step.reason == "long-cramp":
+            lines.append(
+                Line(
+                    t(
+                        "This cramp has not eased in about {limit} minutes.",
+                        limit=step.limit_minutes,
+                    )
+                )
+            )
+        lines += [Line(flag.text), Line(t("Source: {source}", source=flag.source), "source")]
+        if step.reason == "clot":
+            return [*lines, Line(t(MORE_SIGNS[face]), "hint")]
+        return [*lines, *watch_for(region), Line(t(MORE_SIGNS[face]), "hint")]
+    lines = [
+        Line(t("Before you go: when to get help"), "title"),
+        Line(
+            t(
+                "Get medical help if the cramp has not eased by about {limit} minutes "
+                "in all: {urgent}.",
+                limit=step.limit_minutes,
+                urgent=region.urgent,
+            ),
+            "action",
+        ),
+        Line(
+            t(
+                "Call {number} at once if you are short of breath, have chest pain or "
+                "cough up blood.",
+                number=region.emergency,
+            ),
+            "action",
+        ),
+    ]
+    return [*lines, *watch_for(region), Line(t(MORE_SIGNS[face]), "hint")]
+
+
+def watch_for(region: Region) -> list[Line]:
+    return [
+        Line(t("Watch for"), "heading"),
+        Line(t("One leg swollen, warm, red or darker: get urgent help."), "item"),
+        Line(t("A cold, pale or numb foot: call {number} now.", number=region.emergency), "item"),
+        Line(t("Pain that gets worse, or weakness: get help the same day."), "item"),
+    ]
+
+
+def after_care(step: AfterCare, region: Region) -> list[Line]:
+    """After a cramp eased: what is normal, and what is not."""
+    first = t("Good. The cramp has gone.") if step.outcome == "gone" else t("Good. It is easing.")
+    still_easing = []
+    if step.outcome == "somewhat":
+        still_easing = [
+            Line(
+                t(
+                    "If it has not gone by about {limit} minutes in all, or it comes back, "
+                    "get help: {urgent}.",
+                    limit=step.limit_minutes,
+                    urgent=region.urgent,
+                ),
+                "action",
+            )
+        ]
+    return [
+        Line(first, "title"),
+        *still_easing,
+        Line(t("The muscle may feel sore for up to a day. That is common."), "text"),
+        Line(t("Move the foot and ankle gently. Drink some water if you can."), "text"),
+        Line(
+            t(
+                "Get it checked if the calf swells, turns warm or red, or hurts more: {urgent}.",
+                urgent=region.urgent,
+            ),
+            "action",
+        ),
+        Line(t("In an emergency call {number}.", number=region.emergency), "action"),
+    ]
+
+
+def what_next(step: WhatNext) -> list[Line]:
+    """Still cramping or somewhat better: the title and the time line."""
+    title = (
+        t("Still cramping. That happens; stretch again now.")
+        if step.outcome == "still"
+        else t("Somewhat better. Stretch again, or stop here.")
+    )
+    return [
+        Line(title, "title"),
+        Line(
+            t(
+                "About {minutes} min so far, holds: {holds}. If it is not easing by "
+                "{limit} min, get medical help (press ! for details).",
+                minutes=max(1, round(step.minutes)),
+                holds=step.holds,
+                limit=step.limit_minutes,
+            ),
+            "text",
+        ),
+    ]
+
+
+def relief(step: WhatNext, content: Content) -> list[Line]:
+    """Other things that help, the swollen-leg warning always first."""
+    if not step.show_relief:
+        return []
+    lines = [Line(t("Other things that help"), "heading")]
+    if step.clot_warning:
+        lines.append(Line(content.relief_check, "action"))
+    lines += [relief_item(item, content) for item in content.other_relief]
+    return lines
+
+
+def relief_item(item: Relief, content: Content, tried: bool = False) -> Line:
+    """One other relief, led by the key that marks it as tried, and "✓ tried" in
+    words (not colour only) once it is marked."""
+    text = f"{item.text} [{content.evidence[item.evidence].label}]"
+    if tried:
+        text = "✓ " + t("{heading}:", heading=t("tried")) + f" {text}"
+    return Line(f"{item.key}  {text}" if item.key else text, "item")
+
+
+def red_flags(content: Content, region: Region, face: Face = "app") -> list[Line]:
+    """Every red flag, grouped by what to do, the numbers first."""
+    lines = [Line(t("When to get help"), "title"), *numbers(region, face)]
+    for action, heading in HEADINGS.items():
+        flags = [f for f in content.red_flags if f.action == action]
+        if not flags:
+            continue
+        lines.append(Line(t(heading), "heading"))
+        for flag in flags:  # what to do (with the number) first, then the signs
+            lines.append(Line(content.red_flag_lead(flag, region), "item"))
+            lines.append(Line(t("{title}. {signs}", title=flag.title, signs=flag.text), "text"))
+            lines.append(Line(t("Source: {source}", source=flag.source), "source"))
+    lines.append(Line(t("This is self-care guidance, not a diagnosis."), "hint"))
+    return lines
+
+
+def disclaimer(region: Region) -> str:
+    return t(
+        "Calf Coach gives self-care guidance, not a diagnosis. In an emergency call {number}.",
+        number=region.emergency,
+    )
+
+
+def final_lines(step: object, content: Content, region: Region) -> list[Line]:
+    """What to print after a quit that ended an episode: the safety net, or after-care."""
+    from coach.core.steps import AfterCare, GetHelp
+
+    if isinstance(step, GetHelp):
+        return get_help(step, content, region, "text")
+    if isinstance(step, AfterCare):
+        return after_care(step, region)
+    return []
+
+
+def plain_text(lines: list[Line]) -> str:
+    """Lines as printed text: plain mode, and the safety net printed after a quit."""
+    out = []
+    for line in lines:
+        if line.kind == "heading":
+            out.append(t("{heading}:", heading=line.text))
+        elif line.kind == "item":
+            out.append(f"- {line.text}")
+        elif line.kind == "source":
+            out.append(f"  ({line.text})")
+        elif line.kind == "text":
+            out.append(f"  {line.text}")
+        else:
+            out.append(line.text)
+    return "\n".join(out)
+
+
+def how_sure(content: Content, evidence: str, source: str) -> str:
+    """One line on how well tested a stretch is, and who says so."""
+    return t(
+        "How sure: {level}. Source: {source}.",
+        level=content.evidence[evidence].label,
+        source=source,
+    )

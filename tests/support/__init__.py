@@ -1,0 +1,1 @@
+"""Helpers the tests share: fake clocks, app drivers, stores and oracles."""

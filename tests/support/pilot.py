@@ -1,0 +1,65 @@
+"""Driving the app with Pilot: waiting for a screen, walking past the safety question,
+reading the footer."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from coach.content.load import load
+from screens.app.shell import make_app
+from screens.hold import HoldScreen
+from screens.safety_check import SafetyCheck
+from screens.widgets.key_footer import KeyFooter
+from tests.conftest import ROOT, FakeClock
+
+
+def footer_keys(app) -> str:
+    """The footer as drawn: each key and its label."""
+    return app.screen.query_one(KeyFooter).text
+
+
+async def wait_for(pilot, screen_type) -> None:
+    for _ in range(50):
+        await pilot.pause()
+        if isinstance(pilot.app.screen, screen_type):
+            return
+    raise AssertionError(f"{screen_type.__name__} never shown; on {pilot.app.screen!r}")
+
+
+async def past_safety_check(pilot) -> None:
+    await wait_for(pilot, SafetyCheck)
+    await pilot.press("n")
+    await wait_for(pilot, HoldScreen)
+
+
+async def run_out(pilot, clock, seconds: float) -> None:
+    clock.advance(seconds)
+    pilot.app.screen.tick()
+    await pilot.pause()
+
+
+SIZE = (80, 24)
+
+
+async def on(pilot, screen_name: str, *keys: str) -> None:
+    """Wait until `screen_name` is on top, then press `keys`: a key pressed before its
+    screen is up is dropped on purpose (screens/base.py)."""
+    for _ in range(100):
+        await pilot.pause()
+        if type(pilot.app.screen).__name__ == screen_name and pilot.app.screen.is_mounted:
+            break
+    else:
+        raise AssertionError(f"{screen_name} never shown; on {pilot.app.screen!r}")
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
+def app_with_clock(**options):
+    clock = FakeClock()
+    options.setdefault("hour", 12)  # daytime: the default theme, not the night one
+    return make_app(load(ROOT / "content"), clock=clock, **options), clock
+
+
+def statics_text(app) -> str:
+    """The text of every Static on the current screen, one per line."""
+    return "\n".join(str(s.render()) for s in app.screen.query(Static))

@@ -1,0 +1,239 @@
+"""Plain mode, tested by feeding standard input and reading standard output."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from coach.store.history import History
+from tests.conftest import ROOT
+from tests.support.plain_coach import TimedInput, coach_for
+
+
+def saved(tmp_path):
+    store = History.open(tmp_path).store
+    try:
+        return store.list()
+    finally:
+        store.close()
+
+
+def test_back_of_calf_hold_from_typed_answers(content, tmp_path):
+    answers = "b\nn\ny\n4\n" + "y\n" + "n\n" * (len(content.causes) - 1)
+    coach, out = coach_for(content, tmp_path, answers)
+    assert coach.run() == 0
+    text = out.getvalue()
+    assert "not a diagnosis" in text and "999" in text
+    steps = [line for line in text.splitlines() if line.startswith("Step ")]
+    assert len(steps) == len(content.guides["back"].steps["bed"])
+    assert steps[0].startswith("Step 1 of 5, at 0:00: Lie on your back")
+    assert "Step 2 of 5, at 0:08: Pull your foot and toes up toward your shin" in text
+    lefts = [line for line in text.splitlines() if line.endswith(" left.")]
+    assert lefts == ["0:50 left.", "0:40 left.", "0:30 left.", "0:20 left.", "0:10 left."]
+    assert "Time's up. Let go slowly." in text
+    assert text.index("Tips for you:") < text.index("Tips for everyone:")
+    (record,) = saved(tmp_path)
+    assert (record.side, record.outcome, record.actual_seconds) == ("back", "gone", 60)
+    assert record.severity == 4
+    assert "sore for up to a day" in text  # after-care after "gone"
+    assert record.causes == (content.causes[0].id,)
+
+
+def test_numbers_and_unknown_answers(content, tmp_path):
+    coach, out = coach_for(content, tmp_path, "7\nmaybe\n2\n1\n")
+    coach.run()
+    text = out.getvalue()
+    assert text.count("Sorry, I did not understand") == 2
+    assert "Front of the calf (shin side), in bed" in text
+
+
+def test_end_of_input_leaves_cleanly_and_keeps_the_episode(content, tmp_path):
+    coach, out = coach_for(content, tmp_path, "f\nn\n")
+    assert coach.run() == 0
+    assert out.getvalue().rstrip().endswith("Leaving Calf Coach. Take care.")
+    (record,) = saved(tmp_path)
+    assert record.outcome == "left" and record.holds == 1
+
+
+def test_swollen_leg_prints_red_flags_and_no_stretch(content, tmp_path):
+    coach, out = coach_for(content, tmp_path, "b\ny\n")
+    coach.run()
+    text = out.getvalue()
+    assert "Do not stretch" in text and "Do NOT keep stretching" in text
+    assert "Step 1" not in text
+
+
+def test_not_sure_explains_then_asks_again(content, tmp_path):
+    coach, out = coach_for(content, tmp_path, "n\nq\n")
+    coach.run()
+    text = out.getvalue()
+    assert "pulled to point down" in text
+    assert text.count("Where is the cramp?") == 2
+
+
+def test_routine_in_plain_mode(content, tmp_path):
+    coach, out = coach_for(content, tmp_path, "2\n")
+    coach.run("routine")
+    text = out.getvalue()
+    assert text.count("Left leg:") == 6 and text.count("Right leg:") == 6
+    assert "towel" in text and "Routine done" in text
+    assert [r.kind for r in saved(tmp_path)] == ["routine"]
+
+
+def test_piped_cli_runs_plain_mode_automatically(tmp_path):
+    answers = "b\nn\nn\n\nq\n"
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "coach",
+            "--hold",
+            "5",
+            "--region",
+            "uk",
+            "--data-dir",
+            str(tmp_path),
+        ],
+        input=answers,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "Where is the cramp?" in out.stdout and "Time's up" in out.stdout
+    assert "\x1b[" not in out.stdout  # no full-screen drawing
+    net = out.stdout.split("Before you go: when to get help")[1]  # stopped while still cramping
+    assert "Get medical help if the cramp has not eased by about 10 minutes" in net
+
+
+def test_exclamation_mark_at_the_first_question_shows_when_to_get_help(content, tmp_path):
+    coach, out = coach_for(content, tmp_path, "!\n?\nq\n")
+    assert coach.run() == 0
+    text = out.getvalue()
+    assert text.index("When to get help") < text.index("Call 999 now.")
+    assert "Answer with the number or the letter" in text  # ?
+    assert "Sorry" not in text
+
+
+def test_pause_add_time_and_done_early_during_a_plain_hold(content, tmp_path):
+    coach, out = coach_for(content, tmp_path, "")
+    clock = coach.clock
+    start = clock.now
+    coach.input = TimedInput(
+        clock,
+        [
+            (None, "b"),
+            (None, "n"),
+            (start + 10, "p"),  # pause after 10 s held
+            (start + 40, "p"),  # carry on after 30 s paused
+            (start + 45, "+"),  # add 30 s after 15 s held
+            (start + 60, "d"),  # it eased after 30 s held
+            (None, "y"),
+            (None, "8"),
+            (None, "q"),  # leaves at the first cause question
+        ],
+    )
+    assert coach.run() == 0
+    text = out.getvalue()
+    assert "PAUSED" in text and "Added 30 s" in text
+    assert "Hold finished early, after 0:30." in text
+    (record,) = saved(tmp_path)
+    assert (record.actual_seconds, record.planned_seconds) == (30, 90)
+    assert (record.outcome, record.severity) == ("gone", 8)
+    assert "Before you go" not in text  # it eased: after-care, not the safety net
+    assert "sore for up to a day" in text
+
+
+def test_a_plain_hold_keeps_answers_typed_ahead_for_the_question(content, tmp_path):
+    coach, out = coach_for(content, tmp_path, "b\nn\ns\n\nq\n")
+    coach.run()
+    (record,) = saved(tmp_path)
+    assert record.outcome == "somewhat" and record.actual_seconds == 60
+    assert "Somewhat better. Stretch again, or stop here." in out.getvalue()
+
+
+class InterruptAt(TimedInput):
+    """Ctrl+C at a moment of the fake clock, as a person would press it."""
+
+    def __init__(self, clock, lines, at):
+        super().__init__(clock, lines)
+        self.at = at
+
+    def ready(self, timeout):
+        if self.clock.now + timeout >= self.at:
+            self.clock.now = self.at
+            raise KeyboardInterrupt
+        return super().ready(timeout)
+
+
+def test_end_of_input_while_paused_does_not_hang_the_hold(content, tmp_path):
+    coach, out = coach_for(content, tmp_path, "b\nn\np\n")
+    assert coach.run() == 0
+    (record,) = saved(tmp_path)
+    assert (record.outcome, record.actual_seconds) == ("left", 60)
+    assert "Before you go" in out.getvalue()
+
+
+def test_ctrl_c_in_a_plain_hold_keeps_the_seconds_held(content, tmp_path):
+    coach, out = coach_for(content, tmp_path, "")
+    coach.input = InterruptAt(coach.clock, [(None, "b"), (None, "n")], coach.clock.now + 6)
+    assert coach.run() == 0
+    (record,) = saved(tmp_path)
+    assert (record.outcome, record.actual_seconds) == ("left", 6)
+    assert "Before you go" in out.getvalue()
+
+
+def test_end_of_input_at_the_optional_severity_keeps_gone(content, tmp_path):
+    coach, out = coach_for(content, tmp_path, "b\nn\ny\n")
+    coach.run()
+    (record,) = saved(tmp_path)
+    assert record.outcome == "gone"
+    text = out.getvalue()
+    assert "sore for up to a day" in text and "Before you go" not in text
+
+
+def test_on_a_terminal_a_word_in_a_hold_is_answered_and_listening_goes_on(content, tmp_path):
+    coach, out = coach_for(content, tmp_path, "")
+    start = coach.clock.now
+    coach.input = TimedInput(
+        coach.clock, [(None, "b"), (None, "n"), (start + 5, "what"), (start + 9, "done")]
+    )
+    coach.input.is_terminal = True
+    coach.run()
+    assert "Sorry: p pause" in out.getvalue()
+    (record,) = saved(tmp_path)
+    assert record.actual_seconds == 9  # "done" still ended the hold early
+
+
+def test_plain_red_flags_say_how_to_change_the_country_with_an_option(content, tmp_path):
+    coach, out = coach_for(content, tmp_path, "!\nq\n")
+    coach.run()
+    text = out.getvalue()
+    assert "--region ID" in text and "Ctrl+P" not in text
+
+
+def test_plain_asks_which_relief_was_tried_before_what_next(content, tmp_path):
+    # Still cramping: marks w and massage (letter or name), holds again; then somewhat
+    # better: an unknown letter is asked again, Enter marks none, and it stops there.
+    answers = "b\nn\nn\n\nw, massage\nh\ns\n\nz\n\nq\n" + "n\n" * len(content.causes)
+    coach, out = coach_for(content, tmp_path, answers)
+    coach.run()
+    text = out.getvalue()
+    ask = "Tried any of these? Type their letters (e.g. m w), or Enter for none:"
+    assert text.count(ask) == 3
+    assert "m  Rub the tight muscle firmly" in text and "w  Warm the muscle" in text
+    assert "Sorry, I did not understand 'z'." in text
+    assert text.index(ask) < text.index("What next?")
+    (record,) = saved(tmp_path)
+    assert record.outcome == "somewhat" and record.holds == 2
+    assert record.relief_tried == ("warmth", "massage")
+
+
+def test_plain_hold_key_typed_at_the_relief_question_still_holds(content, tmp_path):
+    """A person who types h (or q) at once, as before, is not held up by the question."""
+    coach, out = coach_for(content, tmp_path, "b\nn\nn\n\nh\ny\n\n" + "n\n" * len(content.causes))
+    coach.run()
+    (record,) = saved(tmp_path)
+    assert (record.holds, record.outcome, record.relief_tried) == (2, "gone", ())
+    assert "What next?" not in out.getvalue()
