@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 
 from coach.content.load_advice import MINUTES, causes_of, routine_of, tips_of
-from coach.content.load_links import Refs, load_ui, red_flags
+from coach.content.load_links import Refs, kind_of, load_ui, red_flags
 from coach.content.load_links import sources as _sources
 from coach.content.model import (
     ACTIONS,
@@ -71,9 +71,9 @@ def load(directory: str | os.PathLike[str] | None = None) -> Content:
     if not os.path.isdir(root):
         raise ContentError(root, None, "", "content folder not found")
     data = {name: Doc(os.path.join(root, name)) for name in FILES}
-    sources = _sources(data["sources.yaml"])
-    refs = Refs(sources)
-    evidence = _evidence(data["evidence.yaml"])
+    sources, kinds = _sources(data["sources.yaml"])
+    evidence, backing = _evidence(data["evidence.yaml"])
+    refs = Refs(sources, kinds, backing)
     doc = data["guides.yaml"]
     hold = _hold(doc)
     positions = _positions(doc)
@@ -105,18 +105,21 @@ def load(directory: str | os.PathLike[str] | None = None) -> Content:
     )
 
 
-def _evidence(doc: Doc) -> dict[str, Evidence]:
+def _evidence(doc: Doc) -> tuple[dict[str, Evidence], dict[str, frozenset[str]]]:
+    """The levels, strongest first, and the kinds of source that can carry each."""
     doc.fields(doc.top, "", {"levels"})
-    levels = doc.each(
-        doc.top,
-        "levels",
-        "",
-        {"id", "label", "meaning"},
-        lambda m, w: Evidence(
+    backing: dict[str, frozenset[str]] = {}
+
+    def level(m: Map, w: str) -> Evidence:
+        found = Evidence(
             doc.ident(m, "id", w), doc.text(m, "label", w), doc.text(m, "meaning", w), 0
-        ),
-    )
-    return {level.id: level._replace(rank=i) for i, level in enumerate(levels)}
+        )
+        kinds = doc.seq(m, "backed_by", w)
+        backing[found.id] = frozenset(kind_of(doc, m, "backed_by", w, k) for k in kinds)
+        return found
+
+    levels = doc.each(doc.top, "levels", "", {"id", "label", "meaning", "backed_by"}, level)
+    return {lv.id: lv._replace(rank=i) for i, lv in enumerate(levels)}, backing
 
 
 def _hold(doc: Doc) -> HoldSettings:
@@ -170,14 +173,14 @@ def _guides(
         if side not in SIDES:
             raise doc.error(m, "id", where + ".id", f"side must be one of {', '.join(SIDES)}")
         steps = doc.fields(m["steps"], where + ".steps", wanted)
-        names, ids = refs.read(doc, m, where)
+        level, names, ids = refs.graded(doc, m, where, evidence)
         return Guide(
             side,
             doc.text(m, "label", where),
             doc.text(m, "key", where),
             doc.text(m, "short", where),
             doc.text(m, "feels", where),
-            doc.level(m, where, evidence),
+            level,
             names,
             {pos: _steps(doc, steps, pos, f"{where}.steps", hold) for pos in sorted(wanted)},
             ids,
@@ -222,8 +225,8 @@ def _relief(doc: Doc, evidence: dict[str, Evidence], refs: Refs) -> tuple[Relief
     keys: set[str] = set()
 
     def relief(m: Map, w: str) -> Relief:
-        names, ids = refs.read(doc, m, w)
-        text, level = doc.text(m, "text", w), doc.level(m, w, evidence)
+        level, names, ids = refs.graded(doc, m, w, evidence)
+        text = doc.text(m, "text", w)
         key = doc.text(m, "key", w) if "key" in m else None
         if key is not None:
             if not (len(key) == 1 and "a" <= key <= "z") or key in RESERVED_KEYS | keys:

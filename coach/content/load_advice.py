@@ -11,6 +11,9 @@ from coach.content.yamlfile import Map, Seq
 
 MINUTES = "{minutes}"
 """Placeholder in the routine intro and tips, filled with the routine's computed length."""
+LIST_MARKS = (",", "，", "、")
+"""What joins cause names in a list ("for tired legs, cold legs"): a name holding one
+would read as two causes."""
 
 
 def causes_of(doc: Doc, evidence: dict[str, Evidence], refs: Refs) -> tuple[Cause, ...]:
@@ -18,15 +21,20 @@ def causes_of(doc: Doc, evidence: dict[str, Evidence], refs: Refs) -> tuple[Caus
 
     def cause(m: Map, w: str) -> Cause:
         name = doc.text(m, "name", w)
-        if "、" in name:
-            raise doc.error(m, "name", w + ".name", "a cause name must not contain 、")
-        names, ids = refs.read(doc, m, w)
+        if any(mark in name for mark in LIST_MARKS):
+            raise doc.error(
+                m,
+                "name",
+                w + ".name",
+                "a cause name must not contain a comma or 、: names are listed with them",
+            )
+        level, names, ids = refs.graded(doc, m, w, evidence)
         return Cause(
             doc.ident(m, "id", w),
             name,
             doc.text(m, "question", w),
             doc.text(m, "explanation", w),
-            doc.level(m, w, evidence),
+            level,
             names,
             ids,
         )
@@ -52,15 +60,8 @@ def tips_of(
                 raise doc.error(m, "causes", where + ".causes", found)
         text = doc.text(m, "text", where)
         doc.placeholders(m, "text", where, text, {MINUTES})
-        names, ids = refs.read(doc, m, where)
-        return Tip(
-            doc.ident(m, "id", where),
-            tuple(causes),
-            text,
-            doc.level(m, where, evidence),
-            names,
-            ids,
-        )
+        level, names, ids = refs.graded(doc, m, where, evidence)
+        return Tip(doc.ident(m, "id", where), tuple(causes), text, level, names, ids)
 
     return tuple(doc.each(doc.top, "tips", "", {"id", "causes", "text", "evidence", "source"}, tip))
 
@@ -94,12 +95,12 @@ def routine_of(doc: Doc, evidence: dict[str, Evidence], refs: Refs) -> Routine:
     versions = doc.each(top, "versions", "", {"id", "label", "key", "stretches"}, version)
     intro = doc.text(top, "intro", "")
     doc.placeholders(top, "intro", "", intro, {MINUTES})
-    names, ids = refs.read(doc, top, "")
+    level, names, ids = refs.graded(doc, top, "", evidence)
     return Routine(
         doc.text(top, "title", ""),
         intro,
         doc.text(top, "breathe", ""),
-        doc.level(top, "", evidence),
+        level,
         names,
         doc.seconds(top, "hold_seconds", "", 1, 120),
         doc.seconds(top, "repeats", "", 1, 10),

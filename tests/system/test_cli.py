@@ -28,7 +28,7 @@ def test_tips_prints_matching_tips_first_with_evidence():
     text = out.stdout
     assert text.index("Tips for you") < text.index("Tips for everyone")
     assert "socks" in text.split("Tips for everyone")[0]
-    assert "[Some evidence]" in text and "Evidence levels" in text
+    assert "[Mixed evidence]" in text and "Evidence levels" in text
 
 
 def test_tips_rejects_an_unknown_cause():

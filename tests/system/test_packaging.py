@@ -85,7 +85,7 @@ def run_installed(env_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedP
 def test_installed_tips_and_check_content(installed, tmp_path):
     tips = run_installed(installed, "tips", "posture", cwd=tmp_path)
     assert tips.returncode == 0, tips.stderr
-    assert "mattress" in tips.stdout
+    assert "Untuck the covers" in tips.stdout
     check = run_installed(installed, "check-content", cwd=tmp_path)
     assert check.returncode == 0, check.stderr
     assert "content ok" in check.stdout

@@ -93,7 +93,9 @@ def test_the_clot_flag_alone_is_complete(both, lang):
     for word in words:
         assert word in clot.text, word
     lead = c.red_flag_lead(clot, c.regions["au"])
-    assert "1800 022 222" in lead and "000" in lead
+    assert "1800 633 422" in lead and "000" in lead
+    dark = {"en": ("light", "bigger or puffier"), "zh": ("开灯", "更粗")}[lang]
+    assert all(word in clot.text for word in dark)  # answerable in the dark
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -108,6 +110,26 @@ def test_every_region_and_number_has_a_source_that_resolves(both, lang):
             assert re.fullmatch(r"[a-z]{2}", region.id) or region.id in {"default"}
     us = c.regions["us"].urgent
     assert ("urgent care" in us and "emergency room" in us) or ("急症诊所" in us and "急诊室" in us)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_numbers_the_review_corrected(both, lang):
+    """Review 2026-12-04 #6 and #29: 1800MEDICARE, one national line, since 1 Jan 2026;
+    Manitoba's nurse line where 811 is not it; 112 first in South Africa; an official
+    page for Switzerland's on-call doctors; no "today" twice after "Get help today"."""
+    c = both[lang]
+    au = c.regions["au"]
+    assert "1800 633 422" in au.urgent and "1800MEDICARE" in au.urgent
+    assert "1800 022 222" not in au.urgent and "13 HEALTH" not in au.urgent
+    assert c.source(au.urgent_source).url.startswith("https://www.medicare.gov.au/")
+    assert "1-888-315-9257" in c.regions["ca"].urgent
+    assert c.regions["za"].emergency.startswith("112")
+    assert "packimpex" not in c.source(c.regions["ch"].urgent_source).url
+    today = {"en": "today", "zh": "今天"}[lang]
+    for region in c.regions.values():
+        assert today not in region.urgent, region.id
+    default = c.regions["default"].urgent
+    assert "急诊服务" not in default  # urgent care is not the emergency department
 
 
 def test_locale_picks_the_new_regions(both):
@@ -162,6 +184,9 @@ def test_sitting_and_standing_start_with_the_safe_set_up(both, lang):
         assert light in stand.lower() and steady in stand.lower() and hold in stand.lower()
     hamstring = next(s for s in c.routine.versions[0].stretches if s.id == "hamstring")
     assert hold in hamstring.text.lower()
+    assert "low step" not in hamstring.text and "台阶" not in hamstring.text
+    seated = next(v.label for v in c.routine.versions if v.id == "seated")
+    assert seated in c.routine.intro  # "unsteady, or on blood-pressure tablets? choose Seated"
 
 
 ONE_LEG = re.compile(
@@ -187,11 +212,13 @@ def test_caveats_come_with_the_advice(both, lang):
         "en": [
             (c.relief_check, "swollen"),
             (relief["warmth"], "numb"),
-            (relief["warmth"], "wet floor"),
+            (relief["warmth"], "towel"),
+            (relief["warmth"], "Do not get into a shower"),
             (tips["fluids"], "fluid limit"),
             (tips["fluids"], "dialysis"),
             (flags["pregnancy"], "both ankles"),
             (flags["pregnancy"], "One swollen"),
+            (flags["pregnancy"], "Sudden swelling"),
             (flags["new-medicine"], "naproxen"),
             (flags["statin-urine"], "exercise"),
             (flags["statin-urine"], "statin"),
@@ -199,11 +226,13 @@ def test_caveats_come_with_the_advice(both, lang):
         "zh": [
             (c.relief_check, "肿"),
             (relief["warmth"], "发麻"),
-            (relief["warmth"], "湿滑"),
+            (relief["warmth"], "热毛巾"),
+            (relief["warmth"], "不要去淋浴"),
             (tips["fluids"], "饮水上限"),
             (tips["fluids"], "透析"),
             (flags["pregnancy"], "两只脚踝"),
             (flags["pregnancy"], "只有一条腿"),
+            (flags["pregnancy"], "突然肿"),
             (flags["new-medicine"], "萘普生"),
             (flags["statin-urine"], "运动"),
             (flags["statin-urine"], "他汀"),
@@ -211,9 +240,98 @@ def test_caveats_come_with_the_advice(both, lang):
     }[lang]
     for text, word in words:
         assert word in text, word
+    assert "warm shower" not in relief["warmth"] and "温水冲" not in relief["warmth"]
     assert {"cold-foot", "tear", "knee-lump", "child-legs", "tetanus"} <= set(flags)
     assert c.red_flag("tetanus").action == "emergency"
     assert c.red_flag("cold-foot").action == "emergency"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_flags_the_review_found_missing_are_there_with_their_triage(both, lang):
+    """Pre-eclampsia (its own source's warning), compartment syndrome and tetany
+    (review 2026-12-04, #5 and #27): each with the action its source gives."""
+    c = both[lang]
+    signs = {
+        "en": {
+            "pre-eclampsia": ["face, hands or feet", "headache", "vision", "below the ribs"],
+            "compartment": ["tight", "swollen", "worse", "compartment syndrome"],
+            "tingling": ["tingling", "lips", "fingers", "calcium"],
+        },
+        "zh": {
+            "pre-eclampsia": ["脸、手或脚突然肿", "头痛", "看东西模糊", "肋骨下方"],
+            "compartment": ["紧", "肿", "更厉害", "骨筋膜室综合征"],
+            "tingling": ["发麻", "嘴唇", "手指", "钙"],
+        },
+    }[lang]
+    actions = {"pre-eclampsia": "urgent", "compartment": "emergency", "tingling": "urgent"}
+    for flag_id, words in signs.items():
+        flag = c.red_flag(flag_id)
+        assert flag.action == actions[flag_id], flag_id
+        for word in words:
+            assert word in flag.text, (flag_id, word)
+    now = {"en": "Get help now", "zh": "现在就求助"}[lang]
+    assert c.red_flag("pre-eclampsia").do.startswith(now)
+    assert "nhs-pregnancy-swelling" in c.red_flag("pre-eclampsia").source_ids
+    for flag_id in ("cold-foot", "compartment", "tear", "clot"):
+        do = c.red_flag(flag_id).do
+        assert "Do not stretch" in do or "不要拉伸" in do, flag_id
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_hold_stops_if_the_stretch_makes_it_much_worse(both, lang):
+    """A tear or compartment syndrome hurts more when stretched (review #27)."""
+    rule = {"en": "much worse, stop", "zh": "明显加重，就停下"}[lang]
+    for guide in both[lang].guides.values():
+        for position, steps in guide.steps.items():
+            assert any(rule in s.text for s in steps), (guide.side, position)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_short_line_over_every_position_names_no_one_positions_movement(both, lang):
+    """The header stays up while the position changes (review #16): it says the aim."""
+    movements = {
+        "en": ("pull", "press", "hand", "lie", "sit", "stand", "step"),
+        "zh": ("勾", "压", "手", "躺", "坐", "站", "退"),
+    }[lang]
+    for guide in both[lang].guides.values():
+        assert not any(word in guide.short.lower() for word in movements), guide.short
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_wording_a_clinician_signs(both, lang):
+    """No forward reach from the edge of a bed, no jerks, no "relaxed" cramping leg,
+    a gentle rub as the source says, and room to lie propped up (review #12, #17, #34)."""
+    c = both[lang]
+    every = " ".join(texts(c))
+    banned = {
+        "en": ("not violent", "straight and relaxed", "Reach for your toes", "firmly"),
+        "zh": ("伸直、放松", "用手去够脚趾", "用力揉搓"),
+    }[lang]
+    for phrase in banned:
+        assert phrase not in every, phrase
+    back, front = c.guides["back"], c.guides["front"]
+    sit, bed = back.steps["sitting"], back.steps["bed"]
+    wanted = {
+        "en": [
+            (" ".join(s.text for s in sit), "do not lean forward"),
+            (" ".join(s.text for s in bed), "never jerky"),
+            (" ".join(s.text for s in bed), "propped up"),
+            (" ".join(s.text for s in bed), "someone with you"),
+            (front.steps["bed"][0].text, "resting on the bed"),
+            (next(r.text for r in c.other_relief if r.id == "massage"), "gently"),
+        ],
+        "zh": [
+            (" ".join(s.text for s in sit), "不要前倾"),
+            (" ".join(s.text for s in bed), "不要猛拉"),
+            (" ".join(s.text for s in bed), "半坐"),
+            (" ".join(s.text for s in bed), "旁人"),
+            (front.steps["bed"][0].text, "平放在床上"),
+            (next(r.text for r in c.other_relief if r.id == "massage"), "轻轻"),
+        ],
+    }[lang]
+    for text, word in wanted:
+        assert word in text, word
+    assert "mayo-letter" in next(r for r in c.other_relief if r.id == "massage").source_ids
 
 
 # Words for a person in pain ---------------------------------------------------------
@@ -233,7 +351,9 @@ def test_short_sentences_in_steps_and_red_flags(both, lang):
         for sentence in sentences(text):
             if lang == "en":
                 assert len(sentence.split()) <= 45, sentence
-    assert len(c.not_sure) == 3
+    assert len(c.not_sure) == 4
+    other = {"en": ("foot", "thigh"), "zh": ("脚底", "大腿")}[lang]
+    assert all(word in c.not_sure[-1] for word in other)  # cramps elsewhere (review #27)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -257,6 +377,13 @@ def test_no_internal_words(both, lang):
     for text in texts(both[lang]) + [s.name for s in both[lang].sources]:
         for word in ("article", "seed", "原文", "原始文章"):
             assert word not in text.lower(), text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_cause_names_read_as_one_cause_in_a_list(both, lang):
+    """Cause names are joined with commas (and 、) in the tips list (review #31)."""
+    for cause in both[lang].causes:
+        assert not any(mark in cause.name for mark in ",，、"), cause.name
 
 
 def test_chinese_uses_full_width_punctuation_and_clean_cause_names(both):
@@ -301,13 +428,81 @@ def test_evidence_levels_match_the_sources(both, lang):
         assert all(word not in t.lower() for t in texts(c)), word
     hallegraeff = next(s for s in c.sources if s.id == "hallegraeff-2012")
     assert "22341378" in hallegraeff.url and "80" in hallegraeff.name
-    assert "hallegraeff-2012" in c.routine.source_ids
+    coppin = c.source("coppin-2005")
+    assert "PMC1463088" in coppin.url and "191" in coppin.name
     assert c.cause("tired").evidence == "expert"
     tips = {t.id: t for t in c.tips}
     assert tips["magnesium"].evidence == "not-supported"
     assert tips["magnesium-pregnancy"].evidence == "mixed"
     assert c.guides["front"].evidence == "expert"
     assert "hallegraeff-2012" not in c.guides["front"].source_ids
+    assert "aaos-cramps" not in c.guides["front"].source_ids  # AAOS does not cover the shin
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_bedtime_stretching_is_mixed_evidence_naming_both_trials(both, lang):
+    """One trial (80 adults) found fewer cramps, a larger one (191) found no change:
+    "Mixed evidence" wherever stretching is advised (review #1)."""
+    c = both[lang]
+    tips = {t.id: t for t in c.tips}
+    larger = {"en": "larger", "zh": "规模更大"}[lang]
+    for item in (tips["bedtime-stretch"], tips["menopause-stretch"], c.routine):
+        assert item.evidence == "mixed", item
+        assert {"hallegraeff-2012", "coppin-2005"} <= set(item.source_ids), item
+    for tip in (tips["bedtime-stretch"], tips["menopause-stretch"]):
+        assert larger in tip.text, tip.id
+    assert not [x for x in (*c.tips, *c.causes, c.routine) if x.evidence == "supported"]
+
+
+def test_every_label_is_carried_by_a_source_of_its_kind_in_both_languages(both):
+    """The loader refuses a label no cited source can carry (a tip marked "Some
+    evidence" citing only a health service's advice); the shipped content passes,
+    and both languages give each source the same kind and each level the same kinds."""
+    from coach.content.yamlfile import read_yaml
+
+    def kinds(folder):
+        sources = {s["id"]: s["kind"] for s in read_yaml(folder / "sources.yaml")["sources"]}
+        levels = {
+            lv["id"]: list(lv["backed_by"]) for lv in read_yaml(folder / "evidence.yaml")["levels"]
+        }
+        return sources, levels
+
+    en, zh = kinds(ROOT / "content"), kinds(ROOT / "content" / "zh")
+    assert en == zh
+    sources, levels = en
+    c = both["en"]
+    for item in [*c.guides.values(), *c.other_relief, *c.causes, *c.tips, c.routine]:
+        assert any(sources[i] in levels[item.evidence] for i in item.source_ids), item
+    assert levels["supported"] == ["trial", "review"] and levels["expert"] == ["guidance"]
+    assert sources["hallegraeff-2012"] == "trial" and sources["mayo-cramps"] == "guidance"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sources_say_what_they_are_cited_for(both, lang):
+    """Review #12-#14: shoes, covers and the bike come from the Mayo Health Letter;
+    the summer rise is in prescriptions and searches, not counted cramps; a survey
+    of sleep length gives no advice; the rest cause carries the clot line."""
+    c = both[lang]
+    tips = {t.id: t for t in c.tips}
+    for tip_id in ("tired-shoes", "posture-covers", "tired-bike", "rest-move"):
+        assert "mayo-letter" in tips[tip_id].source_ids, tip_id
+    assert not {"posture-back", "posture-front"} & set(tips)  # no source says them
+    assert c.source("aafp-2012").url.endswith("/2012/0815/p350.html")
+    cold, rest = c.cause("cold"), c.cause("rest")
+    words = {
+        "en": (("prescriptions", "searches"), ("clot", "today"), "2 hours", "leg warmers"),
+        "zh": (("处方", "搜索"), ("血栓", "今天"), "2 小时", "护腿"),
+    }[lang]
+    assert all(w in cold.explanation.lower() for w in words[0])
+    assert "twice as common" not in cold.explanation
+    assert all(w in rest.explanation for w in words[1]) and "nhs-dvt" in rest.source_ids
+    assert tips["rest-sleep"].evidence == "weak"
+    assert words[2] in tips["fluids"].text and "rarely thirsty" not in tips["fluids"].text
+    assert words[3] in tips["cold-warm"].text
+    long_cramp = c.red_flag("long-cramp")
+    assert "nidirect-cramps" in long_cramp.source_ids
+    began = {"en": "from when it began", "zh": "从开始抽筋算起"}[lang]
+    assert began in long_cramp.text
 
 
 def test_both_languages_have_the_same_ids_numbers_and_levels(both):

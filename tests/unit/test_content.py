@@ -91,8 +91,8 @@ CASES = {
     "bare no": ("causes.yaml", "name: Cold legs at night", "name: no", "quote words"),
     "unknown field": (
         "tips.yaml",
-        "    source: [mayo-cramps]\n",
-        "    sourse: [mayo-cramps]\n",
+        "    source: [mayo-letter]\n",
+        "    sourse: [mayo-letter]\n",
         "did you mean 'source'",
     ),
     "duplicate key": (
@@ -132,7 +132,59 @@ CASES = {
         "red_flags.yaml",
         'do: "Get help today: {urgent}."',
         "do: Get help today.",
-        "must name {emergency} or {urgent}",
+        "an urgent flag must name {emergency} or {urgent}",
+    ),
+    "emergency flag without a number": (
+        "red_flags.yaml",
+        "do: Call {emergency} now.\n",
+        "do: Call for help now.\n",
+        "an emergency flag must name {emergency} or {urgent}",
+    ),
+    # An evidence label its sources cannot carry (review 2026-12-04): the edits
+    # move the evidence line below the sources, so the reported line is the edit's
+    # last, and quote a value where its line would not be found once.
+    "some evidence from a study alone": (
+        "tips.yaml",
+        "    evidence: mixed\n    source: [cmaj-2015]\n",
+        "    source: [cmaj-2015]\n    evidence: supported\n",
+        "'Some evidence' needs a cited source that is a trial or a review "
+        "(evidence.yaml backed_by); cmaj-2015 is a study",
+    ),
+    "expert advice from a survey alone": (
+        "tips.yaml",
+        "    evidence: weak\n    source: [sleep-survey]\n",
+        "    source: [sleep-survey]\n    evidence: 'expert'\n",
+        "'Expert advice' needs a cited source that is guidance",
+    ),
+    "a stretch labelled expert citing only a review": (
+        "guides.yaml",
+        "    evidence: expert\n    source: [mayo-cramps]\n",
+        "    source: [cochrane-stretching]\n    evidence: 'expert'\n",
+        "cochrane-stretching is a review",
+    ),
+    "routine labelled some evidence citing only guidance": (
+        "routine.yaml",
+        "evidence: mixed\nsource: [hallegraeff-2012, coppin-2005, cochrane-stretching]\n",
+        "source: [nhs-cramps]\nevidence: supported\n",
+        "nhs-cramps is guidance",
+    ),
+    "unknown kind of source": (
+        "sources.yaml",
+        "    kind: trial\n",
+        "    kind: rct\n",
+        "unknown kind of source 'rct'",
+    ),
+    "unknown kind in backed_by": (
+        "evidence.yaml",
+        "backed_by: [trial, review]\n",
+        "backed_by: [reveiw, trial]\n",
+        "unknown kind of source 'reveiw' (did you mean 'review'?)",
+    ),
+    "comma in a cause name": (
+        "causes.yaml",
+        "name: Cold legs at night",
+        "name: Cold legs, at night",
+        "must not contain a comma",
     ),
     "unknown placeholder": (
         "red_flags.yaml",
@@ -174,6 +226,18 @@ def test_broken_content_names_file_line_and_problem(broken, case):
     expected = line_of(broken, name, new.strip().splitlines()[-1].strip()[:14])
     # The parser notices a syntax error where the broken token ends: allow the next line.
     assert expected <= info.value.line <= expected + (case == "syntax error")
+
+
+def test_check_content_refuses_a_label_without_a_source_at_its_level(broken, capsys):
+    """One line naming file, line and field, and exit 2, as for any broken file."""
+    from coach.cli import main
+
+    name, old, new, words = CASES["some evidence from a study alone"]
+    edit(broken, name, old, new)
+    assert main(["check-content", str(broken)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    line = line_of(broken, name, "evidence: supported")
+    assert len(err) == 1 and f"tips.yaml:{line}: tips[" in err[0] and words in err[0], err
 
 
 def test_missing_field_is_named(broken):

@@ -222,7 +222,7 @@ def test_plain_asks_which_relief_was_tried_before_what_next(content, tmp_path):
     text = out.getvalue()
     ask = "Tried any of these? Type their letters (e.g. m w), or Enter for none:"
     assert text.count(ask) == 3
-    assert "m  Rub the tight muscle firmly" in text and "w  Warm the muscle" in text
+    assert "m  Rub the tight muscle gently" in text and "w  Warm the muscle" in text
     assert "Sorry, I did not understand 'z'." in text
     assert text.index(ask) < text.index("What next?")
     (record,) = saved(tmp_path)
