@@ -1,6 +1,6 @@
 """The diary's reads and writes on the history database: morning check-ins, cramps per
-night, and a side's own record. A mixin of History (coach/store/history.py), which owns the
-connection and its lock; kept apart so that file stays short.
+night, and a side's own record: the diary's part of History (coach/store/history.py),
+which owns the connection and its lock.
 
 Aggregates are done in SQL (a night is the local wall-clock date 12 hours before the
 start, as `diary.night_of` says): a history of years must not be read row by row to

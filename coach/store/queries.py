@@ -1,7 +1,7 @@
 """The history screen's reads at any size: pages of rows, counts and summaries in SQL.
 
-A mixin of History (coach/store/history.py), which owns the connection and its lock; kept
-apart so that file stays short. Nothing here reads the whole history into Python:
+History (coach/store/history.py) is these reads, the diary's (checkins.py) and its own
+writes; it owns the connection and its lock. Nothing here reads the whole history into Python:
 rows come a page at a time by their place in the newest-first order (walked from
 whichever end is nearer, on the index of started_epoch), and every number the
 screen and plain mode print is summed by SQLite (coach/core/stats.py says what each means,
