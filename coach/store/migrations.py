@@ -1,8 +1,9 @@
 """The history's file name and schema, as the list of steps every database file has
 gone through.
 
-`history._migrate` runs what a file has not yet run. Tests build each older schema from this list and upgrade it. Nothing
-to import: the app asks whether a history exists without loading SQLite.
+`history._migrate` runs what a file has not yet run. Tests build each older schema
+from this list and upgrade it. Nothing to import: the app asks whether a history
+exists without loading SQLite.
 """
 
 from __future__ import annotations
