@@ -5,8 +5,9 @@ about screens, Textual, plain mode, files, the history, the settings, or any clo
 the one it is given (`clock`, `now`). Its inputs are three: the answer to the step now
 shown (`answer`), the person leaving from anywhere (`leave`: Ctrl+C, a closed terminal,
 the end of input), and the person's own record when it arrives after the flow began
-(`know_past`). Its outputs are what each call returns: the step to show next and what
-to save now (`Advance`), or, on leaving, the last step to show and what to save (`Left`).
+(`know_past`). `start()` asks for the first step. Its outputs are what each call
+returns, never a side channel: the step to show next and what to save now (`Advance`),
+or, on leaving, the last thing to show and what to save (`Left`).
 
 Rule 2: the flow does not know which face shows it. The full-screen app and plain mode
 each show the step, hand back its answer, and write the saves with the same

@@ -30,7 +30,8 @@ if TYPE_CHECKING:  # the flow's modules load with the first episode, after the f
     T = TypeVar("T")
 
     class EpisodeHost(StepHost, Protocol):
-        """What the driver uses of the app (CalfCoach is one)."""
+        """What the driver uses of the app (CalfCoach is one). For the type checker
+        only: it names the flow's types, which load after the first frame."""
 
         hold_seconds: int
         prefs: SettingsFile
@@ -177,8 +178,8 @@ class EpisodeDriver:
         if flow is None:
             self._write()
             return []
-        running = [s for s in self.host.screen_stack if isinstance(s, RunningHold)]
-        left = flow.leave(running[-1].partial_result() if running else None)
+        holds = [s for s in self.host.screen_stack if isinstance(s, RunningHold)]
+        left = flow.leave(holds[-1].partial_result() if holds else None)
         self._keep(left.saves)
         if left.final is None:
             return []
