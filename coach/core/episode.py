@@ -10,13 +10,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from coach.core.steps import Outcome
+from coach.core.steps import Outcome, Side
 from coach.core.timer import Clock
 
 
 @dataclass
 class Episode:
-    side: str
+    side: Side
     position: str
     clock: Clock = time.monotonic
     now: Callable[[], datetime] = field(default=lambda: datetime.now().astimezone())

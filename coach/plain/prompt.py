@@ -1,4 +1,5 @@
-"""Reading answers in plain mode: whole lines, and a peek during a timed hold.
+"""Reading answers in plain mode: whole lines, and a peek during a timed hold; and the
+Console, what each part of plain mode uses of the coach to talk with the person.
 
 During a hold plain mode takes `p`, `+`, `d`, `q` (and `!`, `?`) as they are typed.
 A line that is not one of those was typed for the question after the hold (a script,
@@ -10,7 +11,14 @@ from __future__ import annotations
 import contextlib
 import io
 import select
-from typing import NamedTuple, TextIO
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple, Protocol, TextIO
+
+if TYPE_CHECKING:
+    from coach.content.model import Content, Region
+    from coach.core.timer import Clock
+    from coach.system.speech import Voice
+    from coach.text.wording import Line
 
 
 class Option(NamedTuple):
@@ -77,3 +85,23 @@ class LineReader:
 
             termios.tcflush(self._fd, termios.TCIFLUSH)
         self._kept.clear()
+
+
+class Console(Protocol):
+    """What the parts of plain mode (the steps, the hold, the routine, the diary) use of
+    the coach that holds them (PlainCoach is one): the content and the country, a line
+    in and lines out, the clock, and the voice."""
+
+    content: Content
+    region: Region
+    input: LineReader
+    stdout: TextIO
+    clock: Clock
+    sleep: Callable[[float], None]
+    voice: Voice
+
+    def say(self, text: str = "") -> None: ...
+    def lines(self, lines: list[Line]) -> None: ...
+    def warn(self, warning: str | None) -> None: ...
+    def ask(self, question: str, options: list[Option], blank: object = None) -> object: ...
+    def help_key(self, answer: str, options: list[Option] | None = None) -> bool: ...

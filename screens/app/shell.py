@@ -1,6 +1,6 @@
 """The Textual app: the first screen, themes, help keys, signals, and the app factory.
 
-It drives `coach.core.flow` through the FlowDriver mixin (screens/app/flow_driver.py): the
+It drives `coach.core.flow` through its EpisodeDriver (screens/app/flow_driver.py): the
 flow decides every step of an episode and of the routine, the driver shows each as a
 screen and hands the answer back. Nothing here decides anything about the cramp.
 """
@@ -24,7 +24,7 @@ from coach.store.recorder import Recorder
 from coach.store.settings import SettingsFile, load_settings, theme_for
 from screens.app.actions import AppActions
 from screens.app.diary_driver import DiaryDriver
-from screens.app.flow_driver import FlowDriver
+from screens.app.flow_driver import EpisodeDriver
 from screens.app.style_files import first_styles, style_episode_screens
 from screens.app.textual_private import start_with_theme
 from screens.app.themes import THEMES
@@ -50,7 +50,7 @@ class HistoryNote(Message):
     """The history writer has something to say (a locked database, history off)."""
 
 
-class CalfCoach(AppActions, VoiceAndNotices, FlowDriver, DiaryDriver, App[int]):
+class CalfCoach(AppActions, VoiceAndNotices, DiaryDriver, App[int]):
     """Calf Coach: one question, one key, then a guided stretch."""
 
     CSS_PATH = "app.tcss"
@@ -86,10 +86,8 @@ class CalfCoach(AppActions, VoiceAndNotices, FlowDriver, DiaryDriver, App[int]):
         self.data_dir = data_dir
         if hour is None:
             hour = datetime.now().hour
-        self.position: str | None = None
-        """Where the next hold starts: set at the first episode (flow_driver.py), so the
-        picker's first frame does not wait for the flow to load."""
-        self._asked_position, self._start_hour = position, hour
+        self.episodes = EpisodeDriver(self, asked_position=position, hour=hour)
+        """Runs the episode's and the routine's flows on this app's screens."""
         from coach.core.i18n import choose_region
 
         where = choose_region(content.regions, region, saved.region, os.environ)
@@ -105,9 +103,6 @@ class CalfCoach(AppActions, VoiceAndNotices, FlowDriver, DiaryDriver, App[int]):
         self.recorder = Recorder(
             data_dir, noticed=lambda: self.post_message(HistoryNote()), early=early
         )
-        self.flow: Flow | None = None
-        self.steps_shown: list[Step] = []
-        """Every step put on screen, in order (plain mode keeps the same list)."""
         self.farewell: list[Line] = []
         """What to print once the terminal is restored: the safety net after a quit."""
         self._leaving = False
@@ -146,10 +141,10 @@ class CalfCoach(AppActions, VoiceAndNotices, FlowDriver, DiaryDriver, App[int]):
         # `calf-coach back` goes straight to the stretch: the first screen is built
         # only when the person comes back to it, so the countdown shows sooner.
         if self.start in ("back", "front"):
-            self.call_next(self.start_episode, self.start)
+            self.call_next(self.episodes.start_episode, self.start)
             self.load_diary()  # read while the safety question is up
         elif self.start == "routine":
-            self.run_routine()
+            self.episodes.run_routine()
         elif self.start != "history":  # the history is the default screen
             self.go_home()
 
@@ -206,6 +201,16 @@ class CalfCoach(AppActions, VoiceAndNotices, FlowDriver, DiaryDriver, App[int]):
             self.call_after_refresh(self.prefs.save)  # after the first frame, not before
         return SidePicker(self.content, self.region, first_run, ask_region=self.ask_region)
 
+    @property
+    def flow(self) -> Flow | None:
+        """The flow now running, or the last one run (the diary tells it the record)."""
+        return self.episodes.flow
+
+    @property
+    def steps_shown(self) -> list[Step]:
+        """Every step put on screen, in order (plain mode keeps the same list)."""
+        return self.episodes.steps_shown
+
     def on_history_note(self, _note: HistoryNote) -> None:
         self._warn(self.recorder.take_warnings())
 
@@ -221,17 +226,17 @@ class CalfCoach(AppActions, VoiceAndNotices, FlowDriver, DiaryDriver, App[int]):
     def on_side_picker_chosen(self, message: SidePicker.Chosen) -> None:
         # Only from the picker on top: "bb" typed fast, or a double click, sends two.
         if isinstance(self.screen, HomeScreen):
-            self.start_episode(message.side)
+            self.episodes.start_episode(message.side)
 
     def on_side_picker_open(self, message: SidePicker.Open) -> None:
-        if not isinstance(self.screen, HomeScreen):  # "rr" typed fast opens one routine
-            return
+        if not isinstance(self.screen, HomeScreen) or self.episodes.running:  # "rr" typed fast
+            return  # opens one routine; "br" starts the episode alone
         if message.what == "tips":
             from screens.tips import TipsScreen
 
             self.push_screen(TipsScreen(self.content, ()))
         elif message.what == "routine":
-            self.run_routine()
+            self.episodes.run_routine()
         elif message.what == "history":
             self.show_history()
 
@@ -263,6 +268,20 @@ class CalfCoach(AppActions, VoiceAndNotices, FlowDriver, DiaryDriver, App[int]):
 
     async def action_quit(self) -> None:
         self.shut_down(0)
+
+    def shut_down(self, code: int = 0) -> None:
+        """Quit from anywhere: the flow on screen records what really happened (the seconds
+        held so far) and says what to print once the terminal is back, if anything."""
+        if self._leaving:
+            return
+        self._leaving = True
+        self.farewell = self.episodes.leave()
+        unsaved = self.recorder.close()  # a bounded wait for the history writer
+        if unsaved:
+            from coach.text.wording import Line
+
+            self.farewell.append(Line(unsaved, "hint"))
+        self.exit(return_code=code)
 
 
 def make_app(
