@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from coach.core.steps import Outcome
+from coach.core.record import Outcome
 from coach.core.timer import Clock
 
 
