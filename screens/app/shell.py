@@ -228,7 +228,7 @@ class CalfCoach(AppActions, FlowDriver, DiaryDriver, App[int]):
             self.notify(warning, severity="warning", timeout=10, markup=False)
 
     def watch_theme(self, name: str) -> None:
-        """Remember a theme the person picks (palette or --theme) for next time."""
+        """Remember a theme the person picks (the palette) for next time."""
         if getattr(self, "_theme_ready", False) and name != self.prefs.settings.theme:
             self._warn(self.prefs.remember({"theme": name}))
 
