@@ -1,4 +1,6 @@
-"""The `calf-coach` command.
+"""The `calf-coach` command: it reads the command line, decides the run's choices once
+(coach.core.choices: the country, the voice, the theme, the language) and hands them
+to what runs: a printing command, plain mode or the full-screen app.
 
 Kept free of Textual imports: the printing commands must start fast and work where
 no full-screen terminal exists. The TUI is imported only when it is needed.
@@ -8,16 +10,18 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
-from coach.cli_args import COMMANDS, HOLD_RANGE, build_parser, quick_parse
+from coach.cli_args import COMMANDS, HOLD_RANGE, CommandLine, build_parser, parse
+from coach.core.choices import Choices, Remembered, choose_language, resolve
 
-if TYPE_CHECKING:  # argparse loads only when there are arguments to parse
-    import argparse
+if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["COMMANDS", "HOLD_RANGE", "build_parser", "main", "quick_parse"]
+    from coach.content.model import Content
+
+__all__ = ["COMMANDS", "HOLD_RANGE", "CommandLine", "build_parser", "main", "parse"]
 
 
 _PRINTING = ("tips", "red-flags", "check-content")
@@ -29,78 +33,87 @@ def main(argv: Sequence[str] | None = None) -> int:
     terminal that cannot show a character never ends one with a traceback.
 
     A printing command makes thousands of objects that all live until it ends, and no
-    garbage cycles worth finding: the cyclic collector stays off while it runs, and,
+    garbage cycles worth finding: the cyclic collector stays paused while it runs, and,
     when the program ends with it, what exists is frozen so the interpreter's last
-    collection does not walk it all once more. Together 5-8 ms of a 60 ms command.
+    collection does not walk it all once more.
     """
-    import gc
-
+    from coach.system.collector import CollectorPause
     from coach.system.streams import guarded
 
     args = sys.argv[1:] if argv is None else list(argv)
     if not args or args[0] not in _PRINTING:
         return guarded(lambda: _main(args))
-    gc.disable()
+    pause = CollectorPause.start()
     try:
         return guarded(lambda: _main(args))
     finally:
         if argv is None:  # the program, not a caller that goes on: it ends now
-            gc.freeze()
-        gc.enable()
+            pause.freeze()
+        pause.resume()
 
 
 def _main(argv: list[str]) -> int:
-    args = quick_parse(argv) or build_parser().parse_args(argv)
-    command = args.command
-    content_dir = getattr(args, "content", None)
-    if command == "check-content":
-        return _check_content(args.dir or content_dir)
+    line = parse(argv)
+    if line.command == "check-content":
+        return _check_content(line.dir or line.content)
     from coach.store.locations import data_dir
 
-    if command == "export":
+    if line.command == "export":
         from coach.documents.export import run_export
 
-        return run_export(args.format, args.output, data_dir(getattr(args, "data_dir", None)))
-    content = _load_or_explain(content_dir, _language(args))
+        return run_export(line.format, line.output, data_dir(line.data_dir))
+    lang = choose_language(line.lang, os.environ)
+    content = _load_or_explain(line.content, lang)
     if content is None:
         return 2
-    asked = getattr(args, "region", None)
-    if asked is not None and asked not in content.regions:
+    if line.region is not None and line.region not in content.regions:
         known = ", ".join(content.regions)
-        print(f"calf-coach: unknown region {asked!r}; known: {known}", file=sys.stderr)
+        print(f"calf-coach: unknown region {line.region!r}; known: {known}", file=sys.stderr)
         return 2
-    if command == "tips":
+    if line.command == "tips":
         from coach.documents.printing import print_tips
 
-        return print_tips(content, args.causes)
-    if command == "red-flags":
+        return print_tips(content, list(line.causes))
+    where = data_dir(line.data_dir)  # after tips: they need no data
+    if line.command == "red-flags":
         from coach.documents.printing import print_red_flags
+        from coach.store.settings import load_settings
 
-        return print_red_flags(content, content.regions[_printing_region(content, args, asked)])
-    where = data_dir(getattr(args, "data_dir", None))  # after tips: they need no data
-    if command == "report":
+        choices = _choices(line, lang, content, load_settings(where).settings)
+        return print_red_flags(content, content.regions[choices.region])
+    if line.command == "report":
         from coach.documents.report import run_report
 
         names = {c.id: c.name for c in content.causes}
-        return run_report(args.output, args.weeks, where, _language(args), names)
-    if command == "checkin" or _want_plain(args):
-        return _run_plain(content, args, where, asked, command)
-    return _run_app(
-        content,
-        data_dir=where,
-        start=command,
-        hold_seconds=getattr(args, "hold", None),
-        position=getattr(args, "position", None),
-        region=asked,  # the app adds the remembered country, the locale's, or asks
-        theme=getattr(args, "theme", None),
-        voice=getattr(args, "voice", None),
-        voice_lang=_language(args),
+        return run_report(line.output, line.weeks, where, lang, names)
+    if line.command == "checkin" or _want_plain(line):
+        return _run_plain(content, line, lang, where)
+    return _run_app(content, line, lang, where)
+
+
+def _choices(
+    line: CommandLine,
+    lang: str,
+    content: Content,
+    remembered: Remembered,
+    themes: Collection[str] = (),
+) -> Choices:
+    """This run's choices, from the command line, the settings and the locale."""
+    return resolve(
+        remembered,
+        content.regions,
+        os.environ,
+        lang=lang,
+        region=line.region,
+        voice=line.voice,
+        theme=line.theme,
+        themes=themes,
     )
 
 
-def _want_plain(args: argparse.Namespace) -> bool:
+def _want_plain(line: CommandLine) -> bool:
     """Plain mode when asked, or when a full-screen app could not be seen or used."""
-    if getattr(args, "plain", False):
+    if line.plain:
         return True
     if os.environ.get("TERM", "") in ("dumb", "unknown"):
         return True
@@ -121,27 +134,24 @@ def _want_plain(args: argparse.Namespace) -> bool:
     return False
 
 
-def _run_plain(content, args: argparse.Namespace, where: Path, asked, command) -> int:
-    from coach.core.i18n import choose_region
+def _run_plain(content: Content, line: CommandLine, lang: str, where: Path) -> int:
     from coach.plain.driver import PlainCoach
     from coach.store.recorder import Recorder
     from coach.store.settings import load_settings
+    from coach.system.speech import Voice
 
     prefs = load_settings(where)
-    region = choose_region(content.regions, asked, prefs.settings.region, os.environ)
-    saved = None
-    if asked is not None and asked != prefs.settings.region:  # --region changes it
-        prefs.settings.region = asked
-        saved = prefs.save()
-    voice = _plain_voice(prefs, getattr(args, "voice", None), _language(args))
+    choices = _choices(line, lang, content, prefs.settings)
+    saved = prefs.remember(choices.remember)
+    voice = Voice(choices.voice, choices.lang)
     coach = PlainCoach(
         content,
         recorder=Recorder(where),
         prefs=prefs,
-        region=content.regions[region.id],
-        ask_region=region.ask,
-        hold_seconds=getattr(args, "hold", None),
-        position=getattr(args, "position", None),
+        region=content.regions[choices.region],
+        ask_region=choices.ask_region,
+        hold_seconds=line.hold,
+        position=line.position,
         data_dir=where,
         voice=voice,
     )
@@ -151,7 +161,7 @@ def _run_plain(content, args: argparse.Namespace, where: Path, asked, command) -
     _leave_on_signals(ended_by)
     coach.warn(voice.take_note())
     try:
-        code = coach.run(command)
+        code = coach.run(line.command)
     finally:
         coach.recorder.close()  # again, in case printing a note failed before run's own
     return 128 + ended_by[0] if ended_by else code
@@ -173,41 +183,45 @@ def _leave_on_signals(ended_by: list[int]) -> None:
             signal.signal(sig, leave)
 
 
-def _plain_voice(prefs, wanted: bool | None, lang: str):
-    """Plain mode speaks too: --voice/--no-voice, else the remembered choice (kept)."""
-    from coach.system.speech import Voice
-
-    if wanted is not None and wanted != prefs.settings.voice:
-        prefs.settings.voice = wanted
-        prefs.save()
-    return Voice(prefs.settings.voice if wanted is None else wanted, lang)
-
-
-def _run_app(content, **options) -> int:
-    """The full-screen app, with the cyclic garbage collector off until its first screen
-    is drawn (the app turns it back on, see CalfCoach.started) or it ends.
+def _run_app(content: Content, line: CommandLine, lang: str, where: Path) -> int:
+    """The full-screen app, with the cyclic garbage collector paused for start-up: the
+    app resumes it once its first screen is drawn (CalfCoach.started), and this does
+    when the app ends, however it ends.
 
     Start-up builds a few hundred thousand objects that all live to the end (most of
     them Textual's, as it is imported), and the collector would walk them over and
-    over while they are made: about 14 ms of CPU, in-process.
+    over while they are made.
     """
-    import gc
+    from coach.system.collector import CollectorPause
 
-    gc.disable()
+    pause = CollectorPause.start()
     app = None
-    if options.get("start") == "history":  # read the history while Textual is imported
+    early = None
+    if line.command == "history":  # read the history while Textual is imported
         from coach.text.history_view import read_early
 
-        options["history_early"] = read_early(options["data_dir"])
+        early = read_early(where)
     try:
-        from screens.app.shell import make_app
+        from coach.store.settings import load_settings
+        from screens.app.shell import make_app, theme_names
         from screens.app.textual_private import drop_undecodable_input
 
         drop_undecodable_input()
-        app = make_app(content, **options)
+        prefs = load_settings(where)
+        app = make_app(
+            content,
+            _choices(line, lang, content, prefs.settings, theme_names()),
+            prefs=prefs,
+            data_dir=where,
+            start=line.command,
+            hold_seconds=line.hold,
+            position=line.position,
+            history_early=early,
+            collector=pause,
+        )
         app.run()
     finally:
-        gc.enable()
+        pause.resume()
         # The app flushed its history writer on the way out; what is still unsaved (a
         # database locked all along) is said here, where the terminal is back to normal.
         note = app.recorder.close() if app is not None else None
@@ -218,25 +232,6 @@ def _run_app(content, **options) -> int:
 
         print(plain_text(app.farewell))
     return app.return_code or 0
-
-
-def _printing_region(content, args: argparse.Namespace, asked: str | None) -> str:
-    """--region, else the country the person chose in the app, else the locale's."""
-    from coach.core.i18n import choose_region
-
-    remembered = None
-    if asked is None:
-        from coach.store.locations import data_dir
-        from coach.store.settings import load_settings
-
-        remembered = load_settings(data_dir(getattr(args, "data_dir", None))).settings.region
-    return choose_region(content.regions, asked, remembered, os.environ).id
-
-
-def _language(args: argparse.Namespace) -> str:
-    from coach.core.i18n import language_from_locale
-
-    return getattr(args, "lang", None) or language_from_locale()
 
 
 def _load_or_explain(directory: str | Path | None, lang: str = "en", cached: bool = True):

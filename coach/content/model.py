@@ -12,7 +12,7 @@ They hold only str, int, bool, tuples and dicts, so the checked-content cache
 """
 
 import os
-from typing import NamedTuple
+from typing import Literal, NamedTuple, get_args
 
 FILES = (
     "evidence.yaml",
@@ -41,7 +41,11 @@ def default_dir() -> str:
     )
 
 
-SIDES = ("back", "front")
+Side = Literal["back", "front"]
+"""The side of the calf a guide is for, and an episode's side (`coach.core.steps`):
+defined here, the lowest floor that needs it, because the content must have a guide
+for each."""
+SIDES: tuple[Side, ...] = get_args(Side)
 ACTIONS = ("emergency", "urgent", "doctor")
 """Red flag actions, most urgent first."""
 NUMBER_PLACEHOLDERS = ("{emergency}", "{urgent}")

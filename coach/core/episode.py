@@ -10,7 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from coach.core.steps import Outcome, Side
+from coach.content.model import Side
+from coach.core.record import Outcome
 from coach.core.timer import Clock
 
 

@@ -12,6 +12,7 @@ anything, and is written only where it would be read.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import stat
@@ -24,11 +25,6 @@ from typing import Any
 from coach import __version__
 from coach.content import model
 from coach.store.locations import folder_problem
-
-try:  # the C module behind hashlib.blake2b; hashlib itself loads OpenSSL (2-3 ms)
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover (CPython builds always have it)
-    from hashlib import blake2b
 
 FORMAT = 1
 CACHE_ENV = "CALF_COACH_CACHE"
@@ -74,8 +70,7 @@ def load(
     folder = Path(folder)
     try:
         key = _key(folder)
-        name = blake2b(bytes(folder.resolve()), digest_size=8).hexdigest()
-        path = (where or cache_dir()) / f"content-{name}.json"
+        path = cache_file(folder, where)
     except (OSError, RuntimeError):  # no home directory, a symlink loop: load as usual
         key = None
     if key is not None:
@@ -91,9 +86,17 @@ def load(
     return content, ui
 
 
+def cache_file(folder: Path, where: Path | None = None) -> Path:
+    """Where the checked copy of this content folder is kept: one file per folder."""
+    name = hashlib.blake2b(bytes(folder.resolve()), digest_size=8).hexdigest()
+    return (where or cache_dir()) / f"content-{name}.json"
+
+
 def _key(folder: Path) -> str | None:
-    """A hash of everything the checked result depends on; None if a file is missing."""
-    digest = blake2b(f"{FORMAT} {__version__} {sys.version}".encode())
+    """A hash of everything the checked result depends on; None if a file is missing.
+    A real hash, not a checksum: a wrong hit could show emergency numbers the content
+    no longer has."""
+    digest = hashlib.blake2b(f"{FORMAT} {__version__} {sys.version}".encode())
     here = Path(__file__).parent.parent  # coach/
     try:
         for name in _LOADER_SOURCES:  # bytes, not dates: a copy can keep a file's date

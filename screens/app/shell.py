@@ -11,7 +11,7 @@ import os
 import time
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
@@ -19,16 +19,19 @@ from textual.message import Message
 from textual.screen import Screen
 
 from coach.content.model import Content
+from coach.core.choices import Choices, choose_language, resolve, theme_by_the_clock
 from coach.core.i18n import t
 from coach.store.recorder import Recorder
-from coach.store.settings import SettingsFile, load_settings, theme_for
+from coach.store.settings import SettingsFile, load_settings
+from coach.system.collector import CollectorPause
+from coach.system.speech import Voice
 from screens.app.actions import AppActions
 from screens.app.diary_driver import DiaryDriver
 from screens.app.flow_driver import EpisodeDriver
 from screens.app.style_files import first_styles, style_episode_screens
 from screens.app.textual_private import start_with_theme
 from screens.app.themes import THEMES
-from screens.app.voicing import VoiceAndNotices
+from screens.app.voicing import Voicing
 from screens.base import CoachScreen, HomeScreen, SizeGuard, translate_bindings
 
 if TYPE_CHECKING:  # imported when first needed, to keep start-up close to bare Textual
@@ -50,7 +53,7 @@ class HistoryNote(Message):
     """The history writer has something to say (a locked database, history off)."""
 
 
-class CalfCoach(AppActions, VoiceAndNotices, DiaryDriver, App[int]):
+class CalfCoach(AppActions, DiaryDriver, App[int]):
     """Calf Coach: one question, one key, then a guided stretch."""
 
     CSS_PATH = "app.tcss"
@@ -61,21 +64,19 @@ class CalfCoach(AppActions, VoiceAndNotices, DiaryDriver, App[int]):
     def __init__(
         self,
         content: Content,
+        choices: Choices,
         *,
+        prefs: SettingsFile,
         data_dir: Path,
         start: str | None = None,
         hold_seconds: int | None = None,
         position: str | None = None,
-        region: str | None = None,
-        theme: str | None = None,
         hour: int | None = None,
         clock: Clock = time.monotonic,
-        voice: bool | None = None,
-        voice_lang: str = "en",
         history_early: Future[Opened] | None = None,
+        collector: CollectorPause | None = None,
     ) -> None:
-        self.prefs: SettingsFile = load_settings(data_dir)
-        saved = self.prefs.settings
+        self.prefs = prefs
         own = Path(__file__).parent / self.CSS_PATH
         super().__init__(css_path=[own, *first_styles(start)])
         translate_bindings(self)
@@ -84,19 +85,17 @@ class CalfCoach(AppActions, VoiceAndNotices, DiaryDriver, App[int]):
         self.hold_seconds = hold_seconds or content.hold.default_seconds
         self.clock = clock
         self.data_dir = data_dir
+        self.collector = collector or CollectorPause()
+        """Paused by the CLI for start-up: frozen on mount, resumed once the first screen
+        is up (see started)."""
         if hour is None:
             hour = datetime.now().hour
         self.episodes = EpisodeDriver(self, asked_position=position, hour=hour)
         """Runs the episode's and the routine's flows on this app's screens."""
-        from coach.core.i18n import choose_region
-
-        where = choose_region(content.regions, region, saved.region, os.environ)
-        self.region = content.regions[where.id]
-        self.ask_region = where.ask
+        self.region = content.regions[choices.region]
+        self.ask_region = choices.ask_region
         """No country known: the first screen asks once (c), and it is remembered."""
-        if region is not None and region != saved.region:  # --region changes it too
-            saved.region = region
-            self._pending_region_save = True
+        self._remember = choices.remember
         # A history warning from the writer thread is shown as it happens: posting a
         # message is thread-safe and does not wait.
         early = self.read_history_early(start, data_dir, history_early)
@@ -106,36 +105,27 @@ class CalfCoach(AppActions, VoiceAndNotices, DiaryDriver, App[int]):
         self.farewell: list[Line] = []
         """What to print once the terminal is restored: the safety net after a quit."""
         self._leaving = False
-        self._pending_notes: list[str | None] = [self.prefs.warning]
-        self._pending_notes += self.set_up_voice(voice, voice_lang)
+        self.voicing = Voicing(self, Voice(choices.voice, choices.lang), prefs, self._warn)
+        self._pending_notes: list[str | None] = [prefs.warning, self.voice.take_note()]
         for custom in THEMES:
             self.register_theme(custom)
-        available = frozenset(self.available_themes)
-        start_with_theme(self, theme_for(hour, theme or saved.theme, available))
+        start_with_theme(self, choices.theme or theme_by_the_clock(hour))
         self._theme_ready = True
-        if theme is not None and theme not in available:
+        if choices.unknown_theme is not None:
             self._pending_notes.append(
                 t(
                     "Unknown theme {name}; using {used}. Try night or light.",
-                    name=repr(theme),
+                    name=repr(choices.unknown_theme),
                     used=self.theme,
                 )
             )
-        elif theme is not None and theme != saved.theme:
-            saved.theme = theme
-            self._pending_notes.append(self.prefs.save())
-
-    _pending_region_save = False
 
     def on_mount(self) -> None:
-        import gc
-
-        if not gc.isenabled():  # paused by the CLI for start-up: see started()
-            gc.freeze()
+        self.collector.freeze()  # what start-up made lives as long as the app
         self._handle_signals()
         self.call_after_refresh(self.started)
-        if self._pending_region_save:
-            self.call_after_refresh(lambda: self._warn(self.prefs.save()))
+        if self._remember:  # a --region, --voice or --theme that is new: kept
+            self.call_after_refresh(lambda: self._warn(self.prefs.remember(self._remember)))
         for note in self._pending_notes:
             self._warn(note)
         # `calf-coach back` goes straight to the stretch: the first screen is built
@@ -149,15 +139,13 @@ class CalfCoach(AppActions, VoiceAndNotices, DiaryDriver, App[int]):
             self.go_home()
 
     def started(self) -> None:
-        """The first screen is up: turn garbage collection back on if the CLI paused it.
+        """The first screen is up: garbage collection back on if the CLI paused it.
 
         What start-up made lives as long as the app, so on_mount froze it (out of the
         collector's sight): later collections walk only what was made since, and none is
         a long pause in a hold. Frozen there, before the first screen: frozen with it, a
         swollen-leg question answered long ago was never freed (~0.4 MiB, figure 5)."""
-        import gc
-
-        gc.enable()
+        self.collector.resume()
         if self.start in (None, "back", "front"):
             self.call_after_refresh(style_episode_screens, self)
 
@@ -245,10 +233,9 @@ class CalfCoach(AppActions, VoiceAndNotices, DiaryDriver, App[int]):
             self.notify(warning, severity="warning", timeout=10, markup=False)
 
     def watch_theme(self, name: str) -> None:
-        """Remember a theme the person picks (palette or --theme) for next time."""
+        """Remember a theme the person picks (the palette) for next time."""
         if getattr(self, "_theme_ready", False) and name != self.prefs.settings.theme:
-            self.prefs.settings.theme = name
-            self._warn(self.prefs.save())
+            self._warn(self.prefs.remember({"theme": name}))
 
     def _handle_signals(self) -> None:
         """A closed terminal (SIGHUP), `kill` (SIGTERM) or SIGINT exits through the app, so the
@@ -261,6 +248,19 @@ class CalfCoach(AppActions, VoiceAndNotices, DiaryDriver, App[int]):
         for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(sig, self.shut_down, 128 + sig)
+
+    @property
+    def voice(self) -> Voice:
+        """What the screens speak with (`say`, `stop`, `toggle`)."""
+        return self.voicing.voice
+
+    def remember_voice(self, on: bool) -> None:
+        """After `v`: say once if there is no engine, and keep the choice."""
+        self.voicing.remember(on)
+
+    def notice_if_away(self, title: str, body: str) -> bool:
+        """A desktop notice when the terminal is behind another window."""
+        return self.voicing.notice_if_away(title, body)
 
     def on_unmount(self) -> None:
         self.voice.close()  # no child process left speaking, or left behind
@@ -284,35 +284,38 @@ class CalfCoach(AppActions, VoiceAndNotices, DiaryDriver, App[int]):
         self.exit(return_code=code)
 
 
+def theme_names() -> frozenset[str]:
+    """Every theme the app can start in: Textual's own and ours (screens/app/themes.py)."""
+    from textual.theme import BUILTIN_THEMES
+
+    return frozenset(BUILTIN_THEMES) | {theme.name for theme in THEMES}
+
+
 def make_app(
-    content: Content | None = None,
+    content: Content,
+    choices: Choices | None = None,
     *,
-    content_dir: Path | None = None,
+    prefs: SettingsFile | None = None,
     data_dir: Path | str | None = None,
     start: str | None = None,
     side: str | None = None,
-    lang: str | None = None,
-    **options,
+    **options: Any,
 ) -> CalfCoach:
-    """The one way the CLI and the tests build the app.
-
-    With `lang`, content and interface strings come from that language's folder
-    (the CLI does the same through `--lang`).
+    """The one way the CLI and the tests build the app, from content already loaded (its
+    interface strings in use: coach.core.i18n.use) and the run's choices (the CLI's,
+    from coach.core.choices.resolve). Without them: what a start with no options would
+    choose. `options`: CalfCoach's own (hold_seconds, position, hour, clock, ...).
     """
     from coach.store.locations import data_dir as default_data_dir
 
-    if content is None or lang is not None:
-        from coach.content.model import default_dir
-        from coach.core import i18n
-        from coach.store import content_cache as cache
-
-        root = Path(content_dir or default_dir())
-        folder = root / lang if lang not in (None, "en") else root
-        content, ui = cache.load(folder)
-        i18n.use(ui)
-    options.setdefault("voice_lang", lang or "en")
     start = start or side
     if start not in (None, "back", "front", "routine", "history"):
         raise ValueError(f"unknown start {start!r}")
     where = Path(data_dir) if data_dir else default_data_dir()
-    return CalfCoach(content, data_dir=where, start=start, **options)
+    prefs = prefs or load_settings(where)
+    if choices is None:
+        lang = choose_language(None, os.environ)
+        choices = resolve(
+            prefs.settings, content.regions, os.environ, lang=lang, themes=theme_names()
+        )
+    return CalfCoach(content, choices, prefs=prefs, data_dir=where, start=start, **options)

@@ -62,9 +62,9 @@ def test_each_step_is_shown_by_its_screen(content, step, module, name):
 def test_the_countdown_of_back_is_drawn_without_the_screens_after_it(tmp_path):
     code = (
         "import asyncio, sys\n"
-        "from screens.app.shell import make_app\n"
+        "from tests.support.app import coach_app\n"
         "from screens.safety_check import SafetyCheck\n"
-        f"app = make_app(data_dir={str(tmp_path)!r}, side='back', hour=12)\n"
+        f"app = coach_app(data_dir={str(tmp_path)!r}, side='back', hour=12)\n"
         "async def main():\n"
         "    async with app.run_test() as pilot:\n"
         "        while not isinstance(app.screen, SafetyCheck): await pilot.pause()\n"

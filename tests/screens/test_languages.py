@@ -97,14 +97,14 @@ def test_a_translation_with_wrong_placeholders_is_refused(tmp_path):
 async def test_whole_flow_in_chinese(clock, tmp_path):
     from textual.widgets import Static
 
-    from screens.app.shell import make_app
     from screens.follow_up import FollowUp
     from screens.hold import HoldScreen
     from screens.side_picker import SidePicker
     from screens.widgets.countdown_face import CountdownFace
+    from tests.support.app import coach_app
     from tests.support.pilot import past_safety_check, run_out, wait_for
 
-    app = make_app(lang="zh", data_dir=tmp_path, clock=clock)
+    app = coach_app(lang="zh", data_dir=tmp_path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, SidePicker)
         assert str(app.screen.query_one("#question", Static).render()) == "哪里抽筋了？"
@@ -138,14 +138,6 @@ def test_lang_before_or_after_the_command(argv):
     )
     assert out.returncode == 0, out.stderr
     assert "适合所有人的建议" in out.stdout and "证据等级" in out.stdout
-
-
-def test_language_from_locale():
-    from coach.core.i18n import language_from_locale
-
-    assert language_from_locale({"LANG": "zh_CN.UTF-8"}) == "zh"
-    assert language_from_locale({"LC_ALL": "en_GB.UTF-8", "LANG": "zh_CN"}) == "en"
-    assert language_from_locale({}) == "en"
 
 
 def test_plain_mode_in_chinese_uses_full_width_colons(content, tmp_path):

@@ -257,19 +257,3 @@ async def test_night_theme_by_default_at_night_and_choice_remembered(content, cl
     async with later.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, SidePicker)
         assert later.theme == "light"
-
-
-def test_theme_for_the_hour():
-    from coach.store.settings import theme_for
-
-    themes = frozenset({"night", "light", "textual-dark"})
-    assert [theme_for(h, None, themes) for h in (20, 21, 3, 6, 7, 12)] == [
-        "textual-dark",
-        "night",
-        "night",
-        "night",
-        "textual-dark",
-        "textual-dark",
-    ]
-    assert theme_for(3, "light", themes) == "light"
-    assert theme_for(3, "gone-theme", themes) == "night"

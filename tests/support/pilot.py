@@ -6,11 +6,11 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from coach.content.load import load
-from screens.app.shell import make_app
 from screens.hold import HoldScreen
 from screens.safety_check import SafetyCheck
 from screens.widgets.key_footer import KeyFooter
 from tests.conftest import ROOT, FakeClock
+from tests.support.app import coach_app
 
 
 def footer_keys(app) -> str:
@@ -57,7 +57,7 @@ async def on(pilot, screen_name: str, *keys: str) -> None:
 def app_with_clock(**options):
     clock = FakeClock()
     options.setdefault("hour", 12)  # daytime: the default theme, not the night one
-    return make_app(load(ROOT / "content"), clock=clock, **options), clock
+    return coach_app(load(ROOT / "content"), clock=clock, **options), clock
 
 
 def statics_text(app) -> str:

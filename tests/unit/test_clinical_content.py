@@ -111,7 +111,7 @@ def test_every_region_and_number_has_a_source_that_resolves(both, lang):
 
 
 def test_locale_picks_the_new_regions(both):
-    from coach.core.i18n import region_from_locale
+    from coach.core.choices import region_from_locale
 
     countries = {code: r.id for r in both["en"].regions.values() for code in r.countries}
     cases = {
