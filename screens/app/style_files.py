@@ -12,6 +12,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from screens.app.textual_private import parse_style_files
+
 if TYPE_CHECKING:
     from textual.app import App
 
@@ -34,12 +36,5 @@ def first_styles(start: str | None) -> list[Path]:
 
 
 def style_episode_screens(app: App) -> None:
-    """Read and parse the episode's files now, once, as pushing each screen would
-    (App._load_screen_css, with Stylesheet's public calls)."""
-    paths = [str(style_file(name)) for name in EPISODE]
-    new = [path for path in paths if not app.stylesheet.has_source(path, "")]
-    for path in new:
-        app.stylesheet.read(path)
-    if new:
-        app.stylesheet.reparse()
-        app.stylesheet.update(app)
+    """Read and parse the episode's files now, once, as pushing each screen would."""
+    parse_style_files(app, [str(style_file(name)) for name in EPISODE])

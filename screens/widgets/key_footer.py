@@ -27,6 +27,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
+from coach.core.i18n import t
+
 Shown = tuple[Binding, bool, str]
 """A key shown: its binding, whether it is enabled, its tooltip."""
 Keys = tuple[Shown | int, ...]
@@ -56,7 +58,8 @@ def fit(keys: Sequence[tuple[str, int]], room: int) -> set[int]:
 
 
 class KeyRow(Widget):
-    """The keys, each drawn as a compact FooterKey draws itself, one space apart.
+    """The keys, each drawn as a compact FooterKey draws itself, one space apart, its
+    description in the person's language.
 
     Its CSS is FooterKey's. A hovered key takes FooterKey:hover's colours from the
     `hover` parts; on the key's own parts those replace rather than lie over it, the
@@ -129,7 +132,7 @@ class KeyRow(Widget):
         display = " " * pad.left + self.app.get_key_display(binding) + " " * pad.right
         if binding.description:
             pad = self.get_component_styles("key-row--description").padding
-            text = " " * pad.left + binding.description + " " * pad.right
+            text = " " * pad.left + t(binding.description) + " " * pad.right
             label = Text.assemble((display, key_style), (text, text_style))
         else:
             label = Text.assemble((display, key_style))
@@ -237,7 +240,7 @@ class KeyFooter(Widget):
         row = list(per_action.values())
         display = self.app.get_key_display
         sizes = [
-            (b.action, cell_len(display(b)) + cell_len(b.description) + 2) for b, _e, _t in row
+            (b.action, cell_len(display(b)) + cell_len(t(b.description)) + 2) for b, _e, _tip in row
         ]
         chosen = fit(sizes, self.app.size.width)
         self._row.show([key for i, key in enumerate(row) if i in chosen])
