@@ -12,11 +12,11 @@ their own handlers without calling these.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual.await_complete import AwaitComplete
-from textual.binding import ActiveBinding, Binding
-from textual.events import Key, Mount, ScreenResume
+from textual.binding import ActiveBinding, Binding, BindingType
+from textual.events import Key, ScreenResume
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
@@ -42,8 +42,9 @@ HELP_KEYS = [
 ]
 """On every screen, after its own keys: CoachScreen and CoachModal bind them, not the App.
 Bound on the App, each was looked up as a character name (`unicodedata.lookup`) every
-time Textual gathered the keys that apply, which read about 0.6 MiB of the name tables
-into memory; `key_display` spares the same lookup where the footer and help draw them.
+time Textual gathered the keys that apply, which read scattered pages of the name
+tables into memory (bench figure 5); `key_display` spares the same lookup where the
+footer and help draw them.
 A screen that binds one of these keys itself keeps its own (help closes with `?`)."""
 LAST = frozenset(binding.key for binding in HELP_KEYS)
 
@@ -119,21 +120,17 @@ class SizeGuard(ScreenPart):
 
 
 class KeysFromNow(ScreenPart):
-    """Notes when the screen was put up (mounted, or on top again), on the clock Textual
-    stamps every event with, so the app can drop a key pressed before then."""
+    """Notes when the screen was put up, so the app can drop a key pressed before then.
+
+    Textual resumes a screen each time it is put on top: when it is first shown (after
+    it is mounted), and when a dialog over it closes or the app comes home to it after
+    an episode; keys typed while the screen before was up are not for this one either.
+    The resume event is stamped on the clock Textual stamps key presses with."""
 
     _shown_at: float | None = None
 
-    def on_mount(self, event: Mount) -> None:
-        self._note_shown(event.time)
-
     def on_screen_resume(self, event: ScreenResume) -> None:
-        # On top again (a dialog closed, or home after an episode): keys typed while
-        # the screen before was still up are not for this one either.
-        self._note_shown(event.time)
-
-    def _note_shown(self, at: float) -> None:
-        self._shown_at = at if self._shown_at is None else max(self._shown_at, at)
+        self._shown_at = event.time
 
     def came_too_soon(self, key: Key) -> bool:
         """Whether `key` was pressed before this screen was put up. The app drops such
@@ -187,7 +184,7 @@ Result = TypeVar("Result")
 
 
 class CoachScreen(CoachParts, Screen[Result]):
-    BINDINGS = HELP_KEYS
+    BINDINGS: ClassVar[list[BindingType]] = [*HELP_KEYS]
 
 
 class HomeScreen(CoachScreen[None]):
@@ -203,4 +200,4 @@ class CoachModal(CoachParts, ModalScreen[Result]):
     of keys typed just before it (typed together, "q!" opened the red flags and q then
     closed them)."""
 
-    BINDINGS = HELP_KEYS
+    BINDINGS: ClassVar[list[BindingType]] = [*HELP_KEYS]

@@ -73,14 +73,15 @@ class AppActions(App[int]):
     def action_command_palette(self) -> None:
         from screens.app.palette import Palette
 
-        if self.use_command_palette and not Palette.is_open(self):
+        # Textual types is_open's app as App[object]: an App[int] is one too.
+        if self.use_command_palette and not Palette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(Palette(id="--command-palette"))
 
     def get_key_display(self, binding: Binding) -> str:
         """A letter or digit is written as itself, as Textual writes it, without first
         being looked up as a character name: `unicodedata.lookup` reads scattered pages
-        of its name tables, and the footers' keys brought about 0.6 MiB of them into
-        memory (with `!` and `?` given their own `key_display`, screens/base.py)."""
+        of its name tables, and the footers' keys brought many of them into memory
+        (with `!` and `?` given their own `key_display`, screens/base.py)."""
         key = binding.key
         if not binding.key_display and len(key) == 1 and key.isascii() and key.isalnum():
             return key

@@ -77,7 +77,7 @@ def drop_undecodable_input() -> None:
     inline = sys.modules.get("textual.drivers.linux_inline_driver")
     for module in (linux_driver, inline):
         if module is not None and hasattr(module, "getincrementaldecoder"):
-            module.getincrementaldecoder = lenient_decoder  # type: ignore[attr-defined]
+            module.getincrementaldecoder = lenient_decoder
 
 
 def write_to_terminal(app: App, text: str) -> bool:

@@ -48,7 +48,7 @@ def test_a_start_parses_only_its_first_screen_with_the_app(content, tmp_path) ->
 async def test_an_episode_meets_no_parse_once_the_first_screen_is_up(
     content, clock, tmp_path, reparses, side
 ) -> None:
-    """Textual reparses every source when a pushed screen's file is new (about 8 ms). Read
+    """Textual reparses every source when a pushed screen's file is new. Read
     after the first frame, the question, the hold and the question after it push none."""
     app = make_app(content, data_dir=tmp_path, clock=clock, side=side, hold_seconds=5)
     async with app.run_test(size=(80, 24)) as pilot:
