@@ -158,7 +158,8 @@ class HelpKeysLast(ScreenPart):
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         keys = super().active_bindings
-        return {key: keys[key] for key in sorted(keys, key=LAST.__contains__)}
+        first = {key: active for key, active in keys.items() if key not in LAST}
+        return first | {key: active for key, active in keys.items() if key in LAST}
 
 
 class PlainNotices(ScreenPart):

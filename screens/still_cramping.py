@@ -38,8 +38,8 @@ class StillCramping(CoachScreen[NextAnswer]):
         """Relief ids marked as tried, in the order marked."""
         self.to_try = content.relief_to_try() if step.show_relief else ()
         self.relief_keys = {item.key: item.id for item in self.to_try}
-        """Each relief's own key: not bound, as the content chooses them (never h or q,
-        content/load.py), and not shown in the footer, which names what is on screen."""
+        """Each relief's own key, from the content (never h or q: content/load.py), read
+        in on_key: the footer names this screen's fixed keys, the list names these."""
 
     def compose(self) -> ComposeResult:
         title, *rest = wording.what_next(self.step)
