@@ -32,7 +32,7 @@ from screens.app.style_files import first_styles, style_episode_screens
 from screens.app.textual_private import start_with_theme
 from screens.app.themes import THEMES
 from screens.app.voicing import Voicing
-from screens.base import CoachScreen, HomeScreen, SizeGuard, translate_bindings
+from screens.base import HomeScreen, KeysFromNow
 
 if TYPE_CHECKING:  # imported when first needed, to keep start-up close to bare Textual
     from concurrent.futures import Future
@@ -79,7 +79,6 @@ class CalfCoach(AppActions, DiaryDriver, App[int]):
         self.prefs = prefs
         own = Path(__file__).parent / self.CSS_PATH
         super().__init__(css_path=[own, *first_styles(start)])
-        translate_bindings(self)
         self.content = content
         self.start = start
         self.hold_seconds = hold_seconds or content.hold.default_seconds
@@ -158,7 +157,7 @@ class CalfCoach(AppActions, DiaryDriver, App[int]):
         if (
             isinstance(event, Key)
             and not event.key.startswith("ctrl+")
-            and isinstance(self.screen, SizeGuard)
+            and isinstance(self.screen, KeysFromNow)
             and self.screen.came_too_soon(event)
         ):
             event.stop()
@@ -171,14 +170,10 @@ class CalfCoach(AppActions, DiaryDriver, App[int]):
         # does `calf-coach history` with the history (an empty screen first, then the
         # history pushed on it, took about twice as long to the first frame).
         if self.start is None:
-            screen: CoachScreen[None] = self._picker()
-        elif self.start == "history":
-            screen = self.history_screen(self._history_early)
-        else:
-            return super().get_default_screen()
-        # Its file was parsed with the app's (first_styles): see SizeGuard.on_screen_resume.
-        screen.styled_before_resume = True
-        return screen
+            return self._picker()
+        if self.start == "history":
+            return self.history_screen(self._history_early)
+        return super().get_default_screen()
 
     def _picker(self) -> SidePicker:
         from screens.side_picker import SidePicker
@@ -205,7 +200,7 @@ class CalfCoach(AppActions, DiaryDriver, App[int]):
     def go_home(self, _result: object = None) -> None:
         """Show the first screen under whatever comes next, once."""
         home = any(isinstance(s, HomeScreen) for s in self.screen_stack)
-        if self._leaving or self._exit:
+        if self._leaving or self.return_code is not None:  # exiting: push nothing more
             return
         self.load_diary()  # at start and after each episode: the record has changed
         if not home:

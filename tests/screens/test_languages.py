@@ -101,6 +101,7 @@ async def test_whole_flow_in_chinese(clock, tmp_path):
     from screens.hold import HoldScreen
     from screens.side_picker import SidePicker
     from screens.widgets.countdown_face import CountdownFace
+    from screens.widgets.key_footer import KeyFooter
     from tests.support.app import coach_app
     from tests.support.pilot import past_safety_check, run_out, wait_for
 
@@ -115,8 +116,9 @@ async def test_whole_flow_in_chinese(clock, tmp_path):
         assert state == "保持拉伸：还剩 1:00"
         step = app.screen.query_one(".step.-current").text
         assert "伸直" in step
-        footer_words = [b.binding.description for b in app.screen.active_bindings.values()]
-        assert "暂停" in footer_words and "求助" in footer_words
+        footer = app.screen.query_one(KeyFooter).text
+        assert "暂停" in footer and "求助" in footer
+        assert "Pause" not in footer and "Get help" not in footer
         await run_out(pilot, clock, 60)
         await pilot.press("enter")
         await wait_for(pilot, FollowUp)

@@ -34,13 +34,14 @@ from screens.app.shell import make_app
 from tests.conftest import FakeClock
 from tests.support.robust_support import settle, wait_until
 
-DEFAULT_SEED = 44
+DEFAULT_SEED = 5
 """A seed whose walk reaches every screen. Where a walk goes depends on every screen's
 keys, so a change to them can move it: 6062024 stopped reaching StillCramping when
 dialogs gained their own ! and ? keys (it spent 1,100 events on Red flags instead);
 11 stopped reaching CauseCheck, and 22 and 33 StillCramping, when the hold and routine
-gained `v` (voice) and narrow footers began to drop keys (#14); 44 and 5 reach all,
-checked with `-W error::UserWarning`."""
+gained `v` (voice) and narrow footers began to drop keys (#14); 44 stopped reaching
+StillCramping when `!` and `?` came to be listed after every other key and the relief
+keys stopped being bindings; 5 reaches all, checked with `-W error::UserWarning`."""
 SEED = int(os.environ.get("CALF_MONKEY_SEED") or DEFAULT_SEED)
 EVENTS = int(os.environ.get("CALF_MONKEY_EVENTS") or 5000)
 SETTLE_EVERY = int(os.environ.get("CALF_MONKEY_SETTLE_EVERY") or 1)

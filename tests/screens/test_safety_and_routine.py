@@ -14,7 +14,7 @@ from screens.red_flags import RedFlags
 from screens.routine import RoutineScreen
 from screens.safety_check import SafetyCheck
 from screens.side_picker import SidePicker
-from tests.support.pilot import footer_keys, run_out, wait_for
+from tests.support.pilot import footer_keys, record_notices, run_out, wait_for
 
 
 def records(data_dir):
@@ -168,12 +168,12 @@ async def test_unwritable_data_dir_still_coaches(content, clock, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     app = make_app(content, data_dir=blocker / "data", clock=clock, side="back")
+    messages = record_notices(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, SafetyCheck)
         await pilot.press("n")
         await wait_for(pilot, HoldScreen)
         await handed_back_by_the_next_save(pilot, clock)
-        messages = [n.message for n in app._notifications]
         assert any("History is off" in m for m in messages)
 
 
@@ -181,12 +181,13 @@ async def test_garbage_database_is_moved_aside_and_coaching_goes_on(content, clo
     garbage = b"this is not a database at all" * 100
     (tmp_path / "history.db").write_bytes(garbage)
     app = make_app(content, data_dir=tmp_path, clock=clock, side="back")
+    notices = record_notices(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, SafetyCheck)
         await pilot.press("n")
         await wait_for(pilot, HoldScreen)
         await handed_back_by_the_next_save(pilot, clock)
-        messages = " ".join(n.message for n in app._notifications)
+        messages = " ".join(notices)
         assert "damaged" in messages and "moved to" in messages
     (aside,) = tmp_path.glob("history.db.corrupt-*")
     assert aside.read_bytes() == garbage

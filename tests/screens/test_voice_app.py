@@ -10,7 +10,7 @@ from screens.follow_up import FollowUp
 from screens.hold import HoldScreen
 from screens.widgets.countdown_face import CountdownFace
 from tests.support.app import coach_app
-from tests.support.pilot import past_safety_check, run_out, wait_for
+from tests.support.pilot import past_safety_check, record_notices, run_out, wait_for
 from tests.support.plain_coach import coach_for
 from tests.support.speech_support import fake_engine, gone, no_engine, spoken, wait_until
 
@@ -105,9 +105,9 @@ async def test_chinese_uses_the_mandarin_voice(tmp_path, monkeypatch, clock):
 async def test_no_engine_one_note_and_the_hold_goes_on(content, clock, tmp_path, monkeypatch):
     no_engine(tmp_path, monkeypatch)
     app = coach_app(content, side="back", clock=clock, voice=True, data_dir=tmp_path / "d")
+    notes = record_notices(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await past_safety_check(pilot)
-        notes = [n.message for n in app._notifications]
         assert sum("No speech engine found" in note for note in notes) == 1
         await run_out(pilot, clock, 60)
         assert "TIME'S UP" in app.screen.query_one(CountdownFace).state

@@ -63,3 +63,18 @@ def app_with_clock(**options):
 def statics_text(app) -> str:
     """The text of every Static on the current screen, one per line."""
     return "\n".join(str(s.render()) for s in app.screen.query(Static))
+
+
+def record_notices(app) -> list[str]:
+    """The notices the app is asked to show, in order, in the list returned, which fills
+    as the app runs. Screens' notices go through `app.notify` too. Call it before the
+    app runs: what the app found while starting is shown as it mounts."""
+    shown: list[str] = []
+    notify = app.notify
+
+    def recorded(message: str, *args, **kwargs):
+        shown.append(message)
+        return notify(message, *args, **kwargs)
+
+    app.notify = recorded
+    return shown
