@@ -150,13 +150,17 @@ async def test_seated_routine_from_the_picker(content, clock, tmp_path):
     assert records(tmp_path) == []  # an unfinished routine is not counted
 
 
-async def handed_back_by_the_next_save(pilot, clock) -> None:
-    """#16: history is written by a thread of its own, and its warnings are handed back by
-    the next save (here the follow-up answer), not by the one that queued the episode."""
+async def warned_then_coached_on(pilot, clock, warning: str) -> None:
+    """#16: history is written by a thread of its own; its warning shows as soon as that
+    thread has one (the recorder's `noticed`), while the hold runs on, and the episode
+    goes on to the follow-up answer and its save."""
     for _ in range(200):
-        if pilot.app.recorder._warnings:
+        if any(warning in n.message for n in pilot.app._notifications):
             break
         await pilot.pause()
+    else:
+        raise AssertionError(f"no notice saying {warning!r}")
+    assert isinstance(pilot.app.screen, HoldScreen)
     await run_out(pilot, clock, 60)
     await pilot.press("enter")
     await wait_for(pilot, FollowUp)
@@ -172,7 +176,7 @@ async def test_unwritable_data_dir_still_coaches(content, clock, tmp_path):
         await wait_for(pilot, SafetyCheck)
         await pilot.press("n")
         await wait_for(pilot, HoldScreen)
-        await handed_back_by_the_next_save(pilot, clock)
+        await warned_then_coached_on(pilot, clock, "History is off")
         messages = [n.message for n in app._notifications]
         assert any("History is off" in m for m in messages)
 
@@ -185,7 +189,7 @@ async def test_garbage_database_is_moved_aside_and_coaching_goes_on(content, clo
         await wait_for(pilot, SafetyCheck)
         await pilot.press("n")
         await wait_for(pilot, HoldScreen)
-        await handed_back_by_the_next_save(pilot, clock)
+        await warned_then_coached_on(pilot, clock, "damaged")
         messages = " ".join(n.message for n in app._notifications)
         assert "damaged" in messages and "moved to" in messages
     (aside,) = tmp_path.glob("history.db.corrupt-*")
