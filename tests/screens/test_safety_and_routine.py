@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from textual.widgets import Static
 
 from coach.store.history import History
@@ -197,6 +198,7 @@ async def test_garbage_database_is_moved_aside_and_coaching_goes_on(content, clo
     assert len(records(tmp_path)) == 1
 
 
+@pytest.mark.slow  # a whole-app walk: three episodes, a routine, the history, an export
 async def test_three_cramps_and_a_routine_show_in_history_and_export(content, clock, tmp_path):
     import csv
     import io
