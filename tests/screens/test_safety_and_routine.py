@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from textual.widgets import Static
 
 from coach.store.history import History
@@ -150,13 +151,17 @@ async def test_seated_routine_from_the_picker(content, clock, tmp_path):
     assert records(tmp_path) == []  # an unfinished routine is not counted
 
 
-async def handed_back_by_the_next_save(pilot, clock) -> None:
-    """#16: history is written by a thread of its own, and its warnings are handed back by
-    the next save (here the follow-up answer), not by the one that queued the episode."""
+async def warned_then_coached_on(pilot, clock, warning: str, notices: list[str]) -> None:
+    """#16: history is written by a thread of its own; its warning shows as soon as that
+    thread has one (the recorder's `noticed`), while the hold runs on, and the episode
+    goes on to the follow-up answer and its save."""
     for _ in range(200):
-        if pilot.app.recorder._warnings:
+        if any(warning in notice for notice in notices):
             break
         await pilot.pause()
+    else:
+        raise AssertionError(f"no notice saying {warning!r}")
+    assert isinstance(pilot.app.screen, HoldScreen)
     await run_out(pilot, clock, 60)
     await pilot.press("enter")
     await wait_for(pilot, FollowUp)
@@ -173,7 +178,7 @@ async def test_unwritable_data_dir_still_coaches(content, clock, tmp_path):
         await wait_for(pilot, SafetyCheck)
         await pilot.press("n")
         await wait_for(pilot, HoldScreen)
-        await handed_back_by_the_next_save(pilot, clock)
+        await warned_then_coached_on(pilot, clock, "History is off", messages)
         assert any("History is off" in m for m in messages)
 
 
@@ -186,7 +191,7 @@ async def test_garbage_database_is_moved_aside_and_coaching_goes_on(content, clo
         await wait_for(pilot, SafetyCheck)
         await pilot.press("n")
         await wait_for(pilot, HoldScreen)
-        await handed_back_by_the_next_save(pilot, clock)
+        await warned_then_coached_on(pilot, clock, "damaged", notices)
         messages = " ".join(notices)
         assert "damaged" in messages and "moved to" in messages
     (aside,) = tmp_path.glob("history.db.corrupt-*")
@@ -194,6 +199,7 @@ async def test_garbage_database_is_moved_aside_and_coaching_goes_on(content, clo
     assert len(records(tmp_path)) == 1
 
 
+@pytest.mark.slow  # a whole-app walk: three episodes, a routine, the history, an export
 async def test_three_cramps_and_a_routine_show_in_history_and_export(content, clock, tmp_path):
     import csv
     import io

@@ -146,7 +146,7 @@ async def test_key_footer_redraws_once_and_only_when_its_keys_change():
     async with app.run_test(size=(60, 3)) as pilot:
         footer = app.query_one(KeyFooter)
         assert (footer.styles.dock, footer.styles.height.value) == ("bottom", 1)  # Footer's bar
-        await wait_until(pilot, lambda: "Pause" in footer_text(app), "the footer drawn")
+        await wait_until(pilot, lambda: "Pause" in footer_text(app), "the first keys drawn")
         assert "Next" not in footer_text(app)
         row = footer.query_one(KeyRow)
         rebuilds = 0
