@@ -24,7 +24,10 @@ from typing import Any
 
 from coach import __version__
 from coach.content import model
+from coach.content.yamlfile import ContentError
 from coach.store.locations import folder_problem
+
+__all__ = ["ContentError", "cache_dir", "cache_file", "language_folder", "load"]
 
 FORMAT = 1
 CACHE_ENV = "CALF_COACH_CACHE"
@@ -58,6 +61,13 @@ def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
     return Path(platformdirs.user_cache_dir("calf-coach"))
 
 
+def language_folder(directory: str | os.PathLike[str] | None, lang: str) -> str:
+    """The folder of the content in `lang`: `directory` (or the shipped content) for
+    English, its subfolder named after the language for a translation."""
+    root = os.fspath(directory) if directory else model.default_dir()
+    return os.path.join(root, lang) if lang != "en" else root
+
+
 def load(
     folder: str | os.PathLike[str], where: Path | None = None
 ) -> tuple[model.Content, dict[str, str]]:
@@ -77,7 +87,8 @@ def load(
         found = _read(path, key)
         if found is not None:
             return found
-    from coach.content import load as loaders  # the YAML checkers: on a miss only
+    # The store seam: the YAML checkers load on a miss only.
+    from coach.content import load as loaders
 
     content = loaders.load(folder)
     ui = loaders.load_ui(folder)

@@ -65,12 +65,11 @@ class DiaryDriver:
         self.call_from_thread(self._diary_read, past, due)
 
     def _diary_read(self, past: dict[str, PastRecord], due) -> None:
-        from coach.core.flow import EpisodeFlow
-        from screens.side_picker import SidePicker
+        from screens.side_picker import SidePicker  # the screens seam: loads when shown
 
         self.past = MappingProxyType(past)
-        if isinstance(self.flow, EpisodeFlow):
-            self.flow.know_past(past.get(self.flow.episode.side))
+        if self._episodes is not None:
+            self._episodes.know_past(past)
         pickers = [s for s in self.screen_stack if isinstance(s, SidePicker)]
         if due is not None and pickers:
             pickers[-1].ask_checkin(due)
