@@ -20,6 +20,7 @@ from contextlib import AbstractContextManager
 from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, NamedTuple
 
+from coach.core.diary import night_of
 from coach.store.checkins import NIGHT_SQL
 from coach.store.migrations import READABLE_SQL
 from coach.store.records import BadRow, EpisodeRecord, check, from_row, row_values
@@ -148,7 +149,6 @@ class HistoryQueries:
         with and without a routine from the first night to last night. Each is a range
         of an index (of kind and night, or of kind and start time, widened by two days
         for the offset the wall clock had): never a scan of years of rows."""
-        from coach.core.diary import night_of
         from coach.core.stats import Summary
 
         last = night_of(now)

@@ -14,6 +14,9 @@ from typing import TYPE_CHECKING
 
 from textual import work
 
+from coach.core.i18n import language
+from coach.store.migrations import DB_NAME
+
 if TYPE_CHECKING:  # coach.core.diary loads on the worker, after the first frame
     from collections.abc import Mapping
     from concurrent.futures import Future
@@ -41,8 +44,6 @@ class DiaryDriver:
         for nothing through the hold: about 0.3 MiB). The worker starts after the next
         frame: its imports (SQLite, the store) hold the GIL, and at start-up they made
         the first frame of a person with a history later than one without (bench 8)."""
-        from coach.store.migrations import DB_NAME
-
         if (self.data_dir / DB_NAME).exists():
             self.call_after_refresh(self._read_diary)  # type: ignore[attr-defined]
 
@@ -122,8 +123,7 @@ class DiaryDriver:
 
     def history_screen(self, early: Future[Opened] | None = None) -> HistoryScreen:
         """`early`: the first rows, being read already (`calf-coach history`)."""
-        from coach.core.i18n import language
-        from screens.history import HistoryScreen, report_path
+        from screens.history import HistoryScreen, report_path  # the screens seam
 
         names = {c.id: c.name for c in self.content.causes}
         lang = language()

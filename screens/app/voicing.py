@@ -12,6 +12,9 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from coach.system.notice import notice
+from screens.app.textual_private import write_to_terminal
+
 if TYPE_CHECKING:
     from textual.app import App
 
@@ -44,7 +47,4 @@ class Voicing:
         AppBlur/AppFocus set `app_focus`); True if one was written."""
         if self.app.app_focus:
             return False
-        from coach.system.notice import notice
-        from screens.app.textual_private import write_to_terminal
-
         return write_to_terminal(self.app, notice(title, body, os.environ))
