@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 from coach.cli_args import COMMANDS, HOLD_RANGE, CommandLine, build_parser, parse
 from coach.core import i18n
 from coach.core.choices import Choices, Remembered, choose_language, resolve
-from coach.store.locations import data_dir
 from coach.system.collector import CollectorPause
 from coach.system.streams import guarded
 
@@ -68,7 +67,7 @@ def _main(argv: list[str]) -> int:
         # The documents seam: the export (and SQLite) load when it runs.
         from coach.documents.export import run_export
 
-        return run_export(line.format, line.output, data_dir(line.data_dir))
+        return run_export(line.format, line.output, _data_dir(line))
     lang = choose_language(line.lang, os.environ)
     content = _load_or_explain(line.content, lang)
     if content is None:
@@ -82,7 +81,7 @@ def _main(argv: list[str]) -> int:
         from coach.documents.printing import print_tips
 
         return print_tips(content, list(line.causes))
-    where = data_dir(line.data_dir)  # after tips: they need no data
+    where = _data_dir(line)  # after tips: they need no data
     if line.command == "red-flags":
         # The documents and store seams: the printer, and the settings for the country.
         from coach.documents.printing import print_red_flags
@@ -99,6 +98,14 @@ def _main(argv: list[str]) -> int:
     if line.command == "checkin" or _want_plain(line):
         return _run_plain(content, line, lang, where)
     return _run_app(content, line, lang, where)
+
+
+def _data_dir(line: CommandLine) -> Path:
+    """Where the person's files are: the --data-dir given, or the platform's place."""
+    # The store seam: check-content and tips need no data, and no pathlib.
+    from coach.store.locations import data_dir
+
+    return data_dir(line.data_dir)
 
 
 def _choices(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 from coach.content.load import load, load_ui
 from coach.content.model import default_dir
@@ -13,7 +12,7 @@ from coach.content.yamlfile import ContentError
 from coach.core import i18n
 
 
-def check_content(directory: str | Path | None) -> int:
+def check_content(directory: str | os.PathLike[str] | None) -> int:
     """Check the folder (the shipped content when None) and every translation beside it."""
     root = os.fspath(directory) if directory else default_dir()
     for lang in i18n.LANGUAGES:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from coach.system.notice import notice
-from screens.app.textual_private import write_to_terminal
+from screens.app import textual_private
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -47,4 +47,4 @@ class Voicing:
         AppBlur/AppFocus set `app_focus`); True if one was written."""
         if self.app.app_focus:
             return False
-        return write_to_terminal(self.app, notice(title, body, os.environ))
+        return textual_private.write_to_terminal(self.app, notice(title, body, os.environ))

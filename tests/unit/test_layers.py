@@ -105,6 +105,7 @@ SEAMS = {
         "What reads or writes the person's files (settings, the content cache, SQLite and "
         "the history) loads when first read or written, off the first frame.",
         {
+            "coach.store.locations",
             "coach.store.settings",
             "coach.store.content_cache",
             "coach.content.load",
