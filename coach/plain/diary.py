@@ -8,18 +8,13 @@ asks the questions.
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coach.core.diary import (
-    CHECKIN_ASK,
-    CHECKIN_QUESTION,
-    CheckIn,
-    PastRecord,
-    checkin_due,
-    last_night,
-)
+from coach.core.diary import CHECKIN_ASK, CHECKIN_QUESTION, CheckIn, PastRecord, last_night
 from coach.core.i18n import t
 from coach.plain.prompt import Console, Option
+from coach.store.migrations import DB_NAME
 
 if TYPE_CHECKING:
     from coach.store.history import History
@@ -34,10 +29,6 @@ class PlainDiary:
     def _store(self, create: bool = False) -> History | None:
         """The reading store; without `create`, None when there is no history yet:
         asking whether to show a line must not create the history file."""
-        from pathlib import Path
-
-        from coach.store.history import DB_NAME
-
         folder = Path(self.recorder.data_dir)
         if not create and not (folder / DB_NAME).exists():
             return None
@@ -59,10 +50,7 @@ class PlainDiary:
 
         store = self._store()
         try:
-            return (
-                store is not None
-                and checkin_due(now, store.night_state(last_night(now))) is not None
-            )
+            return store is not None and store.checkin_due(now) is not None
         except HistoryError:
             return False
 

@@ -14,7 +14,16 @@ from contextlib import AbstractContextManager
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from coach.core.diary import PAST_LIMIT, CheckIn, NightState, PastRecord, PositionTally, check
+from coach.core.diary import (
+    PAST_LIMIT,
+    CheckIn,
+    NightState,
+    PastRecord,
+    PositionTally,
+    check,
+    checkin_due,
+    last_night,
+)
 
 if TYPE_CHECKING:
     import sqlite3
@@ -44,6 +53,10 @@ class CheckinStore:
                     answer.sleep,
                 ),
             )
+
+    def checkin_due(self, now: datetime) -> date | None:
+        """The night to ask the morning check-in about, or None (coach.core.diary's rule)."""
+        return checkin_due(now, self.night_state(last_night(now)))
 
     def night_state(self, night: date) -> NightState:
         with self._guard("read the history") as conn:

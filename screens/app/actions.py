@@ -4,20 +4,15 @@ and its commands (themes, country), the country picker, and how a key is written
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
 
+from coach.content.model import Content, Region
+from coach.store.settings import SettingsFile
 from screens.base import HomeScreen
-
-if TYPE_CHECKING:
-    from pathlib import Path
-
-    from textual.binding import Binding
-    from textual.screen import Screen
-
-    from coach.content.model import Content, Region
-    from coach.store.settings import SettingsFile
 
 
 class AppActions(App[int]):

@@ -12,11 +12,12 @@ import contextlib
 import os
 import signal
 import time
+from collections.abc import Mapping
+from concurrent.futures import Future
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual.app import App
 from textual.binding import Binding
 from textual.events import Event, Key
 from textual.message import Message
@@ -33,7 +34,7 @@ from coach.system.collector import CollectorPause
 from coach.system.speech import Voice
 from coach.text.wording import Line, plain_text
 from screens.app.actions import AppActions
-from screens.app.diary_driver import DiaryDriver
+from screens.app.diary_driver import DiaryDriver, read_history_early
 from screens.app.style_files import first_styles, style_episode_screens
 from screens.app.textual_private import start_with_theme
 from screens.app.themes import THEMES
@@ -41,8 +42,7 @@ from screens.app.voicing import Voicing
 from screens.base import HomeScreen, KeysFromNow
 
 if TYPE_CHECKING:  # type-only: each loads behind a seam (the flow, the history, a screen)
-    from concurrent.futures import Future
-
+    from coach.core.diary import PastRecord
     from coach.core.flow import EpisodeFlow, RoutineFlow
     from coach.core.steps import Step
     from coach.core.timer import Clock
@@ -57,7 +57,7 @@ class HistoryNote(Message):
     """The history writer has something to say (a locked database, history off)."""
 
 
-class CalfCoach(AppActions, DiaryDriver, App[int]):
+class CalfCoach(AppActions):
     """Calf Coach: one question, one key, then a guided stretch."""
 
     CSS_PATH = "app.tcss"
@@ -101,7 +101,9 @@ class CalfCoach(AppActions, DiaryDriver, App[int]):
         self._remember = choices.remember
         # A history warning from the writer thread is shown as it happens: posting a
         # message is thread-safe and does not wait.
-        early = self.read_history_early(start, data_dir, history_early)
+        early = read_history_early(start, data_dir, history_early)
+        self.diary = DiaryDriver(self, early)
+        """Reads and writes the person's diary (their record, the check-in, the history)."""
         self.recorder = Recorder(
             data_dir, noticed=lambda: self.post_message(HistoryNote()), early=early
         )
@@ -135,7 +137,7 @@ class CalfCoach(AppActions, DiaryDriver, App[int]):
         # only when the person comes back to it, so the countdown shows sooner.
         if self.start in ("back", "front"):
             self.call_next(self.episodes.start_episode, self.start)
-            self.load_diary()  # read while the safety question is up
+            self.diary.load()  # read while the safety question is up
         elif self.start == "routine":
             self.episodes.run_routine()
         elif self.start != "history":  # the history is the default screen
@@ -174,7 +176,7 @@ class CalfCoach(AppActions, DiaryDriver, App[int]):
         if self.start is None:
             return self._picker()
         if self.start == "history":
-            return self.history_screen(self._history_early)
+            return self.diary.history_screen(self.diary.history_early)
         return super().get_default_screen()
 
     def _picker(self) -> SidePicker:
@@ -209,6 +211,28 @@ class CalfCoach(AppActions, DiaryDriver, App[int]):
         """Every step put on screen, in order (plain mode keeps the same list)."""
         return self._episodes.steps_shown if self._episodes is not None else []
 
+    diary_now = staticmethod(lambda: datetime.now().astimezone())
+    """When the check-in question is decided; tests replace it."""
+
+    @property
+    def past(self) -> Mapping[str, PastRecord]:
+        """The person's own record per side, read off the UI thread; empty until read."""
+        return self.diary.past
+
+    def know_past(self, past: Mapping[str, PastRecord]) -> None:
+        """The diary has read the record: the episode on screen, if any, is told it."""
+        if self._episodes is not None:
+            self._episodes.know_past(past)
+
+    def on_side_picker_checked_in(self, message: SidePicker.CheckedIn) -> None:
+        self.diary.save_checkin(message.answer)
+
+    def back_from_history(self) -> None:
+        """Back from the history that `calf-coach history` showed as the first screen,
+        with nothing under it to go back to: the picker is put on top of it. (Textual's
+        switch_screen cannot replace a default screen: it has no result callback.)"""
+        self.go_home()
+
     def on_history_note(self, _note: HistoryNote) -> None:
         self._warn(self.recorder.take_warnings())
 
@@ -217,7 +241,7 @@ class CalfCoach(AppActions, DiaryDriver, App[int]):
         home = any(isinstance(s, HomeScreen) for s in self.screen_stack)
         if self._leaving or self.return_code is not None:  # exiting: push nothing more
             return
-        self.load_diary()  # at start and after each episode: the record has changed
+        self.diary.load()  # at start and after each episode: the record has changed
         if not home:
             self.push_screen(self._picker())
 
@@ -237,7 +261,7 @@ class CalfCoach(AppActions, DiaryDriver, App[int]):
         elif message.what == "routine":
             self.episodes.run_routine()
         elif message.what == "history":
-            self.show_history()
+            self.diary.show_history()
 
     def _warn(self, warning: str | None) -> None:
         if warning:

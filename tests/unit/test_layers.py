@@ -137,7 +137,6 @@ NOT_YET = {
     ("coach.plain.driver", "coach.text.history_text"),
     ("coach.store.queries", "coach.core.stats"),
     ("coach.text.wording", "coach.core.steps"),
-    ("screens.app.diary_driver", "coach.core.diary"),
     ("screens.base", "coach.core.timer"),
     ("screens.follow_up", "coach.core.cues"),
     ("screens.hold", "coach.text.diary_text"),
