@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Collection, Sequence
-from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from coach.cli_args import COMMANDS, HOLD_RANGE, CommandLine, build_parser, parse
@@ -84,7 +83,7 @@ def _main(argv: list[str]) -> int:
     where = _data_dir(line)  # after tips: they need no data
     if line.command == "red-flags":
         # The documents and store seams: the printer, and the settings for the country.
-        from coach.documents.printing import print_red_flags
+        from coach.documents.red_flags import print_red_flags
         from coach.store.settings import load_settings
 
         choices = _choices(line, lang, content, load_settings(where).settings)
@@ -152,51 +151,16 @@ def _want_plain(line: CommandLine) -> bool:
 
 
 def _run_plain(content: Content, line: CommandLine, lang: str, where: Path) -> int:
-    from coach.plain.driver import PlainCoach
-    from coach.store.recorder import Recorder
+    # The screens seam (plain mode is the other face) and the store seam: plain mode
+    # and the settings load when plain mode is chosen.
+    from coach.plain.driver import run_plain
     from coach.store.settings import load_settings
-    from coach.system.speech import Voice
 
     prefs = load_settings(where)
     choices = _choices(line, lang, content, prefs.settings)
-    saved = prefs.remember(choices.remember)
-    voice = Voice(choices.voice, choices.lang)
-    coach = PlainCoach(
-        content,
-        recorder=Recorder(where),
-        prefs=prefs,
-        region=content.regions[choices.region],
-        ask_region=choices.ask_region,
-        hold_seconds=line.hold,
-        position=line.position,
-        data_dir=where,
-        voice=voice,
+    return run_plain(
+        content, choices, prefs, line.command, hold=line.hold, position=line.position, where=where
     )
-    coach.warn(prefs.warning)
-    coach.warn(saved)
-    ended_by: list[int] = []
-    _leave_on_signals(ended_by)
-    coach.warn(voice.take_note())
-    try:
-        code = coach.run(line.command)
-    finally:
-        coach.recorder.close()  # again, in case printing a note failed before run's own
-    return 128 + ended_by[0] if ended_by else code
-
-
-def _leave_on_signals(ended_by: list[int]) -> None:
-    """A closed terminal (SIGHUP) or `kill` (SIGTERM) leaves plain mode as Ctrl+C does:
-    the flow records what happened and the safety net is printed (if the terminal is
-    still there). The exit code is 128 + the signal's number, as a shell expects."""
-    import signal  # stdlib; only plain mode handles signals itself
-
-    def leave(signum: int, _frame: object) -> None:
-        ended_by.append(signum)
-        raise KeyboardInterrupt
-
-    for sig in (signal.SIGTERM, signal.SIGHUP):
-        with suppress(ValueError, OSError, AttributeError):  # not main thread
-            signal.signal(sig, leave)
 
 
 def _run_app(content: Content, line: CommandLine, lang: str, where: Path) -> int:
