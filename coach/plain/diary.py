@@ -15,10 +15,10 @@ from coach.core.diary import CHECKIN_ASK, CHECKIN_QUESTION, CheckIn, PastRecord,
 from coach.core.i18n import t
 from coach.plain.prompt import Console, Option
 from coach.store.migrations import DB_NAME
+from coach.store.recorder import Recorder
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # type-only: SQLite and the history load behind the store seam
     from coach.store.history import History
-    from coach.store.recorder import Recorder
 
 
 class PlainDiary:

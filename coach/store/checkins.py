@@ -9,10 +9,10 @@ draw one chart.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 from coach.core.diary import (
     PAST_LIMIT,
@@ -24,9 +24,6 @@ from coach.core.diary import (
     checkin_due,
     last_night,
 )
-
-if TYPE_CHECKING:
-    import sqlite3
 
 NIGHT_SQL = "date(substr(started_at, 1, 19), '-12 hours')"
 """The night an episode belongs to, on the wall clock it was recorded in."""

@@ -14,6 +14,7 @@ as the record readers leave them out: READABLE_SQL says which rows can be read.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
@@ -25,9 +26,7 @@ from coach.store.checkins import NIGHT_SQL
 from coach.store.migrations import READABLE_SQL
 from coach.store.records import BadRow, EpisodeRecord, check, from_row, row_values
 
-if TYPE_CHECKING:
-    import sqlite3
-
+if TYPE_CHECKING:  # type-only: the stats load when the history's numbers are asked for
     from coach.core.stats import Summary
 
 COLUMNS_SQL = (

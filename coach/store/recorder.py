@@ -15,14 +15,14 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-if TYPE_CHECKING:  # sqlite3 is imported on first save, by the writer, not at start-up
-    from concurrent.futures import Future
-
+if TYPE_CHECKING:  # type-only: SQLite loads with the history (the store seam), the
+    # episode with the flow (the screens seam)
     from coach.core.episode import Episode
     from coach.store.history import EpisodeRecord, History
 

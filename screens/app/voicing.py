@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
+from textual.app import App
+
+from coach.store.settings import SettingsFile
 from coach.system.notice import notice
+from coach.system.speech import Voice
 from screens.app import textual_private
-
-if TYPE_CHECKING:
-    from textual.app import App
-
-    from coach.store.settings import SettingsFile
-    from coach.system.speech import Voice
 
 
 class Voicing:
