@@ -148,7 +148,7 @@ class SidePicker(HomeScreen):
         if night is None:
             return
         if answer == "yes":
-            from screens.checkin import CheckinScreen
+            from screens.checkin import CheckinScreen  # the screens seam: a dialog opened on a key
 
             self.app.push_screen(CheckinScreen(night), self._checked_in)
         else:
@@ -174,7 +174,7 @@ class SidePicker(HomeScreen):
         self.post_message(self.Chosen(side))
 
     def action_not_sure(self) -> None:
-        from screens.not_sure import NotSure
+        from screens.not_sure import NotSure  # the screens seam: a dialog opened on a key
 
         def chosen(side: str | None) -> None:
             if side:

@@ -37,7 +37,9 @@ class PlainDiary:
         return store
 
     def past_record(self, side: str) -> PastRecord | None:
-        from coach.store.history import HistoryError
+        from coach.store.history import (
+            HistoryError,  # the store seam: SQLite loads when the history is first read
+        )
 
         store = self._store()
         try:
@@ -46,7 +48,9 @@ class PlainDiary:
             return None  # the hold goes on without it
 
     def checkin_due(self, now: datetime) -> bool:
-        from coach.store.history import HistoryError
+        from coach.store.history import (
+            HistoryError,  # the store seam: SQLite loads when the history is first read
+        )
 
         store = self._store()
         try:
@@ -56,7 +60,9 @@ class PlainDiary:
 
     def checkin(self, now: datetime) -> int:
         """Ask "Any cramps last night?" and save the answer; 1 if it could not be saved."""
-        from coach.store.history import HistoryError
+        from coach.store.history import (
+            HistoryError,  # the store seam: SQLite loads when the history is first read
+        )
 
         console = self.console
         night = last_night(now)

@@ -80,7 +80,7 @@ class LineReader:
         if self._fd is None or not self.is_terminal:
             return
         with contextlib.suppress(OSError, ImportError):
-            import termios
+            import termios  # stdlib, not on Windows
 
             termios.tcflush(self._fd, termios.TCIFLUSH)
         self._kept.clear()

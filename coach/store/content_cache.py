@@ -20,7 +20,7 @@ import sys
 from collections.abc import Mapping
 from contextlib import suppress
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args, get_origin
 
 from coach import __version__
 from coach.content import model
@@ -56,7 +56,7 @@ def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
     if sys.platform.startswith("linux"):  # platformdirs' own XDG rule, without its import
         base = env.get("XDG_CACHE_HOME", "").strip()
         return Path(base if base.startswith("/") else "~/.cache").expanduser() / "calf-coach"
-    import platformdirs
+    import platformdirs  # third-party; not on Linux
 
     return Path(platformdirs.user_cache_dir("calf-coach"))
 
@@ -245,8 +245,6 @@ def _field_specs(kind: type) -> list[str]:
 
 def _spec(note: Any) -> str:
     """`tuple[Step, ...]`, `dict[str, Guide]`, `str | None`, `int`: an annotation as text."""
-    from typing import get_args, get_origin
-
     origin, args = get_origin(note), get_args(note)
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         return f"tuple[{_spec(args[0])}, ...]"
