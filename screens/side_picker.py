@@ -44,8 +44,8 @@ class SidePicker(HomeScreen):
         Binding("up", "app.focus_previous", show=False),
     ]
 
-    # Plain messages, not dataclasses: making three dataclasses cost about 0.6 ms of
-    # every first frame.
+    # Plain messages, not dataclasses: making dataclasses is slower, on every first
+    # frame's path (bench figure 1).
     class Chosen(Message):
         def __init__(self, side: str) -> None:
             super().__init__()

@@ -1,7 +1,7 @@
 """A checked copy of the content, so a start-up can skip PyYAML.
 
-Importing PyYAML and reading the YAML is about 20 ms of every start, most of the gap
-between Calf Coach and a bare Textual app. Once a folder has loaded and passed every
+Importing PyYAML and reading the YAML was most of the gap between Calf Coach and a
+bare Textual app at start-up (bench figure 1). Once a folder has loaded and passed every
 check, its records are saved as JSON (data only: nothing in it can run) under a key
 made from the bytes of every content file and from the loader's own source. Any edit
 to either is a miss and a normal, fully checked load; so is a cache file that cannot
@@ -75,7 +75,7 @@ def load(
 
     Raises ContentError exactly as `coach.content.load.load` does: a folder with a problem
     is never cached, so it is read, and reported, every time. A hit imports none of
-    the checkers (coach.content.load and the modules it reads YAML with): about 1 ms.
+    the checkers (coach.content.load and the modules it reads YAML with).
     """
     folder = Path(folder)
     try:
@@ -165,7 +165,7 @@ def _write(path: Path, key: str, content: model.Content, ui: dict[str, str]) -> 
         data = json.dumps({"key": key, "content": _encode(content), "ui": ui}, ensure_ascii=False)
         if folder_problem(path.parent, create=True):
             return
-        import tempfile  # here: its imports cost a start 6 ms, and saves are rare
+        import tempfile  # the store seam: atomic writes only; off the first frame
 
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as fp:
@@ -173,7 +173,7 @@ def _write(path: Path, key: str, content: model.Content, ui: dict[str, str]) -> 
         os.replace(temp, path)
         temp = None
     except (OSError, TypeError, ValueError):
-        pass  # a cache that cannot be written only costs the next start 20 ms
+        pass  # a cache that cannot be written only costs the next start a full load
     finally:
         if temp is not None:
             with suppress(OSError):

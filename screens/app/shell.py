@@ -149,7 +149,7 @@ class CalfCoach(AppActions):
         What start-up made lives as long as the app, so on_mount froze it (out of the
         collector's sight): later collections walk only what was made since, and none is
         a long pause in a hold. Frozen there, before the first screen: frozen with it, a
-        swollen-leg question answered long ago was never freed (~0.4 MiB, figure 5)."""
+        swollen-leg question answered long ago was never freed (peak RSS, bench figure 5)."""
         self.collector.resume()
         if self.start in (None, "back", "front"):
             self.call_after_refresh(style_episode_screens, self)
@@ -172,7 +172,7 @@ class CalfCoach(AppActions):
         # A plain start draws the picker as its very first frame (its styles are in the
         # app's CSS_PATH), rather than an empty screen and then the picker on top; so
         # does `calf-coach history` with the history (an empty screen first, then the
-        # history pushed on it, took about twice as long to the first frame).
+        # history pushed on it, was much later to the first frame: bench figure 8).
         if self.start is None:
             return self._picker()
         if self.start == "history":
