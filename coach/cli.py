@@ -2,8 +2,11 @@
 (coach.core.choices: the country, the voice, the theme, the language) and hands them
 to what runs: a printing command, plain mode or the full-screen app.
 
-Kept free of Textual imports: the printing commands must start fast and work where
-no full-screen terminal exists. The TUI is imported only when it is needed.
+Free of Textual imports: the printing commands must start fast and work where no
+full-screen terminal exists. What a command alone needs loads when that command runs,
+at one of three seams (tests/unit/test_layers.py lists them): a face (the full-screen
+app or plain mode), the store (settings, the content cache, the history), a document
+(tips, red flags, the report, the export).
 """
 
 from __future__ import annotations
@@ -14,7 +17,10 @@ from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from coach.cli_args import COMMANDS, HOLD_RANGE, CommandLine, build_parser, parse
+from coach.core import i18n
 from coach.core.choices import Choices, Remembered, choose_language, resolve
+from coach.system.collector import CollectorPause
+from coach.system.streams import guarded
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -37,9 +43,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     when the program ends with it, what exists is frozen so the interpreter's last
     collection does not walk it all once more.
     """
-    from coach.system.collector import CollectorPause
-    from coach.system.streams import guarded
-
     args = sys.argv[1:] if argv is None else list(argv)
     if not args or args[0] not in _PRINTING:
         return guarded(lambda: _main(args))
@@ -55,13 +58,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: list[str]) -> int:
     line = parse(argv)
     if line.command == "check-content":
-        return _check_content(line.dir or line.content)
-    from coach.store.locations import data_dir
+        # The documents seam: check-content's YAML checkers load when it runs.
+        from coach.documents.check import check_content
 
+        return check_content(line.dir or line.content)
     if line.command == "export":
+        # The documents seam: the export (and SQLite) load when it runs.
         from coach.documents.export import run_export
 
-        return run_export(line.format, line.output, data_dir(line.data_dir))
+        return run_export(line.format, line.output, _data_dir(line))
     lang = choose_language(line.lang, os.environ)
     content = _load_or_explain(line.content, lang)
     if content is None:
@@ -71,17 +76,20 @@ def _main(argv: list[str]) -> int:
         print(f"calf-coach: unknown region {line.region!r}; known: {known}", file=sys.stderr)
         return 2
     if line.command == "tips":
+        # The documents seam: the printer loads when a printing command runs.
         from coach.documents.printing import print_tips
 
         return print_tips(content, list(line.causes))
-    where = data_dir(line.data_dir)  # after tips: they need no data
+    where = _data_dir(line)  # after tips: they need no data
     if line.command == "red-flags":
-        from coach.documents.printing import print_red_flags
+        # The documents and store seams: the printer, and the settings for the country.
+        from coach.documents.red_flags import print_red_flags
         from coach.store.settings import load_settings
 
         choices = _choices(line, lang, content, load_settings(where).settings)
         return print_red_flags(content, content.regions[choices.region])
     if line.command == "report":
+        # The documents seam: the report (and SQLite) load when it runs.
         from coach.documents.report import run_report
 
         names = {c.id: c.name for c in content.causes}
@@ -89,6 +97,14 @@ def _main(argv: list[str]) -> int:
     if line.command == "checkin" or _want_plain(line):
         return _run_plain(content, line, lang, where)
     return _run_app(content, line, lang, where)
+
+
+def _data_dir(line: CommandLine) -> Path:
+    """Where the person's files are: the --data-dir given, or the platform's place."""
+    # The store seam: check-content and tips need no data, and no pathlib.
+    from coach.store.locations import data_dir
+
+    return data_dir(line.data_dir)
 
 
 def _choices(
@@ -135,52 +151,16 @@ def _want_plain(line: CommandLine) -> bool:
 
 
 def _run_plain(content: Content, line: CommandLine, lang: str, where: Path) -> int:
-    from coach.plain.driver import PlainCoach
-    from coach.store.recorder import Recorder
+    # The screens seam (plain mode is the other face) and the store seam: plain mode
+    # and the settings load when plain mode is chosen.
+    from coach.plain.driver import run_plain
     from coach.store.settings import load_settings
-    from coach.system.speech import Voice
 
     prefs = load_settings(where)
     choices = _choices(line, lang, content, prefs.settings)
-    saved = prefs.remember(choices.remember)
-    voice = Voice(choices.voice, choices.lang)
-    coach = PlainCoach(
-        content,
-        recorder=Recorder(where),
-        prefs=prefs,
-        region=content.regions[choices.region],
-        ask_region=choices.ask_region,
-        hold_seconds=line.hold,
-        position=line.position,
-        data_dir=where,
-        voice=voice,
+    return run_plain(
+        content, choices, prefs, line.command, hold=line.hold, position=line.position, where=where
     )
-    coach.warn(prefs.warning)
-    coach.warn(saved)
-    ended_by: list[int] = []
-    _leave_on_signals(ended_by)
-    coach.warn(voice.take_note())
-    try:
-        code = coach.run(line.command)
-    finally:
-        coach.recorder.close()  # again, in case printing a note failed before run's own
-    return 128 + ended_by[0] if ended_by else code
-
-
-def _leave_on_signals(ended_by: list[int]) -> None:
-    """A closed terminal (SIGHUP) or `kill` (SIGTERM) leaves plain mode as Ctrl+C does:
-    the flow records what happened and the safety net is printed (if the terminal is
-    still there). The exit code is 128 + the signal's number, as a shell expects."""
-    import contextlib
-    import signal
-
-    def leave(signum: int, _frame: object) -> None:
-        ended_by.append(signum)
-        raise KeyboardInterrupt
-
-    for sig in (signal.SIGTERM, signal.SIGHUP):
-        with contextlib.suppress(ValueError, OSError, AttributeError):  # not main thread
-            signal.signal(sig, leave)
 
 
 def _run_app(content: Content, line: CommandLine, lang: str, where: Path) -> int:
@@ -192,16 +172,16 @@ def _run_app(content: Content, line: CommandLine, lang: str, where: Path) -> int
     them Textual's, as it is imported), and the collector would walk them over and
     over while they are made.
     """
-    from coach.system.collector import CollectorPause
-
     pause = CollectorPause.start()
     app = None
     early = None
-    if line.command == "history":  # read the history while Textual is imported
+    if line.command == "history":
+        # The store seam: the history is read on a thread while Textual is imported.
         from coach.text.history_view import read_early
 
         early = read_early(where)
     try:
+        # The screens and store seams: the full-screen face loads when it is chosen.
         from coach.store.settings import load_settings
         from screens.app.shell import make_app, theme_names
         from screens.app.textual_private import drop_undecodable_input
@@ -228,53 +208,20 @@ def _run_app(content: Content, line: CommandLine, lang: str, where: Path) -> int
         if note:
             print(f"calf-coach: {note}", file=sys.stderr)
     if app.farewell:  # left mid-episode: the safety net, once the terminal is back
-        from coach.text.wording import plain_text
-
-        print(plain_text(app.farewell))
+        print(app.farewell_text())
     return app.return_code or 0
 
 
-def _load_or_explain(directory: str | Path | None, lang: str = "en", cached: bool = True):
-    """Content (and interface strings) in `lang`, or None after printing why not.
+def _load_or_explain(directory: str | Path | None, lang: str = "en") -> Content | None:
+    """Content (and interface strings) in `lang`, or None after printing why not."""
+    # The store seam: the checked content is read from its cache when a command first
+    # needs it (export needs none); a hit imports no YAML checker.
+    from coach.store import content_cache
 
-    `cached=False` reads and checks every file (check-content must not trust a copy).
-    """
-    from coach.content.model import default_dir
-    from coach.content.yamlfile import ContentError
-    from coach.core import i18n
-
-    root = os.fspath(directory) if directory else default_dir()
-    folder = os.path.join(root, lang) if lang != "en" else root
     try:
-        if cached:  # a hit imports no YAML checker (coach.store.content_cache)
-            from coach.store import content_cache as cache
-
-            content, ui = cache.load(folder)
-        else:
-            from coach.content.load import load, load_ui
-
-            content, ui = load(folder), load_ui(folder)
-        i18n.use(ui)
-    except ContentError as exc:
+        content, ui = content_cache.load(content_cache.language_folder(directory, lang))
+    except content_cache.ContentError as exc:
         print(f"calf-coach: content problem: {exc}", file=sys.stderr)
         return None
+    i18n.use(ui)
     return content
-
-
-def _check_content(directory: str | Path | None) -> int:
-    """Check the folder and every translation beside it."""
-    from coach.content.model import default_dir
-    from coach.core.i18n import LANGUAGES
-
-    root = os.fspath(directory) if directory else default_dir()
-    for lang in LANGUAGES:
-        if lang != "en" and not os.path.isdir(os.path.join(root, lang)):
-            continue
-        content = _load_or_explain(root, lang, cached=False)
-        if content is None:
-            return 2
-        print(
-            f"content ok ({lang}): {len(content.guides)} guides, {len(content.causes)} causes, "
-            f"{len(content.tips)} tips, {len(content.red_flags)} red flags"
-        )
-    return 0

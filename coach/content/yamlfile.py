@@ -77,7 +77,7 @@ def read_yaml(path: str | os.PathLike[str]) -> Any:
         ) from None
     if not text.strip():
         raise ContentError(name, 1, "", "the file is empty")
-    import yaml
+    import yaml  # the store seam: PyYAML loads on a content-cache miss only
 
     parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
@@ -101,7 +101,7 @@ class _Reader:
     """
 
     def __init__(self, path: str, parser: Any) -> None:
-        import yaml
+        import yaml  # the store seam: PyYAML loads on a content-cache miss only
 
         self.path = path
         self.events = yaml.events

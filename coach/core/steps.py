@@ -2,8 +2,8 @@
 
 `coach.core.flow` yields one of the step types below; a face (the full-screen app or
 plain mode) shows it and sends back the answer type named in its docstring. Nothing
-here decides anything: this is the vocabulary, kept apart so screens, plain mode and
-tests can import it without the flow's logic, and without Textual.
+here decides anything: this is the vocabulary that screens, plain mode and tests
+share, without the flow's logic and without Textual.
 """
 
 from __future__ import annotations

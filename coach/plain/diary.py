@@ -8,22 +8,17 @@ asks the questions.
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coach.core.diary import (
-    CHECKIN_ASK,
-    CHECKIN_QUESTION,
-    CheckIn,
-    PastRecord,
-    checkin_due,
-    last_night,
-)
+from coach.core.diary import CHECKIN_ASK, CHECKIN_QUESTION, CheckIn, PastRecord, last_night
 from coach.core.i18n import t
 from coach.plain.prompt import Console, Option
+from coach.store.migrations import DB_NAME
+from coach.store.recorder import Recorder
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # type-only: SQLite and the history load behind the store seam
     from coach.store.history import History
-    from coach.store.recorder import Recorder
 
 
 class PlainDiary:
@@ -34,10 +29,6 @@ class PlainDiary:
     def _store(self, create: bool = False) -> History | None:
         """The reading store; without `create`, None when there is no history yet:
         asking whether to show a line must not create the history file."""
-        from pathlib import Path
-
-        from coach.store.history import DB_NAME
-
         folder = Path(self.recorder.data_dir)
         if not create and not (folder / DB_NAME).exists():
             return None
@@ -46,7 +37,9 @@ class PlainDiary:
         return store
 
     def past_record(self, side: str) -> PastRecord | None:
-        from coach.store.history import HistoryError
+        from coach.store.history import (
+            HistoryError,  # the store seam: SQLite loads when the history is first read
+        )
 
         store = self._store()
         try:
@@ -55,20 +48,21 @@ class PlainDiary:
             return None  # the hold goes on without it
 
     def checkin_due(self, now: datetime) -> bool:
-        from coach.store.history import HistoryError
+        from coach.store.history import (
+            HistoryError,  # the store seam: SQLite loads when the history is first read
+        )
 
         store = self._store()
         try:
-            return (
-                store is not None
-                and checkin_due(now, store.night_state(last_night(now))) is not None
-            )
+            return store is not None and store.checkin_due(now) is not None
         except HistoryError:
             return False
 
     def checkin(self, now: datetime) -> int:
         """Ask "Any cramps last night?" and save the answer; 1 if it could not be saved."""
-        from coach.store.history import HistoryError
+        from coach.store.history import (
+            HistoryError,  # the store seam: SQLite loads when the history is first read
+        )
 
         console = self.console
         night = last_night(now)

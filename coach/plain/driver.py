@@ -7,13 +7,17 @@ reads the answer and hands it back. Every decision is the flow's.
 
 from __future__ import annotations
 
+import signal
 import sys
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import TextIO
 
 from coach.content.model import Content, Region
+from coach.core.choices import Choices
 from coach.core.diary import CHECKIN_QUESTION, night_of
 from coach.core.flow import EpisodeFlow, RoutineFlow, ToSave, starting_position
 from coach.core.i18n import t
@@ -27,8 +31,9 @@ from coach.store.saves import apply_saves
 from coach.store.settings import SettingsFile
 from coach.system.speech import Voice
 from coach.text import wording
+from coach.text.diary_text import nights_text
 
-__all__ = ["EndOfInput", "PlainCoach"]
+__all__ = ["EndOfInput", "PlainCoach", "run_plain"]
 
 
 class PlainCoach:
@@ -252,7 +257,7 @@ class PlainCoach:
                 self.say(text)
 
     def history(self) -> int:
-        from coach.text.diary_text import nights_text
+        # The store seam: the history's text loads with SQLite, when the history is read.
         from coach.text.history_text import charts_text, helped_text, summary_line
 
         store, warning = self.recorder.store()
@@ -285,3 +290,55 @@ def _side(answer: object) -> Side | None:
     if answer == "front":
         return "front"
     return None
+
+
+def run_plain(
+    content: Content,
+    choices: Choices,
+    prefs: SettingsFile,
+    command: str | None,
+    *,
+    hold: int | None,
+    position: str | None,
+    where: Path,
+) -> int:
+    """Plain mode from the command line: `command` run with this run's choices, the
+    history in `where`. Returns the exit code (128 + the signal's number if one ended it).
+    """
+    saved = prefs.remember(choices.remember)
+    voice = Voice(choices.voice, choices.lang)
+    coach = PlainCoach(
+        content,
+        recorder=Recorder(where),
+        prefs=prefs,
+        region=content.regions[choices.region],
+        ask_region=choices.ask_region,
+        hold_seconds=hold,
+        position=position,
+        data_dir=where,
+        voice=voice,
+    )
+    coach.warn(prefs.warning)
+    coach.warn(saved)
+    ended_by: list[int] = []
+    _leave_on_signals(ended_by)
+    coach.warn(voice.take_note())
+    try:
+        code = coach.run(command)
+    finally:
+        coach.recorder.close()  # again, in case printing a note failed before run's own
+    return 128 + ended_by[0] if ended_by else code
+
+
+def _leave_on_signals(ended_by: list[int]) -> None:
+    """A closed terminal (SIGHUP) or `kill` (SIGTERM) leaves plain mode as Ctrl+C does:
+    the flow records what happened and the safety net is printed (if the terminal is
+    still there). The exit code is 128 + the signal's number, as a shell expects."""
+
+    def leave(signum: int, _frame: object) -> None:
+        ended_by.append(signum)
+        raise KeyboardInterrupt
+
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        with suppress(ValueError, OSError, AttributeError):  # not main thread
+            signal.signal(sig, leave)

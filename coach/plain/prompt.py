@@ -12,13 +12,12 @@ import contextlib
 import io
 import select
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NamedTuple, Protocol, TextIO
+from typing import NamedTuple, Protocol, TextIO
 
-if TYPE_CHECKING:
-    from coach.content.model import Content, Region
-    from coach.core.timer import Clock
-    from coach.system.speech import Voice
-    from coach.text.wording import Line
+from coach.content.model import Content, Region
+from coach.core.timer import Clock
+from coach.system.speech import Voice
+from coach.text.wording import Line
 
 
 class Option(NamedTuple):
@@ -81,7 +80,7 @@ class LineReader:
         if self._fd is None or not self.is_terminal:
             return
         with contextlib.suppress(OSError, ImportError):
-            import termios
+            import termios  # stdlib, not on Windows
 
             termios.tcflush(self._fd, termios.TCIFLUSH)
         self._kept.clear()

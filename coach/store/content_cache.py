@@ -1,7 +1,7 @@
 """A checked copy of the content, so a start-up can skip PyYAML.
 
-Importing PyYAML and reading the YAML is about 20 ms of every start, most of the gap
-between Calf Coach and a bare Textual app. Once a folder has loaded and passed every
+Importing PyYAML and reading the YAML was most of the gap between Calf Coach and a
+bare Textual app at start-up (bench figure 1). Once a folder has loaded and passed every
 check, its records are saved as JSON (data only: nothing in it can run) under a key
 made from the bytes of every content file and from the loader's own source. Any edit
 to either is a miss and a normal, fully checked load; so is a cache file that cannot
@@ -20,11 +20,14 @@ import sys
 from collections.abc import Mapping
 from contextlib import suppress
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args, get_origin
 
 from coach import __version__
 from coach.content import model
+from coach.content.yamlfile import ContentError
 from coach.store.locations import folder_problem
+
+__all__ = ["ContentError", "cache_dir", "cache_file", "language_folder", "load"]
 
 FORMAT = 1
 CACHE_ENV = "CALF_COACH_CACHE"
@@ -53,9 +56,16 @@ def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
     if sys.platform.startswith("linux"):  # platformdirs' own XDG rule, without its import
         base = env.get("XDG_CACHE_HOME", "").strip()
         return Path(base if base.startswith("/") else "~/.cache").expanduser() / "calf-coach"
-    import platformdirs
+    import platformdirs  # third-party; not on Linux
 
     return Path(platformdirs.user_cache_dir("calf-coach"))
+
+
+def language_folder(directory: str | os.PathLike[str] | None, lang: str) -> str:
+    """The folder of the content in `lang`: `directory` (or the shipped content) for
+    English, its subfolder named after the language for a translation."""
+    root = os.fspath(directory) if directory else model.default_dir()
+    return os.path.join(root, lang) if lang != "en" else root
 
 
 def load(
@@ -65,7 +75,7 @@ def load(
 
     Raises ContentError exactly as `coach.content.load.load` does: a folder with a problem
     is never cached, so it is read, and reported, every time. A hit imports none of
-    the checkers (coach.content.load and the modules it reads YAML with): about 1 ms.
+    the checkers (coach.content.load and the modules it reads YAML with).
     """
     folder = Path(folder)
     try:
@@ -77,7 +87,8 @@ def load(
         found = _read(path, key)
         if found is not None:
             return found
-    from coach.content import load as loaders  # the YAML checkers: on a miss only
+    # The store seam: the YAML checkers load on a miss only.
+    from coach.content import load as loaders
 
     content = loaders.load(folder)
     ui = loaders.load_ui(folder)
@@ -154,7 +165,7 @@ def _write(path: Path, key: str, content: model.Content, ui: dict[str, str]) -> 
         data = json.dumps({"key": key, "content": _encode(content), "ui": ui}, ensure_ascii=False)
         if folder_problem(path.parent, create=True):
             return
-        import tempfile  # here: its imports cost a start 6 ms, and saves are rare
+        import tempfile  # the store seam: atomic writes only; off the first frame
 
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as fp:
@@ -162,7 +173,7 @@ def _write(path: Path, key: str, content: model.Content, ui: dict[str, str]) -> 
         os.replace(temp, path)
         temp = None
     except (OSError, TypeError, ValueError):
-        pass  # a cache that cannot be written only costs the next start 20 ms
+        pass  # a cache that cannot be written only costs the next start a full load
     finally:
         if temp is not None:
             with suppress(OSError):
@@ -234,8 +245,6 @@ def _field_specs(kind: type) -> list[str]:
 
 def _spec(note: Any) -> str:
     """`tuple[Step, ...]`, `dict[str, Guide]`, `str | None`, `int`: an annotation as text."""
-    from typing import get_args, get_origin
-
     origin, args = get_origin(note), get_args(note)
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         return f"tuple[{_spec(args[0])}, ...]"

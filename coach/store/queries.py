@@ -14,19 +14,19 @@ as the record readers leave them out: READABLE_SQL says which rows can be read.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, NamedTuple
 
+from coach.core.diary import night_of
 from coach.store.checkins import NIGHT_SQL
 from coach.store.migrations import READABLE_SQL
 from coach.store.records import BadRow, EpisodeRecord, check, from_row, row_values
 
-if TYPE_CHECKING:
-    import sqlite3
-
+if TYPE_CHECKING:  # type-only: the stats load when the history's numbers are asked for
     from coach.core.stats import Summary
 
 COLUMNS_SQL = (
@@ -148,7 +148,6 @@ class HistoryQueries:
         with and without a routine from the first night to last night. Each is a range
         of an index (of kind and night, or of kind and start time, widened by two days
         for the offset the wall clock had): never a scan of years of rows."""
-        from coach.core.diary import night_of
         from coach.core.stats import Summary
 
         last = night_of(now)

@@ -10,12 +10,9 @@ disclaimer go to the settings file.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from coach.core.flow import ToSave
-    from coach.store.recorder import Recorder
-    from coach.store.settings import SettingsFile
+from coach.core.flow import ToSave
+from coach.store.recorder import Recorder
+from coach.store.settings import SettingsFile
 
 
 def apply_saves(saves: ToSave, recorder: Recorder, prefs: SettingsFile) -> list[str]:

@@ -99,7 +99,7 @@ class SettingsFile:
             with suppress(FileNotFoundError):
                 if not stat.S_ISREG(os.lstat(self.path).st_mode):
                     return f"Settings not saved: {self.path} is not a regular file."
-            import tempfile  # here: its imports cost a start 6 ms, and saves are rare
+            import tempfile  # the store seam: atomic writes only; off the first frame
 
             fd, temp = tempfile.mkstemp(dir=folder, prefix=".settings-", suffix=".tmp")
             with os.fdopen(fd, "wb") as fp:

@@ -4,20 +4,15 @@ and its commands (themes, country), the country picker, and how a key is written
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
 
+from coach.content.model import Content, Region
+from coach.store.settings import SettingsFile
 from screens.base import HomeScreen
-
-if TYPE_CHECKING:
-    from pathlib import Path
-
-    from textual.binding import Binding
-    from textual.screen import Screen
-
-    from coach.content.model import Content, Region
-    from coach.store.settings import SettingsFile
 
 
 class AppActions(App[int]):
@@ -46,13 +41,13 @@ class AppActions(App[int]):
             self.screen.region_changed(self.region)
 
     def action_choose_region(self) -> None:
-        from screens.country import CountryPicker
+        from screens.country import CountryPicker  # the screens seam: a dialog opened on a key
 
         if not (self._ending() or isinstance(self.screen, CountryPicker)):
             self.push_screen(CountryPicker(self.content, self.region.id), self.set_region)
 
     def action_red_flags(self) -> None:
-        from screens.red_flags import RedFlags
+        from screens.red_flags import RedFlags  # the screens seam: a dialog opened on a key
 
         # Over the end of an episode's "get help" (one reason), ! still opens every sign.
         showing_all = isinstance(self.screen, RedFlags) and self.screen.step is None
@@ -60,7 +55,7 @@ class AppActions(App[int]):
             self.push_screen(RedFlags(self.content, self.region))
 
     def action_help(self) -> None:
-        from screens.help import HelpScreen
+        from screens.help import HelpScreen  # the screens seam: a dialog opened on a key
 
         if not (self._ending() or isinstance(self.screen, HelpScreen)):
             self.push_screen(HelpScreen(self.screen, self.content, self.data_dir))
@@ -71,7 +66,7 @@ class AppActions(App[int]):
         return self._leaving or self.return_code is not None
 
     def action_command_palette(self) -> None:
-        from screens.app.palette import Palette
+        from screens.app.palette import Palette  # the screens seam: a dialog opened on a key
 
         # Textual types is_open's app as App[object]: an App[int] is one too.
         if self.use_command_palette and not Palette.is_open(self):  # type: ignore[arg-type]
@@ -98,7 +93,7 @@ class AppActions(App[int]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Calf Coach's own (when to get help, the two themes made for it, the country),
         then those of Textual's that work here."""
-        from screens.app.palette import offered
+        from screens.app.palette import offered  # the screens seam: a dialog opened on a key
 
         def use_theme(name: str) -> Callable[[], None]:
             return lambda: setattr(self, "theme", name)

@@ -10,45 +10,45 @@ quits in the middle of.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Mapping
 from functools import partial
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
-if TYPE_CHECKING:  # the flow's modules load with the first episode, after the first frame
-    from collections.abc import Awaitable, Callable, Mapping
+from textual.screen import Screen
 
-    from textual.screen import Screen
+from coach.core.diary import PastRecord
+from coach.core.flow import Advance, EpisodeFlow, RoutineFlow, ToSave, starting_position
+from coach.core.steps import Hold, HoldResult, Side, Step
+from coach.store.recorder import Recorder
+from coach.store.saves import apply_saves
+from coach.store.settings import SettingsFile
+from coach.text import wording
+from coach.text.wording import Line
+from screens.app.for_step import StepHost, screen_for
 
-    from coach.core.diary import PastRecord
-    from coach.core.flow import Advance, EpisodeFlow, RoutineFlow, ToSave
-    from coach.core.steps import HoldResult, Side, Step
-    from coach.store.recorder import Recorder
-    from coach.store.settings import SettingsFile
-    from coach.text.wording import Line
-    from screens.app.for_step import StepHost
+Flow = EpisodeFlow | RoutineFlow
+T = TypeVar("T")
 
-    Flow = EpisodeFlow | RoutineFlow
-    T = TypeVar("T")
 
-    class EpisodeHost(StepHost, Protocol):
-        """What the driver uses of the app (CalfCoach is one). For the type checker
-        only: it names the flow's types, which load after the first frame."""
+class EpisodeHost(StepHost, Protocol):
+    """What the driver uses of the app (CalfCoach is one)."""
 
-        hold_seconds: int
-        prefs: SettingsFile
-        recorder: Recorder
-        past: Mapping[str, PastRecord]
-        """The person's own record per side, read off the UI thread; empty until read."""
+    hold_seconds: int
+    prefs: SettingsFile
+    recorder: Recorder
+    past: Mapping[str, PastRecord]
+    """The person's own record per side, read off the UI thread; empty until read."""
 
-        @property
-        def return_code(self) -> int | None: ...
-        @property
-        def screen_stack(self) -> list[Screen[Any]]: ...
-        def run_worker(
-            self, work: Callable[[], Awaitable[None]], *, group: str, exclusive: bool
-        ) -> object: ...
-        async def push_screen_wait(self, screen: Screen[T]) -> T: ...
-        def go_home(self, _result: object = None) -> None: ...
-        def _warn(self, warning: str | None) -> None: ...
+    @property
+    def return_code(self) -> int | None: ...
+    @property
+    def screen_stack(self) -> list[Screen[Any]]: ...
+    def run_worker(
+        self, work: Callable[[], Awaitable[None]], *, group: str, exclusive: bool
+    ) -> object: ...
+    async def push_screen_wait(self, screen: Screen[T]) -> T: ...
+    def go_home(self, _result: object = None) -> None: ...
+    def _warn(self, warning: str | None) -> None: ...
 
 
 @runtime_checkable
@@ -86,8 +86,6 @@ class EpisodeDriver:
         """A side was chosen (or given on the command line): run an episode's flow."""
         if self._left or self.running or self.host.return_code is not None:
             return
-        from coach.core.flow import EpisodeFlow, starting_position
-
         host = self.host
         if self.position is None:
             remembered = host.prefs.settings.position
@@ -106,9 +104,13 @@ class EpisodeDriver:
         )
         self.run_flow(flow)
 
-    def run_routine(self) -> None:
-        from coach.core.flow import RoutineFlow
+    def know_past(self, past: Mapping[str, PastRecord]) -> None:
+        """The person's own record is read: the episode on screen, if any, is told it."""
+        flow = self.flow
+        if isinstance(flow, EpisodeFlow):
+            flow.know_past(past.get(flow.episode.side))
 
+    def run_routine(self) -> None:
         if not (self._left or self.running or self.host.return_code is not None):
             self.run_flow(RoutineFlow(strict=self.strict_flows))
 
@@ -135,9 +137,6 @@ class EpisodeDriver:
             self.host.go_home()
 
     def _screen(self, advance: Advance) -> Screen[Any]:
-        from coach.core.steps import Hold
-        from screens.app.for_step import screen_for
-
         step = advance.step
         assert step is not None
         self.steps_shown.append(step)
@@ -161,8 +160,6 @@ class EpisodeDriver:
         saves, self._unsaved = self._unsaved, None
         if saves is None:
             return
-        from coach.store.saves import apply_saves
-
         if saves.position:
             self.position = saves.position
         host = self.host
@@ -183,6 +180,4 @@ class EpisodeDriver:
         self._keep(left.saves)
         if left.final is None:
             return []
-        from coach.text import wording
-
         return wording.final_lines(left.final, self.host.content, self.host.region)

@@ -8,8 +8,11 @@ draws its countdown without loading the screens of the questions after it.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
+from textual.screen import Screen
+
+from coach.content.model import Content, Region
 from coach.core.i18n import t
 from coach.core.steps import (
     AfterCare,
@@ -23,12 +26,7 @@ from coach.core.steps import (
     TipsStep,
     WhatNext,
 )
-
-if TYPE_CHECKING:
-    from textual.screen import Screen
-
-    from coach.content.model import Content, Region
-    from coach.core.timer import Clock
+from coach.core.timer import Clock
 
 
 class StepHost(Protocol):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from platformdirs import user_downloads_path
 from textual.app import SystemCommand
 from textual.command import CommandList, CommandPalette
 
@@ -16,8 +17,6 @@ def offered(commands: Iterable[SystemCommand]) -> Iterator[SystemCommand]:
     the middle of a hold); this app's own `?` help lists every key. "Screenshot" saves
     to the downloads folder and fails when there is none.
     """
-    from platformdirs import user_downloads_path
-
     for command in commands:
         if command.title == "Keys":
             continue

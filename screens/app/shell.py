@@ -7,43 +7,47 @@ screen and hands the answer back. Nothing here decides anything about the cramp.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
+import signal
 import time
+from collections.abc import Mapping
+from concurrent.futures import Future
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual.app import App
 from textual.binding import Binding
+from textual.events import Event, Key
 from textual.message import Message
 from textual.screen import Screen
+from textual.theme import BUILTIN_THEMES
 
 from coach.content.model import Content
 from coach.core.choices import Choices, choose_language, resolve, theme_by_the_clock
 from coach.core.i18n import t
+from coach.store.locations import data_dir as default_data_dir
 from coach.store.recorder import Recorder
 from coach.store.settings import SettingsFile, load_settings
 from coach.system.collector import CollectorPause
 from coach.system.speech import Voice
+from coach.text.wording import Line, plain_text
 from screens.app.actions import AppActions
-from screens.app.diary_driver import DiaryDriver
-from screens.app.flow_driver import EpisodeDriver
+from screens.app.diary_driver import DiaryDriver, read_history_early
 from screens.app.style_files import first_styles, style_episode_screens
 from screens.app.textual_private import start_with_theme
 from screens.app.themes import THEMES
 from screens.app.voicing import Voicing
 from screens.base import HomeScreen, KeysFromNow
 
-if TYPE_CHECKING:  # imported when first needed, to keep start-up close to bare Textual
-    from concurrent.futures import Future
-
-    from textual.events import Event
-
+if TYPE_CHECKING:  # type-only: each loads behind a seam (the flow, the history, a screen)
+    from coach.core.diary import PastRecord
     from coach.core.flow import EpisodeFlow, RoutineFlow
     from coach.core.steps import Step
     from coach.core.timer import Clock
     from coach.text.history_view import Opened
-    from coach.text.wording import Line
+    from screens.app.flow_driver import EpisodeDriver
     from screens.side_picker import SidePicker
 
     Flow = EpisodeFlow | RoutineFlow
@@ -53,7 +57,7 @@ class HistoryNote(Message):
     """The history writer has something to say (a locked database, history off)."""
 
 
-class CalfCoach(AppActions, DiaryDriver, App[int]):
+class CalfCoach(AppActions):
     """Calf Coach: one question, one key, then a guided stretch."""
 
     CSS_PATH = "app.tcss"
@@ -89,15 +93,17 @@ class CalfCoach(AppActions, DiaryDriver, App[int]):
         is up (see started)."""
         if hour is None:
             hour = datetime.now().hour
-        self.episodes = EpisodeDriver(self, asked_position=position, hour=hour)
-        """Runs the episode's and the routine's flows on this app's screens."""
+        self._asked_position, self._hour = position, hour
+        self._episodes: EpisodeDriver | None = None
         self.region = content.regions[choices.region]
         self.ask_region = choices.ask_region
         """No country known: the first screen asks once (c), and it is remembered."""
         self._remember = choices.remember
         # A history warning from the writer thread is shown as it happens: posting a
         # message is thread-safe and does not wait.
-        early = self.read_history_early(start, data_dir, history_early)
+        early = read_history_early(start, data_dir, history_early)
+        self.diary = DiaryDriver(self, early)
+        """Reads and writes the person's diary (their record, the check-in, the history)."""
         self.recorder = Recorder(
             data_dir, noticed=lambda: self.post_message(HistoryNote()), early=early
         )
@@ -131,7 +137,7 @@ class CalfCoach(AppActions, DiaryDriver, App[int]):
         # only when the person comes back to it, so the countdown shows sooner.
         if self.start in ("back", "front"):
             self.call_next(self.episodes.start_episode, self.start)
-            self.load_diary()  # read while the safety question is up
+            self.diary.load()  # read while the safety question is up
         elif self.start == "routine":
             self.episodes.run_routine()
         elif self.start != "history":  # the history is the default screen
@@ -143,7 +149,7 @@ class CalfCoach(AppActions, DiaryDriver, App[int]):
         What start-up made lives as long as the app, so on_mount froze it (out of the
         collector's sight): later collections walk only what was made since, and none is
         a long pause in a hold. Frozen there, before the first screen: frozen with it, a
-        swollen-leg question answered long ago was never freed (~0.4 MiB, figure 5)."""
+        swollen-leg question answered long ago was never freed (peak RSS, bench figure 5)."""
         self.collector.resume()
         if self.start in (None, "back", "front"):
             self.call_after_refresh(style_episode_screens, self)
@@ -152,8 +158,6 @@ class CalfCoach(AppActions, DiaryDriver, App[int]):
         """Drop a key pressed before the screen now on top was put up. Checked here, not
         on the screen: a key a screen does not bind bubbles up to the app, and by then
         the next screen may be on top and would take it. Ctrl keys (quit) always pass."""
-        from textual.events import Key
-
         if (
             isinstance(event, Key)
             and not event.key.startswith("ctrl+")
@@ -168,15 +172,15 @@ class CalfCoach(AppActions, DiaryDriver, App[int]):
         # A plain start draws the picker as its very first frame (its styles are in the
         # app's CSS_PATH), rather than an empty screen and then the picker on top; so
         # does `calf-coach history` with the history (an empty screen first, then the
-        # history pushed on it, took about twice as long to the first frame).
+        # history pushed on it, was much later to the first frame: bench figure 8).
         if self.start is None:
             return self._picker()
         if self.start == "history":
-            return self.history_screen(self._history_early)
+            return self.diary.history_screen(self.diary.history_early)
         return super().get_default_screen()
 
     def _picker(self) -> SidePicker:
-        from screens.side_picker import SidePicker
+        from screens.side_picker import SidePicker  # the screens seam: loads when shown
 
         first_run = not self.prefs.settings.disclaimer_seen
         if first_run:
@@ -185,14 +189,49 @@ class CalfCoach(AppActions, DiaryDriver, App[int]):
         return SidePicker(self.content, self.region, first_run, ask_region=self.ask_region)
 
     @property
+    def episodes(self) -> EpisodeDriver:
+        """Runs the episode's and the routine's flows on this app's screens."""
+        if self._episodes is None:
+            # The screens seam: the driver, the flow and its steps load with the first
+            # episode, off the picker's first frame (bench figure 1).
+            from screens.app.flow_driver import EpisodeDriver
+
+            self._episodes = EpisodeDriver(
+                self, asked_position=self._asked_position, hour=self._hour
+            )
+        return self._episodes
+
+    @property
     def flow(self) -> Flow | None:
         """The flow now running, or the last one run (the diary tells it the record)."""
-        return self.episodes.flow
+        return self._episodes.flow if self._episodes is not None else None
 
     @property
     def steps_shown(self) -> list[Step]:
         """Every step put on screen, in order (plain mode keeps the same list)."""
-        return self.episodes.steps_shown
+        return self._episodes.steps_shown if self._episodes is not None else []
+
+    diary_now = staticmethod(lambda: datetime.now().astimezone())
+    """When the check-in question is decided; tests replace it."""
+
+    @property
+    def past(self) -> Mapping[str, PastRecord]:
+        """The person's own record per side, read off the UI thread; empty until read."""
+        return self.diary.past
+
+    def know_past(self, past: Mapping[str, PastRecord]) -> None:
+        """The diary has read the record: the episode on screen, if any, is told it."""
+        if self._episodes is not None:
+            self._episodes.know_past(past)
+
+    def on_side_picker_checked_in(self, message: SidePicker.CheckedIn) -> None:
+        self.diary.save_checkin(message.answer)
+
+    def back_from_history(self) -> None:
+        """Back from the history that `calf-coach history` showed as the first screen,
+        with nothing under it to go back to: the picker is put on top of it. (Textual's
+        switch_screen cannot replace a default screen: it has no result callback.)"""
+        self.go_home()
 
     def on_history_note(self, _note: HistoryNote) -> None:
         self._warn(self.recorder.take_warnings())
@@ -202,7 +241,7 @@ class CalfCoach(AppActions, DiaryDriver, App[int]):
         home = any(isinstance(s, HomeScreen) for s in self.screen_stack)
         if self._leaving or self.return_code is not None:  # exiting: push nothing more
             return
-        self.load_diary()  # at start and after each episode: the record has changed
+        self.diary.load()  # at start and after each episode: the record has changed
         if not home:
             self.push_screen(self._picker())
 
@@ -212,16 +251,17 @@ class CalfCoach(AppActions, DiaryDriver, App[int]):
             self.episodes.start_episode(message.side)
 
     def on_side_picker_open(self, message: SidePicker.Open) -> None:
-        if not isinstance(self.screen, HomeScreen) or self.episodes.running:  # "rr" typed fast
+        running = self._episodes is not None and self._episodes.running
+        if not isinstance(self.screen, HomeScreen) or running:  # "rr" typed fast
             return  # opens one routine; "br" starts the episode alone
         if message.what == "tips":
-            from screens.tips import TipsScreen
+            from screens.tips import TipsScreen  # the screens seam: a dialog opened on a key
 
             self.push_screen(TipsScreen(self.content, ()))
         elif message.what == "routine":
             self.episodes.run_routine()
         elif message.what == "history":
-            self.show_history()
+            self.diary.show_history()
 
     def _warn(self, warning: str | None) -> None:
         if warning:
@@ -235,10 +275,6 @@ class CalfCoach(AppActions, DiaryDriver, App[int]):
     def _handle_signals(self) -> None:
         """A closed terminal (SIGHUP), `kill` (SIGTERM) or SIGINT exits through the app, so the
         episode is saved and the terminal is restored, as with q."""
-        import asyncio
-        import contextlib
-        import signal
-
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
@@ -270,19 +306,19 @@ class CalfCoach(AppActions, DiaryDriver, App[int]):
         if self._leaving:
             return
         self._leaving = True
-        self.farewell = self.episodes.leave()
+        self.farewell = self._episodes.leave() if self._episodes is not None else []
         unsaved = self.recorder.close()  # a bounded wait for the history writer
         if unsaved:
-            from coach.text.wording import Line
-
             self.farewell.append(Line(unsaved, "hint"))
         self.exit(return_code=code)
+
+    def farewell_text(self) -> str:
+        """The farewell as plain text, for the terminal once the app has ended."""
+        return plain_text(self.farewell)
 
 
 def theme_names() -> frozenset[str]:
     """Every theme the app can start in: Textual's own and ours (screens/app/themes.py)."""
-    from textual.theme import BUILTIN_THEMES
-
     return frozenset(BUILTIN_THEMES) | {theme.name for theme in THEMES}
 
 
@@ -301,8 +337,6 @@ def make_app(
     from coach.core.choices.resolve). Without them: what a start with no options would
     choose. `options`: CalfCoach's own (hold_seconds, position, hour, clock, ...).
     """
-    from coach.store.locations import data_dir as default_data_dir
-
     start = start or side
     if start not in (None, "back", "front", "routine", "history"):
         raise ValueError(f"unknown start {start!r}")

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+from textual.app import App
 
 from screens.app.textual_private import parse_style_files
-
-if TYPE_CHECKING:
-    from textual.app import App
 
 HERE = Path(__file__).parent.parent  # screens/, where each screen's .tcss sits
 EPISODE = ("safety_check.tcss", "hold.tcss", "follow_up.tcss")

@@ -71,7 +71,7 @@ def drop_undecodable_input() -> None:
     if sys.platform == "win32":  # the Windows driver reads key events, not bytes
         return
     try:
-        from textual.drivers import linux_driver
+        from textual.drivers import linux_driver  # not on Windows
     except ImportError:
         return
     inline = sys.modules.get("textual.drivers.linux_inline_driver")

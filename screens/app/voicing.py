@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from textual.app import App
+from textual.app import App
 
-    from coach.store.settings import SettingsFile
-    from coach.system.speech import Voice
+from coach.store.settings import SettingsFile
+from coach.system.notice import notice
+from coach.system.speech import Voice
+from screens.app import textual_private
 
 
 class Voicing:
@@ -44,7 +44,4 @@ class Voicing:
         AppBlur/AppFocus set `app_focus`); True if one was written."""
         if self.app.app_focus:
             return False
-        from coach.system.notice import notice
-        from screens.app.textual_private import write_to_terminal
-
-        return write_to_terminal(self.app, notice(title, body, os.environ))
+        return textual_private.write_to_terminal(self.app, notice(title, body, os.environ))
