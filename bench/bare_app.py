@@ -20,7 +20,7 @@ class BareApp(App[None]):
     """Nothing but the three widgets; `q` quits.
 
     With `--tick` it also rewrites one line once a second, the least any Textual
-    countdown must do: the floor under figure 3b (see README.md).
+    countdown must do: the reference of figure 3a, and a context row of 3b (README.md).
     """
 
     BINDINGS = [("q", "quit", "Quit")]

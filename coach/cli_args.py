@@ -1,16 +1,17 @@
-"""The command line's options and commands, for argparse.
+"""The command line: its commands and options, and what a line asked for (`parse`).
 
-Apart from cli.py so that each stays short; argparse itself is imported only inside
-these functions, when a command line is more than `quick_parse` reads.
+argparse (with the gettext, locale and shutil it loads) is imported only for a line
+with more than a command: `calf-coach`, `calf-coach back` or `calf-coach tips` alone are
+what a person in pain types and what scripts run, and they start without it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from types import SimpleNamespace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from coach import __version__
+from coach.core.i18n import LANGUAGES
 
 if TYPE_CHECKING:
     import argparse
@@ -45,62 +46,55 @@ def _common() -> argparse.ArgumentParser:
     """Options accepted before or after a command (`calf-coach back --hold 30`)."""
     import argparse
 
-    common = argparse.ArgumentParser(add_help=False)
+    from coach.core.record import POSITIONS
+
+    common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
     common.add_argument(
         "--hold",
         type=_hold_seconds,
         metavar="SECONDS",
-        default=argparse.SUPPRESS,
         help="length of each stretch hold, 5-600 seconds (default 60)",
     )
     common.add_argument(
         "--content",
         metavar="DIR",
-        default=argparse.SUPPRESS,
         help="use another content folder (for reviewers and translators)",
     )
     common.add_argument(
         "--plain",
         action="store_true",
-        default=argparse.SUPPRESS,
         help="line-by-line mode for screen readers and dumb terminals "
         "(automatic when not in a terminal)",
     )
     common.add_argument(
         "--theme",
         metavar="NAME",
-        default=argparse.SUPPRESS,
         help="night (dim), light (high contrast) or any Textual theme; remembered",
     )
     common.add_argument(
         "--lang",
-        choices=("en", "zh"),
-        default=argparse.SUPPRESS,
+        choices=LANGUAGES,
         help="language: en (English) or zh (简体中文); default from the locale",
     )
     common.add_argument(
         "--data-dir",
         metavar="DIR",
-        default=argparse.SUPPRESS,
         help="where history and settings live (also CALF_COACH_HOME)",
     )
     common.add_argument(
         "--region",
         metavar="ID",
-        default=argparse.SUPPRESS,
         help="whose emergency numbers to show: a country code such as uk, us, ca, au, de, "
         "or eu or default (default: from the locale; an unknown one lists them all)",
     )
     common.add_argument(
         "--position",
-        choices=("bed", "sitting", "standing"),
-        default=argparse.SUPPRESS,
+        choices=POSITIONS,
         help="start holds in this position (default: the one used last time)",
     )
     common.add_argument(
         "--voice",
         action=argparse.BooleanOptionalAction,
-        default=argparse.SUPPRESS,
         help="speak each step, the last seconds and time's up (v on the hold); remembered",
     )
     return common
@@ -120,7 +114,44 @@ COMMANDS = {
 }
 
 
+class CommandLine(NamedTuple):
+    """What a command line asked for: each option None (or its default) when not given,
+    so a value from the command line is told from a remembered one."""
+
+    command: str | None = None
+    hold: int | None = None
+    content: str | None = None
+    plain: bool = False
+    theme: str | None = None
+    lang: str | None = None
+    data_dir: str | None = None
+    region: str | None = None
+    position: str | None = None
+    voice: bool | None = None
+    format: str = "csv"
+    """export: csv or json."""
+    output: str | None = None
+    """export, report: the file to write."""
+    weeks: int = 12
+    """report: how many weeks back."""
+    causes: Sequence[str] = ()
+    """tips: the cause ids whose tips come first."""
+    dir: str | None = None
+    """check-content: the folder to check."""
+
+
+def parse(argv: Sequence[str]) -> CommandLine:
+    """Read a command line; argparse exits with a message for one it cannot read."""
+    if not argv or (len(argv) == 1 and argv[0] in COMMANDS):  # a command alone
+        return CommandLine(argv[0] if argv else None)
+    return CommandLine(**vars(build_parser().parse_args(argv)))
+
+
 def build_parser() -> argparse.ArgumentParser:
+    """Every option and command. Nothing given is left out of what it reads (SUPPRESS):
+    an option may come before or after the command, and the command's own parser
+    must not put a default over a value given before it. `CommandLine` has the
+    defaults."""
     import argparse
 
     common = _common()
@@ -133,9 +164,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"calf-coach {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, summary in COMMANDS.items():
-        command = sub.add_parser(name, parents=[common], help=summary)
+        command = sub.add_parser(
+            name, parents=[common], help=summary, argument_default=argparse.SUPPRESS
+        )
         if name == "export":
-            command.add_argument("--format", choices=("csv", "json"), default="csv")
+            command.add_argument("--format", choices=("csv", "json"))
             command.add_argument(
                 "-o", "--output", metavar="FILE", help="file to write (default: stdout)"
             )
@@ -147,7 +180,9 @@ def build_parser() -> argparse.ArgumentParser:
                 help="file to write (default calf-coach-report.html; - for stdout)",
             )
             command.add_argument(
-                "--weeks", type=_weeks, default=12, help="how many weeks back (1-104, default 12)"
+                "--weeks",
+                type=_weeks,
+                help=f"how many weeks back (1-104, default {CommandLine().weeks})",
             )
         elif name == "tips":
             command.add_argument(
@@ -158,88 +193,3 @@ def build_parser() -> argparse.ArgumentParser:
                 "dir", nargs="?", metavar="DIR", help="folder to check (default: built-in)"
             )
     return parser
-
-
-_QUICK_OPTIONS = {
-    "--data-dir": "data_dir",
-    "--content": "content",
-    "--lang": "lang",
-    "--hold": "hold",
-    "--theme": "theme",
-    "--region": "region",
-    "--position": "position",
-}
-_QUICK_FLAGS = {
-    "--voice": ("voice", True),
-    "--no-voice": ("voice", False),
-    "--plain": ("plain", True),
-}
-_QUICK_COMMAND_OPTIONS = {
-    "export": {"--format": "format", "--output": "output", "-o": "output"},
-    "report": {"--output": "output", "-o": "output"},
-}
-_QUICK_CHOICES = {
-    "format": ("csv", "json"),
-    "lang": ("en", "zh"),
-    "position": ("bed", "sitting", "standing"),
-}
-_QUICK_DEFAULTS = {
-    "export": {"format": "csv", "output": None},
-    "report": {"output": None, "weeks": 12},
-}
-
-
-def quick_parse(argv: Sequence[str]) -> SimpleNamespace | None:
-    """What `build_parser().parse_args(argv)` gives, for the common command lines only:
-    a command first, then `--name value` (or `--name=value`) options of a short list.
-
-    argparse, with the gettext, locale and shutil it loads, costs a printing command
-    about 6 ms and 0.3 MiB (`back --hold 90` included). Anything else, or anything odd
-    (a repeat, a value that looks like an option, a bad choice, a hold out of range),
-    gives None: the real parser then reads it and explains.
-    """
-    if not argv:
-        return SimpleNamespace(command=None)
-    command, *rest = argv
-    if command not in COMMANDS:
-        return None
-    known = {**_QUICK_OPTIONS, **_QUICK_COMMAND_OPTIONS.get(command, {})}
-    values: dict[str, object] = {}
-    words: list[str] = []
-    args = iter(rest)
-    for arg in args:
-        if not arg.startswith("-"):
-            words.append(arg)
-            continue
-        if arg in _QUICK_FLAGS:
-            dest, flag = _QUICK_FLAGS[arg]
-            if dest in values:
-                return None
-            values[dest] = flag
-            continue
-        name, equals, value = arg.partition("=")
-        dest = known.get(name)
-        if dest is None or dest in values or (equals and name == "-o"):
-            return None
-        if not equals:
-            value = next(args, "")
-        if not value or (value.startswith("-") and value != "-"):
-            return None
-        if value not in _QUICK_CHOICES.get(dest, (value,)):
-            return None
-        if dest == "hold":
-            if not (value.isascii() and value.isdigit()):
-                return None
-            value = int(value)
-            if not HOLD_RANGE[0] <= value <= HOLD_RANGE[1]:
-                return None
-        values[dest] = value
-    if words and values:
-        return None  # argparse mixes options and words in ways not worth copying
-    if command == "tips":
-        return SimpleNamespace(command=command, causes=words, **values)
-    if command == "check-content" and len(words) <= 1:
-        return SimpleNamespace(command=command, dir=words[0] if words else None, **values)
-    if words:
-        return None
-    return SimpleNamespace(command=command, **{**_QUICK_DEFAULTS.get(command, {}), **values})

@@ -1,38 +1,52 @@
-"""What every Calf Coach screen shares: a clear message when the window is too small.
+"""What every Calf Coach screen shares, one part per job:
 
-Textual has no minimum size. Below 40x12 layouts collapse into fragments, so every
-screen covers itself with one plain sentence instead, and a running countdown keeps
-showing its time left there. Textual calls `on_mount`/`on_resize` for each class in
-the MRO, so subclasses keep their own handlers without calling these.
+- `SizeGuard`: a clear message when the window is too small;
+- `KeysFromNow`: a key pressed before the screen was up is not for it;
+- `AnswerOnce`: a screen answers once;
+- `HelpKeysLast`: `!` (get help) and `?` (help) on every screen, after its own keys;
+- `PlainNotices`: a notice is plain text.
+
+Textual calls `on_mount`/`on_resize` for each class in the MRO, so subclasses keep
+their own handlers without calling these.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual.await_complete import AwaitComplete
-from textual.binding import Binding
-from textual.dom import DOMNode
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.events import Key, ScreenResume
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from coach.core.i18n import t
-from screens.app.textual_private import key_clock, own_bindings
+
+if TYPE_CHECKING:
+    from coach.content.model import Region
+
+    ScreenPart = Screen[Any]
+else:
+    ScreenPart = object
+"""A part of a screen: typed as a Screen, a plain mixin when the app runs. (A second
+Screen base would take ModalScreen's styles from the dialogs: Textual reads a class's
+CSS along its first base only.)"""
 
 MIN_WIDTH, MIN_HEIGHT = 40, 12
 SHORT_HEIGHT = 20
 
-HELP_KEYS = (
+HELP_KEYS = [
     Binding("exclamation_mark", "app.red_flags", "Get help", id="red-flags", key_display="!"),
     Binding("question_mark", "app.help", "Help", id="help", key_display="?"),
-)
-"""On every screen, after its own keys: each screen binds them (SizeGuard), not the App.
+]
+"""On every screen, after its own keys: CoachScreen and CoachModal bind them, not the App.
 Bound on the App, each was looked up as a character name (`unicodedata.lookup`) every
-time Textual gathered the keys that apply, which read about 0.6 MiB of the name tables
-into memory; `key_display` spares the same lookup where the footer and help draw them."""
+time Textual gathered the keys that apply, which read scattered pages of the name
+tables into memory (bench figure 5); `key_display` spares the same lookup where the
+footer and help draw them.
+A screen that binds one of these keys itself keeps its own (help closes with `?`)."""
+LAST = frozenset(binding.key for binding in HELP_KEYS)
 
 
 class TooSmall(Static):
@@ -57,98 +71,34 @@ class TooSmall(Static):
     """
 
 
-def translate_bindings(node: DOMNode) -> None:
-    """Show binding descriptions in the person's language (Footer and help read them)."""
-    own = own_bindings(node)
-    for key, bindings in own.items():
-        own[key] = [
-            replace(b, description=t(b.description)) if b.description else b for b in bindings
-        ]
-
-
-class SizeGuard:
-    """Mixin for Screen and ModalScreen."""
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        translate_bindings(self)  # type: ignore[arg-type]
-        own = own_bindings(self)  # type: ignore[arg-type]
-        for binding in HELP_KEYS:  # unless the screen uses the key (help closes with `?`)
-            own.setdefault(binding.key, [replace(binding, description=t(binding.description))])
-
-    _shown_at: float | None = None
-    _answered: bool = False
+class SizeGuard(ScreenPart):
+    """Textual has no minimum size. Below 40x12 layouts collapse into fragments, so the
+    screen covers itself with one plain sentence instead, and a running countdown keeps
+    showing its time left there."""
 
     def on_mount(self) -> None:
         self.check_size()
-        self._shown_at = key_clock()
-
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = False,
-    ) -> None:
-        """As Textual's, but a notice is plain text unless asked: notices carry error text
-        and paths (a data folder called `a[b]`), which must not be parsed as markup."""
-        super().notify(  # type: ignore[misc]
-            message, title=title, severity=severity, timeout=timeout, markup=markup
-        )
-
-    styled_before_resume = False
-    """Set on the app's first screen (CalfCoach.get_default_screen): see on_screen_resume."""
-
-    def on_screen_resume(self, event: ScreenResume) -> None:
-        # On top again (a dialog closed, or home after an episode): keys typed while
-        # the screen before was still up are not for this one either.
-        self._shown_at = key_clock()
-        if self.styled_before_resume:
-            # The app's first screen, styled node by node as it was registered, with
-            # style sheets all parsed before it. Textual styles every node again when
-            # it first resumes (about 4 ms of the first frame); not needed here, once.
-            # A pushed screen whose file is new is different: Textual parses its file
-            # only after registering it, and that second styling is what applies it.
-            # Runs before Screen's own handler, which reads the flag (MRO order).
-            self.styled_before_resume = False
-            event.refresh_styles = False
-
-    def came_too_soon(self, key: Key) -> bool:
-        """Whether `key` was pressed before this screen was put up. The app drops such
-        keys (see CalfCoach.on_event): Enter mashed at TIME'S UP must not answer the
-        question that follows, and a second q must not quit from the first screen."""
-        return self._shown_at is None or key.time < self._shown_at
-
-    def dismiss(self, result: object = None) -> AwaitComplete:
-        """Answer once. A click and a key that arrive together can both answer; the second
-        would pop whatever screen came next (or crash on an empty stack)."""
-        if self._answered:
-            return AwaitComplete()
-        self._answered = True
-        return super().dismiss(result)  # type: ignore[misc]
 
     def on_resize(self) -> None:
         self.check_size()
 
     def check_size(self) -> None:
-        size = self.app.size  # type: ignore[attr-defined]
+        size = self.app.size
         small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
-        if small and not self.query("#too-small"):  # type: ignore[attr-defined]
+        if small and not self.query("#too-small"):
             # Mounted the first time it is needed: most windows never are this small,
             # and one widget less is one less to style on the way to the first frame.
-            self.mount(TooSmall(id="too-small"))  # type: ignore[attr-defined]
-        self.set_class(small, "-too-small")  # type: ignore[attr-defined]
-        self.set_class(size.height < SHORT_HEIGHT, "-short")  # type: ignore[attr-defined]
+            self.mount(TooSmall(id="too-small"))
+        self.set_class(small, "-too-small")
+        self.set_class(size.height < SHORT_HEIGHT, "-short")
         # Big bordered choices need height; on a short window one line each still reads.
-        for choice in self.query(".choice"):  # type: ignore[attr-defined]
+        for choice in self.query(".choice"):
             choice.set_class(size.height < SHORT_HEIGHT, "-compact")
         if small:
             self.update_too_small()
 
     def update_too_small(self) -> None:
-        if not self.has_class("-too-small"):  # type: ignore[attr-defined]
+        if not self.has_class("-too-small"):
             return
         lines = [
             t(
@@ -165,23 +115,90 @@ class SizeGuard:
             from coach.core.timer import clock_text  # loaded with the timer, not at start-up
 
             lines.insert(0, f"{state}: {clock_text(left)}")
-        for widget in self.query(TooSmall):  # type: ignore[attr-defined]
+        for widget in self.query(TooSmall):
             widget.update("\n".join(lines))
+
+
+class KeysFromNow(ScreenPart):
+    """Notes when the screen was put up, so the app can drop a key pressed before then.
+
+    Textual resumes a screen each time it is put on top: when it is first shown (after
+    it is mounted), and when a dialog over it closes or the app comes home to it after
+    an episode; keys typed while the screen before was up are not for this one either.
+    The resume event is stamped on the clock Textual stamps key presses with."""
+
+    _shown_at: float | None = None
+
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        self._shown_at = event.time
+
+    def came_too_soon(self, key: Key) -> bool:
+        """Whether `key` was pressed before this screen was put up. The app drops such
+        keys (see CalfCoach.on_event): Enter mashed at TIME'S UP must not answer the
+        question that follows, and a second q must not quit from the first screen."""
+        return self._shown_at is None or key.time < self._shown_at
+
+
+class AnswerOnce(ScreenPart):
+    _answered: bool = False
+
+    def dismiss(self, result: Any = None) -> AwaitComplete:
+        """Answer once. A click and a key that arrive together can both answer; the second
+        would pop whatever screen came next (or crash on an empty stack)."""
+        if self._answered:
+            return AwaitComplete()
+        self._answered = True
+        return super().dismiss(result)
+
+
+class HelpKeysLast(ScreenPart):
+    """The screen's keys with `!` and `?` moved after its own, where the footer and help
+    list them (a screen's BINDINGS come after those of the classes it is made from)."""
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        keys = super().active_bindings
+        first = {key: active for key, active in keys.items() if key not in LAST}
+        return first | {key: active for key, active in keys.items() if key in LAST}
+
+
+class PlainNotices(ScreenPart):
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """As Textual's, but a notice is plain text unless asked: notices carry error text
+        and paths (a data folder called `a[b]`), which must not be parsed as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+
+class CoachParts(HelpKeysLast, KeysFromNow, AnswerOnce, PlainNotices, SizeGuard):
+    """Every part above, as CoachScreen and CoachModal have them."""
 
 
 Result = TypeVar("Result")
 
 
-class CoachScreen(SizeGuard, Screen[Result]):
-    pass
+class CoachScreen(CoachParts, Screen[Result]):
+    BINDINGS: ClassVar[list[BindingType]] = [*HELP_KEYS]
 
 
 class HomeScreen(CoachScreen[None]):
     """The first screen, under every flow: the app goes back to it, never stacks two."""
 
+    def region_changed(self, region: Region) -> None:
+        """The person chose their country: show its numbers."""
 
-class CoachModal(SizeGuard, ModalScreen[Result]):
-    """A dialog. It binds `!` and `?` itself, as every screen does (SizeGuard): App keys
-    reach a ModalScreen only with priority, and a priority key is acted on as it
-    arrives, ahead of keys typed just before it (typed together, "q!" opened the red
-    flags and q then closed them)."""
+
+class CoachModal(CoachParts, ModalScreen[Result]):
+    """A dialog. It binds `!` and `?` itself, as every screen does: App keys reach a
+    ModalScreen only with priority, and a priority key is acted on as it arrives, ahead
+    of keys typed just before it (typed together, "q!" opened the red flags and q then
+    closed them)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*HELP_KEYS]

@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from coach.core.cues import question_cue
 from coach.core.i18n import t
 from coach.core.steps import EasedAnswer, EasedOutcome, EasedQuestion
 from screens.base import CoachScreen
@@ -57,8 +58,6 @@ class FollowUp(CoachScreen[EasedAnswer]):
 
     def on_mount(self) -> None:
         """The question is said too, when the voice is on (the hold has just gone)."""
-        from coach.core.cues import question_cue
-
         cue = question_cue(t("Has the cramp eased?"))
         self.app.voice.say(cue.text)  # type: ignore[attr-defined]
 

@@ -90,7 +90,8 @@ class HelpScreen(CoachModal[None]):
 
 
 def keys_for(screen: Screen) -> list[str]:
-    """One line per described binding, keys as the Footer shows them."""
+    """One line per described binding, keys as the footer shows them, in the person's
+    language."""
     lines = []
     seen = set()
     for active in screen.active_bindings.values():
@@ -99,5 +100,5 @@ def keys_for(screen: Screen) -> list[str]:
             continue
         seen.add(binding.action)
         key = screen.app.get_key_display(binding)
-        lines.append(f"{key:>8}  {binding.description}")
+        lines.append(f"{key:>8}  {t(binding.description)}")
     return lines

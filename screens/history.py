@@ -252,8 +252,8 @@ class HistoryScreen(CoachScreen[None]):
             if yes:
                 self._delete(record)
 
-        # Loaded here: the dialog (with Textual's Button) is not on the way to the
-        # history's first frame (about 1 ms).
+        # The screens seam: the dialog (with Textual's Button) loads when `d` is
+        # pressed, off the way to the history's first frame (bench figure 8).
         from screens.confirm_delete import ConfirmDeleteScreen
 
         self.app.push_screen(ConfirmDeleteScreen(question), answered)

@@ -44,8 +44,8 @@ class SidePicker(HomeScreen):
         Binding("up", "app.focus_previous", show=False),
     ]
 
-    # Plain messages, not dataclasses: making three dataclasses cost about 0.6 ms of
-    # every first frame.
+    # Plain messages, not dataclasses: making dataclasses is slower, on every first
+    # frame's path (bench figure 1).
     class Chosen(Message):
         def __init__(self, side: str) -> None:
             super().__init__()
@@ -148,7 +148,7 @@ class SidePicker(HomeScreen):
         if night is None:
             return
         if answer == "yes":
-            from screens.checkin import CheckinScreen
+            from screens.checkin import CheckinScreen  # the screens seam: a dialog opened on a key
 
             self.app.push_screen(CheckinScreen(night), self._checked_in)
         else:
@@ -174,7 +174,7 @@ class SidePicker(HomeScreen):
         self.post_message(self.Chosen(side))
 
     def action_not_sure(self) -> None:
-        from screens.not_sure import NotSure
+        from screens.not_sure import NotSure  # the screens seam: a dialog opened on a key
 
         def chosen(side: str | None) -> None:
             if side:

@@ -8,13 +8,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.events import Key
 from textual.widgets import Static
 
 from coach.content.model import Content
 from coach.core.i18n import t
 from coach.core.steps import NextAnswer, NextChoice, WhatNext
 from coach.text import wording
-from screens.app.textual_private import own_bindings
 from screens.base import CoachScreen
 from screens.widgets.choice import Choice
 from screens.widgets.key_footer import KeyFooter
@@ -37,11 +37,9 @@ class StillCramping(CoachScreen[NextAnswer]):
         self.tried: list[str] = []
         """Relief ids marked as tried, in the order marked."""
         self.to_try = content.relief_to_try() if step.show_relief else ()
-        own = own_bindings(self)  # type: ignore[arg-type]
-        for item in self.to_try:
-            assert item.key is not None  # relief_to_try() has only those with a key
-            action = f"toggle({item.id!r})"
-            own.setdefault(item.key, [Binding(item.key, action, t("Tried"), show=False)])
+        self.relief_keys = {item.key: item.id for item in self.to_try}
+        """Each relief's own key, from the content (never h or q: content/load.py), read
+        in on_key: the footer names this screen's fixed keys, the list names these."""
 
     def compose(self) -> ComposeResult:
         title, *rest = wording.what_next(self.step)
@@ -66,10 +64,17 @@ class StillCramping(CoachScreen[NextAnswer]):
     def on_mount(self) -> None:
         self.query_one("#hold", Choice).focus()
 
+    def on_key(self, event: Key) -> None:
+        relief_id = self.relief_keys.get(event.key)
+        if relief_id is not None:
+            event.stop()
+            self.toggle(relief_id)
+
     def on_choice_chosen(self, event: Choice.Chosen) -> None:
         self.action_choose(event.choice.id)  # type: ignore[arg-type]
 
-    def action_toggle(self, relief_id: str) -> None:
+    def toggle(self, relief_id: str) -> None:
+        """Mark a relief as tried, or not any more."""
         if relief_id in self.tried:
             self.tried.remove(relief_id)
         else:

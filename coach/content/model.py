@@ -4,15 +4,15 @@ where its files are.
 Split from `coach.content.load` (the loaders and checks), which re-exports every name here.
 Code that only uses the records imports them from here: a start whose content comes
 from the cache then loads none of the YAML checkers. The records are
-NamedTuples, not dataclasses: they are built at start-up, and seventeen dataclasses
-cost about 10 ms of the first frame. No `from __future__ import annotations` here:
-NamedTuple would compile each of the ~90 annotation strings (1 ms of every start).
+NamedTuples, not dataclasses: they are built at start-up, and making dataclasses is
+slower, on the first frame's path (bench figure 1). No `from __future__ import
+annotations` here: NamedTuple would compile each annotation string on every start.
 They hold only str, int, bool, tuples and dicts, so the checked-content cache
 (`coach.store.content_cache`) can save them as JSON.
 """
 
 import os
-from typing import NamedTuple
+from typing import Literal, NamedTuple, get_args
 
 FILES = (
     "evidence.yaml",
@@ -32,7 +32,7 @@ def default_dir() -> str:
     Here, not with the loaders: a start whose content comes from the cache
     (`coach.store.content_cache`) needs the folder but none of the YAML checkers. Paths are strings,
     not `pathlib.Path`: `check-content` imports nothing else that needs pathlib, whose
-    import (with urllib.parse and ipaddress) costs it 3-4 ms.
+    import brings urllib.parse and ipaddress with it (bench figure 6).
     """
     package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))  # coach/
     packaged = os.path.join(package, "_content")
@@ -41,7 +41,11 @@ def default_dir() -> str:
     )
 
 
-SIDES = ("back", "front")
+Side = Literal["back", "front"]
+"""The side of the calf a guide is for, and an episode's side (`coach.core.steps`):
+defined here, the lowest floor that needs it, because the content must have a guide
+for each."""
+SIDES: tuple[Side, ...] = get_args(Side)
 ACTIONS = ("emergency", "urgent", "doctor")
 """Red flag actions, most urgent first."""
 NUMBER_PLACEHOLDERS = ("{emergency}", "{urgent}")

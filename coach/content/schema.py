@@ -40,7 +40,7 @@ class Doc:
         allowed = required | optional
         for key in m:
             if key not in allowed:
-                import difflib
+                import difflib  # stdlib; only for a mistake's hint
 
                 hint = difflib.get_close_matches(key, sorted(allowed), n=1)
                 extra = f" (did you mean {hint[0]!r}?)" if hint else ""
@@ -143,7 +143,7 @@ class Doc:
 
 def hint(value: str, known: Iterable[str]) -> str:
     """ " (did you mean 'x'?)" for a near miss, else nothing."""
-    import difflib
+    import difflib  # stdlib; only for a mistake's hint
 
     found = difflib.get_close_matches(value, sorted(known), n=1)
     return f" (did you mean {found[0]!r}?)" if found else ""

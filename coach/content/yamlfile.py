@@ -24,18 +24,16 @@ _NO_ALIASES = "aliases (& and *) are not allowed in content files"
 class ContentError(Exception):
     """One problem in one content file, worded for the person who edits it.
 
-    A plain class, not a dataclass: the printing commands import this module, and
-    dataclasses (with inspect) costs them about 5 ms.
+    An exception, so not a dataclass: a dataclass's `__init__` skips
+    `Exception.__init__` (so `args` is empty and a copy sent between processes cannot
+    be rebuilt), its `__eq__` makes the exception unhashable, and frozen it breaks
+    the `__traceback__` that `raise` and contextlib set. Two raises of the same
+    problem are two events; they compare by identity, as exceptions do.
     """
 
     def __init__(self, path: str, line: int | None, field: str, message: str) -> None:
         super().__init__(path, line, field, message)
         self.path, self.line, self.field, self.message = path, line, field, message
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, ContentError) and self.args == other.args
-
-    __hash__ = Exception.__hash__
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -79,7 +77,7 @@ def read_yaml(path: str | os.PathLike[str]) -> Any:
         ) from None
     if not text.strip():
         raise ContentError(name, 1, "", "the file is empty")
-    import yaml
+    import yaml  # the store seam: PyYAML loads on a content-cache miss only
 
     parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
@@ -103,76 +101,79 @@ class _Reader:
     """
 
     def __init__(self, path: str, parser: Any) -> None:
-        import yaml
+        import yaml  # the store seam: PyYAML loads on a content-cache miss only
 
         self.path = path
+        self.events = yaml.events
         self.next_event = parser.get_event
         self.implicit = type(parser).yaml_implicit_resolvers
-        self.events = yaml.events
         self.resolvers: dict[str, tuple] = {}
-        """The implicit resolvers to try for a plain scalar, by its first character."""
+        """The implicit resolvers to try for a plain scalar, by its first character
+        (PyYAML's own Resolver keys them the same way)."""
 
     def fail(self, event: Any, field: str, message: str) -> ContentError:
         return ContentError(self.path, event.start_mark.line + 1, field, message)
 
     def document(self) -> Any:
         """The stream's one document; ContentError if it has none or more than one."""
-        events = self.events
         self.next_event()  # the stream's start
-        if isinstance(self.next_event(), events.StreamEndEvent):
+        if isinstance(self.next_event(), self.events.StreamEndEvent):
             raise ContentError(self.path, 1, "", "the file has no content")
         value = self.value(self.next_event(), "")
         self.next_event()  # the document's end
         after = self.next_event()
-        if not isinstance(after, events.StreamEndEvent):
+        if not isinstance(after, self.events.StreamEndEvent):
             raise self.fail(after, "", "YAML syntax error: but found another document")
         return value
 
     def value(self, event: Any, field: str) -> Any:
-        events = self.events
         kind = type(event)
-        if kind is events.ScalarEvent:
+        if kind is self.events.ScalarEvent:
             return self._scalar(event, field)
-        if kind is events.MappingStartEvent:
+        if kind is self.events.MappingStartEvent:
             return self._map(event, field)
-        if kind is events.SequenceStartEvent:
-            if event.tag not in (None, "!", _TAG + "seq"):
-                raise self.fail(event, field, f"the tag {event.tag} is not allowed")
-            out = Seq()
-            out.line = event.start_mark.line + 1
-            out.item_lines = lines = []
-            end, next_event, value = events.SequenceEndEvent, self.next_event, self.value
-            item = next_event()
-            while type(item) is not end:
-                lines.append(item.start_mark.line + 1)
-                out.append(value(item, f"{field}[{len(out)}]"))
-                item = next_event()
-            return out
+        if kind is self.events.SequenceStartEvent:
+            return self._seq(event, field)
         raise self.fail(event, field, _NO_ALIASES)
+
+    def _seq(self, event: Any, field: str) -> Seq:
+        if event.tag not in (None, "!", _TAG + "seq"):
+            raise self.fail(event, field, f"the tag {event.tag} is not allowed")
+        out = Seq()
+        out.line = event.start_mark.line + 1
+        out.item_lines = []
+        item = self.next_event()
+        while type(item) is not self.events.SequenceEndEvent:
+            out.item_lines.append(item.start_mark.line + 1)
+            out.append(self.value(item, f"{field}[{len(out)}]"))
+            item = self.next_event()
+        return out
 
     def _map(self, event: Any, field: str) -> Map:
         if event.tag not in (None, "!", _TAG + "map"):
             raise self.fail(event, field, f"the tag {event.tag} is not allowed")
         out = Map()
         out.line = event.start_mark.line + 1
-        out.key_lines = lines = {}
-        events, next_event, value, tag = self.events, self.next_event, self.value, self._tag
-        scalar, end, text = events.ScalarEvent, events.MappingEndEvent, _TAG + "str"
-        key_event = next_event()
-        while type(key_event) is not end:
-            if type(key_event) is events.AliasEvent:
+        out.key_lines = {}
+        key_event = self.next_event()
+        while type(key_event) is not self.events.MappingEndEvent:
+            if type(key_event) is self.events.AliasEvent:
                 raise self.fail(key_event, field, _NO_ALIASES)
-            if type(key_event) is not scalar or tag(key_event) != text:
+            if (
+                type(key_event) is not self.events.ScalarEvent
+                or self._tag(key_event) != _TAG + "str"
+            ):
                 raise self.fail(key_event, field, "keys must be plain words")
             key = key_event.value
             if key == "<<":
                 raise self.fail(key_event, field, "merge keys (<<) are not allowed")
             sub = f"{field}.{key}" if field else key
-            if key in lines:
-                raise self.fail(key_event, sub, f"duplicate key (first given on line {lines[key]})")
-            lines[key] = key_event.start_mark.line + 1
-            out[key] = value(next_event(), sub)
-            key_event = next_event()
+            if key in out.key_lines:
+                first = out.key_lines[key]
+                raise self.fail(key_event, sub, f"duplicate key (first given on line {first})")
+            out.key_lines[key] = key_event.start_mark.line + 1
+            out[key] = self.value(self.next_event(), sub)
+            key_event = self.next_event()
         return out
 
     def _tag(self, event: Any) -> str:
@@ -185,8 +186,7 @@ class _Reader:
             first = value[:1]
             resolvers = self.resolvers.get(first)
             if resolvers is None:
-                implicit = self.implicit
-                resolvers = (*implicit.get(first, ()), *implicit.get(None, ()))
+                resolvers = (*self.implicit.get(first, ()), *self.implicit.get(None, ()))
                 self.resolvers[first] = resolvers
             for tag, pattern in resolvers:
                 if pattern.match(value):

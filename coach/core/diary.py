@@ -29,7 +29,9 @@ CHECKIN_ASK = (
 
 
 def night_of(moment: datetime) -> date:
-    """A 2 am cramp belongs to the evening before: the date 12 hours earlier."""
+    """The night a moment belongs to: a 2 am cramp belongs to the evening before, so
+    this is the date 12 hours earlier. The diary, the history's nights with and without
+    a routine, and the check-in all count nights by it."""
     return (moment - timedelta(hours=12)).date()
 
 

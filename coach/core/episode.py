@@ -10,13 +10,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from coach.core.steps import Outcome
+from coach.content.model import Side
+from coach.core.record import Outcome
 from coach.core.timer import Clock
 
 
 @dataclass
 class Episode:
-    side: str
+    side: Side
     position: str
     clock: Clock = time.monotonic
     now: Callable[[], datetime] = field(default=lambda: datetime.now().astimezone())

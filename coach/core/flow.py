@@ -1,16 +1,49 @@
 """Every decision of an episode and of the bedtime routine, with no screen and no I/O.
 
-A flow is a generator that yields a typed step (`coach.core.steps`) and receives its typed
-answer, so the path a person takes reads top to bottom, the way a clinician would
-tell it. It is wrapped in a small class, in the manner of h11: its callers (the
-full-screen app and plain mode) show `current`, pass the answer to `answer()`, and
-do the saving that `take_saves()` asks for. They decide nothing.
+Rule 1: what the coach decides lives here, and nowhere else. The flow may never know
+about screens, Textual, plain mode, files, the history, the settings, or any clock but
+the one it is given (`clock`, `now`). Its inputs are three: the answer to the step now
+shown (`answer`), the person leaving from anywhere (`leave`: Ctrl+C, a closed terminal,
+the end of input), and the person's own record when it arrives after the flow began
+(`know_past`). `start()` asks for the first step. Its outputs are what each call
+returns, never a side channel: the step to show next and what to save now (`Advance`),
+or, on leaving, the last thing to show and what to save (`Left`).
+
+Rule 2: the flow does not know which face shows it. The full-screen app and plain mode
+each show the step, hand back its answer, and write the saves with the same
+`coach.store.saves.apply_saves`; they decide nothing, so the same answers give the same
+steps and the same record in both (tests/screens/test_both_faces.py).
 
 A generator rather than an explicit state table: the rules are a short sequence with
-two loops, and written as code they can be read against the clinical text. The
-wrapper adds what a generator alone lacks: an answer to a step that is no longer
-current is ignored (a screen answered twice, a key typed ahead), and `leave()` ends
-the episode from anywhere (Ctrl+C, a closed terminal) with the safety net it needs.
+two loops, and written as code they read top to bottom, the way a clinician would tell
+them. The wrapper adds what a generator alone lacks. An answer to a step that is no
+longer current is ignored (a screen answered twice, a key typed ahead); with
+`strict=True` (the tests) it raises `FlowError`, as does an answer of the wrong type,
+so a driver bug cannot hide. And `leave()` ends the episode from any step with the
+safety net it needs, as this table says (tests/unit/test_flow_leave.py walks it):
+
+    leaving at       outcome so far  shows               outcome saved
+    SafetyQuestion   -               GetHelp not-eased   left
+    Hold             -               GetHelp not-eased   left
+    Hold             still           GetHelp not-eased   left
+    Hold             somewhat        GetHelp not-eased   left
+    EasedQuestion    -               GetHelp not-eased   left
+    EasedQuestion    still           GetHelp not-eased   left
+    EasedQuestion    somewhat        AfterCare somewhat  somewhat
+    WhatNext         still           GetHelp not-eased   left
+    WhatNext         somewhat        AfterCare somewhat  somewhat
+    GetHelp          any             -                   unchanged
+    AfterCare        any             -                   unchanged
+    CauseQuestions   any             -                   unchanged
+    TipsStep         any             -                   unchanged
+    RoutineStep      -               -                   nothing
+
+"Outcome so far" is the episode's outcome when the person leaves: "-" before any answer
+to "has it eased?". Leaving saves the episode at every step, with the seconds held of a
+hold left half way (and the position it was moved to). Once "get help" or after-care
+has been shown, nothing more is shown and the outcome stands. Leaving a hold always
+counts as not eased, even after an earlier "somewhat better". The routine is saved only
+when it was done to the end.
 """
 
 from __future__ import annotations
@@ -18,7 +51,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Generator
 from datetime import datetime
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, get_args, get_origin
 
 from coach.content.model import Content
 from coach.core.diary import PastRecord
@@ -49,15 +82,63 @@ NIGHT = (21, 7)
 (in bed or sitting), never standing: night cramps mostly strike older people, often on
 tablets that make them dizzy when they stand up."""
 
+ANSWERED_WITH: dict[type, object] = {
+    SafetyQuestion: SafetyAnswer,
+    Hold: HoldResult,
+    EasedQuestion: EasedAnswer,
+    WhatNext: NextAnswer,
+    GetHelp: None,
+    AfterCare: None,
+    CauseQuestions: tuple[str, ...],
+    TipsStep: None,
+    RoutineStep: RoutineResult,
+}
+"""The type of the answer to each step (a Literal: one of its values; None: closed).
+Checked in strict mode, so a screen or a plain prompt that answers with the wrong type
+fails loudly in the tests instead of being read as "anything but a plain no"."""
+
 
 class ToSave(NamedTuple):
     """What the caller must write now. Decided here; written by the caller."""
 
-    episode: bool = False
+    episode: Episode | None = None
+    """The episode to save as it stands now (the recorder takes a snapshot)."""
     position: str | None = None
     """Remember this position for the next hold."""
     disclaimer_seen: bool = False
     routine: tuple[datetime, RoutineResult] | None = None
+    """A routine done to the end: when it started, and how it went."""
+
+    def then(self, later: ToSave) -> ToSave:
+        """This and `later` as one, for a driver that has not yet written this."""
+        return ToSave(
+            later.episode or self.episode,
+            later.position or self.position,
+            self.disclaimer_seen or later.disclaimer_seen,
+            later.routine or self.routine,
+        )
+
+
+class Advance(NamedTuple):
+    """What the flow says after `start()` or an answer: the step to show next (None:
+    the flow is over), and what to write before or as it is shown."""
+
+    step: Step | None
+    saves: ToSave
+
+
+class Left(NamedTuple):
+    """What leaving came to: the last thing to show or print (None: nothing), which
+    nothing answers, and what to write."""
+
+    final: Step | None
+    saves: ToSave
+
+
+class FlowError(Exception):
+    """A driver broke the flow's protocol (strict mode only, as h11 raises
+    LocalProtocolError): it answered a step that is not current, or with the wrong type
+    of answer. In use, an answer to a step that is not current is ignored."""
 
 
 class _Leave(Exception):
@@ -81,51 +162,92 @@ def starting_position(
     unless asked for by name."""
     known = [p.id for p in content.positions]
     safe = [p.id for p in content.night_positions()]
-    if asked in known:
-        return asked  # type: ignore[return-value]
-    if remembered in known and not (is_night(hour) and remembered not in safe):
-        return remembered  # type: ignore[return-value]
+    if asked is not None and asked in known:
+        return asked
+    night_unsafe = is_night(hour) and remembered not in safe
+    if remembered is not None and remembered in known and not night_unsafe:
+        return remembered
     return (safe or known)[0]
+
+
+def fits(step: Step, answer: object) -> bool:
+    """Whether `answer` has the type the step is answered with (ANSWERED_WITH)."""
+    kind = ANSWERED_WITH[type(step)]
+    if kind is None:
+        return answer is None
+    if get_origin(kind) is Literal:
+        return answer in get_args(kind)
+    if get_origin(kind) is tuple:
+        item = get_args(kind)[0]
+        return isinstance(answer, tuple) and all(isinstance(a, item) for a in answer)
+    return isinstance(kind, type) and isinstance(answer, kind)
 
 
 Flowing = Generator[Step, Any, None]
 
 
 class _Flow:
-    """The wrapper every flow shares: current step, stale answers ignored, saves."""
+    """The wrapper every flow shares: the current step, stale answers, the saves."""
 
-    def __init__(self, steps: Flowing) -> None:
-        self._saves = ToSave()
+    def __init__(self, steps: Flowing, strict: bool) -> None:
         self._steps = steps
-        self.current: Step | None = self._advance(None, first=True)
+        self._to_save = ToSave()
+        self.strict = strict
+        """Raise FlowError on a stale answer or one of the wrong type (the tests)."""
+        self.current: Step | None = None
+        self._started = False
 
-    def _advance(self, value: object, first: bool = False) -> Step | None:
-        try:
-            return next(self._steps) if first else self._steps.send(value)
-        except StopIteration:
-            return None
+    def start(self) -> Advance:
+        """The first step to show. Called once, by the driver, when it is ready to show it."""
+        if self._started:
+            if self.strict:
+                raise FlowError("start() called twice")
+            return Advance(self.current, ToSave())
+        self._started = True
+        return self._resume(lambda: next(self._steps))
 
-    def answer(self, step: Step, value: object) -> Step | None:
-        """Take the answer to `step`; the next step, or None when the flow is over.
-
-        An answer to any step but the current one changes nothing."""
+    def answer(self, step: Step, value: object) -> Advance:
+        """Take the answer to `step`: the next step (None when the flow is over) and
+        what to write now. An answer to any step but the current one changes nothing."""
         if self.current is None or step is not self.current:
-            return self.current
-        self.current = self._advance(value)
-        return self.current
+            if self.strict:
+                raise FlowError(f"an answer to {step!r}, but the step now is {self.current!r}")
+            return Advance(self.current, ToSave())
+        if self.strict and not fits(step, value):
+            kind = ANSWERED_WITH[type(step)]
+            wanted = getattr(kind, "__name__", kind) if isinstance(kind, type) else kind
+            raise FlowError(f"{type(step).__name__} is answered with {wanted}, not {value!r}")
+        return self._resume(lambda: self._steps.send(value))
 
-    def leave(self, hold: HoldResult | None = None) -> Step | None:
-        """The person quit from anywhere: end the flow; the last step to show, if any."""
+    def leave(self, hold: HoldResult | None = None) -> Left:
+        """The person quit from anywhere: end the flow. A routine left half way is not
+        kept, so there is nothing to show or write."""
         self.current = None
         self._steps.close()
-        return None
+        return Left(None, self._take())
 
-    def take_saves(self) -> ToSave:
-        saves, self._saves = self._saves, ToSave()
+    def _resume(self, resume: Callable[[], Step]) -> Advance:
+        try:
+            self.current = resume()
+        except StopIteration:
+            self.current = None
+        return Advance(self.current, self._take())
+
+    def _take(self) -> ToSave:
+        saves, self._to_save = self._to_save, ToSave()
         return saves
 
-    def _save(self, **what: object) -> None:
-        self._saves = self._saves._replace(**what)
+    def _save(
+        self,
+        *,
+        episode: Episode | None = None,
+        position: str | None = None,
+        disclaimer_seen: bool = False,
+        routine: tuple[datetime, RoutineResult] | None = None,
+    ) -> None:
+        """Add to what the call in progress returns."""
+        now = ToSave(episode, position, disclaimer_seen, routine)
+        self._to_save = self._to_save.then(now)
 
 
 class EpisodeFlow(_Flow):
@@ -143,6 +265,7 @@ class EpisodeFlow(_Flow):
         clock: Clock = time.monotonic,
         now: Callable[[], datetime] | None = None,
         past: PastRecord | None = None,
+        strict: bool = False,
     ) -> None:
         """`past`: the person's own record for this side, read by the driver (off the UI
         thread) before the flow starts; the flow does no I/O. None: nothing to show."""
@@ -150,11 +273,14 @@ class EpisodeFlow(_Flow):
         self.past = past if past is not None and past.worth_showing() else None
         self.hold_seconds = hold_seconds
         self.first_run = first_run
-        extra = {"now": now} if now is not None else {}
-        self.episode = Episode(side, position, clock=clock, **extra)
+        self.episode = (
+            Episode(side, position, clock=clock)
+            if now is None
+            else Episode(side, position, clock=clock, now=now)
+        )
         self._help_shown = False
         self._after_care_shown = False
-        super().__init__(self._run())
+        super().__init__(self._run(), strict)
 
     def know_past(self, past: PastRecord | None) -> None:
         """The driver's read of the person's record came in after the flow began (a
@@ -166,19 +292,21 @@ class EpisodeFlow(_Flow):
     def limit_minutes(self) -> int:
         return max(1, round(self.content.hold.escalate_after_seconds / 60))
 
-    def leave(self, hold: HoldResult | None = None) -> Step | None:
+    def leave(self, hold: HoldResult | None = None) -> Left:
         """The person quit (Ctrl+C, a closed terminal, end of input): record what
-        really happened and return the last thing to show or print, if any. `hold`:
-        the running hold's result up to now, if one was on screen."""
+        really happened (the module's table) and return the last thing to show or
+        print, if any. `hold`: the running hold's result up to now, if one was on
+        screen."""
         if self.current is None:
-            return None
+            self._steps.close()
+            return Left(None, ToSave())
         try:
-            self.current = self._steps.throw(_Leave(hold))
+            final: Step | None = self._steps.throw(_Leave(hold))
         except StopIteration:
-            self.current = None
-        final, self.current = self.current, None
+            final = None
+        self.current = None
         self._steps.close()
-        return final
+        return Left(final, self._take())
 
     def _run(self) -> Flowing:
         episode = self.episode
@@ -188,15 +316,15 @@ class EpisodeFlow(_Flow):
             if leaving.hold is not None and isinstance(self.current, Hold):
                 self._hold_ended(leaving.hold)
             if self._help_shown or self._after_care_shown:
-                self._save(episode=True)
+                self._save(episode=episode)
             elif episode.outcome == "somewhat" and not isinstance(self.current, Hold):
                 # Somewhat better and leaving at "what next?": that answer stands, with
                 # what to watch for (as if they had chosen to stop there).
-                self._save(episode=True)
+                self._save(episode=episode)
                 yield self._after_care("somewhat")
             else:  # left before it eased, from wherever they were: the safety net
                 episode.outcome = "left"
-                self._save(episode=True)
+                self._save(episode=episode)
                 yield self._help("not-eased")
 
     def _help(self, reason: HelpReason) -> GetHelp:
@@ -216,12 +344,12 @@ class EpisodeFlow(_Flow):
             self._save(disclaimer_seen=True)
         if safety == "yes":
             episode.outcome = "red_flag"
-            self._save(episode=True)
+            self._save(episode=episode)
             yield self._help("clot")
             return
         if safety != "no":  # "leave", or anything but a plain no: never a stretch
             episode.outcome = "left"
-            self._save(episode=True)
+            self._save(episode=episode)
             yield self._help("not-eased")
             return
         while True:
@@ -229,7 +357,7 @@ class EpisodeFlow(_Flow):
             self._hold_ended(result)
             if result.ended == "left":
                 episode.outcome = "left"
-                self._save(episode=True)
+                self._save(episode=episode)
                 yield self._help("not-eased")
                 return
             eased: EasedAnswer = yield EasedQuestion(result)
@@ -237,7 +365,7 @@ class EpisodeFlow(_Flow):
                 episode.severity = eased.severity
             if eased.outcome not in ("gone", "somewhat", "still"):  # "leave", or unknown
                 episode.outcome = "left"
-                self._save(episode=True)
+                self._save(episode=episode)
                 yield self._help("not-eased")
                 return
             episode.outcome = eased.outcome
@@ -245,12 +373,12 @@ class EpisodeFlow(_Flow):
                 episode.eased_minutes = round(episode.minutes(), 2)
             else:
                 episode.eased_minutes = None
-            self._save(episode=True)
+            self._save(episode=episode)
             if eased.outcome == "gone":
                 break
             if episode.needs_help(self.content.hold.escalate_after_seconds):
                 episode.outcome = "red_flag"
-                self._save(episode=True)
+                self._save(episode=episode)
                 yield self._help("long-cramp")
                 return
             answer: NextAnswer = yield WhatNext(
@@ -262,23 +390,23 @@ class EpisodeFlow(_Flow):
                 clot_warning=True,  # before any massage or warmth advice, every time
             )
             episode.tried(tuple(answer.tried), tuple(r.id for r in self.content.relief_to_try()))
-            self._save(episode=True)
+            self._save(episode=episode)
             if answer.choice == "hold":
                 continue
             if eased.outcome == "still":
                 yield self._help("not-eased")
                 return
             break  # somewhat better, and they stop here
-        yield self._after_care(episode.outcome)  # type: ignore[arg-type]
+        yield self._after_care("gone" if episode.outcome == "gone" else "somewhat")
         causes = yield CauseQuestions(tuple(c.id for c in self.content.causes))
         episode.causes = tuple(causes or ())
-        self._save(episode=True)
+        self._save(episode=episode)
         yield TipsStep(episode.causes)
 
     def _hold(self) -> Hold:
         episode = self.episode
         episode.hold_started(self.hold_seconds)
-        self._save(episode=True)
+        self._save(episode=episode)
         past = self.past if episode.holds == 1 else None
         return Hold(episode.side, episode.position, self.hold_seconds, episode.holds, past)
 
@@ -288,15 +416,15 @@ class EpisodeFlow(_Flow):
         if result.position != episode.position:
             episode.position = result.position
             self._save(position=result.position)
-        self._save(episode=True)
+        self._save(episode=episode)
 
 
 class RoutineFlow(_Flow):
     """The bedtime routine: run it, and record it if it was done to the end."""
 
-    def __init__(self, now: Callable[[], datetime] | None = None) -> None:
+    def __init__(self, now: Callable[[], datetime] | None = None, *, strict: bool = False) -> None:
         self.now = now or (lambda: datetime.now().astimezone())
-        super().__init__(self._run())
+        super().__init__(self._run(), strict)
 
     def _run(self) -> Flowing:
         started = self.now()

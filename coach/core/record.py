@@ -1,5 +1,10 @@
 """One episode as the coach keeps it: the record the flow fills in and the store saves,
-and the words each outcome, help reason and relief goes by.
+and the vocabulary it is written in (kinds, positions, outcomes, help reasons), each
+defined once: a `Literal` for the type, its values (`get_args`) for the checks and the
+command line's choices, and the name each is shown by.
+
+The sides of the calf are the content's (`coach.content.model.Side`): the content is
+checked for a guide per side, and it sits a floor below this.
 
 In the core, not the store, because the diary's rules and the test oracles reason
 about records without opening a database.
@@ -9,24 +14,36 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Literal, get_args
 
-KINDS = ("cramp", "routine")
-SIDES = ("back", "front")
-POSITIONS = ("bed", "sitting", "standing")
-OUTCOMES: dict[str, str] = {
+Kind = Literal["cramp", "routine"]
+KINDS: tuple[Kind, ...] = get_args(Kind)
+
+Position = Literal["bed", "sitting", "standing"]
+"""Where a hold is done: the ids of the content's positions (content/guides.yaml) and
+of `--position`."""
+POSITIONS: tuple[Position, ...] = get_args(Position)
+
+Outcome = Literal["gone", "somewhat", "still", "left", "red_flag"]
+"""What an episode came to, as saved. `left`: the person left before it eased."""
+OUTCOMES: dict[Outcome, str] = {
     "gone": "Gone",
     "somewhat": "Partly eased",
     "still": "Still there",
     "left": "Left early",
     "red_flag": "Red flag",
 }
+"""Each outcome, in the order the history lists them, with the name it is shown by."""
 
-HELP_REASONS: dict[str, str] = {
+HelpReason = Literal["clot", "long-cramp", "not-eased"]
+"""Why an episode ends at "get help": the swollen-leg answer, the time limit, or
+leaving before the cramp eased."""
+HELP_REASONS: dict[HelpReason, str] = {
     "clot": "Possible clot (swollen, warm or red leg)",
     "long-cramp": "Cramp lasting too long",
     "not-eased": "Left before it eased",
 }
-"""Why an episode ended at "get help", with the name exports and the report show."""
+"""Each help reason with the name exports and the report show."""
 
 RELIEF_NAMES: dict[str, str] = {"massage": "massage", "warmth": "warmth"}
 """The report's word for each other relief id (content/guides.yaml other_relief)."""
@@ -34,7 +51,10 @@ RELIEF_NAMES: dict[str, str] = {"massage": "massage", "warmth": "warmth"}
 
 @dataclass
 class EpisodeRecord:
-    """One cramp or routine; ``outcome`` stays None until the person says how it went."""
+    """One cramp or routine; ``outcome`` stays None until the person says how it went.
+
+    Its words are plain `str`, not the Literals above: a record read back may carry a
+    word a newer version wrote, and reads keep it rather than drop the episode."""
 
     id: int | None
     kind: str

@@ -2,28 +2,23 @@
 
 `coach.core.flow` yields one of the step types below; a face (the full-screen app or
 plain mode) shows it and sends back the answer type named in its docstring. Nothing
-here decides anything: this is the vocabulary, kept apart so screens, plain mode and
-tests can import it without the flow's logic, and without Textual.
+here decides anything: this is the vocabulary that screens, plain mode and tests
+share, without the flow's logic and without Textual.
 """
 
 from __future__ import annotations
 
 from typing import Literal, NamedTuple, Union
 
+from coach.content.model import Side
 from coach.core.diary import PastRecord
+from coach.core.record import HelpReason
 
-Side = Literal["back", "front"]
-Position = Literal["bed", "sitting", "standing"]
-Outcome = Literal["gone", "somewhat", "still", "red_flag", "left"]
-"""What an episode came to, as saved. `left`: the person left before it eased."""
 HoldEnd = Literal["time", "eased", "left"]
 """How a hold ended: time ran out, it eased early (`d`), or the person left."""
 SafetyAnswer = Literal["no", "yes", "leave"]
 EasedOutcome = Literal["gone", "somewhat", "still", "leave"]
 NextChoice = Literal["hold", "stop"]
-HelpReason = Literal["clot", "long-cramp", "not-eased"]
-"""Why an episode ends at "get help": the swollen-leg answer, the time limit, or
-leaving before the cramp eased."""
 
 
 class HoldResult(NamedTuple):

@@ -114,7 +114,7 @@ def _write_atomic(target: Path, fill: Callable[[TextIO], object]) -> None:
             with open(target, "w", encoding="utf-8", newline="") as fp:
                 fill(fp)
             return
-    import tempfile  # only for a file: writing to stdout needs none (4 ms of a start)
+    import tempfile  # the store seam: only for a file; writing to stdout needs none
 
     fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:

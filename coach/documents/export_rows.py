@@ -1,6 +1,6 @@
 """One exported row: its values, and the CSV and JSON text of many rows at once.
 
-Apart from coach/documents/export.py (files, targets, the command) so both stay short. An export
+coach/documents/export.py picks the file and runs the command; this makes the text. An export
 of years of nights reads the database's rows as they are and turns each into the
 export's values directly, without an EpisodeRecord in between; a row that is not in
 the shape the app writes goes the long way, through records.from_row, so the values

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-from coach.content.model import Content, Region
+from coach.content.model import Content
 from coach.core.advice import tip_evidence, tip_sections
 from coach.core.i18n import t
 from coach.documents.textout import BOLD, DIM, UNDERLINE, Printer
@@ -39,36 +39,4 @@ def print_tips(content: Content, cause_ids: list[str], out: TextIO | None = None
     printer.line(t("Evidence levels"), BOLD)
     for level in content.evidence.values():
         printer.mixed([(level.label, (BOLD,)), (f": {level.meaning}", ())], indent=2)
-    return 0
-
-
-STYLES = {
-    "title": (BOLD, UNDERLINE),
-    "action": (BOLD,),
-    "heading": (BOLD,),
-    "item": (BOLD,),
-    "text": (),
-    "source": (DIM,),
-    "hint": (),
-}
-
-
-def print_red_flags(content: Content, region: Region, out: TextIO | None = None) -> int:
-    """The same lines as the red-flag screen and plain mode (coach.text.wording)."""
-    from coach.text.wording import red_flags
-
-    printer = Printer(out)
-    for line in red_flags(content, region, "text"):
-        if line.kind == "heading":
-            printer.line()
-            printer.line(line.text.upper(), BOLD)
-        elif line.kind == "item":
-            printer.item("!", line.text, BOLD)
-        elif line.kind in ("text", "source"):
-            printer.mixed([(line.text, STYLES[line.kind])], indent=3)
-        elif line.kind == "hint":
-            printer.line()
-            printer.line(line.text)
-        else:
-            printer.mixed([(line.text, STYLES[line.kind])])
     return 0

@@ -12,15 +12,13 @@ import sys
 from datetime import datetime
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from coach import __version__
 from coach.core.i18n import t
+from coach.documents.export import UsageError, check_target, write_text
+from coach.store.history import DB_NAME, History, HistoryError
 from coach.store.records import HELP_REASONS, OUTCOMES, RELIEF_NAMES
-from coach.store.report_queries import ReportData
-
-if TYPE_CHECKING:
-    from coach.store.history import History
+from coach.store.report_queries import ReportData, gather
 
 STYLE = """
 body{font:14px/1.4 system-ui,sans-serif;color:#111;max-width:46em;margin:1em auto;padding:0 1em}
@@ -217,17 +215,12 @@ def render(data: ReportData, made: datetime, lang: str = "en", names=None) -> st
 
 
 def make_page(store: History, weeks: int, lang: str, names, now: datetime | None = None) -> str:
-    from coach.store.report_queries import gather
-
     now = now or datetime.now().astimezone()
     return render(gather(store, now, weeks), now, lang, names)
 
 
 def write_report(store: History, target: Path, lang: str, names, data_dir: Path) -> str:
     """For `r` on the history screen (on a worker thread): the line to show."""
-    from coach.documents.export import UsageError, check_target, write_text
-    from coach.store.history import HistoryError
-
     try:
         path = check_target(str(target), data_dir)
         write_text(path, make_page(store, 12, lang, names))
@@ -241,9 +234,6 @@ def write_report(store: History, target: Path, lang: str, names, data_dir: Path)
 def run_report(output: str | None, weeks: int, directory: Path, lang: str, names) -> int:
     """The CLI's entry point: the page to `-o FILE` (default calf-coach-report.html in
     the current folder) or to stdout with `-o -`."""
-    from coach.documents.export import UsageError, check_target, write_text
-    from coach.store.history import DB_NAME, History, HistoryError
-
     output = output or "calf-coach-report.html"
     target = None
     if output != "-":

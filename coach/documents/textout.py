@@ -1,7 +1,7 @@
 """Wrapped, lightly styled lines for the commands that print and exit.
 
 `calf-coach tips` and `red-flags` are run from scripts and in a hurry. Rich drew them
-well but its console costs about 37 ms to import, more than the rest of the command,
+well but importing its console took longer than the rest of the command (bench figure 6),
 and its table cells cut unspaced Chinese lines short with "…", which hid part of a
 red flag. This wraps by terminal cells (wide characters count two), breaks Chinese
 between characters, keeps every word, and styles only a real terminal.

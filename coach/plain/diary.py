@@ -1,48 +1,45 @@
 """Plain mode's diary: the morning check-in (`calf-coach checkin`, and an extra answer
 on "Where is the cramp?" in the morning) and the person's own record for a hold.
 
-A mixin of PlainCoach, kept apart so plain.py stays short. The rules (when to ask)
-are coach.core.diary's; this reads and writes the store and asks the questions.
+The rules (when to ask) are coach.core.diary's; this reads and writes the store and
+asks the questions.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from coach.core.diary import (
-    CHECKIN_ASK,
-    CHECKIN_QUESTION,
-    CheckIn,
-    PastRecord,
-    checkin_due,
-    last_night,
-)
+from coach.core.diary import CHECKIN_ASK, CHECKIN_QUESTION, CheckIn, PastRecord, last_night
 from coach.core.i18n import t
-from coach.plain.prompt import Option
+from coach.plain.prompt import Console, Option
+from coach.store.migrations import DB_NAME
+from coach.store.recorder import Recorder
+
+if TYPE_CHECKING:  # type-only: SQLite and the history load behind the store seam
+    from coach.store.history import History
 
 
 class PlainDiary:
-    """Needs from PlainCoach: recorder, input, stdout, say(), warn(), ask(), help_key()."""
+    def __init__(self, console: Console, recorder: Recorder) -> None:
+        self.console = console
+        self.recorder = recorder
 
-    diary_now = staticmethod(lambda: datetime.now().astimezone())
-    """When the check-in question is decided and dated; tests replace it."""
-
-    def _store(self, create: bool = False):
+    def _store(self, create: bool = False) -> History | None:
         """The reading store; without `create`, None when there is no history yet:
         asking whether to show a line must not create the history file."""
-        from pathlib import Path
-
-        from coach.store.history import DB_NAME
-
-        folder = Path(self.recorder.data_dir)  # type: ignore[attr-defined]
+        folder = Path(self.recorder.data_dir)
         if not create and not (folder / DB_NAME).exists():
             return None
-        store, warning = self.recorder.store()  # type: ignore[attr-defined]
-        self.warn(warning)  # type: ignore[attr-defined]
+        store, warning = self.recorder.store()
+        self.console.warn(warning)
         return store
 
     def past_record(self, side: str) -> PastRecord | None:
-        from coach.store.history import HistoryError
+        from coach.store.history import (
+            HistoryError,  # the store seam: SQLite loads when the history is first read
+        )
 
         store = self._store()
         try:
@@ -50,26 +47,26 @@ class PlainDiary:
         except HistoryError:
             return None  # the hold goes on without it
 
-    def checkin_due(self, now: datetime | None = None) -> bool:
-        from coach.store.history import HistoryError
+    def checkin_due(self, now: datetime) -> bool:
+        from coach.store.history import (
+            HistoryError,  # the store seam: SQLite loads when the history is first read
+        )
 
-        now = now or self.diary_now()
         store = self._store()
         try:
-            return (
-                store is not None
-                and checkin_due(now, store.night_state(last_night(now))) is not None
-            )
+            return store is not None and store.checkin_due(now) is not None
         except HistoryError:
             return False
 
-    def checkin(self, now: datetime | None = None) -> int:
+    def checkin(self, now: datetime) -> int:
         """Ask "Any cramps last night?" and save the answer; 1 if it could not be saved."""
-        from coach.store.history import HistoryError
+        from coach.store.history import (
+            HistoryError,  # the store seam: SQLite loads when the history is first read
+        )
 
-        now = now or self.diary_now()
+        console = self.console
         night = last_night(now)
-        answer = self.ask(  # type: ignore[attr-defined]
+        answer = console.ask(
             t(CHECKIN_QUESTION),
             [
                 Option("0", t("None"), "none"),
@@ -92,24 +89,25 @@ class PlainDiary:
         try:
             store.save_checkin(result, now)
         except HistoryError as error:
-            self.warn(str(error))  # type: ignore[attr-defined]
+            console.warn(str(error))
             return 1
-        self.say(t("Saved for the night of {night}.", night=night.isoformat()))  # type: ignore[attr-defined]
+        console.say(t("Saved for the night of {night}.", night=night.isoformat()))
         return 0
 
     def _number(self, question: str, low: int) -> int | None:
         """A whole number from `low` to 10 (20 for a count); Enter skips."""
+        console = self.console
         high = 20 if low else 10
         while True:
             prompt = t(question) + " " + t("({low}-{high}, Enter skips) ", low=low, high=high)
-            print(prompt, end="", file=self.stdout, flush=True)  # type: ignore[attr-defined]
-            line = self.input.readline().strip()  # type: ignore[attr-defined]
-            if not self.input.is_terminal:  # type: ignore[attr-defined]
-                self.say(line)  # type: ignore[attr-defined]
+            print(prompt, end="", file=console.stdout, flush=True)
+            line = console.input.readline().strip()
+            if not console.input.is_terminal:
+                console.say(line)
             if not line:
                 return None
-            if self.help_key(line):  # type: ignore[attr-defined]
+            if console.help_key(line):
                 continue
             if line.isdigit() and low <= int(line) <= high:
                 return int(line)
-            self.say(t("Sorry, I did not understand {answer}.", answer=repr(line)))  # type: ignore[attr-defined]
+            console.say(t("Sorry, I did not understand {answer}.", answer=repr(line)))

@@ -7,30 +7,44 @@ reads the answer and hands it back. Every decision is the flow's.
 
 from __future__ import annotations
 
+import signal
 import sys
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import TextIO
 
 from coach.content.model import Content, Region
+from coach.core.choices import Choices
 from coach.core.diary import CHECKIN_QUESTION, night_of
-from coach.core.flow import EpisodeFlow, RoutineFlow, starting_position
+from coach.core.flow import EpisodeFlow, RoutineFlow, ToSave, starting_position
 from coach.core.i18n import t
-from coach.core.steps import Step
+from coach.core.steps import Side, Step
 from coach.core.timer import Clock
 from coach.plain.diary import PlainDiary
 from coach.plain.prompt import EndOfInput, LineReader, Option
 from coach.plain.steps import PlainSteps
 from coach.store.recorder import Recorder
+from coach.store.saves import apply_saves
 from coach.store.settings import SettingsFile
 from coach.system.speech import Voice
 from coach.text import wording
+from coach.text.diary_text import nights_text
 
-__all__ = ["EndOfInput", "PlainCoach"]
+__all__ = ["EndOfInput", "PlainCoach", "run_plain"]
 
 
-class PlainCoach(PlainSteps, PlainDiary):
+class PlainCoach:
+    """Plain mode: asks and prints, and drives the flow. Its parts (`steps`, `diary`)
+    talk to the person through it (it is their `coach.plain.prompt.Console`)."""
+
+    strict_flows = False
+    """Flows raise on a stale answer or one of the wrong type (tests turn it on)."""
+    diary_now = staticmethod(lambda: datetime.now().astimezone())
+    """When the check-in question is decided and dated; tests replace it."""
+
     def __init__(
         self,
         content: Content,
@@ -64,6 +78,10 @@ class PlainCoach(PlainSteps, PlainDiary):
         self.ask_region = ask_region
         self.steps_shown: list[Step] = []
         self.voice = voice or Voice(False)
+        self.steps = PlainSteps(self)
+        """Shows each step of the flow and reads its answer."""
+        self.diary = PlainDiary(self, recorder)
+        """The morning check-in, and the person's own record for a hold."""
 
     # --- printing and asking
 
@@ -127,12 +145,12 @@ class PlainCoach(PlainSteps, PlainDiary):
         first_run = not self.prefs.settings.disclaimer_seen
         try:
             if start == "routine":
-                return self.drive(RoutineFlow())
+                return self.drive(RoutineFlow(strict=self.strict_flows))
             if start == "history":
                 return self.history()
             if start == "checkin":
-                return self.checkin()
-            side = start if start in ("back", "front") else None
+                return self.diary.checkin(self.diary_now())
+            side = _side(start)
             if side is None:
                 if first_run:
                     self.say(wording.disclaimer(self.region))
@@ -143,12 +161,13 @@ class PlainCoach(PlainSteps, PlainDiary):
                 return 0
             flow = EpisodeFlow(
                 self.content,
-                side,  # type: ignore[arg-type]
+                side,
                 self.position,
                 self.hold_seconds,
                 first_run=first_run,
                 clock=self.clock,
-                past=self.past_record(side),
+                past=self.diary.past_record(side),
+                strict=self.strict_flows,
             )
             return self.drive(flow)
         except (EndOfInput, KeyboardInterrupt):
@@ -159,37 +178,33 @@ class PlainCoach(PlainSteps, PlainDiary):
             self.warn(self.recorder.close())
 
     def drive(self, flow: EpisodeFlow | RoutineFlow) -> int:
-        """Show each step, hand back its answer, write what the flow asks to keep."""
-        step = flow.current
+        """Show each step, hand back its answer, write what the flow returns."""
+        advance = flow.start()
+        # What the flow returned and is not written yet: written with what leaving
+        # returns if the person leaves before it is (Ctrl+C at that very moment).
+        unsaved = advance.saves
         try:
-            while step is not None:
-                self.keep(flow)
+            while advance.step is not None:
+                self.keep(unsaved)
+                unsaved = ToSave()
+                step = advance.step
                 self.steps_shown.append(step)
-                answer = self.show(step)
-                step = flow.answer(step, answer)
+                advance = flow.answer(step, self.steps.show(step))
+                unsaved = advance.saves
+            self.keep(unsaved)
         except (EndOfInput, KeyboardInterrupt):
-            final = flow.leave(self.partial_hold()) if isinstance(flow, EpisodeFlow) else None
-            self.keep(flow)
+            left = flow.leave(self.steps.partial_hold())
+            self.keep(unsaved.then(left.saves))
             self.say()
-            if final is not None:
-                self.steps_shown.append(final)
-                self.show(final)
+            if left.final is not None:
+                self.steps_shown.append(left.final)
+                self.steps.show(left.final)
             self.say(t("Leaving Calf Coach. Take care."))
-        finally:
-            self.keep(flow)
         return 0
 
-    def keep(self, flow: EpisodeFlow | RoutineFlow) -> None:
-        saves = flow.take_saves()
-        if saves.episode and isinstance(flow, EpisodeFlow):
-            self.warn(self.recorder.save(flow.episode))
-        if saves.position:
-            self.remember(position=saves.position)
-        if saves.disclaimer_seen:
-            self.remember(disclaimer_seen=True)
-        if saves.routine:
-            started, result = saves.routine
-            self.warn(self.recorder.routine_done(started, result.seconds, result.version))
+    def keep(self, saves: ToSave) -> None:
+        for warning in apply_saves(saves, self.recorder, self.prefs):
+            self.warn(warning)
 
     def remember(self, **values: object) -> None:
         for name, value in values.items():
@@ -206,14 +221,14 @@ class PlainCoach(PlainSteps, PlainDiary):
         ]
         options.append(Option("s", t("Skip for now"), None))
         chosen = self.ask(t("Which country are you in?"), options)
-        if chosen is not None:
-            self.region = self.content.regions[chosen]  # type: ignore[index]
+        if isinstance(chosen, str):
+            self.region = self.content.regions[chosen]
             self.remember(region=chosen)
         self.ask_region = False
 
-    def pick_side(self) -> str | None:
+    def pick_side(self) -> Side | None:
         back, front = self.content.guides["back"], self.content.guides["front"]
-        morning = self.checkin_due()
+        morning = self.diary.checkin_due(self.diary_now())
         while True:
             options = [
                 Option("b", back.label, "back"),
@@ -232,16 +247,17 @@ class PlainCoach(PlainSteps, PlainDiary):
             if answer == "quit":
                 return None
             if answer == "checkin":
-                self.checkin()
+                self.diary.checkin(self.diary_now())
                 morning = False
                 continue
-            if answer != "not-sure":
-                return answer  # type: ignore[return-value]
+            side = _side(answer)
+            if side is not None:
+                return side
             for text in self.content.not_sure:
                 self.say(text)
 
     def history(self) -> int:
-        from coach.text.diary_text import nights_text
+        # The store seam: the history's text loads with SQLite, when the history is read.
         from coach.text.history_text import charts_text, helped_text, summary_line
 
         store, warning = self.recorder.store()
@@ -265,3 +281,64 @@ class PlainCoach(PlainSteps, PlainDiary):
             nights_text(store.cramps_per_night(since, last), store.routine_nights(since), last)
         )
         return 0
+
+
+def _side(answer: object) -> Side | None:
+    """`back` or `front` as a side; None for anything else."""
+    if answer == "back":
+        return "back"
+    if answer == "front":
+        return "front"
+    return None
+
+
+def run_plain(
+    content: Content,
+    choices: Choices,
+    prefs: SettingsFile,
+    command: str | None,
+    *,
+    hold: int | None,
+    position: str | None,
+    where: Path,
+) -> int:
+    """Plain mode from the command line: `command` run with this run's choices, the
+    history in `where`. Returns the exit code (128 + the signal's number if one ended it).
+    """
+    saved = prefs.remember(choices.remember)
+    voice = Voice(choices.voice, choices.lang)
+    coach = PlainCoach(
+        content,
+        recorder=Recorder(where),
+        prefs=prefs,
+        region=content.regions[choices.region],
+        ask_region=choices.ask_region,
+        hold_seconds=hold,
+        position=position,
+        data_dir=where,
+        voice=voice,
+    )
+    coach.warn(prefs.warning)
+    coach.warn(saved)
+    ended_by: list[int] = []
+    _leave_on_signals(ended_by)
+    coach.warn(voice.take_note())
+    try:
+        code = coach.run(command)
+    finally:
+        coach.recorder.close()  # again, in case printing a note failed before run's own
+    return 128 + ended_by[0] if ended_by else code
+
+
+def _leave_on_signals(ended_by: list[int]) -> None:
+    """A closed terminal (SIGHUP) or `kill` (SIGTERM) leaves plain mode as Ctrl+C does:
+    the flow records what happened and the safety net is printed (if the terminal is
+    still there). The exit code is 128 + the signal's number, as a shell expects."""
+
+    def leave(signum: int, _frame: object) -> None:
+        ended_by.append(signum)
+        raise KeyboardInterrupt
+
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        with suppress(ValueError, OSError, AttributeError):  # not main thread
+            signal.signal(sig, leave)

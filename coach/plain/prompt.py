@@ -1,4 +1,5 @@
-"""Reading answers in plain mode: whole lines, and a peek during a timed hold.
+"""Reading answers in plain mode: whole lines, and a peek during a timed hold; and the
+Console, what each part of plain mode uses of the coach to talk with the person.
 
 During a hold plain mode takes `p`, `+`, `d`, `q` (and `!`, `?`) as they are typed.
 A line that is not one of those was typed for the question after the hold (a script,
@@ -10,7 +11,13 @@ from __future__ import annotations
 import contextlib
 import io
 import select
-from typing import NamedTuple, TextIO
+from collections.abc import Callable
+from typing import NamedTuple, Protocol, TextIO
+
+from coach.content.model import Content, Region
+from coach.core.timer import Clock
+from coach.system.speech import Voice
+from coach.text.wording import Line
 
 
 class Option(NamedTuple):
@@ -73,7 +80,27 @@ class LineReader:
         if self._fd is None or not self.is_terminal:
             return
         with contextlib.suppress(OSError, ImportError):
-            import termios
+            import termios  # stdlib, not on Windows
 
             termios.tcflush(self._fd, termios.TCIFLUSH)
         self._kept.clear()
+
+
+class Console(Protocol):
+    """What the parts of plain mode (the steps, the hold, the routine, the diary) use of
+    the coach that holds them (PlainCoach is one): the content and the country, a line
+    in and lines out, the clock, and the voice."""
+
+    content: Content
+    region: Region
+    input: LineReader
+    stdout: TextIO
+    clock: Clock
+    sleep: Callable[[float], None]
+    voice: Voice
+
+    def say(self, text: str = "") -> None: ...
+    def lines(self, lines: list[Line]) -> None: ...
+    def warn(self, warning: str | None) -> None: ...
+    def ask(self, question: str, options: list[Option], blank: object = None) -> object: ...
+    def help_key(self, answer: str, options: list[Option] | None = None) -> bool: ...

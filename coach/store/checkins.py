@@ -1,6 +1,6 @@
 """The diary's reads and writes on the history database: morning check-ins, cramps per
-night, and a side's own record. A mixin of History (coach/store/history.py), which owns the
-connection and its lock; kept apart so that file stays short.
+night, and a side's own record: the diary's part of History (coach/store/history.py),
+which owns the connection and its lock.
 
 Aggregates are done in SQL (a night is the local wall-clock date 12 hours before the
 start, as `diary.night_of` says): a history of years must not be read row by row to
@@ -9,15 +9,21 @@ draw one chart.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
-from coach.core.diary import PAST_LIMIT, CheckIn, NightState, PastRecord, PositionTally, check
-
-if TYPE_CHECKING:
-    import sqlite3
+from coach.core.diary import (
+    PAST_LIMIT,
+    CheckIn,
+    NightState,
+    PastRecord,
+    PositionTally,
+    check,
+    checkin_due,
+    last_night,
+)
 
 NIGHT_SQL = "date(substr(started_at, 1, 19), '-12 hours')"
 """The night an episode belongs to, on the wall clock it was recorded in."""
@@ -44,6 +50,10 @@ class CheckinStore:
                     answer.sleep,
                 ),
             )
+
+    def checkin_due(self, now: datetime) -> date | None:
+        """The night to ask the morning check-in about, or None (coach.core.diary's rule)."""
+        return checkin_due(now, self.night_state(last_night(now)))
 
     def night_state(self, night: date) -> NightState:
         with self._guard("read the history") as conn:

@@ -1,7 +1,7 @@
 """A checked copy of the content, so a start-up can skip PyYAML.
 
-Importing PyYAML and reading the YAML is about 20 ms of every start, most of the gap
-between Calf Coach and a bare Textual app. Once a folder has loaded and passed every
+Importing PyYAML and reading the YAML was most of the gap between Calf Coach and a
+bare Textual app at start-up (bench figure 1). Once a folder has loaded and passed every
 check, its records are saved as JSON (data only: nothing in it can run) under a key
 made from the bytes of every content file and from the loader's own source. Any edit
 to either is a miss and a normal, fully checked load; so is a cache file that cannot
@@ -12,6 +12,7 @@ anything, and is written only where it would be read.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import stat
@@ -19,16 +20,14 @@ import sys
 from collections.abc import Mapping
 from contextlib import suppress
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args, get_origin
 
 from coach import __version__
 from coach.content import model
+from coach.content.yamlfile import ContentError
 from coach.store.locations import folder_problem
 
-try:  # the C module behind hashlib.blake2b; hashlib itself loads OpenSSL (2-3 ms)
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover (CPython builds always have it)
-    from hashlib import blake2b
+__all__ = ["ContentError", "cache_dir", "cache_file", "language_folder", "load"]
 
 FORMAT = 1
 CACHE_ENV = "CALF_COACH_CACHE"
@@ -57,9 +56,16 @@ def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
     if sys.platform.startswith("linux"):  # platformdirs' own XDG rule, without its import
         base = env.get("XDG_CACHE_HOME", "").strip()
         return Path(base if base.startswith("/") else "~/.cache").expanduser() / "calf-coach"
-    import platformdirs
+    import platformdirs  # third-party; not on Linux
 
     return Path(platformdirs.user_cache_dir("calf-coach"))
+
+
+def language_folder(directory: str | os.PathLike[str] | None, lang: str) -> str:
+    """The folder of the content in `lang`: `directory` (or the shipped content) for
+    English, its subfolder named after the language for a translation."""
+    root = os.fspath(directory) if directory else model.default_dir()
+    return os.path.join(root, lang) if lang != "en" else root
 
 
 def load(
@@ -69,20 +75,20 @@ def load(
 
     Raises ContentError exactly as `coach.content.load.load` does: a folder with a problem
     is never cached, so it is read, and reported, every time. A hit imports none of
-    the checkers (coach.content.load and the modules it reads YAML with): about 1 ms.
+    the checkers (coach.content.load and the modules it reads YAML with).
     """
     folder = Path(folder)
     try:
         key = _key(folder)
-        name = blake2b(bytes(folder.resolve()), digest_size=8).hexdigest()
-        path = (where or cache_dir()) / f"content-{name}.json"
+        path = cache_file(folder, where)
     except (OSError, RuntimeError):  # no home directory, a symlink loop: load as usual
         key = None
     if key is not None:
         found = _read(path, key)
         if found is not None:
             return found
-    from coach.content import load as loaders  # the YAML checkers: on a miss only
+    # The store seam: the YAML checkers load on a miss only.
+    from coach.content import load as loaders
 
     content = loaders.load(folder)
     ui = loaders.load_ui(folder)
@@ -91,9 +97,17 @@ def load(
     return content, ui
 
 
+def cache_file(folder: Path, where: Path | None = None) -> Path:
+    """Where the checked copy of this content folder is kept: one file per folder."""
+    name = hashlib.blake2b(bytes(folder.resolve()), digest_size=8).hexdigest()
+    return (where or cache_dir()) / f"content-{name}.json"
+
+
 def _key(folder: Path) -> str | None:
-    """A hash of everything the checked result depends on; None if a file is missing."""
-    digest = blake2b(f"{FORMAT} {__version__} {sys.version}".encode())
+    """A hash of everything the checked result depends on; None if a file is missing.
+    A real hash, not a checksum: a wrong hit could show emergency numbers the content
+    no longer has."""
+    digest = hashlib.blake2b(f"{FORMAT} {__version__} {sys.version}".encode())
     here = Path(__file__).parent.parent  # coach/
     try:
         for name in _LOADER_SOURCES:  # bytes, not dates: a copy can keep a file's date
@@ -151,7 +165,7 @@ def _write(path: Path, key: str, content: model.Content, ui: dict[str, str]) -> 
         data = json.dumps({"key": key, "content": _encode(content), "ui": ui}, ensure_ascii=False)
         if folder_problem(path.parent, create=True):
             return
-        import tempfile  # here: its imports cost a start 6 ms, and saves are rare
+        import tempfile  # the store seam: atomic writes only; off the first frame
 
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as fp:
@@ -159,7 +173,7 @@ def _write(path: Path, key: str, content: model.Content, ui: dict[str, str]) -> 
         os.replace(temp, path)
         temp = None
     except (OSError, TypeError, ValueError):
-        pass  # a cache that cannot be written only costs the next start 20 ms
+        pass  # a cache that cannot be written only costs the next start a full load
     finally:
         if temp is not None:
             with suppress(OSError):
@@ -231,8 +245,6 @@ def _field_specs(kind: type) -> list[str]:
 
 def _spec(note: Any) -> str:
     """`tuple[Step, ...]`, `dict[str, Guide]`, `str | None`, `int`: an annotation as text."""
-    from typing import get_args, get_origin
-
     origin, args = get_origin(note), get_args(note)
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         return f"tuple[{_spec(args[0])}, ...]"

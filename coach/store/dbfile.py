@@ -1,7 +1,7 @@
 """A history file on disk: telling SQLite's errors apart, and keeping a damaged file.
 
-Apart from history.py so that each stays short. A busy database is worth waiting for; a
-damaged one is moved aside, never deleted, with its journal.
+A busy database is worth waiting for; a damaged one is moved aside, never deleted,
+with its journal. The opener and the writer thread both ask these.
 """
 
 from __future__ import annotations

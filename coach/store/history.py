@@ -22,7 +22,6 @@ from coach.store.records import (
     KINDS,
     OUTCOMES,
     POSITIONS,
-    SIDES,
     BadRow,
     EpisodeRecord,
     check,
@@ -32,7 +31,7 @@ from coach.store.records import (
 
 _MAGIC = b"SQLite format 3\x00"
 
-__all__ = ["KINDS", "OUTCOMES", "POSITIONS", "SIDES", "EpisodeRecord", "History", "HistoryError"]
+__all__ = ["KINDS", "OUTCOMES", "POSITIONS", "EpisodeRecord", "History", "HistoryError"]
 
 _MARKS = ",".join("?" * len(_COLUMNS.split(",")))
 

@@ -25,8 +25,7 @@ def data_dir(cli_value: str | None = None, environ: Mapping[str, str] | None = N
     chosen = cli_value or env.get(ENV_VAR)
     if chosen:
         return Path(chosen).expanduser()
-    # Imported here so importing this module stays cheap for the CLI's fast paths.
-    import platformdirs
+    import platformdirs  # third-party; when the data folder is first asked for
 
     return Path(platformdirs.user_data_dir(APP_NAME)).expanduser()
 
@@ -88,7 +87,7 @@ def folder_problem(
 
 def is_default_data_dir(path: Path) -> bool:
     """True for the platform's folder, which only the app makes (so it may tighten it)."""
-    import platformdirs
+    import platformdirs  # third-party; when the data folder is first asked for
 
     try:
         return os.path.samefile(path, platformdirs.user_data_dir(APP_NAME))

@@ -1,9 +1,9 @@
 """The history's file name and schema, as the list of steps every database file has
 gone through.
 
-Apart from history.py so the store stays short; `history._migrate` runs what a file
-has not yet run. Tests build each older schema from this list and upgrade it. Nothing
-to import: the app asks whether a history exists without loading SQLite.
+`history._migrate` runs what a file has not yet run. Tests build each older schema
+from this list and upgrade it. Nothing to import: the app asks whether a history
+exists without loading SQLite.
 """
 
 from __future__ import annotations

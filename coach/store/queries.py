@@ -1,11 +1,11 @@
 """The history screen's reads at any size: pages of rows, counts and summaries in SQL.
 
-A mixin of History (coach/store/history.py), which owns the connection and its lock; kept
-apart so that file stays short. Nothing here reads the whole history into Python:
+History (coach/store/history.py) is these reads, the diary's (checkins.py) and its own
+writes; it owns the connection and its lock. Nothing here reads the whole history into Python:
 rows come a page at a time by their place in the newest-first order (walked from
 whichever end is nearer, on the index of started_epoch), and every number the
-screen and plain mode print is summed by SQLite (coach/core/stats.py says what each means,
-and its functions over records are the reference the tests hold these to).
+screen and plain mode print is summed by SQLite (tests/support/oracles.py counts the same
+over records in plain Python: the reference the tests hold these to).
 
 Rows that cannot be read (a hand edit, another program) are left out of every count,
 as the record readers leave them out: READABLE_SQL says which rows can be read.
@@ -14,19 +14,19 @@ as the record readers leave them out: READABLE_SQL says which rows can be read.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, NamedTuple
 
+from coach.core.diary import night_of
 from coach.store.checkins import NIGHT_SQL
 from coach.store.migrations import READABLE_SQL
 from coach.store.records import BadRow, EpisodeRecord, check, from_row, row_values
 
-if TYPE_CHECKING:
-    import sqlite3
-
+if TYPE_CHECKING:  # type-only: the stats load when the history's numbers are asked for
     from coach.core.stats import Summary
 
 COLUMNS_SQL = (
@@ -46,7 +46,7 @@ def _around(first: date, end: date) -> tuple[float, float]:
 
 
 class Charts(NamedTuple):
-    """What the Charts and What helped tabs draw, summed in SQL (see coach/core/stats.py)."""
+    """What the Charts and What helped tabs draw, summed in SQL."""
 
     weeks: list[tuple[date, int]]
     sides: dict[str, int]
@@ -144,11 +144,11 @@ class HistoryQueries:
         return records
 
     def summary(self, now: datetime) -> Summary:
-        """stats.summary, summed in SQL: totals, this and last month, and the nights
+        """The headline numbers, summed in SQL: totals, this and last month, and the nights
         with and without a routine from the first night to last night. Each is a range
         of an index (of kind and night, or of kind and start time, widened by two days
         for the offset the wall clock had): never a scan of years of rows."""
-        from coach.core.stats import Summary, night_of
+        from coach.core.stats import Summary
 
         last = night_of(now)
         kept, params = self._kept()
@@ -209,7 +209,7 @@ class HistoryQueries:
         )
 
     def charts(self, now: datetime, weeks: int = 12) -> Charts:
-        """stats.weekly_counts, by_side, by_hour and the outcome tables, in SQL."""
+        """Cramps by week, side and hour, and the outcome tables, in SQL."""
         from coach.core.stats import HOLD_BUCKETS
 
         this_monday = now.date() - timedelta(days=now.weekday())

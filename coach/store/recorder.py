@@ -15,14 +15,14 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-if TYPE_CHECKING:  # sqlite3 is imported on first save, by the writer, not at start-up
-    from concurrent.futures import Future
-
+if TYPE_CHECKING:  # type-only: SQLite loads with the history (the store seam), the
+    # episode with the flow (the screens seam)
     from coach.core.episode import Episode
     from coach.store.history import EpisodeRecord, History
 
@@ -96,7 +96,7 @@ class Recorder:
         return self.take_warnings()
 
     def routine_done(self, started: datetime, seconds: float, version: str) -> str | None:
-        from coach.store.records import EpisodeRecord
+        from coach.store.records import EpisodeRecord  # the store seam: on the first save
 
         record = EpisodeRecord(
             None,
@@ -122,7 +122,7 @@ class Recorder:
         A connection of its own, so a read never queues behind the writer's retries."""
         with self._reader_lock:
             if not self._reader_opened:
-                from coach.store.history import History
+                from coach.store.history import History  # the store seam: off the first frame
 
                 self._reader_opened = True
                 result = self._early.result() if self._early else History.open(self.data_dir)
@@ -223,7 +223,7 @@ class Recorder:
 
     def _write(self, key: int, record: EpisodeRecord, writer: list[History]) -> str:
         """One attempt: "done", "retry" (busy, or a failure that may pass) or "off"."""
-        from coach.store.history import History, HistoryError
+        from coach.store.history import History, HistoryError  # the store seam: the writer
 
         if not writer:
             opened = History.open(self.data_dir, busy_ms=BUSY_MS)
@@ -272,7 +272,7 @@ class Recorder:
 
 
 def to_record(episode: Episode) -> EpisodeRecord:
-    from coach.store.records import EpisodeRecord
+    from coach.store.records import EpisodeRecord  # the store seam: on the first save
 
     return EpisodeRecord(
         id=episode.record_id,

@@ -18,7 +18,6 @@ from coach.core.record import (
     OUTCOMES,
     POSITIONS,
     RELIEF_NAMES,
-    SIDES,
     EpisodeRecord,
 )
 
@@ -28,7 +27,6 @@ __all__ = [
     "OUTCOMES",
     "POSITIONS",
     "RELIEF_NAMES",
-    "SIDES",
     "BadRow",
     "EpisodeRecord",
     "causes_of",

@@ -1,4 +1,4 @@
-"""Small remembered choices (position, theme, disclaimer seen).
+"""Small remembered choices (position, theme, country, voice, disclaimer seen).
 
 A JSON file beside the history. Losing it only costs a default, so nothing in it may
 stop the coach from starting: every field is checked by type and range, and a field
@@ -17,8 +17,9 @@ import json
 import os
 import re
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import suppress
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from coach.store.locations import folder_problem, is_default_data_dir
@@ -30,42 +31,18 @@ _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 """Position ids and theme names: short and plain, so nothing odd reaches the screen."""
 
 
+@dataclass(slots=True)
 class Settings:
-    """The remembered choices; changed in place by the screens, then saved.
+    """The remembered choices; changed in place by the screens, then saved."""
 
-    A plain class, not a dataclass: `red-flags` reads the region from here, and
-    dataclasses (with inspect, ast and dis) cost that command about 5 ms.
-    """
-
-    __slots__ = FIELDS = ("position", "disclaimer_seen", "theme", "region", "voice")
-
-    def __init__(
-        self,
-        position: str | None = None,
-        disclaimer_seen: bool = False,
-        theme: str | None = None,
-        region: str | None = None,
-        voice: bool = False,
-    ) -> None:
-        self.position = position
-        """Last position used in a hold; the next hold starts there."""
-        self.disclaimer_seen = disclaimer_seen
-        self.theme = theme
-        self.region = region
-        """The country (region id) the person chose, for the emergency numbers."""
-        self.voice = voice
-        """Steps spoken aloud (`v` on the hold, --voice); off unless asked for."""
-
-    def as_dict(self) -> dict[str, object]:
-        return {name: getattr(self, name) for name in self.FIELDS}
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is Settings and self.as_dict() == other.as_dict()
-
-    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it was
-
-    def __repr__(self) -> str:
-        return "Settings(" + ", ".join(f"{k}={v!r}" for k, v in self.as_dict().items()) + ")"
+    position: str | None = None
+    """Last position used in a hold; the next hold starts there."""
+    disclaimer_seen: bool = False
+    theme: str | None = None
+    region: str | None = None
+    """The country (region id) the person chose, for the emergency numbers."""
+    voice: bool = False
+    """Steps spoken aloud (`v` on the hold, --voice); off unless asked for."""
 
 
 def _optional_name(value: object) -> bool:
@@ -99,6 +76,15 @@ class SettingsFile:
         """A file we could not read is still at `path` (or its folder is not ours): never
         save."""
 
+    def remember(self, changes: Mapping[str, object]) -> str | None:
+        """Keep these choices (by field name: `{"region": "uk"}`) and save them; the
+        warning if they cannot be saved. Nothing to change: nothing written."""
+        if not changes:
+            return None
+        for name, value in changes.items():
+            setattr(self.settings, name, value)
+        return self.save()
+
     def save(self) -> str | None:
         """Write atomically; return a warning instead of raising if we cannot."""
         if self.keep_off:
@@ -107,13 +93,13 @@ class SettingsFile:
         problem = folder_problem(folder, create=True, tighten=is_default_data_dir)
         if problem:
             return f"Settings not saved: {problem}."
-        data = json.dumps(self.settings.as_dict(), indent=2).encode()
+        data = json.dumps(asdict(self.settings), indent=2).encode()
         temp: str | None = None
         try:
             with suppress(FileNotFoundError):
                 if not stat.S_ISREG(os.lstat(self.path).st_mode):
                     return f"Settings not saved: {self.path} is not a regular file."
-            import tempfile  # here: its imports cost a start 6 ms, and saves are rare
+            import tempfile  # the store seam: atomic writes only; off the first frame
 
             fd, temp = tempfile.mkstemp(dir=folder, prefix=".settings-", suffix=".tmp")
             with os.fdopen(fd, "wb") as fp:
@@ -205,15 +191,3 @@ def _set_aside(path: Path, why: str) -> SettingsFile:
         "using defaults and not saving over it."
     )
     return SettingsFile(path, Settings(), note, keep_off=True)
-
-
-NIGHT_HOURS = (21, 7)
-"""Between these local hours the dim night theme is the default."""
-
-
-def theme_for(hour: int, remembered: str | None, available: set[str] | frozenset[str]) -> str:
-    """The person's own choice if still available, else night or day by the clock."""
-    if remembered in available:
-        return remembered
-    start, end = NIGHT_HOURS
-    return "night" if hour >= start or hour < end else "textual-dark"

@@ -7,9 +7,10 @@ colour or bar length alone.
 
 from __future__ import annotations
 
+from coach.content.model import SIDES
 from coach.core import stats
 from coach.core.i18n import t
-from coach.store.history import KINDS, OUTCOMES, POSITIONS, SIDES, EpisodeRecord
+from coach.store.history import KINDS, OUTCOMES, POSITIONS, EpisodeRecord
 from coach.store.queries import Charts
 
 HISTORY_OFF = (

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 from coach.content.model import Content, Region, Relief
 from coach.core.i18n import t
 
-if TYPE_CHECKING:  # `red-flags` prints through here and needs no flow steps (3 ms)
+if TYPE_CHECKING:  # type-only: `red-flags` prints through here and loads no flow steps
     from coach.core.steps import AfterCare, GetHelp, WhatNext
 
 LineKind = Literal["title", "action", "text", "heading", "item", "source", "hint"]

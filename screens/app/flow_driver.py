@@ -1,143 +1,183 @@
-"""The full-screen app as a driver of `coach.core.flow`: show a step, hand back its answer.
+"""The full-screen app's driver of `coach.core.flow`: each step as a screen, each answer
+back to the flow, and what the flow returns written at once.
 
-A mixin of CalfCoach (screens/app/shell.py), kept apart so the app file stays small: the
-flow decides every step; this shows each as a screen (`screens/app/for_step.py`), writes
-what the flow says to keep, and ends a flow the person quits in the middle of.
+The app holds one EpisodeDriver. The flow decides every step and what to keep; the
+driver shows each step with Textual's own idiom (a worker that awaits
+`push_screen_wait` per step, as in Textual's guide), writes the saves through
+`coach.store.saves.apply_saves` (the same as plain mode), and ends a flow the person
+quits in the middle of.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from collections.abc import Awaitable, Callable, Mapping
+from functools import partial
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
-from textual import work
+from textual.screen import Screen
 
-if TYPE_CHECKING:
-    import asyncio
+from coach.core.diary import PastRecord
+from coach.core.flow import Advance, EpisodeFlow, RoutineFlow, ToSave, starting_position
+from coach.core.steps import Hold, HoldResult, Side, Step
+from coach.store.recorder import Recorder
+from coach.store.saves import apply_saves
+from coach.store.settings import SettingsFile
+from coach.text import wording
+from coach.text.wording import Line
+from screens.app.for_step import StepHost, screen_for
 
-    from textual.screen import Screen
-
-    from coach.core.flow import EpisodeFlow, RoutineFlow
-    from coach.core.steps import Side, Step
-
-    Flow = EpisodeFlow | RoutineFlow
-
+Flow = EpisodeFlow | RoutineFlow
 T = TypeVar("T")
 
 
-class FlowDriver:
-    """Needs from the app: content, region, clock, position (with _asked_position and
-    _start_hour), hold_seconds, prefs, recorder, flow, steps_shown, farewell, _leaving,
-    go_home() and _warn()."""
+class EpisodeHost(StepHost, Protocol):
+    """What the driver uses of the app (CalfCoach is one)."""
+
+    hold_seconds: int
+    prefs: SettingsFile
+    recorder: Recorder
+    past: Mapping[str, PastRecord]
+    """The person's own record per side, read off the UI thread; empty until read."""
+
+    @property
+    def return_code(self) -> int | None: ...
+    @property
+    def screen_stack(self) -> list[Screen[Any]]: ...
+    def run_worker(
+        self, work: Callable[[], Awaitable[None]], *, group: str, exclusive: bool
+    ) -> object: ...
+    async def push_screen_wait(self, screen: Screen[T]) -> T: ...
+    def go_home(self, _result: object = None) -> None: ...
+    def _warn(self, warning: str | None) -> None: ...
+
+
+@runtime_checkable
+class RunningHold(Protocol):
+    """A countdown that can say what has been held so far (the hold screen)."""
+
+    def partial_result(self) -> HoldResult: ...
+
+
+class EpisodeDriver:
+    """Runs the episode's and the routine's flows on the app's screens."""
+
+    strict_flows = False
+    """Flows raise on a stale answer or one of the wrong type (tests turn it on)."""
+
+    def __init__(self, host: EpisodeHost, *, asked_position: str | None, hour: int) -> None:
+        self.host = host
+        self.flow: Flow | None = None
+        """The flow now running, or the last one run."""
+        self.steps_shown: list[Step] = []
+        """Every step put on screen, in order (plain mode keeps the same list)."""
+        self.position: str | None = None
+        """Where the next hold starts: set at the first episode, so that the picker's
+        first frame does not wait for the flow's module to load."""
+        self._asked_position, self._hour = asked_position, hour
+        self._unsaved: ToSave | None = None
+        """What the flow returned that is not written yet (a hold waits for its frame)."""
+        self._left = False
+        self.running = False
+        """A flow is on screen, or about to be: its worker has not put up its first screen
+        yet. Another side or the routine chosen in that moment ("bf" typed together)
+        starts nothing."""
 
     def start_episode(self, side: Side) -> None:
         """A side was chosen (or given on the command line): run an episode's flow."""
-        if self._leaving or self._exit:
+        if self._left or self.running or self.host.return_code is not None:
             return
-        from coach.core.flow import EpisodeFlow, starting_position
-
+        host = self.host
         if self.position is None:
+            remembered = host.prefs.settings.position
             self.position = starting_position(
-                self.content, self._asked_position, self.prefs.settings.position, self._start_hour
+                host.content, self._asked_position, remembered, self._hour
             )
-        first_run = not self.prefs.settings.disclaimer_seen
         flow = EpisodeFlow(
-            self.content,
+            host.content,
             side,
             self.position,
-            self.hold_seconds,
-            first_run=first_run,
-            clock=self.clock,
-            past=self.past.get(side),
+            host.hold_seconds,
+            first_run=not host.prefs.settings.disclaimer_seen,
+            clock=host.clock,
+            past=host.past.get(side),
+            strict=self.strict_flows,
         )
         self.run_flow(flow)
 
-    def run_routine(self) -> None:
-        from coach.core.flow import RoutineFlow
+    def know_past(self, past: Mapping[str, PastRecord]) -> None:
+        """The person's own record is read: the episode on screen, if any, is told it."""
+        flow = self.flow
+        if isinstance(flow, EpisodeFlow):
+            flow.know_past(past.get(flow.episode.side))
 
-        if not (self._leaving or self._exit):
-            self.run_flow(RoutineFlow())
+    def run_routine(self) -> None:
+        if not (self._left or self.running or self.host.return_code is not None):
+            self.run_flow(RoutineFlow(strict=self.strict_flows))
 
     def run_flow(self, flow: Flow) -> None:
-        """Show the flow's first step now, and the rest from a worker. Pushed here
-        rather than from inside the worker: one hop less before it is drawn."""
-        self.flow = flow
-        self._drive(flow, self._show(flow, flow.current))
+        """Run `flow` from its first step. Started here, not in the worker: from now on,
+        leaving (a signal as it starts) finds the first question current and ends at the
+        safety net."""
+        self.flow, self.running = flow, True
+        drive = partial(self._drive, flow, flow.start())  # as @work passes a method
+        self.host.run_worker(drive, group="flow", exclusive=True)
 
-    def _show(self, flow: Flow, step: Step | None) -> asyncio.Future:
-        from coach.core.steps import Hold
-        from screens.app.for_step import screen_for
+    async def _drive(self, flow: Flow, advance: Advance) -> None:
+        """The whole driver: show each step, hand its answer to the flow, write what the
+        flow returns."""
+        try:
+            while advance.step is not None:
+                answer = await self.host.push_screen_wait(self._screen(advance))
+                if self._left:  # quit while it was up: leave() has said the rest
+                    return
+                advance = flow.answer(advance.step, answer)
+            self._keep(advance.saves)
+        finally:
+            self.running = False
+            self.host.go_home()
 
-        self.steps_shown.append(step)  # type: ignore[arg-type]
-        screen = screen_for(self, step)  # type: ignore[arg-type]
+    def _screen(self, advance: Advance) -> Screen[Any]:
+        step = advance.step
+        assert step is not None
+        self.steps_shown.append(step)
+        screen = screen_for(self.host, step)
         if isinstance(step, Hold):
             # Saved just after the countdown is drawn: opening the history must not
             # delay the stretch, and a few milliseconds later nothing is lost.
-            screen.call_after_refresh(self._keep, flow)
+            self._keep(advance.saves, now=False)
+            screen.call_after_refresh(self._write)
         else:
-            self._keep(flow)
-        return self._ask(screen)
+            self._keep(advance.saves)
+        return screen
 
-    def _ask(self, screen: Screen[T]) -> asyncio.Future[T]:
-        """Push `screen`; the future gets what it dismisses with. Like push_screen_wait(),
-        but it can be called outside a worker."""
-        import asyncio
+    def _keep(self, saves: ToSave, now: bool = True) -> None:
+        """Add `saves` to what is still to write, and write it all unless `now` is False."""
+        self._unsaved = saves if self._unsaved is None else self._unsaved.then(saves)
+        if now:
+            self._write()
 
-        answer: asyncio.Future[T] = asyncio.get_running_loop().create_future()
-
-        def answered(result: T | None) -> None:
-            if not answer.done():
-                answer.set_result(result)  # type: ignore[arg-type]
-
-        self.push_screen(screen, answered)
-        return answer
-
-    @work(exclusive=True, group="flow")
-    async def _drive(self, flow: Flow, answer: asyncio.Future) -> None:
-        """The whole driver: hand each answer to the flow, show what it says next."""
-        try:
-            step = flow.current
-            while step is not None:
-                step = flow.answer(step, await answer)
-                if step is None or self._leaving:
-                    break
-                answer = self._show(flow, step)
-        finally:
-            self._keep(flow)
-            self.go_home()
-
-    def _keep(self, flow: Flow) -> None:
-        """Write what the flow says must be kept now."""
-        saves = flow.take_saves()
-        if saves.episode:
-            self._warn(self.recorder.save(flow.episode))  # type: ignore[union-attr]
-        if saves.position:
-            self.position = self.prefs.settings.position = saves.position
-            self._warn(self.prefs.save())
-        if saves.disclaimer_seen and not self.prefs.settings.disclaimer_seen:
-            self.prefs.settings.disclaimer_seen = True
-            self._warn(self.prefs.save())
-        if saves.routine:
-            started, result = saves.routine
-            self._warn(self.recorder.routine_done(started, result.seconds, result.version))
-
-    def shut_down(self, code: int = 0) -> None:
-        """Quit from anywhere: the flow records what really happened (the seconds held
-        so far) and says what to print once the terminal is back, if anything."""
-        if self._leaving:
+    def _write(self) -> None:
+        saves, self._unsaved = self._unsaved, None
+        if saves is None:
             return
-        self._leaving = True
+        if saves.position:
+            self.position = saves.position
+        host = self.host
+        for warning in apply_saves(saves, host.recorder, host.prefs):
+            host._warn(warning)
+
+    def leave(self) -> list[Line]:
+        """The person quit from anywhere: the flow on screen records what really happened
+        (the seconds held so far) and is written now. Returns what to print once the
+        terminal is back: the safety net, if leaving calls for it."""
+        self._left = True
         flow = self.flow
-        if flow is not None:
-            running = [s for s in self.screen_stack if hasattr(s, "partial_result")]
-            final = flow.leave(running[-1].partial_result() if running else None)
-            self._keep(flow)
-            if final is not None:
-                from coach.text import wording
-
-                self.farewell = wording.final_lines(final, self.content, self.region)
-        unsaved = self.recorder.close()  # a bounded wait for the history writer
-        if unsaved:
-            from coach.text.wording import Line
-
-            self.farewell.append(Line(unsaved, "hint"))
-        self.exit(return_code=code)
+        if flow is None:
+            self._write()
+            return []
+        holds = [s for s in self.host.screen_stack if isinstance(s, RunningHold)]
+        left = flow.leave(holds[-1].partial_result() if holds else None)
+        self._keep(left.saves)
+        if left.final is None:
+            return []
+        return wording.final_lines(left.final, self.host.content, self.host.region)

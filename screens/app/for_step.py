@@ -1,14 +1,19 @@
 """Which screen shows each step of the flow: one step type, one screen.
 
-Screens are imported when first shown, so `calf-coach back` draws its countdown
-without loading the screens of the questions after it.
+Each screen's module is imported when the screen is first shown, as Textual's own
+`textual.widgets` loads a widget's module when it is first used: `calf-coach back`
+draws its countdown without loading the screens of the questions after it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol
+from importlib import import_module
+from typing import Any, Protocol
 
+from textual.screen import Screen
+
+from coach.content.model import Content, Region
+from coach.core.i18n import t
 from coach.core.steps import (
     AfterCare,
     CauseQuestions,
@@ -21,12 +26,7 @@ from coach.core.steps import (
     TipsStep,
     WhatNext,
 )
-
-if TYPE_CHECKING:
-    from textual.screen import Screen
-
-    from coach.content.model import Content, Region
-    from coach.core.timer import Clock
+from coach.core.timer import Clock
 
 
 class StepHost(Protocol):
@@ -36,78 +36,35 @@ class StepHost(Protocol):
     region: Region
     clock: Clock
 
-    def notice_if_away(self, title: str, body: str) -> None: ...
+    def notice_if_away(self, title: str, body: str) -> object: ...
 
 
-def _safety(app: StepHost, step: SafetyQuestion) -> Screen:
-    from screens.safety_check import SafetyCheck
-
-    return SafetyCheck(step, app.region)
-
-
-def _hold(app: StepHost, step: Hold) -> Screen:
-    from screens.hold import HoldScreen
-
-    return HoldScreen(app.content, step, app.clock)
+def screen(module: str, name: str) -> Any:
+    """The screen class `name` of `screens.<module>`, imported now if it is not yet."""
+    return getattr(import_module(f"screens.{module}"), name)
 
 
-def _eased(app: StepHost, step: EasedQuestion) -> Screen:
-    from screens.follow_up import FollowUp
-
-    return FollowUp(step)
-
-
-def _what_next(app: StepHost, step: WhatNext) -> Screen:
-    from screens.still_cramping import StillCramping
-
-    return StillCramping(app.content, step)
-
-
-def _get_help(app: StepHost, step: GetHelp) -> Screen:
-    from coach.core.i18n import t
-    from screens.red_flags import RedFlags
-
-    # The escalation: a desktop notice too, if the terminal is behind another window.
-    app.notice_if_away(t("Get help"), t("See the screen: when to get medical help."))
-    return RedFlags(app.content, app.region, step)
-
-
-def _after_care(app: StepHost, step: AfterCare) -> Screen:
-    from screens.after_care import AfterCareScreen
-
-    return AfterCareScreen(step, app.region)
-
-
-def _causes(app: StepHost, step: CauseQuestions) -> Screen:
-    from screens.cause_check import CauseCheck
-
-    return CauseCheck(app.content, step)
-
-
-def _tips(app: StepHost, step: TipsStep) -> Screen:
-    from screens.tips import TipsScreen
-
-    return TipsScreen(app.content, step.cause_ids)
-
-
-def _routine(app: StepHost, step: RoutineStep) -> Screen:
-    from screens.routine import RoutineScreen
-
-    return RoutineScreen(app.content.routine, app.clock, step.version)
-
-
-SCREENS: dict[type, Callable[[StepHost, object], Screen]] = {
-    SafetyQuestion: _safety,  # type: ignore[dict-item]
-    Hold: _hold,  # type: ignore[dict-item]
-    EasedQuestion: _eased,  # type: ignore[dict-item]
-    WhatNext: _what_next,  # type: ignore[dict-item]
-    GetHelp: _get_help,  # type: ignore[dict-item]
-    AfterCare: _after_care,  # type: ignore[dict-item]
-    CauseQuestions: _causes,  # type: ignore[dict-item]
-    TipsStep: _tips,  # type: ignore[dict-item]
-    RoutineStep: _routine,  # type: ignore[dict-item]
-}
-
-
-def screen_for(app: StepHost, step: Step) -> Screen:
-    return SCREENS[type(step)](app, step)
+def screen_for(host: StepHost, step: Step) -> Screen[Any]:
+    """The screen that shows `step`, given what it needs from the app."""
+    match step:
+        case SafetyQuestion():
+            return screen("safety_check", "SafetyCheck")(step, host.region)
+        case Hold():
+            return screen("hold", "HoldScreen")(host.content, step, host.clock)
+        case EasedQuestion():
+            return screen("follow_up", "FollowUp")(step)
+        case WhatNext():
+            return screen("still_cramping", "StillCramping")(host.content, step)
+        case GetHelp():
+            # The escalation: a desktop notice too, if the terminal is behind another window.
+            host.notice_if_away(t("Get help"), t("See the screen: when to get medical help."))
+            return screen("red_flags", "RedFlags")(host.content, host.region, step)
+        case AfterCare():
+            return screen("after_care", "AfterCareScreen")(step, host.region)
+        case CauseQuestions():
+            return screen("cause_check", "CauseCheck")(host.content, step)
+        case TipsStep():
+            return screen("tips", "TipsScreen")(host.content, step.cause_ids)
+        case RoutineStep():
+            routine = host.content.routine
+            return screen("routine", "RoutineScreen")(routine, host.clock, step.version)

@@ -1,22 +1,13 @@
-"""The command palette (Ctrl+P), with one Textual 8.2.8 bug fenced off."""
+"""The command palette (Ctrl+P): which of Textual's commands it offers, and one Textual
+8.2.8 bug fenced off."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from textual.app import App, SystemCommand
+from platformdirs import user_downloads_path
+from textual.app import SystemCommand
 from textual.command import CommandList, CommandPalette
-
-
-def own_commands(app: App) -> Iterator[SystemCommand]:
-    """Calf Coach's own: when to get help, and the two themes made for it."""
-    yield SystemCommand("When to get help", "Red flags and numbers", app.action_red_flags)  # type: ignore[attr-defined]
-    yield SystemCommand(
-        "Night theme", "Dim, high contrast, for the dark", lambda: setattr(app, "theme", "night")
-    )
-    yield SystemCommand(
-        "Light theme", "High contrast on white", lambda: setattr(app, "theme", "light")
-    )
 
 
 def offered(commands: Iterable[SystemCommand]) -> Iterator[SystemCommand]:
@@ -26,8 +17,6 @@ def offered(commands: Iterable[SystemCommand]) -> Iterator[SystemCommand]:
     the middle of a hold); this app's own `?` help lists every key. "Screenshot" saves
     to the downloads folder and fails when there is none.
     """
-    from platformdirs import user_downloads_path
-
     for command in commands:
         if command.title == "Keys":
             continue

@@ -1,50 +1,47 @@
-"""The app's voice and desktop notices: a mixin of CalfCoach, apart so app.py stays short.
+"""The app's voice and desktop notices, one object the app holds (`app.voicing`).
 
-Screens call `app.voice.say()`, `app.remember_voice()` and `app.notice_if_away()`;
-what is said when is decided in coach/core/cues.py, how it is spoken in coach/system/speech.py.
+Whether the voice starts on is decided with the run's other choices
+(coach.core.choices); what is said when in coach/core/cues.py; how it is spoken in
+coach/system/speech.py. Screens reach this through the app: `app.voice.say()`,
+`app.remember_voice()` and `app.notice_if_away()`.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import os
+from collections.abc import Callable
 
-if TYPE_CHECKING:
-    from coach.store.settings import SettingsFile
-    from coach.system.speech import Voice
+from textual.app import App
+
+from coach.store.settings import SettingsFile
+from coach.system.notice import notice
+from coach.system.speech import Voice
+from screens.app import textual_private
 
 
-class VoiceAndNotices:
-    prefs: SettingsFile
-    voice: Voice
-    app_focus: bool
+class Voicing:
+    def __init__(
+        self,
+        app: App,
+        voice: Voice,
+        prefs: SettingsFile,
+        warn: Callable[[str | None], None],
+    ) -> None:
+        self.app = app
+        self.voice = voice
+        self.prefs = prefs
+        self.warn = warn
+        """Shows a note to the person (a missing speech engine, settings not saved)."""
 
-    def set_up_voice(self, wanted: bool | None, lang: str) -> list[str | None]:
-        """The voice as --voice/--no-voice says, else as remembered; the notes to show."""
-        from coach.system.speech import Voice
-
-        saved = self.prefs.settings
-        self.voice = Voice(saved.voice if wanted is None else wanted, lang)
-        notes = [self.voice.take_note()]
-        if wanted is not None and wanted != saved.voice:
-            saved.voice = wanted
-            notes.append(self.prefs.save())
-        return notes
-
-    def remember_voice(self, on: bool) -> None:
+    def remember(self, on: bool) -> None:
         """After `v`: say once if there is no engine, and keep the choice."""
-        self._warn(self.voice.take_note())  # type: ignore[attr-defined]
+        self.warn(self.voice.take_note())
         if on != self.prefs.settings.voice:
-            self.prefs.settings.voice = on
-            self._warn(self.prefs.save())  # type: ignore[attr-defined]
+            self.warn(self.prefs.remember({"voice": on}))
 
     def notice_if_away(self, title: str, body: str) -> bool:
         """A desktop notice through the terminal when it is not in front (Textual's
         AppBlur/AppFocus set `app_focus`); True if one was written."""
-        if self.app_focus:
+        if self.app.app_focus:
             return False
-        import os
-
-        from coach.system.notice import notice
-        from screens.app.textual_private import write_to_terminal
-
-        return write_to_terminal(self, notice(title, body, os.environ))  # type: ignore[arg-type]
+        return textual_private.write_to_terminal(self.app, notice(title, body, os.environ))

@@ -16,9 +16,9 @@ def choice_label(key: str, text: str) -> Text:
 class Choice(Static, can_focus=True):
     """A big, plain answer box.
 
-    Textual's Button looked the same here but cost about 10 ms of the first frame (its
-    styles alone take 5 ms to parse), and the first frame is what a person in pain
-    waits for. Focus shows as reverse video, so it reads without colour.
+    Textual's Button looked the same here but made the first frame later (its styles
+    alone are a large sheet to parse; bench figure 1), and the first frame is what a
+    person in pain waits for. Focus shows as reverse video, so it reads without colour.
     """
 
     DEFAULT_CSS = """

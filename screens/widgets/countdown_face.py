@@ -3,9 +3,9 @@
 One widget, drawn line by line, rather than three: each widget Textual repaints
 wakes its own message loop and goes through the compositor on its own, and through
 a hold of minutes that overhead, once a second, cost more than the drawing itself
-(three widgets used about 1.2 ms of CPU a second more than one widget with the same
-lines). A person sees the same three parts; the words stay on their own line for
-screen readers, and the terminal's cursor can be parked at them (`state_offset`).
+(CPU during a hold: bench figure 3). A person sees the same three parts; the words
+stay on their own line for screen readers, and the terminal's cursor can be parked at
+them (`state_offset`).
 """
 
 from __future__ import annotations

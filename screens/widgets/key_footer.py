@@ -1,17 +1,17 @@
 """The footer every screen shows: the keys that apply, all drawn by one widget.
 
 Textual's Footer draws each key as a widget of its own (FooterKey) and builds them all
-again whenever the keys may have changed. A widget costs about 40 KiB (its message
-queue, its styles and those of its two parts, its render caches): the footers of a
-hold, of its TIME'S UP and of the question after it held about 1 MiB between them, the
-largest share of what `calf-coach back` used beyond a bare Textual app (bench figure 5).
+again whenever the keys may have changed. Each widget has its message queue, its
+styles and those of its two parts, and its render caches: the footers of a hold, of its
+TIME'S UP and of the question after it were the largest share of what `calf-coach back`
+used beyond a bare Textual app (bench figure 5).
 Here one widget draws them, with the styles FooterKey's CSS gives each key, and does
 what a FooterKey does under the mouse. tests/test_key_footer.py compares the two, cell
 by cell, on every theme.
 
 The bar itself is not Textual's Footer either: that is a scrolling container made to
-hold a widget per key, and loading it (with FooterKey and their styles) cost every
-start about 2 ms. KeyFooter gives the bar the colours and place Footer's CSS gives it.
+hold a widget per key, and loading it (with FooterKey and their styles) slowed every
+start. KeyFooter gives the bar the colours and place Footer's CSS gives it.
 """
 
 from __future__ import annotations
@@ -27,9 +27,11 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
+from coach.core.i18n import t
+
 Shown = tuple[Binding, bool, str]
 """A key shown: its binding, whether it is enabled, its tooltip."""
-Keys = tuple[Shown | int, ...]
+Keys = tuple[tuple[Shown, ...], int]
 """The keys that apply, then the width they were fitted to."""
 KEEP = ("app.red_flags",)
 """Never dropped for width: the way to get help."""
@@ -56,7 +58,8 @@ def fit(keys: Sequence[tuple[str, int]], room: int) -> set[int]:
 
 
 class KeyRow(Widget):
-    """The keys, each drawn as a compact FooterKey draws itself, one space apart.
+    """The keys, each drawn as a compact FooterKey draws itself, one space apart, its
+    description in the person's language.
 
     Its CSS is FooterKey's. A hovered key takes FooterKey:hover's colours from the
     `hover` parts; on the key's own parts those replace rather than lie over it, the
@@ -129,7 +132,7 @@ class KeyRow(Widget):
         display = " " * pad.left + self.app.get_key_display(binding) + " " * pad.right
         if binding.description:
             pad = self.get_component_styles("key-row--description").padding
-            text = " " * pad.left + binding.description + " " * pad.right
+            text = " " * pad.left + t(binding.description) + " " * pad.right
             label = Text.assemble((display, key_style), (text, text_style))
         else:
             label = Text.assemble((display, key_style))
@@ -232,12 +235,12 @@ class KeyFooter(Widget):
             return
         self._shown = keys
         per_action: dict[str, Shown] = {}  # as Footer: one key per action, the first
-        for shown in keys[:-1]:
-            per_action.setdefault(shown[0].action, shown)  # type: ignore[index, union-attr]
+        for shown in keys[0]:
+            per_action.setdefault(shown[0].action, shown)
         row = list(per_action.values())
         display = self.app.get_key_display
         sizes = [
-            (b.action, cell_len(display(b)) + cell_len(b.description) + 2) for b, _e, _t in row
+            (b.action, cell_len(display(b)) + cell_len(t(b.description)) + 2) for b, _e, _tip in row
         ]
         chosen = fit(sizes, self.app.size.width)
         self._row.show([key for i, key in enumerate(row) if i in chosen])
@@ -254,4 +257,4 @@ class KeyFooter(Widget):
             for _node, binding, enabled, tooltip in self.screen.active_bindings.values()
             if binding.show
         )
-        return (*shown, self.app.size.width)  # type: ignore[return-value]
+        return shown, self.app.size.width

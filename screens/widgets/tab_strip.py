@@ -1,8 +1,8 @@
 """The history screen's tab bar: one widget that draws the titles and the bar beneath.
 
 Textual's TabbedContent builds eleven widgets for four tabs (the tabs, their rows and
-scroller, the underline, the switcher) and settles them over several refreshes; at
-`calf-coach history` that was about 20 ms of the first frame. This draws the same two
+scroller, the underline, the switcher) and settles them over several refreshes, on
+the way to `calf-coach history`'s first frame (bench figure 8). This draws the same two
 lines (titles, then the bar with the active tab's span lit) from one widget; the
 screen shows the pane in a ContentSwitcher. Keys as Tabs: left and right when focused.
 """

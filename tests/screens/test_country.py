@@ -5,10 +5,10 @@ from __future__ import annotations
 import io
 import json
 
-from coach.core.i18n import choose_region
+from coach.core.choices import resolve
 from coach.plain.driver import PlainCoach
 from coach.store.recorder import Recorder
-from coach.store.settings import load_settings
+from coach.store.settings import Settings, load_settings
 from screens.app.shell import make_app
 from screens.country import CountryPicker
 from screens.red_flags import RedFlags
@@ -17,16 +17,22 @@ from tests.conftest import FakeClock
 from tests.support.pilot import statics_text, wait_for
 
 
-def test_the_region_comes_from_the_command_line_then_the_choice_then_the_locale(content):
-    regions = content.regions
+def test_the_shipped_regions_come_from_the_command_line_then_the_choice_then_the_locale(
+    content,
+):
+    def region(asked, remembered, environ):
+        kept = Settings(region=remembered)
+        chosen = resolve(kept, content.regions, environ, lang="en", region=asked)
+        return chosen.region, chosen.ask_region
+
     gb = {"LANG": "en_GB.UTF-8"}
-    assert choose_region(regions, "us", "au", gb) == ("us", False)
-    assert choose_region(regions, None, "au", gb) == ("au", False)
-    assert choose_region(regions, None, None, gb) == ("uk", False)
-    assert choose_region(regions, None, None, {"LANG": "de_CH.UTF-8"}) == ("ch", False)
+    assert region("us", "au", gb) == ("us", False)
+    assert region(None, "au", gb) == ("au", False)
+    assert region(None, None, gb) == ("uk", False)
+    assert region(None, None, {"LANG": "de_CH.UTF-8"}) == ("ch", False)
     for no_country in ({"LANG": "C.UTF-8"}, {"LANG": "POSIX"}, {}, {"LANG": "en_XX.UTF-8"}):
-        assert choose_region(regions, None, None, no_country) == ("default", True)
-    assert choose_region(regions, None, "nonsense", {"LANG": "C"}) == ("default", True)
+        assert region(None, None, no_country) == ("default", True)
+    assert region(None, "nonsense", {"LANG": "C"}) == ("default", True)
 
 
 async def test_no_country_in_the_locale_asks_once_on_the_first_screen(content, tmp_path):

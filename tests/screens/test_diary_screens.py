@@ -13,16 +13,16 @@ from textual.widgets import Static
 
 from coach.core.diary import CheckIn
 from coach.store.history import History
-from screens.app.shell import make_app
 from screens.history import HistoryScreen
 from screens.widgets.tab_strip import TabStrip
 from tests.conftest import FakeClock
+from tests.support.app import coach_app
 from tests.support.pilot import on
 from tests.support.stores import MORNING, HistoryApp, make_store, seeded, settled
 
 
 def app_at(data: Path, now: datetime = MORNING, **options):
-    app = make_app(data_dir=data, clock=FakeClock(), hour=12, **options)
+    app = coach_app(data_dir=data, clock=FakeClock(), hour=12, **options)
     app.diary_now = lambda: now
     return app
 

@@ -97,14 +97,15 @@ def test_a_translation_with_wrong_placeholders_is_refused(tmp_path):
 async def test_whole_flow_in_chinese(clock, tmp_path):
     from textual.widgets import Static
 
-    from screens.app.shell import make_app
     from screens.follow_up import FollowUp
     from screens.hold import HoldScreen
     from screens.side_picker import SidePicker
     from screens.widgets.countdown_face import CountdownFace
+    from screens.widgets.key_footer import KeyFooter
+    from tests.support.app import coach_app
     from tests.support.pilot import past_safety_check, run_out, wait_for
 
-    app = make_app(lang="zh", data_dir=tmp_path, clock=clock)
+    app = coach_app(lang="zh", data_dir=tmp_path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, SidePicker)
         assert str(app.screen.query_one("#question", Static).render()) == "哪里抽筋了？"
@@ -115,8 +116,9 @@ async def test_whole_flow_in_chinese(clock, tmp_path):
         assert state == "保持拉伸：还剩 1:00"
         step = app.screen.query_one(".step.-current").text
         assert "伸直" in step
-        footer_words = [b.binding.description for b in app.screen.active_bindings.values()]
-        assert "暂停" in footer_words and "求助" in footer_words
+        footer = app.screen.query_one(KeyFooter).text
+        assert "暂停" in footer and "求助" in footer
+        assert "Pause" not in footer and "Get help" not in footer
         await run_out(pilot, clock, 60)
         await pilot.press("enter")
         await wait_for(pilot, FollowUp)
@@ -138,14 +140,6 @@ def test_lang_before_or_after_the_command(argv):
     )
     assert out.returncode == 0, out.stderr
     assert "适合所有人的建议" in out.stdout and "证据等级" in out.stdout
-
-
-def test_language_from_locale():
-    from coach.core.i18n import language_from_locale
-
-    assert language_from_locale({"LANG": "zh_CN.UTF-8"}) == "zh"
-    assert language_from_locale({"LC_ALL": "en_GB.UTF-8", "LANG": "zh_CN"}) == "en"
-    assert language_from_locale({}) == "en"
 
 
 def test_plain_mode_in_chinese_uses_full_width_colons(content, tmp_path):

@@ -11,7 +11,7 @@ only every few events.
 
 Replay a failure with the seed printed in the assertion message:
 
-    CALF_MONKEY_SEED=1234 python -m pytest tests/test_robust_monkey.py -q
+    CALF_MONKEY_SEED=1234 python -m pytest tests/screens/test_robust_monkey.py -q
 
 CALF_MONKEY_EVENTS sets the number of events (default 5000). CALF_MONKEY_SETTLE_EVERY=N
 settles only every N events, so keys queue up (type-ahead): a harsher walk for exploring.
@@ -34,13 +34,14 @@ from screens.app.shell import make_app
 from tests.conftest import FakeClock
 from tests.support.robust_support import settle, wait_until
 
-DEFAULT_SEED = 44
+DEFAULT_SEED = 5
 """A seed whose walk reaches every screen. Where a walk goes depends on every screen's
 keys, so a change to them can move it: 6062024 stopped reaching StillCramping when
 dialogs gained their own ! and ? keys (it spent 1,100 events on Red flags instead);
 11 stopped reaching CauseCheck, and 22 and 33 StillCramping, when the hold and routine
-gained `v` (voice) and narrow footers began to drop keys (#14); 44 and 5 reach all,
-checked with `-W error::UserWarning`."""
+gained `v` (voice) and narrow footers began to drop keys (#14); 44 stopped reaching
+StillCramping when `!` and `?` came to be listed after every other key and the relief
+keys stopped being bindings; 5 reaches all, checked with `-W error::UserWarning`."""
 SEED = int(os.environ.get("CALF_MONKEY_SEED") or DEFAULT_SEED)
 EVENTS = int(os.environ.get("CALF_MONKEY_EVENTS") or 5000)
 SETTLE_EVERY = int(os.environ.get("CALF_MONKEY_SETTLE_EVERY") or 1)
@@ -59,9 +60,8 @@ MUST_VISIT = {
     "RedFlags",
     "RoutineScreen",
     "HistoryScreen",
+    "HelpScreen",
 }
-HELP_SCREENS = {"HelpScreen", "KeysScreen"}
-"""What `?` opens (it was KeysScreen before the help screen grew)."""
 
 NEVER_SENT = {"ctrl+c", "ctrl+q", "ctrl+p"}
 """Ctrl+C and Ctrl+Q quit from anywhere. Ctrl+P opens Textual's command palette, its own
@@ -283,14 +283,12 @@ async def test_random_walk_over_every_screen_never_crashes(content, private_cwd)
         recent = "\n  ".join(monkey.log)
         raise AssertionError(
             f"monkey seed {SEED} failed at event {monkey.sent}: {error!r}\n"
-            f"replay: CALF_MONKEY_SEED={SEED} python -m pytest tests/test_robust_monkey.py\n"
+            f"replay: CALF_MONKEY_SEED={SEED} python -m pytest {__file__}\n"
             f"last events:\n  {recent}"
         ) from error
     assert monkey.sent >= EVENTS
     assert monkey.help_opened_at_end, f"seed {SEED}: ! did not open help at the end"
     missed = sorted(MUST_VISIT - set(monkey.visited))
-    if not HELP_SCREENS & set(monkey.visited):
-        missed.append("the ? screen")
     coverage = f"seed {SEED}: never reached {missed}; visits: {dict(monkey.visited)}"
     if SEED == DEFAULT_SEED:
         assert not missed, coverage

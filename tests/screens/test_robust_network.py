@@ -57,6 +57,7 @@ def forbidden(log) -> list[tuple[str, object]]:
     return [entry for entry in log if entry != ("socket", "AF_UNIX")]
 
 
+@pytest.mark.slow  # a whole-app walk: an episode, tips, red flags, history, a routine
 async def test_a_whole_session_opens_no_network_socket(content, tmp_path, network_log):
     # By now the test's event loop exists, and its self-pipe is logged as two AF_UNIX sockets.
     # The recorder also sees a network socket made here (then forgets it).

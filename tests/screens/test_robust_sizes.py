@@ -67,7 +67,7 @@ def essentials(app, content) -> list[tuple[str, object]]:
     if name == "TipsScreen":
         first = screen.query(".section").first()
         return [("first section", first)]
-    if name in ("HelpScreen", "KeysScreen"):
+    if name == "HelpScreen":
         return [("keys list", one("#keys-list"))]
     if name == "HistoryScreen":
         return [("summary", one("#summary")), ("Episodes tab", "Episodes")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from textual.widgets import Static
 
 from coach.store.history import History
@@ -14,7 +15,7 @@ from screens.red_flags import RedFlags
 from screens.routine import RoutineScreen
 from screens.safety_check import SafetyCheck
 from screens.side_picker import SidePicker
-from tests.support.pilot import footer_keys, run_out, wait_for
+from tests.support.pilot import footer_keys, record_notices, run_out, wait_for
 
 
 def records(data_dir):
@@ -150,13 +151,17 @@ async def test_seated_routine_from_the_picker(content, clock, tmp_path):
     assert records(tmp_path) == []  # an unfinished routine is not counted
 
 
-async def handed_back_by_the_next_save(pilot, clock) -> None:
-    """#16: history is written by a thread of its own, and its warnings are handed back by
-    the next save (here the follow-up answer), not by the one that queued the episode."""
+async def warned_then_coached_on(pilot, clock, warning: str, notices: list[str]) -> None:
+    """#16: history is written by a thread of its own; its warning shows as soon as that
+    thread has one (the recorder's `noticed`), while the hold runs on, and the episode
+    goes on to the follow-up answer and its save."""
     for _ in range(200):
-        if pilot.app.recorder._warnings:
+        if any(warning in notice for notice in notices):
             break
         await pilot.pause()
+    else:
+        raise AssertionError(f"no notice saying {warning!r}")
+    assert isinstance(pilot.app.screen, HoldScreen)
     await run_out(pilot, clock, 60)
     await pilot.press("enter")
     await wait_for(pilot, FollowUp)
@@ -168,12 +173,12 @@ async def test_unwritable_data_dir_still_coaches(content, clock, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     app = make_app(content, data_dir=blocker / "data", clock=clock, side="back")
+    messages = record_notices(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, SafetyCheck)
         await pilot.press("n")
         await wait_for(pilot, HoldScreen)
-        await handed_back_by_the_next_save(pilot, clock)
-        messages = [n.message for n in app._notifications]
+        await warned_then_coached_on(pilot, clock, "History is off", messages)
         assert any("History is off" in m for m in messages)
 
 
@@ -181,18 +186,20 @@ async def test_garbage_database_is_moved_aside_and_coaching_goes_on(content, clo
     garbage = b"this is not a database at all" * 100
     (tmp_path / "history.db").write_bytes(garbage)
     app = make_app(content, data_dir=tmp_path, clock=clock, side="back")
+    notices = record_notices(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, SafetyCheck)
         await pilot.press("n")
         await wait_for(pilot, HoldScreen)
-        await handed_back_by_the_next_save(pilot, clock)
-        messages = " ".join(n.message for n in app._notifications)
+        await warned_then_coached_on(pilot, clock, "damaged", notices)
+        messages = " ".join(notices)
         assert "damaged" in messages and "moved to" in messages
     (aside,) = tmp_path.glob("history.db.corrupt-*")
     assert aside.read_bytes() == garbage
     assert len(records(tmp_path)) == 1
 
 
+@pytest.mark.slow  # a whole-app walk: three episodes, a routine, the history, an export
 async def test_three_cramps_and_a_routine_show_in_history_and_export(content, clock, tmp_path):
     import csv
     import io
@@ -257,19 +264,3 @@ async def test_night_theme_by_default_at_night_and_choice_remembered(content, cl
     async with later.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, SidePicker)
         assert later.theme == "light"
-
-
-def test_theme_for_the_hour():
-    from coach.store.settings import theme_for
-
-    themes = frozenset({"night", "light", "textual-dark"})
-    assert [theme_for(h, None, themes) for h in (20, 21, 3, 6, 7, 12)] == [
-        "textual-dark",
-        "night",
-        "night",
-        "night",
-        "textual-dark",
-        "textual-dark",
-    ]
-    assert theme_for(3, "light", themes) == "light"
-    assert theme_for(3, "gone-theme", themes) == "night"

@@ -48,7 +48,7 @@ def test_a_start_parses_only_its_first_screen_with_the_app(content, tmp_path) ->
 async def test_an_episode_meets_no_parse_once_the_first_screen_is_up(
     content, clock, tmp_path, reparses, side
 ) -> None:
-    """Textual reparses every source when a pushed screen's file is new (about 8 ms). Read
+    """Textual reparses every source when a pushed screen's file is new. Read
     after the first frame, the question, the hold and the question after it push none."""
     app = make_app(content, data_dir=tmp_path, clock=clock, side=side, hold_seconds=5)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -68,30 +68,29 @@ async def test_an_episode_meets_no_parse_once_the_first_screen_is_up(
 
 
 @pytest.mark.parametrize("start", [None, "history"])
-async def test_the_first_screen_is_styled_once_before_its_first_frame(
-    content, tmp_path, monkeypatch, start
+async def test_the_first_screen_has_its_styles_at_its_first_frame_without_a_reparse(
+    content, tmp_path, monkeypatch, reparses, start
 ) -> None:
-    """Its nodes are styled as they are registered, with every file already parsed:
-    Textual's second pass at its first resume (about 4 ms) is skipped for it alone."""
+    """Textual reads a pushed screen's CSS_PATH, but not that of the app's own first
+    screen (`get_default_screen`): its file is parsed with the app's (first_styles), so
+    the first frame has its styles and no style sheet is parsed twice on the way."""
     from screens.history import HistoryScreen
 
     first = SidePicker if start is None else HistoryScreen
-    seen: list[object] = []
-    apply = Stylesheet.apply
+    at_first_frame: list[tuple[int, bool]] = []
 
-    def counted(self, node, **options):
-        if isinstance(node, first):
-            seen.append("styled")
-        return apply(self, node, **options)
+    def started() -> None:
+        own = str(style_file(f"{first.__module__.rpartition('.')[2]}.tcss"))
+        at_first_frame.append((len(reparses), app.stylesheet.has_source(own, "")))
 
-    monkeypatch.setattr(Stylesheet, "apply", counted)
     app = make_app(content, data_dir=tmp_path, start=start)
-    monkeypatch.setattr(app, "started", lambda: seen.append("first frame"))
+    monkeypatch.setattr(app, "started", started)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, first)
         await pilot.pause()
-        assert seen[: seen.index("first frame") + 1] == ["styled", "first frame"]
-        assert not app.screen.styled_before_resume  # once: a later resume restyles
+        assert at_first_frame == [(0, True)]
+        if start is None:
+            assert app.screen.styles.align_horizontal == "center"  # side_picker.tcss
 
 
 async def test_a_pushed_screen_with_a_new_file_is_styled_with_it(content, tmp_path) -> None:

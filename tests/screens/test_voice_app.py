@@ -9,7 +9,8 @@ from screens.app.shell import make_app
 from screens.follow_up import FollowUp
 from screens.hold import HoldScreen
 from screens.widgets.countdown_face import CountdownFace
-from tests.support.pilot import past_safety_check, run_out, wait_for
+from tests.support.app import coach_app
+from tests.support.pilot import past_safety_check, record_notices, run_out, wait_for
 from tests.support.plain_coach import coach_for
 from tests.support.speech_support import fake_engine, gone, no_engine, spoken, wait_until
 
@@ -27,7 +28,7 @@ async def test_a_hold_speaks_steps_half_way_the_last_seconds_and_times_up_in_ord
     content, clock, tmp_path, monkeypatch
 ):
     log = fake_engine(tmp_path, monkeypatch)
-    app = make_app(content, side="back", clock=clock, voice=True, data_dir=tmp_path / "d")
+    app = coach_app(content, side="back", clock=clock, voice=True, data_dir=tmp_path / "d")
     async with app.run_test(size=(80, 24)) as pilot:
         await past_safety_check(pilot)
         steps = [s.text for s in content.guides["back"].steps["bed"]]
@@ -93,7 +94,7 @@ async def test_nothing_is_said_after_leaving_and_v_stops_it_at_once(
 
 async def test_chinese_uses_the_mandarin_voice(tmp_path, monkeypatch, clock):
     log = fake_engine(tmp_path, monkeypatch)
-    app = make_app(side="back", lang="zh", clock=clock, voice=True, data_dir=tmp_path / "d")
+    app = coach_app(side="back", lang="zh", clock=clock, voice=True, data_dir=tmp_path / "d")
     async with app.run_test(size=(80, 24)) as pilot:
         await past_safety_check(pilot)
         await heard(pilot, log, 1)
@@ -103,10 +104,10 @@ async def test_chinese_uses_the_mandarin_voice(tmp_path, monkeypatch, clock):
 
 async def test_no_engine_one_note_and_the_hold_goes_on(content, clock, tmp_path, monkeypatch):
     no_engine(tmp_path, monkeypatch)
-    app = make_app(content, side="back", clock=clock, voice=True, data_dir=tmp_path / "d")
+    app = coach_app(content, side="back", clock=clock, voice=True, data_dir=tmp_path / "d")
+    notes = record_notices(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await past_safety_check(pilot)
-        notes = [n.message for n in app._notifications]
         assert sum("No speech engine found" in note for note in notes) == 1
         await run_out(pilot, clock, 60)
         assert "TIME'S UP" in app.screen.query_one(CountdownFace).state
@@ -193,7 +194,7 @@ async def test_the_routine_says_each_stretch_and_switch_legs(content, clock, tmp
 
     app = make_app(content, data_dir=tmp_path / "d", clock=clock, start="routine")
     Recorded.said = []
-    app.voice = Voice(True, find=FAKE, popen=Recorded)
+    app.voicing.voice = Voice(True, find=FAKE, popen=Recorded)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, RoutineScreen)
         screen = app.screen

@@ -11,6 +11,7 @@ from screens.countdown import show_text
 from screens.widgets.choice import Choice
 from screens.widgets.key_footer import KeyFooter, KeyRow
 from screens.widgets.time_bar import TimeBar
+from tests.support.robust_support import wait_until
 
 
 class BarApp(App[None]):
@@ -145,8 +146,8 @@ async def test_key_footer_redraws_once_and_only_when_its_keys_change():
     async with app.run_test(size=(60, 3)) as pilot:
         footer = app.query_one(KeyFooter)
         assert (footer.styles.dock, footer.styles.height.value) == ("bottom", 1)  # Footer's bar
-        await pilot.pause()
-        assert "Pause" in footer_text(app) and "Next" not in footer_text(app)
+        await wait_until(pilot, lambda: "Pause" in footer_text(app), "the first keys drawn")
+        assert "Next" not in footer_text(app)
         row = footer.query_one(KeyRow)
         rebuilds = 0
         original = row.show
@@ -165,7 +166,8 @@ async def test_key_footer_redraws_once_and_only_when_its_keys_change():
         app.finished = True
         for _ in range(3):
             app.screen.refresh_bindings()
+        await wait_until(pilot, lambda: "Next" in footer_text(app), "the new keys drawn")
         await pilot.pause()
         await pilot.pause()
         assert rebuilds == 1
-        assert "Next" in footer_text(app) and "Pause" not in footer_text(app)
+        assert "Pause" not in footer_text(app)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from screens.app.shell import make_app
 from tests.conftest import FakeClock
+from tests.support.app import coach_app
 from tests.support.pilot import SIZE, app_with_clock, on
 
 pytestmark = pytest.mark.slow
@@ -161,7 +161,7 @@ def test_light_theme_tips(snap_compare):
 
 def test_chinese_hold(snap_compare):
     clock = FakeClock()
-    app = make_app(lang="zh", clock=clock, side="back", hour=12)
+    app = coach_app(lang="zh", clock=clock, side="back", hour=12)
 
     async def run_before(pilot):
         await on(pilot, "SafetyCheck", "n")

@@ -1,4 +1,5 @@
-"""Flows driven by hand in unit tests: made with a fake clock, held and answered."""
+"""Flows driven by hand in unit tests: strict (a stale answer or one of the wrong type
+raises FlowError), made with a fake clock, held and answered."""
 
 from __future__ import annotations
 
@@ -12,8 +13,17 @@ from coach.core.steps import (
 from tests.conftest import FakeClock
 
 
-def make(content, clock=None, **options) -> EpisodeFlow:
-    return EpisodeFlow(content, "back", "bed", 60, clock=clock or FakeClock(), **options)
+def fresh(content, clock=None, strict=True, **options) -> EpisodeFlow:
+    """An episode's flow not started yet: `start()` gives its first step."""
+    clock = clock or FakeClock()
+    return EpisodeFlow(content, "back", "bed", 60, clock=clock, strict=strict, **options)
+
+
+def make(content, clock=None, strict=True, **options) -> EpisodeFlow:
+    """An episode's flow at its first step, the swollen-leg question."""
+    flow = fresh(content, clock, strict, **options)
+    flow.start()
+    return flow
 
 
 def held(seconds=60.0, ended="time", position="bed", added=0) -> HoldResult:
@@ -21,9 +31,9 @@ def held(seconds=60.0, ended="time", position="bed", added=0) -> HoldResult:
 
 
 def through_hold(flow, clock, answer="still", seconds=60.0):
-    """Answer the current hold after `seconds`, then "has it eased?"."""
+    """Answer the current hold after `seconds`, then "has it eased?": the step after it."""
     assert isinstance(flow.current, Hold)
     clock.advance(seconds)
     flow.answer(flow.current, held(seconds))
     assert isinstance(flow.current, EasedQuestion)
-    return flow.answer(flow.current, EasedAnswer(answer))
+    return flow.answer(flow.current, EasedAnswer(answer)).step

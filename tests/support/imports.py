@@ -23,6 +23,8 @@ class Import(NamedTuple):
     line: int
     deferred: bool
     """Inside a function or an `if TYPE_CHECKING:` block, not run at import time."""
+    type_only: bool = False
+    """Under `if TYPE_CHECKING:`: read by the type checker, never run."""
 
 
 def module_name(path: Path) -> str:
@@ -53,26 +55,26 @@ def imports_of(module: str, path: Path, known: dict[str, Path]) -> list[Import]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found: list[Import] = []
 
-    def visit(node: ast.AST, deferred: bool) -> None:
+    def visit(node: ast.AST, deferred: bool, type_only: bool) -> None:
         for child in ast.iter_child_nodes(node):
             inner = deferred or isinstance(
                 child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
             )
+            typing = type_only
             if isinstance(child, ast.If) and "TYPE_CHECKING" in ast.unparse(child.test):
-                inner = True
+                inner = typing = True
+            names: list[str] = []
             if isinstance(child, ast.Import):
-                for alias in child.names:
-                    target = _resolve(alias.name, known)
-                    if target and target != module:
-                        found.append(Import(module, target, child.lineno, deferred))
+                names = [alias.name for alias in child.names]
             elif isinstance(child, ast.ImportFrom) and child.module and not child.level:
-                for alias in child.names:
-                    target = _resolve(f"{child.module}.{alias.name}", known)
-                    if target and target != module:
-                        found.append(Import(module, target, child.lineno, deferred))
-            visit(child, inner)
+                names = [f"{child.module}.{alias.name}" for alias in child.names]
+            for name in names:
+                target = _resolve(name, known)
+                if target and target != module:
+                    found.append(Import(module, target, child.lineno, deferred, type_only))
+            visit(child, inner, typing)
 
-    visit(tree, False)
+    visit(tree, False, False)
     return found
 
 

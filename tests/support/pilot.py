@@ -6,11 +6,11 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from coach.content.load import load
-from screens.app.shell import make_app
 from screens.hold import HoldScreen
 from screens.safety_check import SafetyCheck
 from screens.widgets.key_footer import KeyFooter
 from tests.conftest import ROOT, FakeClock
+from tests.support.app import coach_app
 
 
 def footer_keys(app) -> str:
@@ -57,9 +57,24 @@ async def on(pilot, screen_name: str, *keys: str) -> None:
 def app_with_clock(**options):
     clock = FakeClock()
     options.setdefault("hour", 12)  # daytime: the default theme, not the night one
-    return make_app(load(ROOT / "content"), clock=clock, **options), clock
+    return coach_app(load(ROOT / "content"), clock=clock, **options), clock
 
 
 def statics_text(app) -> str:
     """The text of every Static on the current screen, one per line."""
     return "\n".join(str(s.render()) for s in app.screen.query(Static))
+
+
+def record_notices(app) -> list[str]:
+    """The notices the app is asked to show, in order, in the list returned, which fills
+    as the app runs. Screens' notices go through `app.notify` too. Call it before the
+    app runs: what the app found while starting is shown as it mounts."""
+    shown: list[str] = []
+    notify = app.notify
+
+    def recorded(message: str, *args, **kwargs):
+        shown.append(message)
+        return notify(message, *args, **kwargs)
+
+    app.notify = recorded
+    return shown

@@ -1,5 +1,5 @@
 """Plain mode driven by a script: a coach reading given lines, and typed input that
-arrives in time."""
+arrives in time. Its flows are strict: an answer of the wrong type raises FlowError."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ def coach_for(content, tmp_path, answers: str, **options):
         sleep=clock.advance,
         **options,
     )
+    coach.strict_flows = True
     return coach, out
 
 

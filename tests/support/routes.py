@@ -89,7 +89,7 @@ async def route_red_flags(pilot, clock):
 async def route_help(pilot, clock):
     await to_hold(pilot, clock)
     await pilot.press("question_mark")
-    await wait_until(pilot, lambda: name_of(pilot.app) in ("HelpScreen", "KeysScreen"), "? shown")
+    await on(pilot, "HelpScreen")
 
 
 async def route_routine(pilot, clock):

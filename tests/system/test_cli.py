@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from coach.cli_args import COMMANDS
 from tests.conftest import ROOT
 
 
@@ -91,9 +92,9 @@ def test_the_first_screen_is_drawn_without_loading_the_flow_or_the_charts(tmp_pa
     steps load when a side is chosen, the diary's charts when the history is shown."""
     code = (
         "import asyncio, sys\n"
-        "from screens.app.shell import make_app\n"
+        "from tests.support.app import coach_app\n"
         "from screens.side_picker import SidePicker\n"
-        f"app = make_app(data_dir={str(tmp_path)!r}, hour=23)\n"
+        f"app = coach_app(data_dir={str(tmp_path)!r}, hour=23)\n"
         "async def main():\n"
         "    async with app.run_test() as pilot:\n"
         "        while not isinstance(app.screen, SidePicker): await pilot.pause()\n"
@@ -139,85 +140,64 @@ def test_export_with_no_history_writes_a_header(tmp_path):
     assert out.stdout.startswith("id,kind,started_at")
 
 
+@pytest.mark.parametrize("argv", [[], *([name] for name in COMMANDS)])
+def test_a_command_alone_skips_argparse_and_means_the_same(argv):
+    """Nothing or a command alone is read without argparse: it must agree with it."""
+    from coach.cli_args import CommandLine, build_parser, parse
+
+    assert parse(argv) == CommandLine(**vars(build_parser().parse_args(argv)))
+
+
 @pytest.mark.parametrize(
-    "argv",
+    ("argv", "asked"),
     [
-        [],
-        ["tips"],
-        ["tips", "cold", "sleep"],
-        ["tips", "--lang", "zh"],
-        ["check-content"],
-        ["check-content", "somewhere"],
-        ["check-content", "--content=x"],
-        ["export"],
-        ["export", "--format", "json"],
-        ["export", "--format=csv", "--data-dir", "/tmp/d", "-o", "out.csv"],
-        ["export", "--output", "-", "--lang", "en"],
-        ["export", "--data-dir", "-"],
-        ["report", "--output", "r.html", "--data-dir", "d"],
-        ["red-flags", "--lang=zh", "--data-dir", "~/x"],
-        *([name] for name in ("back", "front", "routine", "history", "red-flags")),
-        *([name, "--data-dir", "d"] for name in ("back", "history", "checkin")),
-        ["back", "--hold", "30"],
-        ["back", "--hold", "125", "--no-voice"],
-        ["back", "--voice", "--theme", "night", "--position", "bed"],
-        ["front", "--plain", "--region=us", "--hold=600"],
-        ["routine", "--hold", "005"],
-        ["red-flags", "--region", "uk"],
+        (["tips", "cold", "sleep"], {"command": "tips", "causes": ["cold", "sleep"]}),
+        (["--lang", "zh", "tips"], {"command": "tips", "lang": "zh"}),
+        (["tips", "--lang", "zh"], {"command": "tips", "lang": "zh"}),
+        (["check-content", "somewhere"], {"command": "check-content", "dir": "somewhere"}),
+        (
+            ["export", "--format=json", "-o", "x"],
+            {"command": "export", "format": "json", "output": "x"},
+        ),
+        (["report", "--weeks", "4"], {"command": "report", "weeks": 4}),
+        (["back", "--hold", "005", "--no-voice"], {"command": "back", "hold": 5, "voice": False}),
+        (["--voice", "front", "--plain"], {"command": "front", "voice": True, "plain": True}),
+        (["--theme", "night", "--position", "bed"], {"theme": "night", "position": "bed"}),
+        (
+            ["red-flags", "--region=us", "--data-dir", "d"],
+            {"command": "red-flags", "region": "us", "data_dir": "d"},
+        ),
     ],
 )
-def test_a_plain_command_line_skips_argparse_and_means_the_same(argv):
-    """The quick reader must agree with argparse wherever it answers at all."""
-    from coach.cli import build_parser, quick_parse
+def test_options_before_or_after_the_command_are_read_and_the_rest_is_default(argv, asked):
+    from coach.cli_args import CommandLine, parse
 
-    quick = quick_parse(argv)
-    assert quick is not None
-    assert vars(quick) == vars(build_parser().parse_args(argv))
+    assert parse(argv) == CommandLine(**asked)
 
 
 @pytest.mark.parametrize(
     "argv",
     [
         ["back", "extra"],
-        ["check-content", "a", "b"],
-        ["tips", "-h"],
-        ["--lang", "zh"],
-        ["tips", "cold", "--lang", "zh"],
-        ["export", "--format", "xml"],
-        ["export", "--format"],
-        ["export", "--format", "csv", "--format", "json"],
-        ["export", "--form", "csv"],
-        ["export", "-oout.csv"],
-        ["export", "-o=out.csv"],
-        ["export", "--output", "--format"],
-        ["export", "--data-dir="],
-        ["report", "--format", "csv"],
-        ["report", "--weeks", "4"],
-        ["back", "--hold", "4"],
-        ["back", "--hold", "601"],
-        ["back", "--hold", "thirty"],
-        ["back", "--hold", "\u00b2"],
-        ["back", "--hold", "+30"],
-        ["back", "--voice", "--no-voice"],
-        ["back", "--voice=yes"],
-        ["back", "--plain", "--plain"],
+        ["--lang", "fr"],
         ["back", "--position", "floor"],
-        ["back", "--region"],
-        ["history", "--lang", "fr"],
-        ["export", "--", "x"],
+        ["export", "--format", "xml"],
     ],
 )
-def test_anything_else_goes_to_argparse(argv):
-    from coach.cli import quick_parse
+def test_a_line_argparse_cannot_read_is_refused_with_its_message(argv, capsys):
+    from coach.cli_args import parse
 
-    assert quick_parse(argv) is None
+    with pytest.raises(SystemExit) as ended:
+        parse(argv)
+    assert ended.value.code == 2 and " error: " in capsys.readouterr().err
 
 
-def test_garbage_collection_is_back_on_if_the_app_fails_to_start(monkeypatch):
+def test_garbage_collection_is_back_on_if_the_app_fails_to_start(monkeypatch, content, tmp_path):
     import gc
 
     import screens.app.shell
     from coach import cli
+    from coach.cli_args import CommandLine
 
     def broken(*args, **kwargs):
         assert not gc.isenabled()  # off for start-up
@@ -225,7 +205,7 @@ def test_garbage_collection_is_back_on_if_the_app_fails_to_start(monkeypatch):
 
     monkeypatch.setattr(screens.app.shell, "make_app", broken)
     with pytest.raises(RuntimeError):
-        cli._run_app(None)
+        cli._run_app(content, CommandLine(), "en", tmp_path)
     assert gc.isenabled()
 
 
@@ -246,17 +226,31 @@ def test_a_printing_command_run_in_process_leaves_the_collector_as_it_was(capsys
     assert gc.get_freeze_count() == frozen
 
 
-async def test_the_app_turns_collection_back_on_once_the_first_screen_is_up(tmp_path):
+async def test_the_app_turns_collection_back_on_once_the_first_screen_is_up(content, tmp_path):
+    import gc
+
+    from coach.system.collector import CollectorPause
+    from screens.app.shell import make_app
+
+    frozen = gc.get_freeze_count()
+    pause = CollectorPause.start()  # as the CLI hands it over for start-up
+    try:
+        app = make_app(content, data_dir=tmp_path, collector=pause)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled() and gc.get_freeze_count() > frozen
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+async def test_an_app_the_cli_did_not_pause_leaves_the_collector_alone(content, tmp_path):
     import gc
 
     from screens.app.shell import make_app
 
-    app = make_app(data_dir=tmp_path)
-    gc.disable()  # as the CLI leaves it for start-up
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            assert gc.isenabled()
-    finally:
-        gc.unfreeze()
-        gc.enable()
+    frozen = gc.get_freeze_count()
+    app = make_app(content, data_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert gc.isenabled() and gc.get_freeze_count() == frozen

@@ -27,6 +27,8 @@ import pytest
 from tests.conftest import ROOT
 from tests.support.robust_support import PtyRun
 
+pytestmark = pytest.mark.slow  # each case starts the app in a pseudo-terminal
+
 QUESTION = "Where is the cramp?"
 QUIT_WITHIN = 5.0
 CUBE_GREYS = {16 + 43 * level for level in range(6)}

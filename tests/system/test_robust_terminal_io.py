@@ -11,6 +11,7 @@ import pytest
 
 from coach.system.streams import drop_nonsense_size
 from screens.app.shell import make_app
+from tests.support.app import coach_app
 from tests.support.robust_support import (
     PtyRun,
     coach_env,
@@ -153,7 +154,7 @@ async def test_notices_show_paths_and_names_as_they_are_not_as_markup(
     else:
         data = tmp_path / "data"
         options["theme"] = odd
-    app = make_app(content, data_dir=data, **options)
+    app = coach_app(content, data_dir=data, **options)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await wait_until(pilot, lambda: bool(app.screen.query("Toast")), "a notice")
         await settle(pilot)

@@ -133,7 +133,7 @@ def test_the_numbers_the_review_corrected(both, lang):
 
 
 def test_locale_picks_the_new_regions(both):
-    from coach.core.i18n import region_from_locale
+    from coach.core.choices import region_from_locale
 
     countries = {code: r.id for r in both["en"].regions.values() for code in r.countries}
     cases = {

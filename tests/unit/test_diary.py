@@ -71,15 +71,15 @@ PAST = PastRecord("back", 4, (PositionTally("sitting", 3, 3), PositionTally("bed
 def test_first_hold_carries_the_own_record_with_three_or_more(content):
     clock = FakeClock()
     flow = make(content, clock, past=PAST)
-    hold = flow.answer(flow.current, "no")
+    hold = flow.answer(flow.current, "no").step
     assert isinstance(hold, Hold) and hold.past == PAST
     step = through_hold(flow, clock, "still")
-    second = flow.answer(step, NextAnswer("hold"))
+    second = flow.answer(step, NextAnswer("hold")).step
     assert isinstance(second, Hold) and second.past is None  # said once, before the steps
 
     too_few = PAST._replace(episodes=2)
     flow = make(content, past=too_few)
-    assert flow.answer(flow.current, "no").past is None
+    assert flow.answer(flow.current, "no").step.past is None
 
 
 def test_own_record_line_counts_not_percentages(content):
@@ -107,7 +107,7 @@ def test_episode_keeps_why_a_red_flag_ended_it(content, why):
     clock = FakeClock()
     flow = make(content, clock)
     if why == "clot":
-        step = flow.answer(flow.current, "yes")
+        step = flow.answer(flow.current, "yes").step
     else:
         flow.answer(flow.current, "no")
         step = through_hold(flow, clock, "still", seconds=11 * 60)

@@ -1,4 +1,4 @@
-"""The store's pages and SQL sums, held to the reference: coach/core/stats.py's functions over
+"""The store's pages and SQL sums, held to the reference: tests/support/oracles.py over
 every record (store.list()), on a mixed history (offsets, odd values, unreadable rows)."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from coach.core import stats
 from coach.store.history import EpisodeRecord, History
+from tests.support import oracles
 from tests.support.stores import mixed
 
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=timezone(timedelta(hours=1)))
@@ -64,13 +64,13 @@ def test_summary_matches_the_records(store: History) -> None:
     store.count()
     records = store.list()
     for now in (NOW, NOW - timedelta(days=40), datetime(2026, 1, 15, 23, tzinfo=timezone.utc)):
-        assert store.summary(now) == stats.summary(records, now)
+        assert store.summary(now) == oracles.summary(records, now)
     assert store.summary(NOW).cramps_total > 1000  # the sums are over real numbers
 
 
 def test_summary_without_count_tests_every_row(store: History) -> None:
     """A store that never counted leaves the unreadable rows out all the same."""
-    assert store.summary(NOW) == stats.summary(store.list(), NOW)
+    assert store.summary(NOW) == oracles.summary(store.list(), NOW)
 
 
 def test_charts_match_the_records(store: History) -> None:
@@ -78,11 +78,11 @@ def test_charts_match_the_records(store: History) -> None:
     records = store.list()
     for now in (NOW, NOW - timedelta(days=100)):
         charts = store.charts(now)
-        assert charts.weeks == stats.weekly_counts(records, now)
-        assert charts.sides == stats.by_side(records)
-        assert charts.hours == stats.by_hour(records)
-        assert charts.by_position == stats.outcome_by_position(records)
-        assert charts.by_hold_length == stats.outcome_by_hold_length(records)
+        assert charts.weeks == oracles.weekly_counts(records, now)
+        assert charts.sides == oracles.by_side(records)
+        assert charts.hours == oracles.by_hour(records)
+        assert charts.by_position == oracles.outcome_by_position(records)
+        assert charts.by_hold_length == oracles.outcome_by_hold_length(records)
     assert sum(n for _, n in store.charts(NOW).weeks) > 0
 
 
@@ -90,9 +90,9 @@ def test_an_empty_history(tmp_path: Path) -> None:
     store = History.open(tmp_path).store
     assert store is not None
     assert store.count() == 0 and store.page(0, 100, 0) == []
-    assert store.summary(NOW) == stats.summary([], NOW)
+    assert store.summary(NOW) == oracles.summary([], NOW)
     charts = store.charts(NOW)
-    assert charts.sides == stats.by_side([]) and charts.hours == [0] * 24
+    assert charts.sides == oracles.by_side([]) and charts.hours == [0] * 24
     store.close()
 
 

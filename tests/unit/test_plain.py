@@ -80,13 +80,34 @@ def test_routine_in_plain_mode(content, tmp_path):
     assert [r.kind for r in saved(tmp_path)] == ["routine"]
 
 
+FAST_PLAIN_CLOCK = """
+import sys, time
+from coach.cli import main
+from coach.plain.driver import PlainCoach
+
+now = [time.monotonic()]
+made = PlainCoach.__init__
+
+def sleep(seconds):
+    now[0] += seconds
+
+def on_a_fast_clock(self, *args, **options):
+    made(self, *args, clock=lambda: now[0], sleep=sleep, **options)
+
+PlainCoach.__init__ = on_a_fast_clock
+sys.exit(main())
+"""
+"""`calf-coach` itself, with the plain coach's clock (the FakeClock of the tests in this
+file) moving on by each wait instead of sleeping it: a whole hold in no time."""
+
+
 def test_piped_cli_runs_plain_mode_automatically(tmp_path):
     answers = "b\nn\nn\n\nq\n"
     out = subprocess.run(
         [
             sys.executable,
-            "-m",
-            "coach",
+            "-c",
+            FAST_PLAIN_CLOCK,
             "--hold",
             "5",
             "--region",

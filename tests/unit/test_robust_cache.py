@@ -136,8 +136,7 @@ def test_nothing_is_written_through_a_link_planted_in_an_untrusted_folder(tmp_pa
     shared.chmod(folder_mode)
     victim = tmp_path / "victim"
     victim.write_text("keep me")
-    name = cache.blake2b(bytes(CONTENT.resolve()), digest_size=8).hexdigest()
-    final = shared / f"content-{name}.json"
+    final = cache.cache_file(CONTENT, shared)
     # Every name a writer could use: the file itself and the old fixed temporary name.
     for planted in (final, shared / f"{final.name}.{os.getpid()}.tmp"):
         planted.symlink_to(victim)

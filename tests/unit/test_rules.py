@@ -4,8 +4,18 @@ no screen, no I/O, a fake clock, milliseconds each."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import get_args
 
-from coach.core.flow import RoutineFlow, starting_position
+import pytest
+
+from coach.core.flow import (
+    ANSWERED_WITH,
+    Advance,
+    FlowError,
+    RoutineFlow,
+    ToSave,
+    starting_position,
+)
 from coach.core.steps import (
     AfterCare,
     CauseQuestions,
@@ -18,33 +28,33 @@ from coach.core.steps import (
     RoutineResult,
     RoutineStep,
     SafetyQuestion,
+    Step,
     TipsStep,
     WhatNext,
 )
 from tests.conftest import FakeClock
-from tests.support.flows import held, make, through_hold
+from tests.support.flows import fresh, held, make, through_hold
 
 
 def test_safety_question_comes_first_in_every_episode(content):
     for _ in range(3):
         flow = make(content)
         assert isinstance(flow.current, SafetyQuestion)
-        assert isinstance(flow.answer(flow.current, "no"), Hold)
+        assert isinstance(flow.answer(flow.current, "no").step, Hold)
 
 
 def test_swollen_leg_never_starts_a_hold_and_shows_clot_help(content):
     flow = make(content)
-    step = flow.answer(flow.current, "yes")
+    step = flow.answer(flow.current, "yes").step
     assert step == GetHelp("clot", 10)
-    assert flow.answer(step, None) is None
+    assert flow.answer(step, None).step is None
     assert flow.episode.outcome == "red_flag" and flow.episode.holds == 0
 
 
 def test_first_run_carries_the_disclaimer_once(content):
     flow = make(content, first_run=True)
     assert flow.current.disclaimer is True
-    flow.answer(flow.current, "no")
-    assert flow.take_saves().disclaimer_seen is True
+    assert flow.answer(flow.current, "no").saves.disclaimer_seen is True
     assert make(content).current.disclaimer is False
 
 
@@ -54,11 +64,11 @@ def test_gone_shows_after_care_then_causes_and_tips(content):
     flow.answer(flow.current, "no")
     step = through_hold(flow, clock, "gone")
     assert step == AfterCare("gone")
-    step = flow.answer(step, None)
+    step = flow.answer(step, None).step
     assert isinstance(step, CauseQuestions) and len(step.cause_ids) == len(content.causes)
-    step = flow.answer(step, ("cold",))
+    step = flow.answer(step, ("cold",)).step
     assert step == TipsStep(("cold",))
-    assert flow.answer(step, None) is None
+    assert flow.answer(step, None).step is None
     assert (flow.episode.outcome, flow.episode.causes) == ("gone", ("cold",))
 
 
@@ -68,9 +78,9 @@ def test_somewhat_offers_another_hold_or_stopping(content):
     flow.answer(flow.current, "no")
     step = through_hold(flow, clock, "somewhat")
     assert isinstance(step, WhatNext) and step.outcome == "somewhat"
-    assert isinstance(flow.answer(step, NextAnswer("hold")), Hold)
+    assert isinstance(flow.answer(step, NextAnswer("hold")).step, Hold)
     step = through_hold(flow, clock, "somewhat")
-    assert flow.answer(step, NextAnswer("stop")) == AfterCare("somewhat")
+    assert flow.answer(step, NextAnswer("stop")).step == AfterCare("somewhat")
 
 
 def test_tried_relief_is_recorded_and_unioned_across_holds(content):
@@ -78,10 +88,10 @@ def test_tried_relief_is_recorded_and_unioned_across_holds(content):
     flow = make(content, clock)
     flow.answer(flow.current, "no")
     step = through_hold(flow, clock, "still")
-    flow.take_saves()
-    assert isinstance(flow.answer(step, NextAnswer("hold", ("warmth",))), Hold)
+    advance = flow.answer(step, NextAnswer("hold", ("warmth",)))
+    assert isinstance(advance.step, Hold)
     assert flow.episode.relief_tried == ("warmth",)
-    assert flow.take_saves().episode  # saved with the episode as soon as it is said
+    assert advance.saves.episode is flow.episode  # saved as soon as it is said
     step = through_hold(flow, clock, "somewhat")
     # Marked again, a new one, and ids that name no relief to try (the "sore-after"
     # note has no key; "ice" is not in the content): the union of what is known.
@@ -129,17 +139,18 @@ def test_stopping_while_still_cramping_ends_at_the_safety_net(content):
     flow = make(content, clock)
     flow.answer(flow.current, "no")
     step = through_hold(flow, clock, "still")
-    assert flow.answer(step, NextAnswer("stop")) == GetHelp("not-eased", 10)
+    assert flow.answer(step, NextAnswer("stop")).step == GetHelp("not-eased", 10)
 
 
 def test_every_way_out_before_it_eased_shows_the_safety_net(content):
     clock = FakeClock()
     leave_at_safety = make(content, clock)
-    assert leave_at_safety.answer(leave_at_safety.current, "leave") == GetHelp("not-eased", 10)
+    step = leave_at_safety.answer(leave_at_safety.current, "leave").step
+    assert step == GetHelp("not-eased", 10)
 
     q_in_hold = make(content, clock)
     q_in_hold.answer(q_in_hold.current, "no")
-    step = q_in_hold.answer(q_in_hold.current, held(12.4, "left"))
+    step = q_in_hold.answer(q_in_hold.current, held(12.4, "left")).step
     assert step == GetHelp("not-eased", 10)
     assert (q_in_hold.episode.outcome, q_in_hold.episode.actual_seconds) == ("left", 12)
 
@@ -151,12 +162,12 @@ def test_every_way_out_before_it_eased_shows_the_safety_net(content):
 def test_quitting_mid_hold_keeps_the_seconds_held_and_the_position_used(content):
     flow = make(content)
     flow.answer(flow.current, "no")
-    final = flow.leave(held(23.6, "left", position="sitting"))
-    assert final == GetHelp("not-eased", 10)
+    left = flow.leave(held(23.6, "left", position="sitting"))
+    assert left.final == GetHelp("not-eased", 10)
     episode = flow.episode
     assert (episode.outcome, episode.actual_seconds, episode.position) == ("left", 24, "sitting")
-    assert flow.take_saves().position == "sitting"
-    assert flow.current is None and flow.leave() is None
+    assert left.saves.position == "sitting" and left.saves.episode is episode
+    assert flow.current is None and flow.leave() == (None, ToSave())
 
 
 def test_quitting_after_it_eased_needs_no_safety_net(content):
@@ -165,23 +176,40 @@ def test_quitting_after_it_eased_needs_no_safety_net(content):
     flow.answer(flow.current, "no")
     flow.answer(through_hold(flow, clock, "gone"), None)
     assert isinstance(flow.current, CauseQuestions)
-    assert flow.leave() is None
+    assert flow.leave().final is None
     assert flow.episode.outcome == "gone"
 
 
 def test_quitting_on_the_help_screen_shows_it_only_once(content):
     flow = make(content)
     flow.answer(flow.current, "yes")
-    assert flow.leave() is None
+    assert flow.leave().final is None
     assert flow.episode.outcome == "red_flag"
 
 
 def test_a_step_answers_once(content):
+    flow = make(content, strict=False)
+    safety = flow.current
+    hold = flow.answer(safety, "no").step
+    assert flow.answer(safety, "yes") == Advance(hold, ToSave())  # an old step: no change
+    assert flow.current is hold and flow.episode.outcome is None
+
+
+def test_strict_flows_raise_on_a_stale_answer_and_a_wrong_type(content):
     flow = make(content)
     safety = flow.current
-    hold = flow.answer(safety, "no")
-    assert flow.answer(safety, "yes") is hold  # a second answer to an old step
-    assert flow.episode.outcome is None
+    flow.answer(safety, "no")
+    with pytest.raises(FlowError, match="step now is Hold"):
+        flow.answer(safety, "yes")  # a driver that answered a screen twice
+    with pytest.raises(FlowError, match="Hold is answered with"):
+        flow.answer(flow.current, "no")  # a screen that dismissed with the wrong value
+    with pytest.raises(FlowError, match="start"):
+        flow.start()
+    assert isinstance(flow.current, Hold) and flow.episode.outcome is None
+
+
+def test_every_step_names_the_type_it_is_answered_with():
+    assert set(ANSWERED_WITH) == set(get_args(Step))
 
 
 def test_has_it_eased_has_nothing_preselected(content):
@@ -189,31 +217,29 @@ def test_has_it_eased_has_nothing_preselected(content):
     flow = make(content, clock)
     flow.answer(flow.current, "no")
     clock.advance(60)
-    step = flow.answer(flow.current, held())
+    step = flow.answer(flow.current, held()).step
     assert isinstance(step, EasedQuestion) and step.default is None
 
 
 def test_saves_when_a_hold_starts_and_after_each_answer(content):
     clock = FakeClock()
-    flow = make(content, clock)
-    assert flow.take_saves().episode is False  # nothing said yet but a side
-    flow.answer(flow.current, "no")
-    assert flow.take_saves().episode is True  # the hold started
+    flow = fresh(content, clock)
+    assert flow.start().saves == ToSave()  # nothing said yet but a side
+    episode = flow.episode
+    assert flow.answer(flow.current, "no").saves == ToSave(episode)  # the hold started
     clock.advance(60)
-    flow.answer(flow.current, held())
-    assert flow.take_saves().episode is True
-    flow.answer(flow.current, EasedAnswer("gone", 7))
-    assert flow.take_saves().episode is True
-    assert flow.episode.severity == 7
+    assert flow.answer(flow.current, held()).saves == ToSave(episode)
+    assert flow.answer(flow.current, EasedAnswer("gone", 7)).saves == ToSave(episode)
+    assert episode.severity == 7
 
 
 def test_added_time_and_a_new_position_are_recorded(content):
     flow = make(content)
     flow.answer(flow.current, "no")
-    flow.answer(flow.current, HoldResult("eased", 60, 30, 75.2, "standing"))
+    advance = flow.answer(flow.current, HoldResult("eased", 60, 30, 75.2, "standing"))
     assert flow.episode.planned_seconds == 90 and flow.episode.actual_seconds == 75
     assert flow.episode.position == "standing"
-    assert flow.take_saves().position == "standing"
+    assert advance.saves.position == "standing"
 
 
 def test_night_never_starts_standing_unless_asked(content):
@@ -227,21 +253,27 @@ def test_night_never_starts_standing_unless_asked(content):
 
 def test_routine_is_saved_only_when_done(content):
     start = datetime(2026, 12, 1, 22, 0).astimezone()
-    done = RoutineFlow(now=lambda: start)
-    assert isinstance(done.current, RoutineStep)
+    done = RoutineFlow(now=lambda: start, strict=True)
+    assert done.start() == Advance(RoutineStep(), ToSave())
     result = RoutineResult(True, 130.0, "standing")
-    assert done.answer(done.current, result) is None
-    assert done.take_saves().routine == (start, result)
-    left = RoutineFlow(now=lambda: start)
-    left.answer(left.current, RoutineResult(False, 20.0, "standing"))
-    assert left.take_saves().routine is None
+    assert done.answer(done.current, result) == Advance(None, ToSave(routine=(start, result)))
+    left = RoutineFlow(now=lambda: start, strict=True)
+    left.start()
+    assert left.answer(left.current, RoutineResult(False, 20.0, "standing")).saves == ToSave()
+    left = RoutineFlow(now=lambda: start, strict=True)
+    left.start()
+    assert left.leave() == (None, ToSave())  # quit half way: nothing kept, nothing shown
 
 
 def test_anything_but_a_plain_no_never_starts_a_stretch(content):
     for answer in (None, "y", "", "maybe", "leave"):
-        flow = make(content)
-        step = flow.answer(flow.current, answer)
+        flow = make(content, strict=False)
+        step = flow.answer(flow.current, answer).step
         assert isinstance(step, GetHelp) and flow.episode.holds == 0, answer
+        if answer != "leave":  # not a SafetyAnswer: a strict flow says so
+            strict = make(content)
+            with pytest.raises(FlowError, match="SafetyQuestion is answered with"):
+                strict.answer(strict.current, answer)
 
 
 def test_an_unknown_eased_answer_is_not_saved_as_an_outcome(content):
@@ -257,5 +289,5 @@ def test_leaving_at_what_next_when_somewhat_better_keeps_that_answer(content):
     flow = make(content, clock)
     flow.answer(flow.current, "no")
     assert isinstance(through_hold(flow, clock, "somewhat"), WhatNext)
-    assert flow.leave() == AfterCare("somewhat", 10)
+    assert flow.leave().final == AfterCare("somewhat", 10)
     assert flow.episode.outcome == "somewhat"

@@ -1,6 +1,5 @@
 import json
 
-from coach.core.i18n import region_from_locale
 from coach.store.settings import Settings, load_settings
 
 
@@ -33,10 +32,19 @@ def test_save_failure_is_a_warning(tmp_path):
     assert "not saved" in prefs.save()
 
 
-def test_region_from_locale():
-    countries = {"GB": "uk", "US": "us"}
-    assert region_from_locale({"LANG": "en_GB.UTF-8"}, countries) == "uk"
-    assert region_from_locale({"LC_ALL": "en_US.UTF-8", "LANG": "en_GB"}, countries) == "us"
-    assert region_from_locale({"LANG": "C.UTF-8"}, countries) == "default"
-    assert region_from_locale({"LANG": "fr_FR.UTF-8"}, countries) == "default"
-    assert region_from_locale({}, countries) == "default"
+def test_remember_keeps_the_changes_and_saves_once(tmp_path):
+    prefs = load_settings(tmp_path)
+    assert prefs.remember({}) is None
+    assert not (tmp_path / "settings.json").exists()  # nothing to keep: nothing written
+    assert prefs.remember({"region": "uk", "voice": True}) is None
+    assert prefs.settings == Settings(region="uk", voice=True)
+    assert json.loads((tmp_path / "settings.json").read_text())["region"] == "uk"
+    assert load_settings(tmp_path).settings == Settings(region="uk", voice=True)
+
+
+def test_remember_says_when_it_cannot_save(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    prefs = load_settings(blocker / "sub")
+    assert "not saved" in prefs.remember({"theme": "light"})
+    assert prefs.settings.theme == "light"  # still used for this session

@@ -1,4 +1,5 @@
-"""Chart summaries, with a fixed clock and hand-made episodes."""
+"""The history's numbers counted over hand-made episodes with a fixed clock: the
+reference versions the SQL is held to (tests/support/oracles.py), and the bar."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from coach.core import stats
+from coach.core.diary import night_of
 from coach.store.history import EpisodeRecord
+from tests.support import oracles
 
 TZ = timezone(timedelta(hours=1))
 
@@ -25,10 +28,10 @@ def routine(started: datetime) -> EpisodeRecord:
 
 
 def test_night_belongs_to_the_evening_before() -> None:
-    assert stats.night_of(at(2026, 11, 28, 2)) == date(2026, 11, 27)
-    assert stats.night_of(at(2026, 11, 28, 11, 59)) == date(2026, 11, 27)
-    assert stats.night_of(at(2026, 11, 28, 12)) == date(2026, 11, 28)
-    assert stats.night_of(at(2026, 11, 27, 23)) == date(2026, 11, 27)
+    assert night_of(at(2026, 11, 28, 2)) == date(2026, 11, 27)
+    assert night_of(at(2026, 11, 28, 11, 59)) == date(2026, 11, 27)
+    assert night_of(at(2026, 11, 28, 12)) == date(2026, 11, 28)
+    assert night_of(at(2026, 11, 27, 23)) == date(2026, 11, 27)
 
 
 def test_summary_compares_nights_with_and_without_a_routine() -> None:
@@ -42,7 +45,7 @@ def test_summary_compares_nights_with_and_without_a_routine() -> None:
         cramp(at(2026, 12, 1, 1)),  # night 30: no routine, one cramp, in December
         cramp(at(2026, 12, 5, 1)),  # in the future: not a night yet
     ]
-    s = stats.summary(records, now)
+    s = oracles.summary(records, now)
     assert (s.nights_with_routine, s.nights_without_routine) == (2, 2)
     assert s.cramps_per_night_with_routine == pytest.approx(0.5)
     assert s.cramps_per_night_without_routine == pytest.approx(1.5)
@@ -53,7 +56,7 @@ def test_summary_compares_nights_with_and_without_a_routine() -> None:
 
 def test_quiet_nights_count_as_nights_without_a_routine() -> None:
     now = at(2026, 11, 30, 20)
-    s = stats.summary([cramp(at(2026, 11, 27, 22))], now)
+    s = oracles.summary([cramp(at(2026, 11, 27, 22))], now)
     assert s.nights_without_routine == 4
     assert s.cramps_per_night_without_routine == pytest.approx(0.25)
     assert s.nights_with_routine == 0 and s.cramps_per_night_with_routine is None
@@ -62,22 +65,22 @@ def test_quiet_nights_count_as_nights_without_a_routine() -> None:
 def test_month_comparison_across_new_year() -> None:
     now = at(2027, 1, 10, 9)
     records = [cramp(at(2026, 12, 31, 23)), cramp(at(2027, 1, 1, 0, 30)), cramp(at(2026, 11, 5, 2))]
-    s = stats.summary(records, now)
+    s = oracles.summary(records, now)
     assert (s.cramps_this_month, s.cramps_last_month) == (1, 1)
 
 
 def test_empty_history() -> None:
     now = at(2026, 11, 25, 12)
-    s = stats.summary([], now)
+    s = oracles.summary([], now)
     assert s.cramps_total == s.routines_total == 0
     assert s.nights_with_routine == s.nights_without_routine == 0
     assert s.cramps_per_night_with_routine is None
-    weeks = stats.weekly_counts([], now)
+    weeks = oracles.weekly_counts([], now)
     assert len(weeks) == 12 and all(n == 0 for _, n in weeks)
-    assert stats.by_hour([]) == [0] * 24
-    assert stats.by_side([]) == {"back": 0, "front": 0}
-    assert stats.outcome_by_position([]) == {}
-    assert stats.outcome_by_hold_length([]) == {b: {} for b in stats.HOLD_BUCKETS}
+    assert oracles.by_hour([]) == [0] * 24
+    assert oracles.by_side([]) == {"back": 0, "front": 0}
+    assert oracles.outcome_by_position([]) == {}
+    assert oracles.outcome_by_hold_length([]) == {b: {} for b in stats.HOLD_BUCKETS}
 
 
 def test_weekly_counts_start_on_monday_oldest_first() -> None:
@@ -88,7 +91,7 @@ def test_weekly_counts_start_on_monday_oldest_first() -> None:
         routine(at(2026, 11, 24, 21)),  # routines are not cramps
         cramp(at(2026, 8, 1, 3)),  # older than 12 weeks
     ]
-    weeks = stats.weekly_counts(records, now)
+    weeks = oracles.weekly_counts(records, now)
     assert weeks[-1] == (date(2026, 11, 23), 1)
     assert weeks[-2] == (date(2026, 11, 16), 1)
     assert weeks[0][0] == date(2026, 9, 7)
@@ -104,8 +107,8 @@ def test_side_and_hour_use_the_recorded_wall_clock() -> None:
         cramp(at(2026, 11, 25, 4)),
         routine(at(2026, 11, 25, 21)),
     ]
-    assert stats.by_side(records) == {"back": 2, "front": 1, "unknown": 1}
-    hours = stats.by_hour(records)
+    assert oracles.by_side(records) == {"back": 2, "front": 1, "unknown": 1}
+    hours = oracles.by_hour(records)
     assert (hours[2], hours[23], hours[4], hours[21]) == (2, 1, 1, 0)
 
 
@@ -118,11 +121,11 @@ def test_what_helped_tables() -> None:
         cramp(start, position="standing", actual_seconds=121, outcome="somewhat"),
         cramp(start, position="sitting", actual_seconds=300),  # still running: no outcome
     ]
-    assert stats.outcome_by_position(records) == {
+    assert oracles.outcome_by_position(records) == {
         "bed": {"gone": 1, "still": 1},
         "standing": {"gone": 1, "somewhat": 1},
     }
-    assert stats.outcome_by_hold_length(records) == {
+    assert oracles.outcome_by_hold_length(records) == {
         "under 1 min": {"gone": 1},
         "1-2 min": {"still": 1, "gone": 1},
         "over 2 min": {"somewhat": 1},

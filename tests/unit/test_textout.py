@@ -10,7 +10,8 @@ import pytest
 from coach.content.load import load, load_ui
 from coach.core import i18n
 from coach.documents import textout
-from coach.documents.printing import print_red_flags, print_tips
+from coach.documents.printing import print_tips
+from coach.documents.red_flags import print_red_flags
 from coach.documents.textout import Printer, cell_width, wrap
 from tests.conftest import ROOT
 

@@ -1,0 +1,132 @@
+"""What a run uses: the country whose emergency numbers it shows, the voice, the theme
+and the language. Decided here, once per run, for the app, plain mode and the printing
+commands alike.
+
+One rule for each: a value given on the command line wins, and is remembered for next
+time (`--region uk` today is the country tomorrow too); else what the person chose
+before (the settings file); else what the environment says (the locale); else a
+default or, for the country, a question on the first screen. Pure: the caller passes
+the settings and the environment, and saves what `Choices.remember` lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from typing import NamedTuple, Protocol, TypeVar
+
+T = TypeVar("T")
+
+NIGHT_HOURS = (21, 7)
+"""Between these local hours the dim night theme is the default."""
+
+
+class Remembered(Protocol):
+    """What the settings file remembers of these choices (coach.store.settings.Settings)."""
+
+    region: str | None
+    voice: bool
+    theme: str | None
+
+
+class Choices(NamedTuple):
+    region: str
+    """The region id whose numbers to show."""
+    ask_region: bool
+    """True when nothing said which country the person is in: ask once, on the first
+    screen (a locale such as C.UTF-8, common over SSH and in containers, names none)."""
+    voice: bool
+    theme: str | None
+    """The theme asked for or remembered, if the face has it; None: night or day by
+    the clock (`theme_by_the_clock`)."""
+    lang: str
+    remember: dict[str, object]
+    """The settings this run changes: each value the command line gave that differs
+    from the remembered one, by the name of its field in the settings."""
+    unknown_theme: str | None = None
+    """A `--theme` the face does not have: said once, and not remembered."""
+
+
+def resolve(
+    remembered: Remembered,
+    regions: Mapping[str, object],
+    environ: Mapping[str, str],
+    *,
+    lang: str,
+    region: str | None = None,
+    voice: bool | None = None,
+    theme: str | None = None,
+    themes: Collection[str] = (),
+) -> Choices:
+    """The choices from the command line's `region`, `voice` and `theme` (None: not
+    given), the settings and the environment. `lang` is the language already chosen
+    (`choose_language`: the content is loaded in it before its regions are known).
+    `themes` are those the face can show: none for plain mode and printing."""
+    remember: dict[str, object] = {}
+
+    def flag_first(name: str, asked: T | None, kept: T) -> T:
+        """The command line's value, remembered when it is new; else the remembered one."""
+        if asked is None:
+            return kept
+        if asked != kept:
+            remember[name] = asked
+        return asked
+
+    unknown_theme = None
+    if theme is not None and theme not in themes:
+        unknown_theme, wanted = theme, None  # not remembered; the clock decides
+    else:
+        wanted = flag_first("theme", theme, remembered.theme)
+    where = flag_first("region", region if region in regions else None, remembered.region)
+    ask_region = False
+    if where is None or where not in regions:
+        where = region_from_locale(environ, _countries(regions))
+        ask_region = where == "default"
+    return Choices(
+        region=where,
+        ask_region=ask_region,
+        voice=flag_first("voice", voice, remembered.voice),
+        theme=wanted if wanted in themes else None,
+        lang=lang,
+        remember=remember,
+        unknown_theme=unknown_theme,
+    )
+
+
+def choose_language(asked: str | None, environ: Mapping[str, str]) -> str:
+    """`--lang`, else the locale's: zh for a Chinese locale, English for any other."""
+    if asked:
+        return asked
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(var, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def region_from_locale(environ: Mapping[str, str], countries: Mapping[str, str]) -> str:
+    """The region whose country matches LC_ALL / LC_MESSAGES / LANG (e.g. en_GB), else
+    the general one ("default")."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(var, "")
+        if "_" in value:
+            country = value.split("_", 1)[1][:2].upper()
+            return countries.get(country, "default")
+        if value:
+            break
+    return "default"
+
+
+def _countries(regions: Mapping[str, object]) -> dict[str, str]:
+    """Each country code (GB, US, ...) with the id of the region that covers it."""
+    return {
+        country: rid
+        for rid, region in regions.items()
+        for country in getattr(region, "countries", ())
+    }
+
+
+def theme_by_the_clock(hour: int) -> str:
+    """With no theme chosen: the dim night theme from 21:00 to 07:00, else Textual's
+    dark one."""
+    start, end = NIGHT_HOURS
+    return "night" if hour >= start or hour < end else "textual-dark"
