@@ -65,7 +65,7 @@ def get_help(step: GetHelp, content: Content, region: Region, face: Face = "app"
             lines.append(
                 Line(
                     t(
-                        "This cramp has not eased in about {limit} minutes.",
+                        "This cramp is still not gone about {limit} minutes after it began.",
                         limit=step.limit_minutes,
                     )
                 )
@@ -73,28 +73,33 @@ def get_help(step: GetHelp, content: Content, region: Region, face: Face = "app"
         lines += [Line(flag.text), Line(t("Source: {source}", source=flag.source), "source")]
         if step.reason == "clot":
             return [*lines, Line(t(MORE_SIGNS[face]), "hint")]
-        return [*lines, *watch_for(region), Line(t(MORE_SIGNS[face]), "hint")]
+        # Every get-help screen keeps the emergency line, the long cramp's too.
+        return [*lines, breathless(region), *watch_for(region), Line(t(MORE_SIGNS[face]), "hint")]
     lines = [
         Line(t("Before you go: when to get help"), "title"),
         Line(
             t(
-                "Get medical help if the cramp has not eased by about {limit} minutes "
-                "in all: {urgent}.",
+                "Get medical help if the cramp is still not gone about {limit} minutes "
+                "after it began: {urgent}.",
                 limit=step.limit_minutes,
                 urgent=region.urgent,
             ),
             "action",
         ),
-        Line(
-            t(
-                "Call {number} at once if you are short of breath, have chest pain or "
-                "cough up blood.",
-                number=region.emergency,
-            ),
-            "action",
-        ),
+        breathless(region),
     ]
     return [*lines, *watch_for(region), Line(t(MORE_SIGNS[face]), "hint")]
+
+
+def breathless(region: Region) -> Line:
+    """The emergency line every get-help screen carries: a clot may have moved."""
+    return Line(
+        t(
+            "Call {number} at once if you are short of breath, have chest pain or cough up blood.",
+            number=region.emergency,
+        ),
+        "action",
+    )
 
 
 def watch_for(region: Region) -> list[Line]:
@@ -114,8 +119,8 @@ def after_care(step: AfterCare, region: Region) -> list[Line]:
         still_easing = [
             Line(
                 t(
-                    "If it has not gone by about {limit} minutes in all, or it comes back, "
-                    "get help: {urgent}.",
+                    "If it is still not gone about {limit} minutes after it began, or it "
+                    "comes back and does not ease within {limit} minutes, get help: {urgent}.",
                     limit=step.limit_minutes,
                     urgent=region.urgent,
                 ),
@@ -126,7 +131,13 @@ def after_care(step: AfterCare, region: Region) -> list[Line]:
         Line(first, "title"),
         *still_easing,
         Line(t("The muscle may feel sore for up to a day. That is common."), "text"),
-        Line(t("Move the foot and ankle gently. Drink some water if you can."), "text"),
+        Line(
+            t(
+                "Move the foot and ankle gently. If you are thirsty, sip some water, "
+                "unless a doctor limits your fluids."
+            ),
+            "text",
+        ),
         Line(
             t(
                 "Get it checked if the calf swells, turns warm or red, or hurts more: {urgent}.",
@@ -149,8 +160,8 @@ def what_next(step: WhatNext) -> list[Line]:
         Line(title, "title"),
         Line(
             t(
-                "About {minutes} min so far, holds: {holds}. If it is not easing by "
-                "{limit} min, get medical help (press ! for details).",
+                "About {minutes} min so far, holds: {holds}. If it is not gone about "
+                "{limit} min after it began, get medical help (press ! for details).",
                 minutes=max(1, round(step.minutes)),
                 holds=step.holds,
                 limit=step.limit_minutes,
