@@ -526,3 +526,38 @@ def test_both_languages_have_the_same_ids_numbers_and_levels(both):
         other = zh.regions[rid]
         for a, b in ((region.emergency, other.emergency), (region.urgent, other.urgent)):
             assert re.findall(r"\d[\d ]*\d|\d", a) == re.findall(r"\d[\d ]*\d|\d", b), rid
+
+
+@pytest.mark.parametrize("reason", ["long-cramp", "not-eased"])
+def test_every_get_help_screen_keeps_the_emergency_line(content, reason):
+    """Review #20: the long cramp's screen dropped "breathless or chest pain: call 999"."""
+    from coach.core.steps import GetHelp
+    from coach.text.wording import get_help
+
+    region = content.regions["uk"]
+    lines = [line.text for line in get_help(GetHelp(reason, 10), content, region)]
+    assert any("short of breath" in text and "999" in text for text in lines)
+
+
+def test_the_ten_minutes_count_from_when_it_began_and_never_say_not_eased(content):
+    """Issue #26 item 4 and review #28: 'somewhat' x5 must not read 'has not eased'; the
+    limit counts from the start of the cramp, not of the app."""
+    from coach.core.steps import AfterCare, GetHelp, WhatNext
+    from coach.text.wording import after_care, get_help, what_next
+
+    region = content.regions["uk"]
+    texts = [line.text for line in get_help(GetHelp("long-cramp", 10), content, region)]
+    texts += [line.text for line in after_care(AfterCare("somewhat", 10), region)]
+    texts += [line.text for line in what_next(WhatNext("somewhat", 3, 6.0, 10, True, True))]
+    joined = "\n".join(texts)
+    assert "has not eased" not in joined
+    assert joined.count("after it began") >= 3
+
+
+def test_after_care_water_line_keeps_the_fluid_limit(content):
+    """Review #2: no plain 'drink some water' for people on a fluid limit."""
+    from coach.core.steps import AfterCare
+    from coach.text.wording import after_care
+
+    texts = " ".join(line.text for line in after_care(AfterCare("gone", 10), content.regions["uk"]))
+    assert "water" in texts and "limits your fluids" in texts
