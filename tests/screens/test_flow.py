@@ -156,7 +156,7 @@ async def test_ten_minutes_without_easing_ends_at_red_flags(content, clock):
         await pilot.press("n")
         await wait_for(pilot, RedFlags)
         assert shown(app, "#red-flag-reason").startswith("Stop stretching. Get help now: call")
-        assert "not eased in about 10 minutes" in statics_text(app)
+        assert "still not gone about 10 minutes after it began" in statics_text(app)
         assert app.flow.episode.outcome == "red_flag"
         assert app.flow.episode.minutes() >= 10
 
