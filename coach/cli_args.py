@@ -35,7 +35,7 @@ def _hold_seconds(text: str) -> int:
 def _weeks(text: str) -> int:
     import argparse
 
-    if not text.isdigit() or not 1 <= int(text) <= 104:
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 104:
         raise argparse.ArgumentTypeError(
             f"weeks must be a whole number from 1 to 104, not {text!r}"
         )

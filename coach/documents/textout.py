@@ -127,7 +127,7 @@ class Printer:
 
 def _width(out: TextIO) -> int:
     columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
+    if columns.isascii() and columns.isdigit() and int(columns) > 0:
         return int(columns)
     try:
         return os.get_terminal_size(out.fileno()).columns or 80

@@ -108,6 +108,6 @@ class PlainDiary:
                 return None
             if console.help_key(line):
                 continue
-            if line.isdigit() and low <= int(line) <= high:
+            if line.isascii() and line.isdigit() and low <= int(line) <= high:
                 return int(line)
             console.say(t("Sorry, I did not understand {answer}.", answer=repr(line)))

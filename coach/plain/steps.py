@@ -128,7 +128,7 @@ class PlainSteps:
                 continue
             if line == "x":
                 return 10
-            if line.isdigit() and 0 <= int(line) <= 10:
+            if line.isascii() and line.isdigit() and 0 <= int(line) <= 10:
                 return int(line)
             console.say(t("Sorry, I did not understand {answer}.", answer=repr(line)))
 
