@@ -263,12 +263,11 @@ def test_plain_hold_key_typed_at_the_relief_question_still_holds(content, tmp_pa
 
 
 @pytest.mark.parametrize("odd", ["²", "③", "٣", "３"])
-def test_a_digit_python_reads_but_int_refuses_is_asked_again_never_a_crash(
-    content, tmp_path, odd
-):
+def test_a_digit_python_reads_but_int_refuses_is_asked_again_never_a_crash(content, tmp_path, odd):
     """`str.isdigit()` accepts superscripts, circled and non-ASCII digits that `int()`
     refuses (or reads as another number): they must not crash plain mode and lose "gone"."""
     coach, out = coach_for(content, tmp_path, f"b\nn\ny\n{odd}\n3\nq\n")
     assert coach.run() == 0
     (record,) = saved(tmp_path)
     assert (record.outcome, record.severity) == ("gone", 3)
+    assert "did not understand" in out.getvalue()  # asked again, not read as a number
