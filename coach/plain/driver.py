@@ -24,7 +24,7 @@ from coach.core.i18n import t
 from coach.core.steps import Side, Step
 from coach.core.timer import Clock
 from coach.plain.diary import PlainDiary
-from coach.plain.prompt import EndOfInput, LineReader, Option
+from coach.plain.prompt import EndOfInput, LineReader, Option, key_for
 from coach.plain.steps import PlainSteps
 from coach.store.recorder import Recorder
 from coach.store.saves import apply_saves
@@ -120,8 +120,9 @@ class PlainCoach:
                 continue
             if not answer and blank is not None:
                 return blank
+            said = key_for(answer)
             for i, option in enumerate(options, 1):
-                if answer and answer in (str(i), option.key.lower(), option.label.lower()):
+                if answer and said in (str(i), option.key.lower(), option.label.lower()):
                     return option.value
             self.say(t("Sorry, I did not understand {answer}.", answer=repr(answer)))
 

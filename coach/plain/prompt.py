@@ -19,6 +19,21 @@ from coach.core.timer import Clock
 from coach.system.speech import Voice
 from coach.text.wording import Line
 
+SAID_AS: dict[str, frozenset[str]] = {
+    "y": frozenset({"yes", "yeah", "yep", "是", "是的", "有", "对"}),
+    "n": frozenset({"no", "nope", "否", "不是", "没有", "没", "不"}),
+}
+"""Yes and no typed as words, in either language, answer a question that offers the
+key `y` or `n`: a frightened person types "yes" rather than "y" or "2"."""
+
+
+def key_for(answer: str) -> str:
+    """The option key a typed word stands for (`yes` -> `y`), else the answer itself."""
+    for key, words in SAID_AS.items():
+        if answer in words:
+            return key
+    return answer
+
 
 class Option(NamedTuple):
     """One answer a plain-mode question offers: the key typed, its words, its value."""

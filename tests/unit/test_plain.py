@@ -271,3 +271,23 @@ def test_a_digit_python_reads_but_int_refuses_is_asked_again_never_a_crash(conte
     (record,) = saved(tmp_path)
     assert (record.outcome, record.severity) == ("gone", 3)
     assert "did not understand" in out.getvalue()  # asked again, not read as a number
+
+
+@pytest.mark.parametrize(("no", "yes"), [("no", "yes"), ("No", "YES"), ("没有", "有")])
+def test_yes_and_no_typed_as_words_answer_in_both_languages(content, tmp_path, no, yes):
+    """Review #22: "yes" at the swollen-leg question was "not understood", and the
+    question repeated while the person was in pain."""
+    coach, out = coach_for(content, tmp_path, f"b\n{no}\n{yes}\n3\nq\n")
+    assert coach.run() == 0
+    (record,) = saved(tmp_path)
+    assert (record.outcome, record.severity) == ("gone", 3)  # no -> stretch; yes -> gone
+    for word in (no, yes):
+        assert f"understand {word.lower()!r}" not in out.getvalue()
+
+
+def test_yes_at_the_swollen_leg_question_never_stretches(content, tmp_path):
+    coach, out = coach_for(content, tmp_path, "b\nyes\n")
+    coach.run()
+    (record,) = saved(tmp_path)
+    assert record.outcome == "red_flag" and record.holds == 0
+    assert "Step 1" not in out.getvalue()
