@@ -17,7 +17,15 @@ from typing import NamedTuple, Protocol, TypeVar
 T = TypeVar("T")
 
 NIGHT_HOURS = (21, 7)
-"""Between these local hours the dim night theme is the default."""
+"""Between these local hours it is night: the dim theme is the default, and a hold
+starts only in a position the content marks night-safe (in bed or sitting), never
+standing: night cramps mostly strike older people, often on tablets that make them
+dizzy when they stand up (coach.core.flow.starting_position)."""
+
+
+def is_night(hour: int) -> bool:
+    start, end = NIGHT_HOURS
+    return hour >= start or hour < end
 
 
 class Remembered(Protocol):
@@ -128,5 +136,4 @@ def _countries(regions: Mapping[str, object]) -> dict[str, str]:
 def theme_by_the_clock(hour: int) -> str:
     """With no theme chosen: the dim night theme from 21:00 to 07:00, else Textual's
     dark one."""
-    start, end = NIGHT_HOURS
-    return "night" if hour >= start or hour < end else "textual-dark"
+    return "night" if is_night(hour) else "textual-dark"

@@ -54,6 +54,7 @@ from datetime import datetime
 from typing import Any, Literal, NamedTuple, get_args, get_origin
 
 from coach.content.model import Content
+from coach.core.choices import is_night
 from coach.core.diary import PastRecord
 from coach.core.episode import Episode
 from coach.core.steps import (
@@ -76,11 +77,6 @@ from coach.core.steps import (
     WhatNext,
 )
 from coach.core.timer import Clock
-
-NIGHT = (21, 7)
-"""From 21:00 to 07:00 a hold starts only in a position the content marks night-safe
-(in bed or sitting), never standing: night cramps mostly strike older people, often on
-tablets that make them dizzy when they stand up."""
 
 ANSWERED_WITH: dict[type, object] = {
     SafetyQuestion: SafetyAnswer,
@@ -147,11 +143,6 @@ class _Leave(Exception):
     def __init__(self, hold: HoldResult | None) -> None:
         super().__init__()
         self.hold = hold
-
-
-def is_night(hour: int) -> bool:
-    start, end = NIGHT
-    return hour >= start or hour < end
 
 
 def starting_position(
