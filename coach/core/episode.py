@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from coach.content.model import Side
-from coach.core.record import Outcome
+from coach.core.record import Leg, Outcome
 from coach.core.timer import Clock
 
 
@@ -34,6 +34,8 @@ class Episode:
     relief_tried: tuple[str, ...] = ()
     """Other relief (massage, warmth: ids of the content's `other_relief`) tried during
     the episode, besides the stretch, in the order first marked."""
+    leg: Leg | None = None
+    """Which leg, asked after the hold; None: not asked or skipped."""
     _t0: float = field(init=False)
 
     def __post_init__(self) -> None:

@@ -24,10 +24,15 @@ Position = Literal["bed", "sitting", "standing"]
 of `--position`."""
 POSITIONS: tuple[Position, ...] = get_args(Position)
 
-Outcome = Literal["gone", "somewhat", "still", "left", "red_flag"]
-"""What an episode came to, as saved. `left`: the person left before it eased."""
+Outcome = Literal["gone", "sore", "somewhat", "still", "left", "red_flag"]
+"""What an episode came to, as saved. `left`: the person left before it eased.
+`sore`: the knot has gone but the muscle is sore (eased: after-care, like `gone`);
+`somewhat`: still there but weaker (not eased yet)."""
+EASED_OUTCOMES: tuple[Outcome, ...] = ("gone", "sore")
+"""The outcomes that count as eased (after-care, "what eased them")."""
 OUTCOMES: dict[Outcome, str] = {
     "gone": "Gone",
+    "sore": "Gone, still sore",
     "somewhat": "Partly eased",
     "still": "Still there",
     "left": "Left early",
@@ -35,15 +40,23 @@ OUTCOMES: dict[Outcome, str] = {
 }
 """Each outcome, in the order the history lists them, with the name it is shown by."""
 
-HelpReason = Literal["clot", "long-cramp", "not-eased"]
-"""Why an episode ends at "get help": the swollen-leg answer, the time limit, or
-leaving before the cramp eased."""
+HelpReason = Literal["clot", "tear", "cold-foot", "long-cramp", "not-eased"]
+"""Why an episode ends at "get help": an answer at the "do not stretch" gate (a possible
+clot, a tear, a cold pale foot: the ids of their red flags in content/red_flags.yaml),
+the time limit, or leaving before the cramp eased."""
 HELP_REASONS: dict[HelpReason, str] = {
     "clot": "Possible clot (swollen, warm or red leg)",
+    "tear": "Possible tear (a kick or pop, sudden pain)",
+    "cold-foot": "Cold, pale or numb foot",
     "long-cramp": "Cramp lasting too long",
     "not-eased": "Left before it eased",
 }
 """Each help reason with the name exports and the report show."""
+
+Leg = Literal["left", "right", "both"]
+"""Which leg cramped: asked after the hold (never before the stretch), skippable."""
+LEGS: dict[Leg, str] = {"left": "Left", "right": "Right", "both": "Both"}
+"""Each leg with the name the history and the report show; None reads "not recorded"."""
 
 RELIEF_NAMES: dict[str, str] = {"massage": "massage", "warmth": "warmth"}
 """The report's word for each other relief id (content/guides.yaml other_relief)."""
@@ -74,3 +87,5 @@ class EpisodeRecord:
     """Why the episode ended at "get help": clot, long-cramp or not-eased (the flow's)."""
     relief_tried: tuple[str, ...] = field(default_factory=tuple)
     """Other relief tried besides the stretch: ids of the content's other_relief."""
+    leg: str | None = None
+    """Which leg (`Leg`): None when not asked, skipped, or written by an older version."""
