@@ -247,8 +247,11 @@ class HoldScreen(CountdownScreen[HoldResult]):
         self.tick()
 
     def action_eased(self) -> None:
+        """`d`: it eased. At TIME'S UP the hold was complete, and is reported so: "eased"
+        means it ended early (the question after it said "finished early")."""
+        ended: HoldEnd = "time" if self.timer.done else "eased"
         self.timer.finish()
-        self.dismiss(self._result("eased"))
+        self.dismiss(self._result(ended))
 
     def on_screen_resume(self) -> None:
         if self._finished:  # time ran out while help was open on top
