@@ -202,13 +202,16 @@ def _run_app(content: Content, line: CommandLine, lang: str, where: Path) -> int
         app.run()
     finally:
         pause.resume()
+        # However the app ended (a crash too): the last episode's last advice, settled
+        # before the history writer's final flush, printed once the terminal is back.
+        farewell = app.farewell_text() if app is not None else ""
         # The app flushed its history writer on the way out; what is still unsaved (a
         # database locked all along) is said here, where the terminal is back to normal.
         note = app.recorder.close() if app is not None else None
         if note:
             print(f"calf-coach: {note}", file=sys.stderr)
-    if app.farewell:  # left mid-episode: the safety net, once the terminal is back
-        print(app.farewell_text())
+        if farewell:
+            print(farewell)
     return app.return_code or 0
 
 

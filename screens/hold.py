@@ -79,22 +79,28 @@ class HoldScreen(CountdownScreen[HoldResult]):
         self._finished = False
         self._step_shown: int | None = None
         self._heard = Heard()
-        self._face: CountdownFace | None = None
         """What has been cued so far (coach/core/cues.py)."""
+        # The widgets that change, kept as composed: a query in on_mount or a tick finds
+        # nothing when the app is ending as the screen is put up (a signal just after
+        # "no"), and each second's query adds up through a hold.
+        planned = self.planned
+        self._face = CountdownFace(self._state_text(planned), clock_text(planned), id="countdown")
+        self._title = Static(id="hold-title", classes="title-line")
+        self._positions = Static(id="positions", classes="hint")
+        self._steps_box = Vertical(id="steps")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="hold"):
-            yield Static(id="hold-title", classes="title-line")
-            planned = self.planned
-            yield CountdownFace(self._state_text(planned), clock_text(planned), id="countdown")
-            yield Static(id="positions", classes="hint")
+            yield self._title
+            yield self._face
+            yield self._positions
             if self.past is not None:  # the person's own record (#15), before the steps
                 from coach.text.diary_text import past_line
 
                 yield Static(past_line(self.past, self.content), id="hold-past", markup=False)
             if self.hold_number == 1 and not self.app.voice.on:  # type: ignore[attr-defined]
                 yield Static(t("Press v to hear each step read aloud."), id="voice-hint")
-            with Vertical(id="steps"):
+            with self._steps_box:
                 yield from (StepLine(step.text) for step in self.steps)
         yield KeyFooter()
 
@@ -102,7 +108,7 @@ class HoldScreen(CountdownScreen[HoldResult]):
         """Digits that grow with the window (screens/widgets/big_clock.py)."""
         size = size_for(self.app.size.width, self.app.size.height)
         self.set_class(size != "small", "-large")
-        self.query_one(CountdownFace).resize_clock(size)
+        self._face.resize_clock(size)
         if self.is_mounted and self._shown is not None:
             self._label()
             self.tick()
@@ -118,7 +124,7 @@ class HoldScreen(CountdownScreen[HoldResult]):
         return self.guide.steps[self.position]
 
     async def _build_steps(self) -> None:
-        box = self.query_one("#steps", Vertical)
+        box = self._steps_box
         await box.remove_children()
         await box.mount_all(StepLine(step.text) for step in self.steps)
         self._label()
@@ -131,8 +137,8 @@ class HoldScreen(CountdownScreen[HoldResult]):
             labels.append(f"{pos.key} {mark}")
         short = self.has_class("-short")  # the keys alone: they fit on one line at 40 columns
         prefix = "" if short else t("Position:") + " "
-        self.query_one("#positions", Static).update(prefix + "  ".join(labels))
-        self.query_one("#hold-title", Static).update(
+        self._positions.update(prefix + "  ".join(labels))
+        self._title.update(
             t("{side}: {short}", side=self.guide.label, short=self.guide.short)
             + (t("  (hold {number})", number=self.hold_number) if self.hold_number > 1 else "")
         )
@@ -178,8 +184,6 @@ class HoldScreen(CountdownScreen[HoldResult]):
 
     def _render_state(self, left: int, current: int) -> None:
         timer = self.timer
-        if self._face is None:  # found once: a query each second adds up through a hold
-            self._face = self.query_one(CountdownFace)
         # One widget for all that changes each second (screens/widgets/countdown_face.py); its
         # mode restyles it alone: a class on the screen would restyle every widget.
         mode = "-finished" if timer.done else "-paused" if timer.paused else "-holding"
@@ -212,7 +216,7 @@ class HoldScreen(CountdownScreen[HoldResult]):
         if lines and lines[0].region.height:
             self.app.cursor_position = lines[0].region.offset
         elif not lines:  # time is up: the cursor goes to the TIME'S UP line
-            self.app.cursor_position = self.query_one(CountdownFace).state_offset
+            self.app.cursor_position = self._face.state_offset
 
     def _on_time_up(self) -> None:
         self._finished = True  # the three bells and "time's up" come from the cues
@@ -243,8 +247,11 @@ class HoldScreen(CountdownScreen[HoldResult]):
         self.tick()
 
     def action_eased(self) -> None:
+        """`d`: it eased. At TIME'S UP the hold was complete, and is reported so: "eased"
+        means it ended early (the question after it said "finished early")."""
+        ended: HoldEnd = "time" if self.timer.done else "eased"
         self.timer.finish()
-        self.dismiss(self._result("eased"))
+        self.dismiss(self._result(ended))
 
     def on_screen_resume(self) -> None:
         if self._finished:  # time ran out while help was open on top

@@ -48,47 +48,58 @@ def numbers(region: Region, face: Face = "app") -> list[Line]:
     return [
         Line(t("Emergency: ") + region.emergency, "action"),
         Line(t("Urgent advice: ") + region.urgent, "action"),
-        Line(
-            t(CHANGE_COUNTRY[face], country=region.name),
-            "hint",
-        ),
+        whose_numbers(region, face),
     ]
+
+
+def whose_numbers(region: Region, face: Face = "app") -> Line:
+    """Whose numbers these are, and how to change the country: a visitor must not call
+    another country's number."""
+    return Line(t(CHANGE_COUNTRY[face], country=region.name), "hint")
 
 
 def get_help(step: GetHelp, content: Content, region: Region, face: Face = "app") -> list[Line]:
-    """The one screen that ends an episode at "get help": action and number first."""
-    if step.reason in ("clot", "long-cramp"):
-        # The red flag itself, complete: what to do with the number, then the signs.
-        flag = content.red_flag(step.reason)
-        lines = [Line(content.red_flag_lead(flag, region), "title")]
-        if step.reason == "long-cramp":
-            lines.append(
-                Line(
-                    t(
-                        "This cramp is still not gone about {limit} minutes after it began.",
-                        limit=step.limit_minutes,
-                    )
+    """The one screen that ends an episode at "get help": action and number first. A
+    reason that is a red flag (the "do not stretch" gate's clot, tear and cold foot, and
+    the long cramp) shows that flag complete: what to do with the number, then the signs
+    and their source. Every one says whose numbers they are and keeps the emergency line
+    (breathless, chest pain)."""
+    flag = next((f for f in content.red_flags if f.id == step.reason), None)
+    if step.reason == "not-eased" or flag is None:
+        lines = [
+            Line(t("Before you go: when to get help"), "title"),
+            Line(
+                t(
+                    "Get medical help if the cramp is still not gone about {limit} minutes "
+                    "after it began: {urgent}.",
+                    limit=step.limit_minutes,
+                    urgent=region.urgent,
+                ),
+                "action",
+            ),
+            breathless(region),
+            whose_numbers(region, face),
+        ]
+        return [*lines, *watch_for(region), Line(t(MORE_SIGNS[face]), "hint")]
+    lines = [Line(content.red_flag_lead(flag, region), "title")]
+    if step.reason == "long-cramp":
+        lines.append(
+            Line(
+                t(
+                    "This cramp is still not gone about {limit} minutes after it began.",
+                    limit=step.limit_minutes,
                 )
             )
-        lines += [Line(flag.text), Line(t("Source: {source}", source=flag.source), "source")]
-        if step.reason == "clot":
-            return [*lines, Line(t(MORE_SIGNS[face]), "hint")]
-        # Every get-help screen keeps the emergency line, the long cramp's too.
-        return [*lines, breathless(region), *watch_for(region), Line(t(MORE_SIGNS[face]), "hint")]
-    lines = [
-        Line(t("Before you go: when to get help"), "title"),
-        Line(
-            t(
-                "Get medical help if the cramp is still not gone about {limit} minutes "
-                "after it began: {urgent}.",
-                limit=step.limit_minutes,
-                urgent=region.urgent,
-            ),
-            "action",
-        ),
+        )
+    lines += [
+        Line(flag.text),
+        Line(t("Source: {source}", source=flag.source), "source"),
         breathless(region),
+        whose_numbers(region, face),  # after every line with a number, as on the net
     ]
-    return [*lines, *watch_for(region), Line(t(MORE_SIGNS[face]), "hint")]
+    if step.reason == "long-cramp":  # still a cramp: what else to watch for
+        lines += watch_for(region)
+    return [*lines, Line(t(MORE_SIGNS[face]), "hint")]
 
 
 def breathless(region: Region) -> Line:

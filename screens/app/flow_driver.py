@@ -18,7 +18,7 @@ from textual.screen import Screen
 
 from coach.core.diary import PastRecord
 from coach.core.flow import Advance, EpisodeFlow, RoutineFlow, ToSave, starting_position
-from coach.core.steps import Hold, HoldResult, Side, Step
+from coach.core.steps import AfterCare, GetHelp, Hold, HoldResult, Side, Step
 from coach.store.recorder import Recorder
 from coach.store.saves import apply_saves
 from coach.store.settings import SettingsFile
@@ -77,6 +77,9 @@ class EpisodeDriver:
         self._unsaved: ToSave | None = None
         """What the flow returned that is not written yet (a hold waits for its frame)."""
         self._left = False
+        self.advice: GetHelp | AfterCare | None = None
+        """The last episode's last advice (its get-help or after-care step), while that
+        episode is unfinished: printed on the terminal however the app ends (see leave)."""
         self.running = False
         """A flow is on screen, or about to be: its worker has not put up its first screen
         yet. Another side or the routine chosen in that moment ("bf" typed together)
@@ -102,6 +105,7 @@ class EpisodeDriver:
             past=host.past.get(side),
             strict=self.strict_flows,
         )
+        self.advice = None  # a new episode: its own advice replaces the last one's
         self.run_flow(flow)
 
     def know_past(self, past: Mapping[str, PastRecord]) -> None:
@@ -132,6 +136,8 @@ class EpisodeDriver:
                     return
                 advance = flow.answer(advance.step, answer)
             self._keep(advance.saves)
+            if isinstance(self.advice, AfterCare) and isinstance(flow, EpisodeFlow):
+                self.advice = None  # eased, and walked to its tips: the episode is finished
         finally:
             self.running = False
             self.host.go_home()
@@ -140,6 +146,8 @@ class EpisodeDriver:
         step = advance.step
         assert step is not None
         self.steps_shown.append(step)
+        if isinstance(step, (GetHelp, AfterCare)):
+            self.advice = step
         screen = screen_for(self.host, step)
         if isinstance(step, Hold):
             # Saved just after the countdown is drawn: opening the history must not
@@ -167,17 +175,23 @@ class EpisodeDriver:
             host._warn(warning)
 
     def leave(self) -> list[Line]:
-        """The person quit from anywhere: the flow on screen records what really happened
-        (the seconds held so far) and is written now. Returns what to print once the
-        terminal is back: the safety net, if leaving calls for it."""
-        self._left = True
-        flow = self.flow
-        if flow is None:
+        """The app is ending, however it ends (q, Ctrl+C, a signal, a closed terminal, a
+        crash): the flow on screen records what really happened (the seconds held so far)
+        and it is written now. Returns what to print once the terminal is back: the last
+        episode's last advice, if that episode is unfinished. The one place that decides
+        it: the step leaving calls for, else the get-help or after-care step last shown
+        (the clot advice dismissed to the first screen, the safety net closed by a key
+        mashed after the hold). Called again, it leaves nothing more and says the same."""
+        if not self._left:
+            self._left = True
+            flow = self.flow
+            if flow is not None:
+                holds = [s for s in self.host.screen_stack if isinstance(s, RunningHold)]
+                left = flow.leave(holds[-1].partial_result() if holds else None)
+                self._keep(left.saves, now=False)
+                if isinstance(left.final, (GetHelp, AfterCare)):
+                    self.advice = left.final
             self._write()
+        if self.advice is None:
             return []
-        holds = [s for s in self.host.screen_stack if isinstance(s, RunningHold)]
-        left = flow.leave(holds[-1].partial_result() if holds else None)
-        self._keep(left.saves)
-        if left.final is None:
-            return []
-        return wording.final_lines(left.final, self.host.content, self.host.region)
+        return wording.final_lines(self.advice, self.host.content, self.host.region)

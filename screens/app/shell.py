@@ -108,7 +108,8 @@ class CalfCoach(AppActions):
             data_dir, noticed=lambda: self.post_message(HistoryNote()), early=early
         )
         self.farewell: list[Line] = []
-        """What to print once the terminal is restored: the safety net after a quit."""
+        """What to print once the terminal is restored: the last episode's last advice
+        (EpisodeDriver.leave), and what could not be saved."""
         self._leaving = False
         self.voicing = Voicing(self, Voice(choices.voice, choices.lang), prefs, self._warn)
         self._pending_notes: list[str | None] = [prefs.warning, self.voice.take_note()]
@@ -305,15 +306,23 @@ class CalfCoach(AppActions):
         held so far) and says what to print once the terminal is back, if anything."""
         if self._leaving:
             return
+        self._say_farewell()
+        self.exit(return_code=code)
+
+    def _say_farewell(self) -> None:
+        """Leave the flow, write what is held, and settle the farewell: once."""
         self._leaving = True
         self.farewell = self._episodes.leave() if self._episodes is not None else []
         unsaved = self.recorder.close()  # a bounded wait for the history writer
         if unsaved:
             self.farewell.append(Line(unsaved, "hint"))
-        self.exit(return_code=code)
 
     def farewell_text(self) -> str:
-        """The farewell as plain text, for the terminal once the app has ended."""
+        """The farewell as plain text, for the terminal once the app has ended, however it
+        ended: an app that ended without shut_down (a screen's error, Textual's own exit)
+        leaves its flow now, so the last advice is printed whatever the screens' state."""
+        if not self._leaving:
+            self._say_farewell()
         return plain_text(self.farewell)
 
 

@@ -202,6 +202,7 @@ async def test_leaving_a_hold_returns_to_the_picker(content, clock):
         await wait_for(pilot, RedFlags)  # still cramping: the safety net first
         assert "Before you go" in shown(app, "#red-flag-reason")
         assert app.flow.episode.outcome == "left"
+        clock.advance(1.0)  # a get-help screen takes no key in its first second
         await pilot.press("escape")
         await wait_for(pilot, SidePicker)
 
@@ -339,6 +340,7 @@ async def test_exclamation_mark_over_an_episodes_get_help_opens_every_sign(conte
         assert app.screen.step is not None
         assert "! Get help" in footer_keys(app) or "!Get help" in footer_keys(app)
         await pilot.pause()
+        clock.advance(1.0)  # a get-help screen takes no key in its first second
         await pilot.press("exclamation_mark")
         for _ in range(50):
             await pilot.pause()

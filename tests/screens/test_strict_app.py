@@ -46,7 +46,9 @@ async def test_get_help_and_the_routine_are_answered_with_their_types(content, t
     app, clock = strict_app(content, tmp_path, side=side)
     async with app.run_test(size=SIZE) as pilot:
         await on(pilot, "SafetyCheck", "y")  # swollen: get help, no stretch
-        await on(pilot, "RedFlags", "q")
+        await on(pilot, "RedFlags")
+        clock.advance(1.0)  # a get-help screen takes no key in its first second
+        await on(pilot, "RedFlags", "c")  # closed by c (or Escape), never by Enter or q
         await on(pilot, "SidePicker", "r")
         await on(pilot, "RoutineScreen")
         screen = app.screen
