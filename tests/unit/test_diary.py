@@ -163,6 +163,7 @@ def test_every_older_schema_is_moved_forward_with_nothing_lost(tmp_path: Path):
         else:
             assert record.eased_minutes is None and record.help_reason is None
         assert record.relief_tried == ()  # none recorded before version 3
+        assert record.leg is None  # "not recorded" before version 5
         version_now = store._conn.execute("PRAGMA user_version").fetchone()[0]
         assert version_now == len(history.MIGRATIONS)
         store.save_checkin(CheckIn(date(2026, 11, 20), 2, 6, 4), at(21, 8))
