@@ -50,6 +50,9 @@ class CheckIn(NamedTuple):
     """Worst severity, 0-10."""
     sleep: int | None = None
     """How much they disturbed sleep, 0-10."""
+    swollen: bool | None = None
+    """The morning safety question: is one calf still swollen, warm or painful? None:
+    not asked (an older version, or skipped)."""
 
 
 class NightState(NamedTuple):

@@ -40,14 +40,15 @@ class CheckinStore:
         check(answer)
         with self._guard("save the check-in") as conn:
             conn.execute(
-                "INSERT OR REPLACE INTO checkins (night, answered_at, cramps, worst, sleep)"
-                " VALUES (?,?,?,?,?)",
+                "INSERT OR REPLACE INTO checkins"
+                " (night, answered_at, cramps, worst, sleep, swollen) VALUES (?,?,?,?,?,?)",
                 (
                     answer.night.isoformat(),
                     answered_at.isoformat(),
                     answer.cramps,
                     answer.worst,
                     answer.sleep,
+                    None if answer.swollen is None else int(answer.swollen),
                 ),
             )
 
@@ -73,12 +74,19 @@ class CheckinStore:
     def checkins(self, since: date) -> Iterator[CheckIn]:
         with self._guard("read the history") as conn:
             rows = conn.execute(
-                "SELECT night, cramps, worst, sleep FROM checkins WHERE night >= ? ORDER BY night",
+                "SELECT night, cramps, worst, sleep, swollen FROM checkins WHERE night >= ?"
+                " ORDER BY night",
                 (since.isoformat(),),
             ).fetchall()
-        for night, cramps, worst, sleep in rows:
+        for night, cramps, worst, sleep, swollen in rows:
             try:
-                yield CheckIn(date.fromisoformat(night), cramps, worst, sleep)
+                yield CheckIn(
+                    date.fromisoformat(night),
+                    cramps,
+                    worst,
+                    sleep,
+                    None if swollen is None else bool(swollen),
+                )
             except (TypeError, ValueError):
                 continue  # a hand-edited row: left out
 

@@ -34,16 +34,6 @@ doctor's page all keep. records.from_row and export_rows.row_values test the sam
 Python (a row that slips through is still skipped there). Part of migration 5's
 index: never change it, add a new one."""
 
-CONDITIONS = (
-    "pregnancy",
-    "diabetes",
-    "kidney",
-    "liver",
-    "thyroid",
-    "heart-failure",
-)
-"""The conditions a person may tick once (coach.core.profile names them); the table
-takes no other."""
 
 # Version N of the schema is reached by running MIGRATIONS[N - 1]. Never edit a shipped entry:
 # to change the schema, append one tuple of statements and every old file catches up on open.
@@ -115,10 +105,13 @@ def rekey(conn: Any, version: int) -> None:
     are made again."""
     columns = conn.execute("PRAGMA table_info(episodes)").fetchall()
     others = [c for c in columns if c[1] != "id"]
-    ids_ok = any(c[1] == "id" for c in columns) and conn.execute(
-        "SELECT count(*) = count(DISTINCT id)"
-        " AND NOT EXISTS (SELECT 1 FROM episodes WHERE typeof(id) != 'integer') FROM episodes"
-    ).fetchone()[0]
+    ids_ok = (
+        any(c[1] == "id" for c in columns)
+        and conn.execute(
+            "SELECT count(*) = count(DISTINCT id)"
+            " AND NOT EXISTS (SELECT 1 FROM episodes WHERE typeof(id) != 'integer') FROM episodes"
+        ).fetchone()[0]
+    )
     parts = ["id INTEGER PRIMARY KEY AUTOINCREMENT"]
     for _cid, name, kind, notnull, default, _pk in others:
         part = f'"{name}" {kind or ""}'

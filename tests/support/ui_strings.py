@@ -29,6 +29,9 @@ TABLES = {
     "OWN_RECORD",
     "KEYS",
     "NO_ENGINE_NOTE",
+    "FLAG_WHAT",
+    "FLAG_OLD",
+    "CONDITIONS",
 }
 
 # Keys built at run time (plurals, ids shown as words); listed so none is missed.

@@ -123,6 +123,8 @@ SEAMS = {
             "coach.documents.check",
             "coach.documents.export",
             "coach.documents.printing",
+            "coach.documents.profile_cli",
+            "coach.documents.import_file",
             "coach.documents.red_flags",
             "coach.documents.report",
         },
