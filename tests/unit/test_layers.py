@@ -97,6 +97,7 @@ SEAMS = {
             "screens.app.palette",
             "screens.history",
             "screens.confirm_delete",
+            "screens.profile",
             "screens.checkin",
             "screens.not_sure",
         },
