@@ -172,7 +172,7 @@ class AddMedicineScreen(CoachModal["Medicine | None"]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._name: str | None = None
+        self._medicine_name: str | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="profile-add"):
@@ -188,9 +188,9 @@ class AddMedicineScreen(CoachModal["Medicine | None"]):
         event.stop()
         problem = self.query_one("#profile-problem", Static)
         field = self.query_one(Input)
-        if self._name is None:
+        if self._medicine_name is None:
             try:
-                self._name = clean_name(event.value)
+                self._medicine_name = clean_name(event.value)
             except ValueError:
                 problem.update(t("Give the medicine's name."))
                 return
@@ -207,7 +207,7 @@ class AddMedicineScreen(CoachModal["Medicine | None"]):
             except ValueError:
                 problem.update(t("Give the date as YYYY-MM-DD, for example 2026-11-30."))
                 return
-        self.dismiss(Medicine(self._name, started))
+        self.dismiss(Medicine(self._medicine_name, started))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -12,10 +12,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
+from coach.core.choices import NIGHT_HOURS
 from coach.core.diary import (
+    FORTNIGHT,
     PAST_LIMIT,
+    SLEEP_DISTURBED,
     CheckIn,
     NightState,
     PastRecord,
@@ -64,12 +67,27 @@ class CheckinStore:
             # started_epoch bounds the scan to a few days around the night (the index);
             # the night itself is then decided on the recorded wall clock.
             low = datetime(night.year, night.month, night.day).timestamp() - 2 * 86400
+            start, end = NIGHT_HOURS
             (cramps,) = conn.execute(
                 f"SELECT count(*) FROM episodes WHERE kind = 'cramp' AND started_epoch"
-                f" BETWEEN ? AND ? AND {NIGHT_SQL} = ?",
-                (low, low + 5 * 86400, night.isoformat()),
+                f" BETWEEN ? AND ? AND {NIGHT_SQL} = ?"
+                " AND (cast(substr(started_at, 12, 2) AS INTEGER) >= ?"
+                " OR cast(substr(started_at, 12, 2) AS INTEGER) < ?)",
+                (low, low + 5 * 86400, night.isoformat(), start, end),
             ).fetchone()
         return NightState(answered is not None, int(cramps))
+
+    def disturbed_nights(self, night: date) -> int:
+        """Check-ins of the FORTNIGHT before `night` (itself left out) with sleep
+        disturbed SLEEP_DISTURBED or more: for coach.core.diary.worth_seeing_gp."""
+        since = night - timedelta(days=FORTNIGHT - 1)
+        with self._guard("read the history") as conn:
+            (n,) = conn.execute(
+                "SELECT count(*) FROM checkins WHERE night BETWEEN ? AND ? AND night != ?"
+                " AND sleep >= ?",
+                (since.isoformat(), night.isoformat(), night.isoformat(), SLEEP_DISTURBED),
+            ).fetchone()
+        return int(n)
 
     def checkins(self, since: date) -> Iterator[CheckIn]:
         with self._guard("read the history") as conn:

@@ -32,6 +32,12 @@ TABLES = {
     "FLAG_WHAT",
     "FLAG_OLD",
     "CONDITIONS",
+    "CHECKIN_OTHERS",
+    "CHECKIN_SWOLLEN",
+    "SEE_GP",
+    "OTHERS_KEYS",
+    "SWOLLEN_KEYS",
+    "CLOSE_KEYS",
 }
 
 # Keys built at run time (plurals, ids shown as words); listed so none is missed.

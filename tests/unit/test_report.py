@@ -202,7 +202,7 @@ def test_write_report_from_the_history_screen_refuses_the_data_folder(tmp_path: 
 
 @pytest.mark.parametrize(
     ("typed", "saved"),
-    [("0\n", CheckIn), ("y\n2\n6\n4\n", CheckIn), ("x\n", CheckIn)],
+    [("0\n", CheckIn), ("y\n2\n6\n4\nn\n", CheckIn), ("x\n", CheckIn)],
 )
 def test_checkin_command(tmp_path: Path, monkeypatch, capsys, typed, saved):
     monkeypatch.setattr("sys.stdin", io.StringIO(typed))
@@ -212,6 +212,7 @@ def test_checkin_command(tmp_path: Path, monkeypatch, capsys, typed, saved):
     store = History.open(data).store
     (answer,) = store.checkins(date(2000, 1, 1))
     expected = {"0\n": (0, None, None), "x\n": (None, None, None)}.get(typed, (2, 6, 4))
+    assert answer.swollen is (False if typed.startswith("y") else None)
     assert (answer.cramps, answer.worst, answer.sleep) == expected
     assert answer.night == datetime.now().date() - timedelta(days=1)
     store.close()
