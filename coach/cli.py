@@ -94,6 +94,12 @@ def _main(argv: list[str]) -> int:
 
         names = {c.id: c.name for c in content.causes}
         return run_report(line.output, line.weeks, where, lang, names)
+    if line.command in ("meds", "mark"):
+        # The documents seam: the profile commands (and SQLite) load when one runs.
+        from coach.documents.profile_cli import run_mark, run_meds
+
+        run = run_meds if line.command == "meds" else run_mark
+        return run(list(line.words), line.date, where)
     if line.command == "checkin" or _want_plain(line):
         return _run_plain(content, line, lang, where)
     return _run_app(content, line, lang, where)

@@ -109,6 +109,8 @@ COMMANDS = {
     "export": "write all episodes as CSV or JSON",
     "report": "write one HTML page for your doctor",
     "checkin": "answer the morning check-in: any cramps last night?",
+    "meds": "list or change the medicines and conditions the doctor's page shows",
+    "mark": 'mark a date for the doctor\'s page, e.g. "started the routine"',
     "tips": "print prevention tips and exit",
     "check-content": "check a content folder and exit 0 or 2",
 }
@@ -138,6 +140,10 @@ class CommandLine(NamedTuple):
     """tips: the cause ids whose tips come first."""
     dir: str | None = None
     """check-content: the folder to check."""
+    words: Sequence[str] = ()
+    """meds, mark: what to do and the name or label."""
+    date: str | None = None
+    """meds add, mark: the date (YYYY-MM-DD)."""
 
 
 def parse(argv: Sequence[str]) -> CommandLine:
@@ -183,6 +189,11 @@ def build_parser() -> argparse.ArgumentParser:
                 "--weeks",
                 type=_weeks,
                 help=f"how many weeks back (1-104, default {CommandLine().weeks})",
+            )
+        elif name in ("meds", "mark"):
+            command.add_argument("words", nargs="*", metavar="WORDS", help="see --help")
+            command.add_argument(
+                "--date", metavar="YYYY-MM-DD", help="the date started (meds add) or marked"
             )
         elif name == "tips":
             command.add_argument(

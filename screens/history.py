@@ -42,6 +42,7 @@ class HistoryScreen(CoachScreen[None]):
         Binding("u", "undo", "Undo delete", id="history-undo"),
         Binding("r", "report", "Report for doctor", id="history-report"),
         Binding("escape,q", "back", "Go back", id="history-back"),
+        Binding("m", "medicines", "Medicines", id="history-medicines"),
         # The charts scroll with the arrows straight away, no Tab first (the table,
         # when it has the focus, moves its own cursor with them).
         Binding("down", "scroll(1)", show=False),
@@ -214,7 +215,7 @@ class HistoryScreen(CoachScreen[None]):
         self.app.call_from_thread(table.put_page, generation, page, records)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("delete", "undo", "report", "scroll") and self._store is None:
+        if action in ("delete", "undo", "report", "scroll", "medicines") and self._store is None:
             return False
         if action == "delete" and not self._total:
             return None
@@ -303,6 +304,15 @@ class HistoryScreen(CoachScreen[None]):
             return
         line = self._make_report()
         self.app.call_from_thread(self.notify, line, title=t("Report"), markup=False)
+
+    def action_medicines(self) -> None:
+        """`m`: the medicines and conditions the doctor's page lists (screens/profile.py)."""
+        if self._store is None:
+            return
+        # The screens seam: the screen loads when `m` is pressed.
+        from screens.profile import ProfileScreen
+
+        self.app.push_screen(ProfileScreen(self._store))
 
     def action_back(self) -> None:
         if self.app.screen_stack[0] is not self:

@@ -23,9 +23,32 @@ without loading the diary's charts (coach.text.diary_text) before its first fram
 CHECKIN_KEYS = "0 none · y yes · x skip"
 CHECKIN_ASK = (
     "How many cramps last night?",
-    "Worst one, 0 (mild) to 10 (worst)?",
-    "How much did they disturb your sleep, 0 (not at all) to 10 (no sleep)?",
+    "Worst one, 0 none to 10 worst?",
+    "How much did they disturb your sleep, 0 not at all to 10 no sleep?",
 )
+"""The same anchors as an episode's severity ("0 none ... 10 worst"), and the same
+range and keys in both faces: a count 1-9 (9 means 9 or more), the others 0-9 or x
+for 10 (clinical review #30)."""
+CHECKIN_OTHERS = "How many others besides the {n} recorded?"
+"""The count asked instead when the app recorded some of the night's cramps: a night
+partly recorded must not count as only what was recorded."""
+COUNT_TOP = 9
+"""The highest count either face takes: one key; 9 means 9 or more."""
+CHECKIN_SWOLLEN = "Is one calf still swollen, warm or painful this morning?"
+"""The next-morning safety question after a night with cramps: a clot and a torn
+muscle both show the next day. Yes leads to the clot flag with the number."""
+SEE_GP = (
+    "Worth seeing a GP about these cramps: they are disturbing your sleep."
+    " To make a page for them: calf-coach report (or r in the history)."
+)
+"""The check-in's answer after a bad night (NHS: see a GP if leg cramps disturb sleep)."""
+BAD_NIGHT_CRAMPS = 3
+"""A night with this many cramps or more is a bad night by itself."""
+SLEEP_DISTURBED = 5
+"""Sleep disturbed this much (0-10) or more counts as a disturbed night."""
+DISTURBED_NIGHTS = 2
+"""Disturbed nights within FORTNIGHT that make it worth seeing a GP."""
+FORTNIGHT = 14
 
 
 def night_of(moment: datetime) -> date:
@@ -50,6 +73,9 @@ class CheckIn(NamedTuple):
     """Worst severity, 0-10."""
     sleep: int | None = None
     """How much they disturbed sleep, 0-10."""
+    swollen: bool | None = None
+    """The morning safety question: is one calf still swollen, warm or painful? None:
+    not asked (an older version, or skipped)."""
 
 
 class NightState(NamedTuple):
@@ -58,21 +84,40 @@ class NightState(NamedTuple):
     answered: bool
     """A check-in (answered or skipped) exists for it."""
     recorded_cramps: int
-    """Cramps the coach recorded during it."""
+    """Cramps the coach recorded during it, at night (coach.core.choices.is_night):
+    a daytime cramp on the same date is not one of last night's (#29 item 14)."""
 
 
 def checkin_due(now: datetime, last: NightState) -> date | None:
     """The night to ask about, or None; `last`: what is recorded for `last_night(now)`.
 
-    Asked in the morning only, once per night (a skip counts as an answer), and not
-    after a night whose cramps the coach recorded as they happened: those count by
-    themselves."""
+    Asked in the morning only, once per night (a skip counts as an answer), also after
+    a night whose cramps the coach recorded: it asks for any others besides those
+    (`CHECKIN_OTHERS`), so a night partly recorded is not counted as only that."""
     start, end = CHECKIN_HOURS
     if not start <= now.hour < end:
         return None
-    if last.answered or last.recorded_cramps:
+    if last.answered:
         return None
     return last_night(now)
+
+
+def worth_seeing_gp(answer: CheckIn, disturbed_before: int) -> bool:
+    """After a bad night: BAD_NIGHT_CRAMPS or more cramps, or sleep disturbed
+    SLEEP_DISTURBED or more on this night and on enough others in the FORTNIGHT
+    (`disturbed_before`: such nights among the 13 before this one)."""
+    if answer.cramps is not None and answer.cramps >= BAD_NIGHT_CRAMPS:
+        return True
+    tonight = answer.sleep is not None and answer.sleep >= SLEEP_DISTURBED
+    return tonight and disturbed_before + 1 >= DISTURBED_NIGHTS
+
+
+def with_recorded(answer: CheckIn, recorded: int) -> CheckIn:
+    """The night's count as kept: the others told plus those recorded (`answer.cramps`
+    holds the others when some were recorded). A skip stays a skip."""
+    if answer.cramps is None or not recorded:
+        return answer
+    return answer._replace(cramps=min(answer.cramps + recorded, 50))
 
 
 def check(answer: CheckIn) -> None:

@@ -18,7 +18,16 @@ from functools import lru_cache
 from json.encoder import encode_basestring
 from typing import Any
 
-from coach.store.records import OUTCOMES, EpisodeRecord, causes_of, from_row, ids_of, minutes_of
+from coach.content.model import SIDES
+from coach.store.records import (
+    OUTCOMES,
+    EpisodeRecord,
+    causes_of,
+    from_row,
+    ids_of,
+    leg_of,
+    minutes_of,
+)
 
 FIELDS = (
     "id",
@@ -36,6 +45,7 @@ FIELDS = (
     "eased_minutes",
     "help_reason",
     "relief_tried",
+    "leg",
     "outcome_name",
 )
 """`outcome` is the stored id ("left"); `outcome_name` reads well in a spreadsheet or
@@ -73,6 +83,7 @@ def record_values(record: EpisodeRecord) -> tuple[Any, ...]:
         record.eased_minutes,
         record.help_reason,
         tuple(record.relief_tried),
+        record.leg,
         OUTCOMES.get(record.outcome, record.outcome) if record.outcome else None,
     )
 
@@ -95,16 +106,20 @@ def row_values(row: Sequence[Any]) -> tuple[Any, ...]:
     """The same values from a database row of SELECT's columns. Raises records.BadRow
     for a row the history's reader leaves out."""
     (ident, kind, started, side, position, planned, actual, holds, outcome) = row[:9]
-    causes, severity, updated, eased, reason, relief = row[9:15]
+    causes, severity, updated, eased, reason, relief, leg = row[9:16]
     try:
+        # The checks of migrations.ROWS_SQL and records.from_row: one set for all.
         shaped = (
             type(ident) is int
             and type(kind) is str
             and type(planned) is int
             and type(actual) is int
             and type(holds) is int
-            and (severity is None or type(severity) is int)
-            and isinstance(side, _TEXT)
+            and planned >= 0
+            and actual >= 0
+            and holds >= 0
+            and (severity is None or (type(severity) is int and 0 <= severity <= 10))
+            and (side is None or side in SIDES)
             and isinstance(position, _TEXT)
             and isinstance(outcome, _TEXT)
             and isinstance(reason, _TEXT)
@@ -133,6 +148,7 @@ def row_values(row: Sequence[Any]) -> tuple[Any, ...]:
         minutes_of(eased),
         reason,
         _ids(relief),
+        leg_of(leg),
         OUTCOMES.get(outcome, outcome) if outcome else None,
     )
 
@@ -151,7 +167,7 @@ def _json_object(values: tuple[Any, ...]) -> str:
     """One row as json.dumps(indent=2) writes it inside an array (without its calls per
     token): strings, whole numbers, a float, null and lists of strings are all it holds."""
     (ident, kind, started, side, position, planned, actual, holds, outcome) = values[:9]
-    causes, severity, updated, eased, reason, relief, name = values[9:]
+    causes, severity, updated, eased, reason, relief, leg, name = values[9:]
     return _OBJECT % (
         "null" if ident is None else int(ident),
         encode_basestring(kind),
@@ -168,6 +184,7 @@ def _json_object(values: tuple[Any, ...]) -> str:
         "null" if eased is None else float.__repr__(float(eased)),
         "null" if reason is None else encode_basestring(reason),
         _json_list(relief),
+        "null" if leg is None else encode_basestring(leg),
         "null" if name is None else encode_basestring(name),
     )
 

@@ -11,11 +11,25 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coach.core.diary import CHECKIN_ASK, CHECKIN_QUESTION, CheckIn, PastRecord, last_night
+from coach.core.diary import (
+    CHECKIN_ASK,
+    CHECKIN_OTHERS,
+    CHECKIN_QUESTION,
+    CHECKIN_SWOLLEN,
+    COUNT_TOP,
+    SEE_GP,
+    CheckIn,
+    PastRecord,
+    last_night,
+    with_recorded,
+    worth_seeing_gp,
+)
 from coach.core.i18n import t
+from coach.core.steps import GetHelp
 from coach.plain.prompt import Console, Option
 from coach.store.migrations import DB_NAME
 from coach.store.recorder import Recorder
+from coach.text import wording
 
 if TYPE_CHECKING:  # type-only: SQLite and the history load behind the store seam
     from coach.store.history import History
@@ -59,15 +73,31 @@ class PlainDiary:
             return False
 
     def checkin(self, now: datetime) -> int:
-        """Ask "Any cramps last night?" and save the answer; 1 if it could not be saved."""
+        """Ask "Any cramps last night?" (or for any others besides those recorded), save
+        the answer and answer back: the next-morning safety question after a night with
+        cramps, the clot flag with the number on "yes", and "worth seeing a GP" after a
+        bad night. 1 if it could not be saved."""
         from coach.store.history import (
             HistoryError,  # the store seam: SQLite loads when the history is first read
         )
 
         console = self.console
         night = last_night(now)
+        recorded = disturbed = 0
+        known = self._store()
+        if known is not None:
+            try:
+                recorded = known.night_state(night).recorded_cramps
+                disturbed = known.disturbed_nights(night)
+            except HistoryError:
+                pass  # asked as if nothing were recorded: the answer still counts
+        question = (
+            t("Any cramps last night besides the {n} recorded?", n=recorded)
+            if recorded
+            else t(CHECKIN_QUESTION)
+        )
         answer = console.ask(
-            t(CHECKIN_QUESTION),
+            question,
             [
                 Option("0", t("None"), "none"),
                 Option("y", t("Yes"), "yes"),
@@ -77,12 +107,21 @@ class PlainDiary:
         if answer == "none":
             result = CheckIn(night, 0)
         elif answer == "yes":
-            many, worst, sleep = (
-                self._number(q, low) for q, low in zip(CHECKIN_ASK, (1, 0, 0), strict=True)
-            )
-            result = CheckIn(night, many, worst, sleep)
+            count = t(CHECKIN_OTHERS, n=recorded) if recorded else t(CHECKIN_ASK[0])
+            many = self._number(count, 1, COUNT_TOP)
+            worst = self._number(t(CHECKIN_ASK[1]), 0, 10)
+            sleep = self._number(t(CHECKIN_ASK[2]), 0, 10)
+            # A skipped count after "yes" is still "at least one".
+            result = CheckIn(night, 1 if many is None else many, worst, sleep)
         else:
             result = CheckIn(night, None)
+        result = with_recorded(result, recorded)
+        if result.cramps:
+            swollen = console.ask(
+                t(CHECKIN_SWOLLEN),
+                [Option("y", t("Yes"), "yes"), Option("n", t("No"), "no")],
+            )
+            result = result._replace(swollen=swollen == "yes")
         store = self._store(create=True)
         if store is None:
             return 1
@@ -91,16 +130,37 @@ class PlainDiary:
         except HistoryError as error:
             console.warn(str(error))
             return 1
+        finally:
+            if result.swollen:
+                self._clot_flag()
         console.say(t("Saved for the night of {night}.", night=night.isoformat()))
+        if worth_seeing_gp(result, disturbed):
+            console.say(t(SEE_GP))
         return 0
 
-    def _number(self, question: str, low: int) -> int | None:
-        """A whole number from `low` to 10 (20 for a count); Enter skips."""
+    def _clot_flag(self) -> None:
+        """The clot flag with the number, as an episode's "yes, one leg is swollen"
+        shows it. Printed before anything else can go wrong (even when the answer could
+        not be saved)."""
+        content = getattr(self.console, "content", None)
+        region = getattr(self.console, "region", None)
+        if content is None or region is None:
+            self.console.say(t("One calf swollen, warm or painful: get medical help today."))
+            return
+        lines = wording.get_help(GetHelp("clot", 10), content, region, "text")
+        self.console.lines([*lines, wording.breathless(region)])
+
+    def _number(self, question: str, low: int, high: int) -> int | None:
+        """A whole number from `low` to `high`, as the full-screen keys take it: a count
+        1-9 (more is taken as 9, "9 or more"), a rating 0-9 or x for 10; Enter skips."""
         console = self.console
-        high = 20 if low else 10
+        keys = (
+            t("(1-9, 9 means 9 or more, Enter skips) ")
+            if high == COUNT_TOP
+            else t("(0-9, x for 10, Enter skips) ")
+        )
         while True:
-            prompt = t(question) + " " + t("({low}-{high}, Enter skips) ", low=low, high=high)
-            print(prompt, end="", file=console.stdout, flush=True)
+            print(question + " " + keys, end="", file=console.stdout, flush=True)
             line = console.input.readline().strip()
             if not console.input.is_terminal:
                 console.say(line)
@@ -108,6 +168,12 @@ class PlainDiary:
                 return None
             if console.help_key(line):
                 continue
-            if line.isascii() and line.isdigit() and low <= int(line) <= high:
-                return int(line)
+            if high == 10 and line in ("x", "X"):
+                return 10
+            if line.isascii() and line.isdigit():
+                number = int(line)
+                if high == COUNT_TOP and number > high:
+                    return high
+                if low <= number <= high:
+                    return number
             console.say(t("Sorry, I did not understand {answer}.", answer=repr(line)))

@@ -12,10 +12,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
+from coach.core.choices import NIGHT_HOURS
 from coach.core.diary import (
+    FORTNIGHT,
     PAST_LIMIT,
+    SLEEP_DISTURBED,
     CheckIn,
     NightState,
     PastRecord,
@@ -40,14 +43,15 @@ class CheckinStore:
         check(answer)
         with self._guard("save the check-in") as conn:
             conn.execute(
-                "INSERT OR REPLACE INTO checkins (night, answered_at, cramps, worst, sleep)"
-                " VALUES (?,?,?,?,?)",
+                "INSERT OR REPLACE INTO checkins"
+                " (night, answered_at, cramps, worst, sleep, swollen) VALUES (?,?,?,?,?,?)",
                 (
                     answer.night.isoformat(),
                     answered_at.isoformat(),
                     answer.cramps,
                     answer.worst,
                     answer.sleep,
+                    None if answer.swollen is None else int(answer.swollen),
                 ),
             )
 
@@ -63,22 +67,44 @@ class CheckinStore:
             # started_epoch bounds the scan to a few days around the night (the index);
             # the night itself is then decided on the recorded wall clock.
             low = datetime(night.year, night.month, night.day).timestamp() - 2 * 86400
+            start, end = NIGHT_HOURS
             (cramps,) = conn.execute(
                 f"SELECT count(*) FROM episodes WHERE kind = 'cramp' AND started_epoch"
-                f" BETWEEN ? AND ? AND {NIGHT_SQL} = ?",
-                (low, low + 5 * 86400, night.isoformat()),
+                f" BETWEEN ? AND ? AND {NIGHT_SQL} = ?"
+                " AND (cast(substr(started_at, 12, 2) AS INTEGER) >= ?"
+                " OR cast(substr(started_at, 12, 2) AS INTEGER) < ?)",
+                (low, low + 5 * 86400, night.isoformat(), start, end),
             ).fetchone()
         return NightState(answered is not None, int(cramps))
+
+    def disturbed_nights(self, night: date) -> int:
+        """Check-ins of the FORTNIGHT before `night` (itself left out) with sleep
+        disturbed SLEEP_DISTURBED or more: for coach.core.diary.worth_seeing_gp."""
+        since = night - timedelta(days=FORTNIGHT - 1)
+        with self._guard("read the history") as conn:
+            (n,) = conn.execute(
+                "SELECT count(*) FROM checkins WHERE night BETWEEN ? AND ? AND night != ?"
+                " AND sleep >= ?",
+                (since.isoformat(), night.isoformat(), night.isoformat(), SLEEP_DISTURBED),
+            ).fetchone()
+        return int(n)
 
     def checkins(self, since: date) -> Iterator[CheckIn]:
         with self._guard("read the history") as conn:
             rows = conn.execute(
-                "SELECT night, cramps, worst, sleep FROM checkins WHERE night >= ? ORDER BY night",
+                "SELECT night, cramps, worst, sleep, swollen FROM checkins WHERE night >= ?"
+                " ORDER BY night",
                 (since.isoformat(),),
             ).fetchall()
-        for night, cramps, worst, sleep in rows:
+        for night, cramps, worst, sleep, swollen in rows:
             try:
-                yield CheckIn(date.fromisoformat(night), cramps, worst, sleep)
+                yield CheckIn(
+                    date.fromisoformat(night),
+                    cramps,
+                    worst,
+                    sleep,
+                    None if swollen is None else bool(swollen),
+                )
             except (TypeError, ValueError):
                 continue  # a hand-edited row: left out
 

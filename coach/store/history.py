@@ -15,7 +15,7 @@ from pathlib import Path
 from coach.store.checkins import CheckinStore
 from coach.store.dbfile import is_busy, is_corruption, move_aside
 from coach.store.locations import folder_problem, is_default_data_dir
-from coach.store.migrations import DB_NAME, MIGRATIONS
+from coach.store.migrations import DB_NAME, MIGRATIONS, keyless, rekey
 from coach.store.queries import COLUMNS_SQL as _COLUMNS
 from coach.store.queries import HistoryQueries
 from coach.store.records import (
@@ -101,12 +101,14 @@ def _prepare(conn: sqlite3.Connection, busy_ms: int) -> None:
 
 
 def _migrate(conn: sqlite3.Connection) -> None:
-    if conn.execute("PRAGMA user_version").fetchone()[0] >= len(MIGRATIONS):
+    if conn.execute("PRAGMA user_version").fetchone()[0] >= len(MIGRATIONS) and not keyless(conn):
         return
     conn.execute("BEGIN IMMEDIATE")
     try:
         # Read again under the write lock: another instance may have migrated meanwhile.
         version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version and keyless(conn):
+            rekey(conn, min(version, len(MIGRATIONS)))
         for statements in MIGRATIONS[version:]:
             for statement in statements:
                 conn.execute(statement)

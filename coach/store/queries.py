@@ -8,7 +8,7 @@ screen and plain mode print is summed by SQLite (tests/support/oracles.py counts
 over records in plain Python: the reference the tests hold these to).
 
 Rows that cannot be read (a hand edit, another program) are left out of every count,
-as the record readers leave them out: READABLE_SQL says which rows can be read.
+as the record readers leave them out: ROWS_SQL says which rows can be read.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from coach.core.diary import night_of
 from coach.store.checkins import NIGHT_SQL
-from coach.store.migrations import READABLE_SQL
+from coach.store.migrations import ROWS_SQL
 from coach.store.records import BadRow, EpisodeRecord, check, from_row, row_values
 
 if TYPE_CHECKING:  # type-only: the stats load when the history's numbers are asked for
@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # type-only: the stats load when the history's numbers are as
 COLUMNS_SQL = (
     "kind, started_at, started_epoch, side, position, planned_seconds, actual_seconds,"
     " holds, outcome, causes, severity, updated_at, eased_minutes, help_reason,"
-    " relief_tried"
+    " relief_tried, leg"
 )
 _HOLD_SQL = "CASE WHEN actual_seconds < 60 THEN 0 WHEN actual_seconds <= 120 THEN 1 ELSE 2 END"
 
@@ -97,7 +97,7 @@ class HistoryQueries:
         with self._guard("read the history") as conn:
             total, bad = conn.execute(
                 "SELECT (SELECT count(*) FROM episodes), (SELECT json_group_array(id)"
-                f" FROM (SELECT id FROM episodes WHERE NOT {READABLE_SQL} ORDER BY id))"
+                f" FROM (SELECT id FROM episodes WHERE NOT {ROWS_SQL} ORDER BY id))"
             ).fetchone()
         self.skipped = [int(i) for i in json.loads(bad)]
         self._unreadable = json.dumps(self.skipped)
@@ -108,7 +108,7 @@ class HistoryQueries:
         found unreadable left out, or else the test itself."""
         known = getattr(self, "_unreadable", None)
         if known is None:
-            return READABLE_SQL, {}
+            return ROWS_SQL, {}
         if known == "[]":
             return "1", {}
         return "id NOT IN (SELECT value FROM json_each(:unreadable))", {"unreadable": known}

@@ -289,4 +289,5 @@ def to_record(episode: Episode) -> EpisodeRecord:
         eased_minutes=episode.eased_minutes,
         help_reason=episode.help_reason,
         relief_tried=tuple(episode.relief_tried),
+        leg=episode.leg,
     )

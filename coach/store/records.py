@@ -12,9 +12,11 @@ import json
 from collections.abc import Mapping
 from datetime import datetime
 
+from coach.content.model import SIDES
 from coach.core.record import (
     HELP_REASONS,
     KINDS,
+    LEGS,
     OUTCOMES,
     POSITIONS,
     RELIEF_NAMES,
@@ -24,6 +26,7 @@ from coach.core.record import (
 __all__ = [
     "HELP_REASONS",
     "KINDS",
+    "LEGS",
     "OUTCOMES",
     "POSITIONS",
     "RELIEF_NAMES",
@@ -48,6 +51,12 @@ def check(record: EpisodeRecord) -> None:
         raise ValueError("severity must be between 0 and 10")
     if record.help_reason is not None and record.help_reason not in HELP_REASONS:
         raise ValueError(f"unknown help reason {record.help_reason!r}")
+    if record.leg is not None and record.leg not in LEGS:
+        raise ValueError(f"unknown leg {record.leg!r}")
+    if record.side is not None and record.side not in SIDES:
+        raise ValueError(f"unknown side {record.side!r}")
+    if min(record.planned_seconds, record.actual_seconds, record.holds) < 0:
+        raise ValueError("seconds and holds cannot be negative")
     if record.started_at.tzinfo is None:
         raise ValueError("started_at must be timezone-aware")
 
@@ -69,6 +78,7 @@ def row_values(record: EpisodeRecord) -> tuple[object, ...]:
         None if record.eased_minutes is None else round(float(record.eased_minutes), 2),
         record.help_reason,
         json.dumps(list(record.relief_tried)),
+        record.leg,
     )
 
 
@@ -111,15 +121,22 @@ def from_row(row: Mapping[str, object]) -> EpisodeRecord:
     kind = _text(row["kind"], "kind")
     if kind is None:
         raise BadRow("kind is missing")
+    # The same checks as migrations.ROWS_SQL (#29 item 13): a row the history leaves
+    # out is left out of the export and the doctor's page too.
+    if severity is not None and (type(severity) is not int or not 0 <= severity <= 10):
+        raise BadRow("severity is not 0-10")
+    side = _text(row["side"], "side")
+    if side is not None and side not in SIDES:
+        raise BadRow(f"side {side[:20]!r} is unknown")
     return EpisodeRecord(
         id=_whole(row["id"], "id"),
         kind=kind,
         started_at=_moment(row["started_at"], "started_at"),
-        side=_text(row["side"], "side"),
+        side=side,
         position=_text(row["position"], "position"),
-        planned_seconds=_whole(row["planned_seconds"], "planned_seconds"),
-        actual_seconds=_whole(row["actual_seconds"], "actual_seconds"),
-        holds=_whole(row["holds"], "holds"),
+        planned_seconds=_count(row["planned_seconds"], "planned_seconds"),
+        actual_seconds=_count(row["actual_seconds"], "actual_seconds"),
+        holds=_count(row["holds"], "holds"),
         outcome=_text(row["outcome"], "outcome"),
         causes=causes,
         severity=None if severity is None else _whole(severity, "severity"),
@@ -127,7 +144,21 @@ def from_row(row: Mapping[str, object]) -> EpisodeRecord:
         eased_minutes=_minutes(row, "eased_minutes"),
         help_reason=_text(_get(row, "help_reason"), "help_reason"),
         relief_tried=ids_of(_get(row, "relief_tried")),
+        leg=leg_of(_get(row, "leg")),
     )
+
+
+def leg_of(value: object) -> str | None:
+    """Which leg, or None ("not recorded": an older row, a skip, or a word not known):
+    a leg is a detail, never a reason to lose the cramp."""
+    return value if isinstance(value, str) and value in LEGS else None
+
+
+def _count(value: object, name: str) -> int:
+    number = _whole(value, name)
+    if number < 0:
+        raise BadRow(f"{name} is negative")
+    return number
 
 
 def _get(row: Mapping[str, object], name: str) -> object:

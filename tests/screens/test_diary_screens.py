@@ -17,7 +17,7 @@ from screens.history import HistoryScreen
 from screens.widgets.tab_strip import TabStrip
 from tests.conftest import FakeClock
 from tests.support.app import coach_app
-from tests.support.pilot import on
+from tests.support.pilot import footer_keys, on
 from tests.support.stores import MORNING, HistoryApp, make_store, seeded, settled
 
 
@@ -73,11 +73,36 @@ async def test_morning_checkin_yes_asks_how_many_worst_and_sleep(tmp_path: Path)
         await diary_read(pilot)
         await pilot.press("y")
         await on(pilot, "CheckinScreen", "2")
-        assert "2/3" in text(app, "#checkin-question")
+        assert "2/4" in text(app, "#checkin-question")
+        assert "0 none to 10 worst" in text(app, "#checkin-question")
         await pilot.press("6", "enter")
+        assert "swollen, warm or painful this morning" in text(app, "#checkin-question")
+        await pilot.press("n")
         await diary_read(pilot)
         assert type(app.screen).__name__ == "SidePicker"
-    assert checkins(data) == [CheckIn(date(2026, 11, 23), 2, 6, None)]
+    assert checkins(data) == [CheckIn(date(2026, 11, 23), 2, 6, None, False)]
+
+
+async def test_morning_checkin_answers_back_after_a_bad_night(tmp_path: Path):
+    """#28: "5 cramps, sleep 9" says to see a GP; "yes, one calf is still swollen"
+    gives the clot flag with the number; Enter closes and the answer is kept."""
+    data = seeded(tmp_path / "data")
+    app = app_at(data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on(pilot, "SidePicker")
+        await diary_read(pilot)
+        await pilot.press("y")
+        await on(pilot, "CheckinScreen", "5", "8", "9", "y")
+        await pilot.pause()
+        shown = text(app, "#checkin-question")
+        assert "Worth seeing a GP about these cramps" in shown and "calf-coach report" in shown
+        assert app.region.emergency in shown and "Get help today" in shown  # the clot flag
+        assert "Close" in footer_keys(app) and "Skip" not in footer_keys(app)
+        assert type(app.screen).__name__ == "CheckinScreen"
+        await pilot.press("enter")
+        await diary_read(pilot)
+        assert type(app.screen).__name__ == "SidePicker"
+    assert checkins(data) == [CheckIn(date(2026, 11, 23), 5, 8, 9, True)]
 
 
 async def test_no_checkin_in_the_afternoon_nor_without_a_history(tmp_path: Path):

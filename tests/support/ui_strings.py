@@ -29,6 +29,15 @@ TABLES = {
     "OWN_RECORD",
     "KEYS",
     "NO_ENGINE_NOTE",
+    "FLAG_WHAT",
+    "FLAG_OLD",
+    "CONDITIONS",
+    "CHECKIN_OTHERS",
+    "CHECKIN_SWOLLEN",
+    "SEE_GP",
+    "OTHERS_KEYS",
+    "SWOLLEN_KEYS",
+    "CLOSE_KEYS",
 }
 
 # Keys built at run time (plurals, ids shown as words); listed so none is missed.

@@ -57,10 +57,11 @@ def test_checkin_is_asked_only_in_the_morning(hour, minute, asked):
     assert (due == date(2026, 11, 23)) if asked else due is None
 
 
-def test_checkin_is_not_asked_twice_nor_after_a_recorded_night():
+def test_checkin_is_not_asked_twice_and_asks_for_others_after_a_recorded_night():
+    """A night partly recorded is asked about ("any others besides the 1 recorded?")."""
     now = at(24, 8)
     assert checkin_due(now, NightState(answered=True, recorded_cramps=0)) is None
-    assert checkin_due(now, NightState(answered=False, recorded_cramps=1)) is None
+    assert checkin_due(now, NightState(answered=False, recorded_cramps=1)) == date(2026, 11, 23)
 
 
 # --- the flow ----------------------------------------------------------------------
@@ -163,6 +164,7 @@ def test_every_older_schema_is_moved_forward_with_nothing_lost(tmp_path: Path):
         else:
             assert record.eased_minutes is None and record.help_reason is None
         assert record.relief_tried == ()  # none recorded before version 3
+        assert record.leg is None  # "not recorded" before version 5
         version_now = store._conn.execute("PRAGMA user_version").fetchone()[0]
         assert version_now == len(history.MIGRATIONS)
         store.save_checkin(CheckIn(date(2026, 11, 20), 2, 6, 4), at(21, 8))
@@ -233,14 +235,16 @@ def test_plain_mode_offers_the_checkin_in_the_morning_last_in_the_list(content, 
     store = open_store(tmp_path)
     store.add(cramp(at(20, 2)))
     store.close()
-    coach, out = coach_for(content, tmp_path, "c\ny\n2\n6\n\nq\n")
+    coach, out = coach_for(content, tmp_path, "c\ny\n2\n6\n\nn\nq\n")
     coach.diary_now = lambda: at(24, 8)
     assert coach.run() == 0
     text = out.getvalue()
     assert "5. (c) Any cramps last night?" in text
     assert "Saved for the night of 2026-11-23." in text
     store = open_store(tmp_path)
-    assert list(store.checkins(date(2026, 1, 1))) == [CheckIn(date(2026, 11, 23), 2, 6, None)]
+    assert list(store.checkins(date(2026, 1, 1))) == [
+        CheckIn(date(2026, 11, 23), 2, 6, None, False)
+    ]
     store.close()
 
     coach, out = coach_for(content, tmp_path, "q\n")

@@ -226,7 +226,7 @@ def test_the_text_is_what_the_standard_library_writes(tmp_path: Path, fmt: str) 
     store.close()
     conn = sqlite3.connect(tmp_path / "history.db", isolation_level=None)
     conn.executemany(
-        "INSERT INTO episodes (kind, started_at, started_epoch, side, outcome, causes,"
+        "INSERT INTO episodes (kind, started_at, started_epoch, position, outcome, causes,"
         " help_reason, relief_tried, eased_minutes) VALUES (?,?,?,?,?,?,?,?,?)",
         [
             (

@@ -135,10 +135,10 @@ def test_page_is_well_formed_self_contained_and_counts_what_is_stored(tmp_path: 
     page = make_page(store, 12, "en", {"medicine": "A new medicine"}, NOW)
     text = check_page(page)
     assert "7 cramps recorded during episodes" in text
-    assert "check-ins answered on 2 mornings (1 with cramps, 0 skipped)" in text
+    assert "Check-ins answered on 2 mornings (1 with cramps, 0 skipped)" in text
     assert "A new medicine was named as a possible cause in 1 of 4 cramps" in text
-    assert "Possible clot (swollen, warm or red leg) 1" in text
-    assert "Cramp lasting too long 1" in text
+    assert "Possible clot (swollen, warm or red leg): said one leg was swollen" in text
+    assert "Cramp lasting too long: not gone after about 10 minutes" in text
     assert "Left early 1" in text and ">left<" not in page
     assert "Bedtime routine done on 1 of 84 nights." in text
     assert "highest 9" in text
@@ -187,7 +187,7 @@ def test_cli_report_refuses_the_data_folder_and_writes_chinese(tmp_path: Path, c
     assert main(["report", "-o", str(out), "--lang", "zh", "--data-dir", str(data)]) == 0
     text = check_page(out.read_text(encoding="utf-8"))
     assert "给医生看的小腿抽筋日记" in text and 'lang="zh-Hans"' in out.read_text()
-    assert "试过的其他缓解办法：按摩 3, 热敷 1" in text
+    assert "试过的其他缓解办法：按摩 3、热敷 1" in text
 
 
 def test_write_report_from_the_history_screen_refuses_the_data_folder(tmp_path: Path):
@@ -202,7 +202,7 @@ def test_write_report_from_the_history_screen_refuses_the_data_folder(tmp_path: 
 
 @pytest.mark.parametrize(
     ("typed", "saved"),
-    [("0\n", CheckIn), ("y\n2\n6\n4\n", CheckIn), ("x\n", CheckIn)],
+    [("0\n", CheckIn), ("y\n2\n6\n4\nn\n", CheckIn), ("x\n", CheckIn)],
 )
 def test_checkin_command(tmp_path: Path, monkeypatch, capsys, typed, saved):
     monkeypatch.setattr("sys.stdin", io.StringIO(typed))
@@ -212,6 +212,7 @@ def test_checkin_command(tmp_path: Path, monkeypatch, capsys, typed, saved):
     store = History.open(data).store
     (answer,) = store.checkins(date(2000, 1, 1))
     expected = {"0\n": (0, None, None), "x\n": (None, None, None)}.get(typed, (2, 6, 4))
+    assert answer.swollen is (False if typed.startswith("y") else None)
     assert (answer.cramps, answer.worst, answer.sleep) == expected
     assert answer.night == datetime.now().date() - timedelta(days=1)
     store.close()
