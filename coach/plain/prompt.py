@@ -41,6 +41,9 @@ class Option(NamedTuple):
     key: str
     label: str
     value: object
+    listed: bool = True
+    """False: not numbered in the list; its key is written on a line of its own beside
+    the question (the country's "Right? y yes, c change")."""
 
 
 class EndOfInput(Exception):
@@ -117,5 +120,11 @@ class Console(Protocol):
     def say(self, text: str = "") -> None: ...
     def lines(self, lines: list[Line]) -> None: ...
     def warn(self, warning: str | None) -> None: ...
-    def ask(self, question: str, options: list[Option], blank: object = None) -> object: ...
+    def ask(
+        self,
+        question: str,
+        options: list[Option],
+        blank: object = None,
+        aside: list[str] | None = None,
+    ) -> object: ...
     def help_key(self, answer: str, options: list[Option] | None = None) -> bool: ...
