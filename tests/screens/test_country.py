@@ -46,7 +46,7 @@ async def test_no_country_in_the_locale_asks_once_on_the_first_screen(content, t
         await wait_for(pilot, CountryPicker)
         await pilot.pause()
         countries = [rid for rid in content.regions if rid != "default"]
-        await pilot.press(*["down"] * countries.index("uk"), "enter")
+        await pilot.press(*["down"] * (countries.index("uk") + 1), "enter")  # none marked
         await wait_for(pilot, SidePicker)
         assert "Which country are you in?" not in statics_text(app)
         await pilot.pause()
@@ -60,6 +60,53 @@ async def test_no_country_in_the_locale_asks_once_on_the_first_screen(content, t
         await wait_for(pilot, SidePicker)
         assert "Which country are you in?" not in statics_text(again)
         assert again.region.emergency == "999"
+
+
+async def test_the_country_dialog_opens_with_nothing_chosen_and_enter_does_nothing(
+    content, tmp_path
+):
+    """A stray Enter (or Ctrl+P, then Enter) must not save a country for good."""
+    from textual.widgets import OptionList
+
+    app = make_app(content, data_dir=tmp_path, clock=FakeClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, SidePicker)
+        await pilot.pause()
+        await pilot.press("c")
+        await wait_for(pilot, CountryPicker)
+        await pilot.pause()
+        assert app.screen.query_one(OptionList).highlighted is None
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CountryPicker)
+        assert app.region.id == "default" and app.ask_region
+    assert not (tmp_path / "settings.json").exists() or (
+        json.loads((tmp_path / "settings.json").read_text()).get("region") is None
+    )
+
+
+async def test_typing_in_the_country_dialog_narrows_the_list(content, tmp_path):
+    from textual.widgets import OptionList
+
+    app = make_app(content, data_dir=tmp_path, clock=FakeClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, SidePicker)
+        await pilot.pause()
+        await pilot.press("c")
+        await wait_for(pilot, CountryPicker)
+        await pilot.pause()
+        countries = app.screen.query_one(OptionList)
+        await pilot.press(*"999")
+        await pilot.pause()
+        shown = [countries.get_option_at_index(i).id for i in range(countries.option_count)]
+        assert set(shown) == {"uk", "ie", "hk"}
+        await pilot.press("backspace", "backspace", "backspace", *"ZEALAND")
+        await pilot.pause()
+        assert countries.option_count == 1 and countries.highlighted == 0
+        await pilot.press("enter")
+        await wait_for(pilot, SidePicker)
+        assert app.region.id == "nz"
+    assert json.loads((tmp_path / "settings.json").read_text())["region"] == "nz"
 
 
 async def test_a_country_chosen_before_asks_nothing(content, tmp_path, monkeypatch):
@@ -96,6 +143,22 @@ async def test_the_locales_country_is_confirmed_once_beside_the_first_question(
     async with again.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, SidePicker)
         assert "Numbers for" not in statics_text(again)
+
+
+async def test_c_changes_the_locales_country(content, tmp_path, monkeypatch):
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    app = make_app(content, data_dir=tmp_path, clock=FakeClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, SidePicker)
+        await pilot.pause()
+        await pilot.press("c")
+        await wait_for(pilot, CountryPicker)
+        await pilot.pause()
+        await pilot.press(*"united k", "enter")
+        await wait_for(pilot, SidePicker)
+        assert "Numbers for" not in statics_text(app)
+        assert app.region.emergency == "999"
+    assert json.loads((tmp_path / "settings.json").read_text())["region"] == "uk"
 
 
 async def test_the_first_key_still_starts_the_stretch_and_the_question_waits(
