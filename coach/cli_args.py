@@ -159,7 +159,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="calf-coach",
         parents=[common],
         description="Talks you through a calf cramp, then helps you prevent the next one.",
-        epilog="Run with no command to start at 'Where is the cramp?'.",
+        epilog="Run with no command to start at 'Where is the cramp?'. "
+        "Screen reader? Run calf-coach --plain: the same questions, one line at a time.",
     )
     parser.add_argument("--version", action="version", version=f"calf-coach {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -88,6 +88,9 @@ class SidePicker(HomeScreen):
                 yield Static(self._country_question(), id="ask-country", markup=False)
             else:
                 yield Static(t("Press a letter, or use the arrows and Enter."), id="picker-hint")
+            # For someone whose screen reader reads this screen: the full-screen app is
+            # re-read frame by frame, and plain mode is made for them (#27).
+            yield Static(t("Screen reader? Run calf-coach --plain"), id="plain-hint", markup=False)
             if self.first_run:
                 yield Static(self._disclaimer(), id="disclaimer", markup=False)
         yield KeyFooter()
