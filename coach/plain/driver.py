@@ -24,7 +24,7 @@ from coach.core.i18n import t
 from coach.core.steps import Side, Step
 from coach.core.timer import Clock
 from coach.plain.diary import PlainDiary
-from coach.plain.prompt import EndOfInput, LineReader, Option, key_for
+from coach.plain.prompt import EndOfInput, LineEnds, LineReader, Option, key_for
 from coach.plain.steps import PlainSteps
 from coach.store.recorder import Recorder
 from coach.store.saves import apply_saves
@@ -71,7 +71,7 @@ class PlainCoach:
         hour = datetime.now().hour if hour is None else hour
         self.position = starting_position(content, position, prefs.settings.position, hour)
         self.input = LineReader(stdin or sys.stdin)
-        self.stdout = stdout or sys.stdout
+        self.stdout = LineEnds(stdout or sys.stdout)
         self.clock = clock
         self.sleep = sleep
         self.data_dir = data_dir
@@ -86,7 +86,13 @@ class PlainCoach:
     # --- printing and asking
 
     def say(self, text: str = "") -> None:
-        print(text, file=self.stdout, flush=True)
+        """Print `text` without its empty lines: a screen reader says "blank" for each.
+        Nothing to say: only the line a prompt left open is ended."""
+        lines = [line for line in text.split("\n") if line.strip()]
+        if lines:
+            print("\n".join(lines), file=self.stdout, flush=True)
+        elif not self.stdout.at_line_start:
+            print(file=self.stdout, flush=True)
 
     def lines(self, lines: list[wording.Line]) -> None:
         self.say(wording.plain_text(lines))
@@ -140,12 +146,21 @@ class PlainCoach:
                     return option.value
             self.say(t("Sorry, I did not understand {answer}.", answer=repr(answer)))
 
-    def help_key(self, answer: str, options: list[Option] | None = None) -> bool:
+    def help_key(
+        self, answer: str, options: list[Option] | None = None, about: list[str] | None = None
+    ) -> bool:
+        """`!`: when to get help; `?`: how to answer (or `about`, a hold's keys and its
+        source), then what is common to every question. The full-width marks a
+        Chinese keyboard types (U+FF01, U+FF1F) are the same keys."""
+        answer = {"！": "!", "？": "?"}.get(answer, answer)
         if answer == "!":
             self.lines(wording.red_flags(self.content, self.region, "text"))
             return True
         if answer == "?":
-            self.say(t("Answer with the number or the letter, then Enter."))
+            if about:
+                self.say("\n".join(about))
+            else:
+                self.say(t("Answer with the number or the letter, then Enter."))
             if options:
                 self.say(", ".join(f"{o.key} {o.label}" for o in options))
             self.say(t("! when to get help. Ctrl+C leaves; what you said is kept."))
