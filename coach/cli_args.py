@@ -7,11 +7,12 @@ what a person in pain types and what scripts run, and they start without it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from coach import __version__
 from coach.core.i18n import LANGUAGES
+from coach.core.profile import CONDITION_IDS
 
 if TYPE_CHECKING:
     import argparse
@@ -42,57 +43,65 @@ def _weeks(text: str) -> int:
     return int(text)
 
 
-def _common() -> argparse.ArgumentParser:
-    """Options accepted before or after a command (`calf-coach back --hold 30`)."""
+def _common(shown: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """Options accepted before or after a command (`calf-coach back --hold 30`). Every
+    command accepts them all (a script's `--data-dir` before any command still works);
+    its `--help` lists only those in `shown` (None: all)."""
     import argparse
 
     from coach.core.record import POSITIONS
 
     common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
-    common.add_argument(
+
+    def add_argument(flag: str, *flags: str, **options: object) -> None:
+        if shown is not None and flag.removeprefix("--") not in shown:
+            options["help"] = argparse.SUPPRESS  # accepted, not listed
+        common.add_argument(flag, *flags, **options)  # type: ignore[arg-type]
+
+    add_argument(
         "--hold",
         type=_hold_seconds,
         metavar="SECONDS",
         help="length of each stretch hold, 5-600 seconds (default 60)",
     )
-    common.add_argument(
+    add_argument(
         "--content",
         metavar="DIR",
         help="use another content folder (for reviewers and translators)",
     )
-    common.add_argument(
+    add_argument(
         "--plain",
         action="store_true",
         help="line-by-line mode for screen readers and dumb terminals "
         "(automatic when not in a terminal)",
     )
-    common.add_argument(
+    add_argument(
         "--theme",
         metavar="NAME",
         help="night (dim), light (high contrast) or any Textual theme; remembered",
     )
-    common.add_argument(
+    add_argument(
         "--lang",
         choices=LANGUAGES,
         help="language: en (English) or zh (简体中文); default from the locale",
     )
-    common.add_argument(
+    add_argument(
         "--data-dir",
         metavar="DIR",
         help="where history and settings live (also CALF_COACH_HOME)",
     )
-    common.add_argument(
+    add_argument(
         "--region",
         metavar="ID",
         help="whose emergency numbers to show: a country code such as uk, us, ca, au, de, "
         "or eu or default (default: from the locale; an unknown one lists them all)",
     )
-    common.add_argument(
+    add_argument(
         "--position",
         choices=POSITIONS,
         help="start holds in this position (default: the one used last time)",
     )
-    common.add_argument(
+    add_argument(
         "--voice",
         action=argparse.BooleanOptionalAction,
         help="speak each step, the last seconds and time's up (v on the hold); remembered",
@@ -114,6 +123,25 @@ COMMANDS = {
     "tips": "print prevention tips and exit",
     "check-content": "check a content folder and exit 0 or 2",
 }
+
+
+APP = ("hold", "position", "plain", "theme", "lang", "region", "voice", "data-dir", "content")
+OWN_OPTIONS: dict[str, tuple[str, ...]] = {
+    "back": APP,
+    "front": APP,
+    "routine": ("plain", "theme", "lang", "region", "voice", "data-dir", "content"),
+    "history": ("plain", "theme", "lang", "region", "data-dir", "content"),
+    "red-flags": ("region", "lang", "data-dir", "content"),
+    "export": ("data-dir",),
+    "report": ("lang", "data-dir", "content"),
+    "checkin": ("lang", "region", "data-dir", "content"),
+    "tips": ("lang", "content"),
+    "check-content": ("content",),
+    "meds": ("data-dir",),
+    "mark": ("data-dir",),
+}
+"""The options each command's `--help` lists, of those every command accepts; a
+command not here lists them all."""
 
 
 class CommandLine(NamedTuple):
@@ -165,16 +193,21 @@ def build_parser() -> argparse.ArgumentParser:
         prog="calf-coach",
         parents=[common],
         description="Talks you through a calf cramp, then helps you prevent the next one.",
-        epilog="Run with no command to start at 'Where is the cramp?'.",
+        epilog="Run with no command to start at 'Where is the cramp?'. "
+        "Screen reader? Run calf-coach --plain: the same questions, one line at a time.",
     )
     parser.add_argument("--version", action="version", version=f"calf-coach {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, summary in COMMANDS.items():
         command = sub.add_parser(
-            name, parents=[common], help=summary, argument_default=argparse.SUPPRESS
+            name,
+            parents=[_common(OWN_OPTIONS.get(name))],
+            help=summary,
+            description=summary[0].upper() + summary[1:] + ".",
+            argument_default=argparse.SUPPRESS,
         )
         if name == "export":
-            command.add_argument("--format", choices=("csv", "json"))
+            command.add_argument("--format", choices=("csv", "json"), help="default csv")
             command.add_argument(
                 "-o", "--output", metavar="FILE", help="file to write (default: stdout)"
             )
@@ -191,7 +224,17 @@ def build_parser() -> argparse.ArgumentParser:
                 help=f"how many weeks back (1-104, default {CommandLine().weeks})",
             )
         elif name in ("meds", "mark"):
-            command.add_argument("words", nargs="*", metavar="WORDS", help="see --help")
+            command.add_argument(
+                "words",
+                nargs="*",
+                metavar="WORDS",
+                help=(
+                    "nothing to list; add NAME, remove NAME, or conditions add|remove ID"
+                    f" ({', '.join(CONDITION_IDS)})"
+                    if name == "meds"
+                    else "the label, e.g. started the routine"
+                ),
+            )
             command.add_argument(
                 "--date", metavar="YYYY-MM-DD", help="the date started (meds add) or marked"
             )
@@ -199,8 +242,25 @@ def build_parser() -> argparse.ArgumentParser:
             command.add_argument(
                 "causes", nargs="*", metavar="CAUSE-ID", help="put tips for these first"
             )
+            command.format_help = _with_cause_ids(command.format_help)  # type: ignore[method-assign]
         elif name == "check-content":
             command.add_argument(
                 "dir", nargs="?", metavar="DIR", help="folder to check (default: built-in)"
             )
     return parser
+
+
+def _with_cause_ids(format_help: Callable[[], str]) -> Callable[[], str]:
+    """`tips --help` ends with the cause ids, read from the content when asked for (not
+    on every command line): the content is where they are defined."""
+
+    def with_ids() -> str:
+        from coach.content.load import ContentError, load
+
+        try:
+            ids = [cause.id for cause in load().causes]
+        except (ContentError, OSError):
+            return format_help()
+        return format_help() + f"\ncause ids: {', '.join(ids)}\n"
+
+    return with_ids

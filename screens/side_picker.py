@@ -34,6 +34,10 @@ class SidePicker(HomeScreen):
         Binding("t", "open('tips')", "Tips", id="tips"),
         Binding("h", "open('history')", "History", id="history"),
         Binding("c", "choose_region", "Country", id="country"),
+        # The country from the locale, confirmed (#26): its keys are written on the line
+        # that asks, beside the question, so the footer stays as it was. Its `y` is tried
+        # before the check-in's, which waits until the country is confirmed.
+        Binding("y", "keep_region", "Keep the country", id="country-keep", show=False),
         Binding("q,escape", "app.quit", "Quit", id="quit"),
         # The morning check-in line (#15), active only while it is shown; its keys are
         # written on the line itself, so the footer stays as it was.
@@ -81,16 +85,27 @@ class SidePicker(HomeScreen):
             yield Choice("f", front.label, id="front")
             yield Choice("n", t("Not sure"), id="not-sure")
             if self.ask_region:  # in the hint's place, so it is seen without scrolling
-                yield Static(
-                    t("Which country are you in? Press c, so the right emergency number shows."),
-                    id="ask-country",
-                    markup=False,
-                )
+                yield Static(self._country_question(), id="ask-country", markup=False)
             else:
                 yield Static(t("Press a letter, or use the arrows and Enter."), id="picker-hint")
+            # For someone whose screen reader reads this screen: the full-screen app is
+            # re-read frame by frame, and plain mode is made for them (#27).
+            yield Static(t("Screen reader? Run calf-coach --plain"), id="plain-hint", markup=False)
             if self.first_run:
                 yield Static(self._disclaimer(), id="disclaimer", markup=False)
         yield KeyFooter()
+
+    def _country_question(self) -> str:
+        """Beside the first question, never before it: a cramp's first key still starts
+        the stretch. The locale's country is confirmed (en_US.UTF-8 is the default on many
+        machines outside the US); with none, which country."""
+        if self.numbers.id == "default":
+            return t("Which country are you in? Press c, so the right emergency number shows.")
+        return t(
+            "Numbers for: {country} ({number}). Right? y yes, c change.",
+            country=self.numbers.name,
+            number=self.numbers.emergency,
+        )
 
     def _disclaimer(self) -> str:
         return t(
@@ -107,17 +122,31 @@ class SidePicker(HomeScreen):
             line.remove()
         for line in self.query("#disclaimer").results(Static):
             line.update(self._disclaimer())
+        if self.checkin_night is not None:
+            self._show_checkin()
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "choose_region":  # only while the question is asked (Ctrl+P after)
             return self.ask_region
+        if action == "keep_region":
+            return self.confirming_region
         if action == "checkin":  # only while the check-in line is shown
-            return self.checkin_night is not None
+            return self.checkin_night is not None and not self.confirming_region
         return True
 
     def action_choose_region(self) -> None:
         self.app.action_choose_region()  # type: ignore[attr-defined]
+
+    @property
+    def confirming_region(self) -> bool:
+        """The locale's country is asked about ("Right? y yes"): the check-in line, whose
+        `y` means something else, waits until it is answered."""
+        return self.ask_region and self.numbers.id != "default"
+
+    def action_keep_region(self) -> None:
+        """The locale's country is right: kept, and not asked again."""
+        self.app.set_region(self.numbers.id)  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
         self.query_one("#back", Choice).focus()
@@ -133,7 +162,10 @@ class SidePicker(HomeScreen):
 
     def _show_checkin(self) -> None:
         """Put the line in above the disclaimer. Mounted only when asked, which is after
-        the first frame (the diary is read then): that frame styles no hidden line."""
+        the first frame (the diary is read then): that frame styles no hidden line. Not
+        while the country is confirmed: both answer `y`."""
+        if self.confirming_region:
+            return
         if not self.query("#checkin-line"):
             from coach.core.diary import CHECKIN_KEYS, CHECKIN_QUESTION
 

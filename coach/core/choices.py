@@ -5,7 +5,9 @@ commands alike.
 One rule for each: a value given on the command line wins, and is remembered for next
 time (`--region uk` today is the country tomorrow too); else what the person chose
 before (the settings file); else what the environment says (the locale); else a
-default or, for the country, a question on the first screen. Pure: the caller passes
+default. The country is confirmed once, beside the first question: a locale names the
+machine's country, which is often not the person's (`en_US.UTF-8` is the default on
+many machines outside the US, and would show 911). Pure: the caller passes
 the settings and the environment, and saves what `Choices.remember` lists.
 """
 
@@ -40,8 +42,10 @@ class Choices(NamedTuple):
     region: str
     """The region id whose numbers to show."""
     ask_region: bool
-    """True when nothing said which country the person is in: ask once, on the first
-    screen (a locale such as C.UTF-8, common over SSH and in containers, names none)."""
+    """True until the person has said which country they are in (on the command line
+    or before): ask once, beside the first question, never before it. With a country
+    from the locale, to confirm it ("Numbers for: United States (911). Right?"); with
+    none (C.UTF-8, common over SSH and in containers: region "default"), which one."""
     voice: bool
     theme: str | None
     """The theme asked for or remembered, if the face has it; None: night or day by
@@ -86,9 +90,8 @@ def resolve(
         wanted = flag_first("theme", theme, remembered.theme)
     where = flag_first("region", region if region in regions else None, remembered.region)
     ask_region = False
-    if where is None or where not in regions:
-        where = region_from_locale(environ, _countries(regions))
-        ask_region = where == "default"
+    if where is None or where not in regions:  # not chosen: from the locale, to confirm
+        where, ask_region = region_from_locale(environ, _countries(regions)), True
     return Choices(
         region=where,
         ask_region=ask_region,

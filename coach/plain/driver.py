@@ -24,7 +24,7 @@ from coach.core.i18n import t
 from coach.core.steps import Side, Step
 from coach.core.timer import Clock
 from coach.plain.diary import PlainDiary
-from coach.plain.prompt import EndOfInput, LineReader, Option, key_for
+from coach.plain.prompt import EndOfInput, LineEnds, LineReader, Option, key_for
 from coach.plain.steps import PlainSteps
 from coach.store.recorder import Recorder
 from coach.store.saves import apply_saves
@@ -71,7 +71,7 @@ class PlainCoach:
         hour = datetime.now().hour if hour is None else hour
         self.position = starting_position(content, position, prefs.settings.position, hour)
         self.input = LineReader(stdin or sys.stdin)
-        self.stdout = stdout or sys.stdout
+        self.stdout = LineEnds(stdout or sys.stdout)
         self.clock = clock
         self.sleep = sleep
         self.data_dir = data_dir
@@ -86,7 +86,13 @@ class PlainCoach:
     # --- printing and asking
 
     def say(self, text: str = "") -> None:
-        print(text, file=self.stdout, flush=True)
+        """Print `text` without its empty lines: a screen reader says "blank" for each.
+        Nothing to say: only the line a prompt left open is ended."""
+        lines = [line for line in text.split("\n") if line.strip()]
+        if lines:
+            print("\n".join(lines), file=self.stdout, flush=True)
+        elif not self.stdout.at_line_start:
+            print(file=self.stdout, flush=True)
 
     def lines(self, lines: list[wording.Line]) -> None:
         self.say(wording.plain_text(lines))
@@ -95,22 +101,34 @@ class PlainCoach:
         if warning:
             self.say(t("Note: {warning}", warning=warning))
 
-    def ask(self, question: str, options: list[Option], blank: object = None) -> object:
+    def ask(
+        self,
+        question: str,
+        options: list[Option],
+        blank: object = None,
+        aside: list[str] | None = None,
+    ) -> object:
         """Ask until a known answer: its number, its letter or its words. `!` shows
         when to get help and `?` the keys, then the question again. With `blank`,
-        an empty line answers that; otherwise an empty line answers nothing."""
+        an empty line answers that; otherwise an empty line answers nothing. `aside`:
+        lines said after the numbered answers, before the prompt (the country to
+        confirm, whose keys are options not `listed`)."""
         self.input.forget_typed_ahead()
         self.say(question)
-        for i, option in enumerate(options, 1):
+        listed = [o for o in options if o.listed]
+        for i, option in enumerate(listed, 1):
             self.say(f"  {i}. ({option.key}) {option.label}")
-        hint = ", ".join(o.key for o in options)
+        for line in aside or ():
+            self.say(line)
+        numbered = {str(i) for i in range(1, len(listed) + 1)}
+        hint = ", ".join(o.key for o in options if not (o.listed and o.key in numbered))
         while True:
-            prompt = t("Answer 1-{last} or {keys}: ", last=len(options), keys=hint)
+            prompt = t("Answer 1-{last} or {keys}: ", last=len(listed), keys=hint)
             print(prompt, end="", file=self.stdout, flush=True)
             try:
                 line = self.input.readline()
             except EndOfInput:
-                self.say()
+                self.say()  # ends the prompt's line
                 raise
             if not self.input.is_terminal:
                 self.say(line.strip())  # keep a piped transcript readable
@@ -121,17 +139,28 @@ class PlainCoach:
             if not answer and blank is not None:
                 return blank
             said = key_for(answer)
-            for i, option in enumerate(options, 1):
-                if answer and said in (str(i), option.key.lower(), option.label.lower()):
+            numbers = iter(range(1, len(listed) + 1))
+            for option in options:
+                number = str(next(numbers)) if option.listed else None
+                if answer and said in (number, option.key.lower(), option.label.lower()):
                     return option.value
             self.say(t("Sorry, I did not understand {answer}.", answer=repr(answer)))
 
-    def help_key(self, answer: str, options: list[Option] | None = None) -> bool:
+    def help_key(
+        self, answer: str, options: list[Option] | None = None, about: list[str] | None = None
+    ) -> bool:
+        """`!`: when to get help; `?`: how to answer (or `about`, a hold's keys and its
+        source), then what is common to every question. The full-width marks a
+        Chinese keyboard types (U+FF01, U+FF1F) are the same keys."""
+        answer = {"！": "!", "？": "?"}.get(answer, answer)
         if answer == "!":
             self.lines(wording.red_flags(self.content, self.region, "text"))
             return True
         if answer == "?":
-            self.say(t("Answer with the number or the letter, then Enter."))
+            if about:
+                self.say("\n".join(about))
+            else:
+                self.say(t("Answer with the number or the letter, then Enter."))
             if options:
                 self.say(", ".join(f"{o.key} {o.label}" for o in options))
             self.say(t("! when to get help. Ctrl+C leaves; what you said is kept."))
@@ -153,11 +182,8 @@ class PlainCoach:
                 return self.diary.checkin(self.diary_now())
             side = _side(start)
             if side is None:
-                if first_run:
-                    self.say(wording.disclaimer(self.region))
-                    self.remember(disclaimer_seen=True)
-                    first_run = False
-                side = self.pick_side()
+                side = self.pick_side(disclaimer=first_run)
+                first_run = False
             if side is None:
                 return 0
             flow = EpisodeFlow(
@@ -227,7 +253,10 @@ class PlainCoach:
             self.remember(region=chosen)
         self.ask_region = False
 
-    def pick_side(self) -> Side | None:
+    def pick_side(self, disclaimer: bool = False) -> Side | None:
+        """Where is the cramp? Asked first, before anything else is said: the country
+        to confirm (`ask_region`) and, on a first run, the disclaimer come after its
+        answers, never before them; a cramp's first answer still starts the stretch."""
         back, front = self.content.guides["back"], self.content.guides["front"]
         morning = self.diary.checkin_due(self.diary_now())
         while True:
@@ -237,11 +266,31 @@ class PlainCoach:
                 Option("n", t("Not sure"), "not-sure"),
                 Option("q", t("Quit"), "quit"),
             ]
-            if self.ask_region:
+            aside = []
+            confirming = self.ask_region and self.region.id != "default"
+            if confirming:  # the locale's country: en_US.UTF-8 is common outside the US
+                aside.append(
+                    t(
+                        "Numbers for: {country} ({number}). Right? y yes, c change.",
+                        country=self.region.name,
+                        number=self.region.emergency,
+                    )
+                )
+                options.append(Option("y", t("Yes"), "keep-country", listed=False))
+                options.append(Option("c", t("Change"), "country", listed=False))
+            elif self.ask_region:
                 options.append(Option("e", t("Your country, for the emergency numbers"), "country"))
-            if morning:  # last in the list: the cramp's own answers keep their numbers
+            if morning and not confirming:  # last: the cramp's answers keep their numbers
                 options.append(Option("c", t(CHECKIN_QUESTION), "checkin"))
-            answer = self.ask(t("Where is the cramp?"), options)
+            if disclaimer:
+                aside.append(wording.disclaimer(self.region))
+                self.remember(disclaimer_seen=True)
+                disclaimer = False
+            answer = self.ask(t("Where is the cramp?"), options, aside=aside)
+            if answer == "keep-country":
+                self.remember(region=self.region.id)
+                self.ask_region = False
+                continue
             if answer == "country":
                 self.pick_country()
                 continue

@@ -19,8 +19,7 @@ HOLD_KEYS = {
     **{key: "extend" for key in ("+", "add")},
     **{key: "eased" for key in ("d", "done")},
     **{key: "leave" for key in ("q", "leave", "quit")},
-    "!": "help",
-    "?": "help",
+    **{key: "help" for key in ("!", "?", "！", "？")},  # and as a Chinese keyboard types them
 }
 
 
@@ -32,6 +31,8 @@ class PlainHold:
         self.console = console
         self._timer: HoldTimer | None = None
         self._hold: Hold | None = None
+        self._about: list[str] = []
+        """What `?` says during the hold: its keys, and how sure and who says so."""
 
     def partial_result(self, ended: HoldEnd = "left") -> HoldResult | None:
         """The running (or last) hold up to now; None before any hold."""
@@ -58,13 +59,15 @@ class PlainHold:
             time=clock_text(step.seconds),
         )
         console.say(f"{held} {guide.short}")
-        console.say(wording.how_sure(content, guide.evidence, guide.source))
-        if step.past is not None:
-            console.say(past_line(step.past, content))
-        keys = t("While it runs: p pause, + add 30 s, d done (it eased), q leave. Then Enter.")
-        console.say(keys)
+        # Step 1 next, then what is not the stretch itself: how sure and the keys are
+        # said on `?` (a screen reader reads every line before step 1 in a cramp).
+        self._about = [
+            t("While it runs: p pause, + add 30 s, d done (it eased), q leave. Then Enter."),
+            wording.how_sure(content, guide.evidence, guide.source),
+        ]
         timer.start()
         shown, next_report, listening = -1, step.seconds - REPORT_EVERY, True
+        shown_after_first = False
         default, spoken, heard = content.hold.default_seconds, [s.text for s in steps], Heard()
         # `_timer` and `_hold` stay set after a return or an interrupt: a way out in the
         # middle (Ctrl+C) reads the seconds held from them (partial_result).
@@ -86,6 +89,11 @@ class PlainHold:
                     time=clock_text(round(elapsed)),
                 )
                 console.say(f"{at} {steps[index].text}")
+                if index == 0 and shown_after_first is False:
+                    shown_after_first = True
+                    if step.past is not None:
+                        console.say(past_line(step.past, content))
+                    console.say(t("Keys: ? then Enter."))
             left = timer.seconds_left()
             if timer.done:
                 console.say(t("Time's up. Let go slowly."))
@@ -147,5 +155,5 @@ class PlainHold:
             )
             return timer.seconds_left() - 1
         else:
-            console.help_key(line)
+            console.help_key(line, about=self._about if line in ("?", "？") else None)
         return next_report

@@ -41,6 +41,9 @@ class Option(NamedTuple):
     key: str
     label: str
     value: object
+    listed: bool = True
+    """False: not numbered in the list; its key is written on a line of its own beside
+    the question (the country's "Right? y yes, c change")."""
 
 
 class EndOfInput(Exception):
@@ -101,6 +104,27 @@ class LineReader:
         self._kept.clear()
 
 
+class LineEnds:
+    """The output stream, and whether its last line is finished: a prompt is printed
+    without one, and what comes next must end it, but never print a line of its own
+    with nothing on it (a screen reader reads it out as "blank")."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.at_line_start = True
+
+    def write(self, text: str) -> int:
+        if text:
+            self.at_line_start = text.endswith("\n")
+        return self.stream.write(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def __getattr__(self, name: str) -> object:  # isatty, fileno, encoding ...
+        return getattr(self.stream, name)
+
+
 class Console(Protocol):
     """What the parts of plain mode (the steps, the hold, the routine, the diary) use of
     the coach that holds them (PlainCoach is one): the content and the country, a line
@@ -117,5 +141,13 @@ class Console(Protocol):
     def say(self, text: str = "") -> None: ...
     def lines(self, lines: list[Line]) -> None: ...
     def warn(self, warning: str | None) -> None: ...
-    def ask(self, question: str, options: list[Option], blank: object = None) -> object: ...
-    def help_key(self, answer: str, options: list[Option] | None = None) -> bool: ...
+    def ask(
+        self,
+        question: str,
+        options: list[Option],
+        blank: object = None,
+        aside: list[str] | None = None,
+    ) -> object: ...
+    def help_key(
+        self, answer: str, options: list[Option] | None = None, about: list[str] | None = None
+    ) -> bool: ...

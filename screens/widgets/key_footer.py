@@ -41,19 +41,56 @@ then the rest from the end of the screen's list, the order keys are bound in."""
 DIM = Style(dim=True)
 
 
-def fit(keys: Sequence[tuple[str, int]], room: int) -> set[int]:
-    """Which keys (action, width) to show in `room` cells: drop the least needed first
-    (help, then from the end of the screen's list, the order keys are bound in), never
-    the way to get help."""
-    shown = set(range(len(keys)))
-    names = [action.partition("(")[0] for action, _w in keys]
+def short_label(label: str) -> str:
+    """A label cut at its first comma, colon or bracket ("Yes, one leg is swollen" ->
+    "Yes"), for a narrow window."""
+    for mark in (",", ":", "(", "，", "：", "（"):
+        label = label.split(mark, 1)[0]
+    return label.strip()
+
+
+Form = str
+"""What a key shows after it: its label, its short label, or "" (the key alone)."""
+
+
+def fit_labels(keys: Sequence[tuple[str, str, str]], room: int) -> dict[int, Form]:
+    """Which keys (action, key as written, label) to show in `room` cells, and with what
+    after each: every key stays while it can. Labels are cut short, then left off, the
+    least needed first (help, then from the end of the screen's list, the order keys
+    are bound in), the way to get help last; only if the keys alone do not fit are
+    keys dropped (never the way to get help)."""
+    names = [action.partition("(")[0] for action, _k, _l in keys]
     order = [i for name in DROP_FIRST for i in reversed(range(len(keys))) if names[i] == name]
     order += [i for i in reversed(range(len(keys))) if i not in order]
+    order.sort(key=lambda i: keys[i][0] in KEEP)  # stable: the way to get help last
+    shown: dict[int, Form] = {i: label for i, (_a, _k, label) in enumerate(keys)}
+
+    def width() -> int:
+        cells = [cell_len(keys[i][1]) + (cell_len(f) + 1 if f else 0) for i, f in shown.items()]
+        return sum(cells) + max(len(cells) - 1, 0)  # one space between keys
+
     for i in order:
-        if sum(keys[j][1] for j in shown) <= room:
+        if width() <= room:
+            return shown
+        shown[i] = short_label(shown[i])
+    for i in order:
+        shown[i] = ""
+    if width() <= room:  # every key alone fits: words back, the most needed first
+        for i in reversed(order):
+            label = keys[i][2]
+            for form in (label, short_label(label), label.split(" ", 1)[0]):
+                shown[i] = form
+                if width() <= room:
+                    break
+            else:
+                shown[i] = ""
+                break  # no words for a key less needed than this one either
+        return shown
+    for i in order:
+        if width() <= room:
             break
         if keys[i][0] not in KEEP:
-            shown.discard(i)
+            del shown[i]
     return shown
 
 
@@ -111,12 +148,15 @@ class KeyRow(Widget):
         super().__init__()
         self.set_reactive(Widget.shrink, False)
         self.keys: list[Shown] = []
+        self.labels: list[Form] = []
         self.hovered: int | None = None
         self._spans: list[tuple[int, int]] = []
 
-    def show(self, keys: list[Shown]) -> None:
+    def show(self, keys: list[Shown], labels: list[Form] | None = None) -> None:
+        """Draw these keys, each with its label in `labels` (None: its whole one)."""
         self._hover(None)  # as when FooterKeys are built again: none is under the mouse
         self.keys = keys
+        self.labels = labels if labels is not None else [t(b.description) for b, _e, _t in keys]
         self.refresh(layout=True)
 
     def label(self, index: int) -> Text:
@@ -130,9 +170,10 @@ class KeyRow(Widget):
             key_style, text_style = key_style + DIM, text_style + DIM
         pad = self.get_component_styles("key-row--key").padding
         display = " " * pad.left + self.app.get_key_display(binding) + " " * pad.right
-        if binding.description:
+        words = self.labels[index] if index < len(self.labels) else t(binding.description)
+        if words:
             pad = self.get_component_styles("key-row--description").padding
-            text = " " * pad.left + t(binding.description) + " " * pad.right
+            text = " " * pad.left + words + " " * pad.right
             label = Text.assemble((display, key_style), (text, text_style))
         else:
             label = Text.assemble((display, key_style))
@@ -239,11 +280,12 @@ class KeyFooter(Widget):
             per_action.setdefault(shown[0].action, shown)
         row = list(per_action.values())
         display = self.app.get_key_display
-        sizes = [
-            (b.action, cell_len(display(b)) + cell_len(t(b.description)) + 2) for b, _e, _tip in row
-        ]
-        chosen = fit(sizes, self.app.size.width)
-        self._row.show([key for i, key in enumerate(row) if i in chosen])
+        keys = [(b.action, display(b), t(b.description)) for b, _e, _tip in row]
+        chosen = fit_labels(keys, self.room)
+        self._row.show(
+            [key for i, key in enumerate(row) if i in chosen],
+            [chosen[i] for i in range(len(row)) if i in chosen],
+        )
 
     @property
     def text(self) -> str:
@@ -257,4 +299,10 @@ class KeyFooter(Widget):
             for _node, binding, enabled, tooltip in self.screen.active_bindings.values()
             if binding.show
         )
-        return shown, self.app.size.width
+        return shown, self.room
+
+    @property
+    def room(self) -> int:
+        """The cells the keys have: the bar's own width (a scrollbar of the screen can
+        take the last two), else the window's."""
+        return self.size.width or self.app.size.width

@@ -168,3 +168,30 @@ def test_keys_are_written_as_textual_writes_them():
         plain = replace(binding, key_display=None)
         assert textual.get_key_display(plain) == binding.key_display
         assert ours.get_key_display(binding) == binding.key_display
+
+
+async def test_the_safety_questions_footer_shows_both_answers_at_40_columns(content, tmp_path):
+    from screens.app.shell import make_app
+    from screens.safety_check import SafetyCheck
+    from screens.side_picker import SidePicker
+    from tests.conftest import FakeClock
+    from tests.support.pilot import footer_keys, wait_for
+
+    app = make_app(content, data_dir=tmp_path, clock=FakeClock())
+    async with app.run_test(size=(40, 12)) as pilot:
+        await wait_for(pilot, SidePicker)
+        await pilot.pause()
+        await pilot.press("b")
+        await wait_for(pilot, SafetyCheck)
+        await pilot.pause()
+        await pilot.pause()
+        footer = footer_keys(app)
+        actions: dict[str, list[str]] = {}  # the footer shows one key per action
+        for active in app.screen.active_bindings.values():
+            if active.binding.show:
+                keys = actions.setdefault(active.binding.action, [])
+                keys.append(app.get_key_display(active.binding))
+        words = footer.split()
+        for action, keys in actions.items():
+            assert any(key in words for key in keys), (action, footer)
+        assert len(footer) <= 40

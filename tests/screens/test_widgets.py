@@ -152,10 +152,10 @@ async def test_key_footer_redraws_once_and_only_when_its_keys_change():
         rebuilds = 0
         original = row.show
 
-        def counted(keys):
+        def counted(keys, labels=None):
             nonlocal rebuilds
             rebuilds += 1
-            original(keys)
+            original(keys, labels)
 
         row.show = counted  # type: ignore[method-assign]
         for _ in range(3):  # as a screen opening does: mount, focus, refresh

@@ -41,8 +41,19 @@ def test_the_region_comes_from_the_command_line_then_the_choice_then_the_locale(
     au = Settings(region="au")
     assert choose(au, region="us")[:2] == ("us", False)
     assert choose(au)[:2] == ("au", False)
-    assert choose()[:2] == ("uk", False)
-    assert choose(environ={"LANG": "it_IT.UTF-8"})[:2] == ("eu", False)
+    assert choose()[:2] == ("uk", True)
+    assert choose(environ={"LANG": "it_IT.UTF-8"})[:2] == ("eu", True)
+
+
+def test_a_country_from_the_locale_is_asked_to_be_confirmed_until_it_is_chosen():
+    """en_US.UTF-8 is the default on many machines outside the US: the locale's country
+    is only a guess, confirmed once; chosen before or on the command line, it is not."""
+    us = {"LANG": "en_US.UTF-8"}
+    assert choose(environ=us)[:2] == ("us", True)
+    assert choose(Settings(region="us"), us)[:2] == ("us", False)
+    assert choose(Settings(region="uk"), us)[:2] == ("uk", False)
+    assert choose(environ=us, region="us")[:2] == ("us", False)
+    assert choose(environ=us, region="us").remember == {"region": "us"}
 
 
 @pytest.mark.parametrize("environ", [NO_COUNTRY, {"LANG": "POSIX"}, {}, {"LANG": "en_XX"}])
