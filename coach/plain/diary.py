@@ -60,10 +60,6 @@ class PlainDiary:
 
     def checkin(self, now: datetime) -> int:
         """Ask "Any cramps last night?" and save the answer; 1 if it could not be saved."""
-        from coach.store.history import (
-            HistoryError,  # the store seam: SQLite loads when the history is first read
-        )
-
         console = self.console
         night = last_night(now)
         answer = console.ask(
@@ -83,14 +79,13 @@ class PlainDiary:
             result = CheckIn(night, many, worst, sleep)
         else:
             result = CheckIn(night, None)
-        store = self._store(create=True)
-        if store is None:
-            return 1
-        try:
-            store.save_checkin(result, now)
-        except HistoryError as error:
-            console.warn(str(error))
-            return 1
+        # Through the history writer, then its bounded close: a busy or read-only history
+        # keeps the answer in the pending file and says so (#29); only a loss is exit 1.
+        console.warn(self.recorder.checkin(result, now))
+        note = self.recorder.close()
+        if note:
+            console.warn(note)
+            return 1 if self.recorder.lost else 0
         console.say(t("Saved for the night of {night}.", night=night.isoformat()))
         return 0
 
