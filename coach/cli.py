@@ -20,7 +20,7 @@ from coach.cli_args import COMMANDS, HOLD_RANGE, CommandLine, build_parser, pars
 from coach.core import i18n
 from coach.core.choices import Choices, Remembered, choose_language, resolve
 from coach.system.collector import CollectorPause
-from coach.system.streams import guarded
+from coach.system.streams import data_stdout, guarded
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -65,7 +65,7 @@ def _main(argv: list[str]) -> int:
     if line.command == "export":
         # The documents seam: the export (and SQLite) load when it runs.
         from coach.documents.export import run_export
-
+        data_stdout()  # the rows as they are stored, into a pipe or a file
         return run_export(line.format, line.output, _data_dir(line))
     lang = choose_language(line.lang, os.environ)
     content = _load_or_explain(line.content, lang)

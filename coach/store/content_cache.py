@@ -24,6 +24,7 @@ from typing import Any, get_args, get_origin
 
 from coach import __version__
 from coach.content import model
+from coach.content.ranges import numbers_problem, text_problem
 from coach.content.yamlfile import ContentError
 from coach.store.locations import folder_problem
 
@@ -38,6 +39,7 @@ _LOADER_SOURCES = (
     "content/load_links.py",
     "content/load_advice.py",
     "content/schema.py",
+    "content/ranges.py",
     "content/yamlfile.py",
     "store/content_cache.py",
 )
@@ -152,6 +154,9 @@ def _read(path: Path, key: str) -> tuple[model.Content, dict[str, str]] | None:
             return None
         content = _build(saved["content"], "Content")
         ui = _build(saved["ui"], "dict[str, str]")
+        # The YAML's own rules, for values that never went through its checkers here.
+        if numbers_problem(content) or text_problem(content) or text_problem(ui):
+            return None
         return content, ui
     except Exception:  # any failure to decode is only a miss
         return None
