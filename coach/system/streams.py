@@ -114,8 +114,41 @@ def data_stdout() -> None:
         sys.stdout = stream.inner  # type: ignore[assignment]
 
 
+CLOSED: set[str] = set()
+"""The standard streams that were closed when the program started (`<&-`, `>&-`)."""
+
+
+def fill_closed_std() -> set[str]:
+    """Put /dev/null where a standard stream was closed at start; the names of those.
+
+    Python leaves sys.stdin (or stdout, stderr) None when its descriptor is closed, and
+    the next file the program opens (history.db) takes that lowest free number: a
+    stray write to "stdout" would then go into the database. Each closed one of 0, 1, 2
+    is given /dev/null, in order, before anything else is opened."""
+    closed = set()
+    for fd, name, mode in (
+        (0, "stdin", os.O_RDONLY),
+        (1, "stdout", os.O_WRONLY),
+        (2, "stderr", os.O_WRONLY),
+    ):
+        try:
+            os.fstat(fd)
+        except OSError:
+            got = os.open(os.devnull, mode)
+            if got != fd:  # cannot happen while the lower ones are open; never keep it
+                os.close(got)
+                continue
+            closed.add(name)
+        if getattr(sys, name) is None:
+            text = "r" if fd == 0 else "w"
+            setattr(sys, name, open(fd, text, encoding="utf-8", closefd=False))  # noqa: SIM115
+    CLOSED.update(closed)
+    return closed
+
+
 def guarded(command: Callable[[], int]) -> int:
     """Run a whole command with the environment and streams made safe; its exit code."""
+    fill_closed_std()
     drop_nonsense_size()
     tolerant_streams()
     restore = escape_controls()
