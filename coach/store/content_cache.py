@@ -177,12 +177,34 @@ def _write(path: Path, key: str, content: model.Content, ui: dict[str, str]) -> 
             fp.write(data.encode("utf-8"))
         os.replace(temp, path)
         temp = None
+        prune(path.parent, keep=path)
     except (OSError, TypeError, ValueError):
         pass  # a cache that cannot be written only costs the next start a full load
     finally:
         if temp is not None:
             with suppress(OSError):
                 os.unlink(temp)
+
+
+PRUNE_AFTER = 60 * 86400
+"""Seconds unchanged after which another folder's cache file is removed (a moved
+checkout, an old install, a content folder tried once): a miss costs one full load."""
+
+
+def prune(folder: Path, keep: Path, now: float | None = None) -> list[Path]:
+    """Remove this cache's own files in `folder` untouched for PRUNE_AFTER, and temporary
+    files left by a write that was killed; `keep` stays. The files removed."""
+    import time  # the store seam: on a miss only
+
+    limit = (time.time() if now is None else now) - PRUNE_AFTER
+    removed = []
+    for entry in (*folder.glob("content-*.json"), *folder.glob(".content-*.json.*.tmp")):
+        with suppress(OSError):
+            info = entry.lstat()
+            if entry != keep and stat.S_ISREG(info.st_mode) and info.st_mtime < limit:
+                entry.unlink()
+                removed.append(entry)
+    return removed
 
 
 def _encode(value: Any) -> Any:
