@@ -20,7 +20,7 @@ from coach.cli_args import COMMANDS, HOLD_RANGE, CommandLine, build_parser, pars
 from coach.core import i18n
 from coach.core.choices import Choices, Remembered, choose_language, resolve
 from coach.system.collector import CollectorPause
-from coach.system.streams import guarded
+from coach.system.streams import CLOSED, data_stdout, guarded
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -62,10 +62,18 @@ def _main(argv: list[str]) -> int:
         from coach.documents.check import check_content
 
         return check_content(line.dir or line.content)
+    if line.command == "export" and line.output in (None, "-") and "stdout" in CLOSED:
+        print(
+            "calf-coach: standard output is closed; nothing was exported. "
+            "Give a file with -o FILE.",
+            file=sys.stderr,
+        )
+        return 1
     if line.command == "export":
         # The documents seam: the export (and SQLite) load when it runs.
         from coach.documents.export import run_export
 
+        data_stdout()  # the rows as they are stored, into a pipe or a file
         return run_export(line.format, line.output, _data_dir(line))
     lang = choose_language(line.lang, os.environ)
     content = _load_or_explain(line.content, lang)
@@ -135,7 +143,7 @@ def _choices(
 
 def _want_plain(line: CommandLine) -> bool:
     """Plain mode when asked, or when a full-screen app could not be seen or used."""
-    if line.plain:
+    if line.plain or CLOSED:  # a closed stream: the full screen could not be drawn or used
         return True
     if os.environ.get("TERM", "") in ("dumb", "unknown"):
         return True

@@ -35,6 +35,7 @@ from coach.content.model import (
     Tip,
     default_dir,
 )
+from coach.content.ranges import HOLD_SECONDS, STEP_AT
 from coach.content.schema import Doc
 from coach.content.yamlfile import ContentError, Map
 
@@ -136,7 +137,7 @@ def _hold(doc: Doc) -> HoldSettings:
         "escalate_after_seconds",
     )
     m = doc.fields(doc.top["hold"], "hold", set(names))
-    hold = HoldSettings(*(doc.seconds(m, key, "hold", 1, 3600) for key in names))
+    hold = HoldSettings(*(doc.seconds(m, key, "hold", *HOLD_SECONDS) for key in names))
     if not hold.min_seconds <= hold.default_seconds <= hold.max_seconds:
         raise doc.error(m, "default_seconds", "hold.default_seconds", "must be within min..max")
     return hold
@@ -200,7 +201,7 @@ def _steps(doc: Doc, m: Map, pos: str, where: str, hold: HoldSettings) -> tuple[
     out: list[Step] = []
 
     def step(item: Map, sub: str) -> Step:
-        at = doc.seconds(item, "at", sub, 0, 3600)
+        at = doc.seconds(item, "at", sub, *STEP_AT)
         if at >= hold.default_seconds:
             raise doc.error(
                 item,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from coach.content.load_links import Refs
 from coach.content.model import Cause, Evidence, Routine, RoutineVersion, Stretch, Tip
+from coach.content.ranges import ROUTINE_NUMBERS
 from coach.content.schema import Doc, hint
 from coach.content.yamlfile import Map, Seq
 
@@ -102,9 +103,9 @@ def routine_of(doc: Doc, evidence: dict[str, Evidence], refs: Refs) -> Routine:
         doc.text(top, "breathe", ""),
         level,
         names,
-        doc.seconds(top, "hold_seconds", "", 1, 120),
-        doc.seconds(top, "repeats", "", 1, 10),
-        doc.seconds(top, "ready_seconds", "", 0, 60),
+        doc.seconds(top, "hold_seconds", "", *ROUTINE_NUMBERS["hold_seconds"]),
+        doc.seconds(top, "repeats", "", *ROUTINE_NUMBERS["repeats"]),
+        doc.seconds(top, "ready_seconds", "", *ROUTINE_NUMBERS["ready_seconds"]),
         tuple(versions),
         ids,
     )

@@ -13,6 +13,8 @@ import os
 import re
 from typing import Any
 
+from coach.content.ranges import CONTROL
+
 MAX_BYTES = 512 * 1024
 """Content files are a few KB; anything this large is a mistake or an attack."""
 
@@ -165,6 +167,7 @@ class _Reader:
             ):
                 raise self.fail(key_event, field, "keys must be plain words")
             key = key_event.value
+            self._no_control(key_event, field, key)
             if key == "<<":
                 raise self.fail(key_event, field, "merge keys (<<) are not allowed")
             sub = f"{field}.{key}" if field else key
@@ -175,6 +178,17 @@ class _Reader:
             out[key] = self.value(self.next_event(), sub)
             key_event = self.next_event()
         return out
+
+    def _no_control(self, event: Any, field: str, value: str) -> None:
+        found = CONTROL.search(value)
+        if found is not None:
+            char = found.group()
+            raise self.fail(
+                event,
+                field,
+                f"control character U+{ord(char):04X} at character {found.start() + 1} is not "
+                "allowed (a terminal would act on it)",
+            )
 
     def _tag(self, event: Any) -> str:
         """The scalar's tag, resolved as PyYAML's Resolver.resolve does for a scalar."""
@@ -196,6 +210,7 @@ class _Reader:
     def _scalar(self, event: Any, field: str) -> Any:
         tag, value = self._tag(event), event.value
         if tag == _TAG + "str":
+            self._no_control(event, field, value)
             return value
         if tag == _TAG + "int":
             if not _PLAIN_INT.fullmatch(value.replace("_", "")):

@@ -76,7 +76,7 @@ class PlainDiary:
         """Ask "Any cramps last night?" (or for any others besides those recorded), save
         the answer and answer back: the next-morning safety question after a night with
         cramps, the clot flag with the number on "yes", and "worth seeing a GP" after a
-        bad night. 1 if it could not be saved."""
+        bad night. 1 if it was lost (a busy history keeps it in the pending file)."""
         from coach.store.history import (
             HistoryError,  # the store seam: SQLite loads when the history is first read
         )
@@ -122,17 +122,18 @@ class PlainDiary:
                 [Option("y", t("Yes"), "yes"), Option("n", t("No"), "no")],
             )
             result = result._replace(swollen=swollen == "yes")
-        store = self._store(create=True)
-        if store is None:
-            return 1
         try:
-            store.save_checkin(result, now)
-        except HistoryError as error:
-            console.warn(str(error))
-            return 1
+            # Through the history writer, then its bounded close: a busy or read-only
+            # history keeps the answer in the pending file and says so (#29); only a
+            # loss is exit 1.
+            console.warn(self.recorder.checkin(result, now))
+            note = self.recorder.close()
         finally:
             if result.swollen:
                 self._clot_flag()
+        if note:
+            console.warn(note)
+            return 1 if self.recorder.lost else 0
         console.say(t("Saved for the night of {night}.", night=night.isoformat()))
         if worth_seeing_gp(result, disturbed):
             console.say(t(SEE_GP))

@@ -24,6 +24,7 @@ from typing import Any, get_args, get_origin
 
 from coach import __version__
 from coach.content import model
+from coach.content.ranges import numbers_problem, text_problem
 from coach.content.yamlfile import ContentError
 from coach.store.locations import folder_problem
 
@@ -38,6 +39,7 @@ _LOADER_SOURCES = (
     "content/load_links.py",
     "content/load_advice.py",
     "content/schema.py",
+    "content/ranges.py",
     "content/yamlfile.py",
     "store/content_cache.py",
 )
@@ -152,6 +154,9 @@ def _read(path: Path, key: str) -> tuple[model.Content, dict[str, str]] | None:
             return None
         content = _build(saved["content"], "Content")
         ui = _build(saved["ui"], "dict[str, str]")
+        # The YAML's own rules, for values that never went through its checkers here.
+        if numbers_problem(content) or text_problem(content) or text_problem(ui):
+            return None
         return content, ui
     except Exception:  # any failure to decode is only a miss
         return None
@@ -172,12 +177,34 @@ def _write(path: Path, key: str, content: model.Content, ui: dict[str, str]) -> 
             fp.write(data.encode("utf-8"))
         os.replace(temp, path)
         temp = None
+        prune(path.parent, keep=path)
     except (OSError, TypeError, ValueError):
         pass  # a cache that cannot be written only costs the next start a full load
     finally:
         if temp is not None:
             with suppress(OSError):
                 os.unlink(temp)
+
+
+PRUNE_AFTER = 60 * 86400
+"""Seconds unchanged after which another folder's cache file is removed (a moved
+checkout, an old install, a content folder tried once): a miss costs one full load."""
+
+
+def prune(folder: Path, keep: Path, now: float | None = None) -> list[Path]:
+    """Remove this cache's own files in `folder` untouched for PRUNE_AFTER, and temporary
+    files left by a write that was killed; `keep` stays. The files removed."""
+    import time  # the store seam: on a miss only
+
+    limit = (time.time() if now is None else now) - PRUNE_AFTER
+    removed = []
+    for entry in (*folder.glob("content-*.json"), *folder.glob(".content-*.json.*.tmp")):
+        with suppress(OSError):
+            info = entry.lstat()
+            if entry != keep and stat.S_ISREG(info.st_mode) and info.st_mtime < limit:
+                entry.unlink()
+                removed.append(entry)
+    return removed
 
 
 def _encode(value: Any) -> Any:

@@ -100,25 +100,9 @@ class DiaryDriver:
             pickers[-1].ask_checkin(due)
 
     def save_checkin(self, answer: CheckIn) -> None:
-        """Save the morning check-in on a worker."""
-        save = partial(self._save_checkin, answer)
-        self.host.run_worker(save, thread=True, group="diary-write")
-
-    def _save_checkin(self, answer: CheckIn) -> None:
-        # The store seam: SQLite and the history load here, on the worker.
-        from coach.store.history import History, HistoryError
-
-        host = self.host
-        opened = History.open(host.data_dir)  # may be the first thing ever recorded
-        if opened.store is None:
-            host.call_from_thread(host._warn, opened.warning)
-            return
-        try:
-            opened.store.save_checkin(answer, host.diary_now())
-        except HistoryError as error:
-            host.call_from_thread(host._warn, str(error))
-        finally:
-            opened.store.close()
+        """Hand the morning check-in to the history writer (it never waits): a busy
+        history keeps it, and leaving puts it in the pending file (#29)."""
+        self.host._warn(self.host.recorder.checkin(answer, self.host.diary_now()))
 
     def _open_history(self) -> Opened:
         """Off the UI thread: the reading store (one, opened once) and its warning."""

@@ -31,6 +31,7 @@ from coach.store.locations import data_dir as default_data_dir
 from coach.store.recorder import Recorder
 from coach.store.settings import SettingsFile, load_settings
 from coach.system.collector import CollectorPause
+from coach.system.safe_text import printable
 from coach.system.speech import Voice
 from coach.text.wording import Line, plain_text
 from screens.app.actions import AppActions
@@ -263,6 +264,11 @@ class CalfCoach(AppActions):
             self.episodes.run_routine()
         elif message.what == "history":
             self.diary.show_history()
+
+    def notify(self, message: str, *, title: str = "", **options: Any) -> None:
+        """Every notice, from any screen, shown with control characters escaped: a path
+        or an error may carry an escape sequence the terminal would act on (#29)."""
+        super().notify(printable(message, keep="\n"), title=printable(title), **options)
 
     def _warn(self, warning: str | None) -> None:
         if warning:

@@ -127,7 +127,9 @@ def test_close_waits_a_bounded_time_and_says_what_is_unsaved(tmp_path):
         recorder.save(Episode("back", "bed"))
         note, took = timed(recorder.close)
         assert took < 3.0
-        assert note is not None and "1 episode(s) could not be saved" in note
+        # #29 item 1: not lost, kept in the pending file beside the history
+        assert note is not None and "1 episode(s) kept in" in note, note
+        assert "history.pending" in note and "could not be saved" not in note
         assert "\n" not in note
         _, took = timed(recorder.close)  # a second way out does not wait as long again
         assert took < 1.5

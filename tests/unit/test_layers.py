@@ -112,6 +112,7 @@ SEAMS = {
             "coach.content.load",
             "coach.store.recorder",
             "coach.store.history",
+            "coach.store.pending",
             "coach.store.records",
             "coach.store.report_queries",
             "coach.text.history_view",

@@ -182,3 +182,19 @@ def test_the_cache_folder_the_app_makes_is_private(tmp_path):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
     (saved,) = where.glob("content-*.json")
     assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+
+
+def test_old_cache_files_of_other_folders_are_pruned_when_one_is_written(tmp_path):
+    """#27 item 13: a moved checkout or an old install leaves its cache file behind."""
+    stale = tmp_path / "content-0123456789abcdef.json"
+    stale.write_text("{}")
+    killed = tmp_path / ".content-0123456789abcdef.json.x1.tmp"
+    killed.write_text("{")
+    recent = tmp_path / "content-fedcba9876543210.json"
+    recent.write_text("{}")
+    old = os.stat(stale).st_mtime - cache.PRUNE_AFTER - 10
+    for path in (stale, killed):
+        os.utime(path, (old, old))
+    cache.load(CONTENT, tmp_path)  # a miss: written, and the folder pruned
+    saved = cache.cache_file(CONTENT, tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([saved.name, recent.name])
