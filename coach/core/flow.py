@@ -22,26 +22,29 @@ longer current is ignored (a screen answered twice, a key typed ahead); with
 so a driver bug cannot hide. And `leave()` ends the episode from any step with the
 safety net it needs, as this table says (tests/unit/test_flow_leave.py walks it):
 
-    leaving at       outcome so far  shows               outcome saved
-    SafetyQuestion   -               GetHelp not-eased   left
-    Hold             -               GetHelp not-eased   left
-    Hold             still           GetHelp not-eased   left
-    Hold             somewhat        GetHelp not-eased   left
-    EasedQuestion    -               GetHelp not-eased   left
-    EasedQuestion    still           GetHelp not-eased   left
-    EasedQuestion    somewhat        AfterCare somewhat  somewhat
-    WhatNext         still           GetHelp not-eased   left
-    WhatNext         somewhat        AfterCare somewhat  somewhat
-    GetHelp          any             -                   unchanged
-    AfterCare        any             -                   unchanged
-    CauseQuestions   any             -                   unchanged
-    TipsStep         any             -                   unchanged
-    RoutineStep      -               -                   nothing
+    leaving at       outcome so far   shows                        outcome saved
+    SafetyQuestion   -                GetHelp not-eased            left
+    WhichSign        red_flag         GetHelp clot+tear+cold-foot  red_flag
+    Hold             -                GetHelp not-eased            left
+    Hold             still            GetHelp not-eased            left
+    Hold             somewhat         GetHelp not-eased            left
+    EasedQuestion    -                GetHelp not-eased            left
+    EasedQuestion    still            GetHelp not-eased            left
+    EasedQuestion    somewhat         AfterCare somewhat           somewhat
+    WhatNext         still            GetHelp not-eased            left
+    WhatNext         somewhat         AfterCare somewhat           somewhat
+    GetHelp          any              -                            unchanged
+    AfterCare        any              -                            unchanged
+    CauseQuestions   any              -                            unchanged
+    TipsStep         any              -                            unchanged
+    RoutineStep      -                -                            nothing
 
 "Outcome so far" is the episode's outcome when the person leaves: "-" before any answer
 to "has it eased?". Leaving saves the episode at every step, with the seconds held of a
 hold left half way (and the position it was moved to). Once "get help" or after-care
-has been shown, nothing more is shown and the outcome stands. Leaving a hold always
+has been shown, nothing more is shown and the outcome stands. "Yes" at the "do not
+stretch" gate is saved as a red flag before "which one?" is asked, so leaving there
+shows every case's help, the clot's first. Leaving a hold always
 counts as not eased, even after an earlier "somewhat better". The routine is saved only
 when it was done to the end.
 """
@@ -58,6 +61,7 @@ from coach.core.choices import is_night
 from coach.core.diary import PastRecord
 from coach.core.episode import Episode
 from coach.core.steps import (
+    GATE_SIGNS,
     AfterCare,
     CauseQuestions,
     EasedAnswer,
@@ -72,14 +76,17 @@ from coach.core.steps import (
     SafetyAnswer,
     SafetyQuestion,
     Side,
+    SignAnswer,
     Step,
     TipsStep,
     WhatNext,
+    WhichSign,
 )
 from coach.core.timer import Clock
 
 ANSWERED_WITH: dict[type, object] = {
     SafetyQuestion: SafetyAnswer,
+    WhichSign: SignAnswer,
     Hold: HoldResult,
     EasedQuestion: EasedAnswer,
     WhatNext: NextAnswer,
@@ -308,6 +315,10 @@ class EpisodeFlow(_Flow):
                 self._hold_ended(leaving.hold)
             if self._help_shown or self._after_care_shown:
                 self._save(episode=episode)
+            elif isinstance(self.current, WhichSign):
+                # "Yes" at the gate, and gone before saying which: every case's help.
+                self._save(episode=episode)
+                yield self._gate_help("leave")
             elif episode.outcome == "somewhat" and not isinstance(self.current, Hold):
                 # Somewhat better and leaving at "what next?": that answer stands, with
                 # what to watch for (as if they had chosen to stop there).
@@ -318,25 +329,39 @@ class EpisodeFlow(_Flow):
                 self._save(episode=episode)
                 yield self._help("not-eased")
 
-    def _help(self, reason: HelpReason) -> GetHelp:
+    def _help(self, reason: HelpReason, also: tuple[HelpReason, ...] = ()) -> GetHelp:
         self._help_shown = True
         self.episode.help_reason = reason
-        return GetHelp(reason, self.limit_minutes)
+        return GetHelp(reason, self.limit_minutes, also)
+
+    def _gate_help(self, sign: SignAnswer) -> GetHelp:
+        """The help for a "yes" at the gate: the named case's flag, or, when the
+        person cannot say which, the clot's (saved as the reason) with the other
+        cases' first lines, each with its number."""
+        if sign in GATE_SIGNS:
+            return self._help(sign)  # type: ignore[arg-type]  # one of GATE_SIGNS
+        return self._help("clot", tuple(s for s in GATE_SIGNS if s != "clot"))
 
     def _after_care(self, outcome: Literal["gone", "somewhat"]) -> AfterCare:
         self._after_care_shown = True
         return AfterCare(outcome, self.limit_minutes)
 
     def _relieve(self, episode: Episode) -> Flowing:
-        # The swollen-leg question is asked before the first hold of every episode:
-        # there is no way to turn it off.
+        # The "do not stretch" gate (a clot, a tear, a cold pale foot) is asked before
+        # the first hold of every episode: there is no way to turn it off.
         safety: SafetyAnswer = yield SafetyQuestion(episode.side, self.first_run)
         if self.first_run:
             self._save(disclaimer_seen=True)
         if safety == "yes":
+            # Saved before asking which, as the most urgent case, so a closed terminal
+            # at the next question still keeps that it was a red flag.
             episode.outcome = "red_flag"
+            episode.help_reason = "clot"
             self._save(episode=episode)
-            yield self._help("clot")
+            sign: SignAnswer = yield WhichSign(episode.side)
+            help_now = self._gate_help(sign)
+            self._save(episode=episode)  # with the reason they named
+            yield help_now
             return
         if safety != "no":  # "leave", or anything but a plain no: never a stretch
             episode.outcome = "left"

@@ -17,6 +17,12 @@ from coach.core.record import HelpReason
 HoldEnd = Literal["time", "eased", "left"]
 """How a hold ended: time ran out, it eased early (`d`), or the person left."""
 SafetyAnswer = Literal["no", "yes", "leave"]
+"""The answer at the "do not stretch" gate: "yes" means one of its three cases fits."""
+SignAnswer = Literal["clot", "tear", "cold-foot", "unsure", "leave"]
+"""Which "do not stretch" case fits (the ids of their red flags), or the person cannot
+say ("unsure") or leaves: both of those show every case's line, the clot's first."""
+GATE_SIGNS: tuple[HelpReason, ...] = ("clot", "tear", "cold-foot")
+"""The three "do not stretch" cases of the gate, in the order it lists them."""
 EasedOutcome = Literal["gone", "somewhat", "still", "leave"]
 NextChoice = Literal["hold", "stop"]
 
@@ -48,13 +54,23 @@ class RoutineResult(NamedTuple):
 
 
 class SafetyQuestion(NamedTuple):
-    """Is one leg swollen, warm, red or darker? Answered with a `SafetyAnswer`.
+    """The one "do not stretch" gate before the first hold: any of these? One leg
+    bigger, puffier, warm, red or darker (a clot); a sudden kick or pop (a tear); a
+    foot suddenly cold, pale or numb (blocked blood supply). Answered with a
+    `SafetyAnswer`.
 
     `disclaimer`: this is the first thing a new user sees, so it carries the
     "self-care, not a diagnosis" line."""
 
     side: Side
     disclaimer: bool = False
+
+
+class WhichSign(NamedTuple):
+    """After "yes" at the gate: which of its cases, so the help shown is that case's,
+    with its number. Answered with a `SignAnswer`; nothing is stretched whatever it is."""
+
+    side: Side
 
 
 class Hold(NamedTuple):
@@ -104,6 +120,9 @@ class GetHelp(NamedTuple):
 
     reason: HelpReason
     limit_minutes: int
+    also: tuple[HelpReason, ...] = ()
+    """Other red flags whose first line (what to do, with the number) is shown after
+    the reason's: a "yes" at the gate whose case the person could not name."""
 
 
 class AfterCare(NamedTuple):
@@ -134,6 +153,7 @@ class RoutineStep(NamedTuple):
 
 Step = Union[  # noqa: UP007 (a runtime alias; `|` would need Python 3.10 evaluation order)
     SafetyQuestion,
+    WhichSign,
     Hold,
     EasedQuestion,
     WhatNext,

@@ -26,9 +26,11 @@ from coach.core.steps import (
     RoutineStep,
     SafetyAnswer,
     SafetyQuestion,
+    SignAnswer,
     Step,
     TipsStep,
     WhatNext,
+    WhichSign,
 )
 from coach.core.timer import clock_text
 from coach.plain.hold import PlainHold
@@ -49,6 +51,8 @@ class PlainSteps:
         match step:
             case SafetyQuestion():
                 return self.safety(step)
+            case WhichSign():
+                return self.which_sign(step)
             case Hold():
                 return self.holds.run(step)
             case EasedQuestion():
@@ -75,15 +79,31 @@ class PlainSteps:
         console = self.console
         if step.disclaimer:
             console.say(wording.disclaimer(console.region))
+        console.say(t("Before you stretch, check for these:"))
+        for case in wording.GATE_CASES:
+            console.say(f"- {t(case)}")
         answer = console.ask(
-            t("Before you stretch: is one leg swollen, warm, red or darker than the other?"),
+            t("Any of these?"),
             [
-                Option("n", t("No: start the stretch"), "no"),
+                Option("n", t("No, none of these: start the stretch"), "no"),
                 Option("y", t("Yes: do not stretch, get help"), "yes"),
                 Option("q", t("Leave"), "leave"),
             ],
         )
         return cast(SafetyAnswer, answer)  # one of the options' values
+
+    def which_sign(self, step: WhichSign) -> SignAnswer:
+        """After "yes" at the gate: which case, so its own help and number are shown."""
+        console = self.console
+        console.say(t("Do not stretch."))
+        answer = console.ask(
+            t("Which one? Press its number."),
+            [
+                Option(str(key), t(label), value)
+                for key, (value, label) in enumerate(wording.SIGN_NAMES.items(), 1)
+            ],
+        )
+        return cast(SignAnswer, answer)  # one of the options' values
 
     def eased(self, step: EasedQuestion) -> EasedAnswer:
         console = self.console

@@ -13,7 +13,7 @@ from coach.content.model import Content, Region, Relief
 from coach.core.i18n import t
 
 if TYPE_CHECKING:  # type-only: `red-flags` prints through here and loads no flow steps
-    from coach.core.steps import AfterCare, GetHelp, WhatNext
+    from coach.core.steps import AfterCare, GetHelp, SignAnswer, WhatNext
 
 LineKind = Literal["title", "action", "text", "heading", "item", "source", "hint"]
 
@@ -21,6 +21,25 @@ LineKind = Literal["title", "action", "text", "heading", "item", "source", "hint
 class Line(NamedTuple):
     text: str
     kind: LineKind = "text"
+
+
+GATE_CASES = (
+    "One leg is bigger or puffier than the other, not just the hard knot, or warm, "
+    "red or darker. Turn on a light and compare.",
+    "It started with a sudden kick or pop, or a sudden sharp pain, as in sport.",
+    "The foot is suddenly cold, pale or numb.",
+)
+"""The gate's three cases, in the order of `coach.core.steps.GATE_SIGNS`: each says what
+a person can check in the dark, or with a light turned on."""
+GATE_QUESTION = "Before you stretch: any of these?"
+SIGN_NAMES: dict[SignAnswer, str] = {
+    "clot": "Swollen leg",
+    "tear": "Kick or pop",
+    "cold-foot": "Cold, pale foot",
+    "unsure": "Not sure",
+}
+"""The answers to "which one?", keyed 1 to 4 in this order, the gate's cases first;
+"not sure" shows every case's help, the clot's first."""
 
 
 HEADINGS = {
@@ -57,10 +76,13 @@ def numbers(region: Region, face: Face = "app") -> list[Line]:
 
 def get_help(step: GetHelp, content: Content, region: Region, face: Face = "app") -> list[Line]:
     """The one screen that ends an episode at "get help": action and number first."""
-    if step.reason in ("clot", "long-cramp"):
+    if step.reason in ("clot", "tear", "cold-foot", "long-cramp"):
         # The red flag itself, complete: what to do with the number, then the signs.
         flag = content.red_flag(step.reason)
         lines = [Line(content.red_flag_lead(flag, region), "title")]
+        for other in map(content.red_flag, step.also):  # the gate's other cases
+            lead = content.red_flag_lead(other, region)
+            lines.append(Line(t("{title}: {do}", title=other.title, do=lead), "action"))
         if step.reason == "long-cramp":
             lines.append(
                 Line(
@@ -71,8 +93,11 @@ def get_help(step: GetHelp, content: Content, region: Region, face: Face = "app"
                 )
             )
         lines += [Line(flag.text), Line(t("Source: {source}", source=flag.source), "source")]
-        if step.reason == "clot":
-            return [*lines, Line(t(MORE_SIGNS[face]), "hint")]
+        if step.reason in ("clot", "tear", "cold-foot"):
+            # The clot's own first line names breathlessness and chest pain; the
+            # others get the emergency line every get-help screen keeps.
+            emergency = [] if step.reason == "clot" else [breathless(region)]
+            return [*lines, *emergency, Line(t(MORE_SIGNS[face]), "hint")]
         # Every get-help screen keeps the emergency line, the long cramp's too.
         return [*lines, breathless(region), *watch_for(region), Line(t(MORE_SIGNS[face]), "hint")]
     lines = [

@@ -25,6 +25,7 @@ from coach.core.steps import (
     Step,
     TipsStep,
     WhatNext,
+    WhichSign,
 )
 from coach.core.timer import Clock
 
@@ -49,6 +50,8 @@ def screen_for(host: StepHost, step: Step) -> Screen[Any]:
     match step:
         case SafetyQuestion():
             return screen("safety_check", "SafetyCheck")(step, host.region)
+        case WhichSign():
+            return screen("safety_check", "WhichSignScreen")(step)
         case Hold():
             return screen("hold", "HoldScreen")(host.content, step, host.clock)
         case EasedQuestion():

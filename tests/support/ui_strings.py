@@ -29,6 +29,9 @@ TABLES = {
     "OWN_RECORD",
     "KEYS",
     "NO_ENGINE_NOTE",
+    "GATE_CASES",
+    "GATE_QUESTION",
+    "SIGN_NAMES",
 }
 
 # Keys built at run time (plurals, ids shown as words); listed so none is missed.

@@ -107,7 +107,8 @@ def test_episode_keeps_why_a_red_flag_ended_it(content, why):
     clock = FakeClock()
     flow = make(content, clock)
     if why == "clot":
-        step = flow.answer(flow.current, "yes").step
+        flow.answer(flow.current, "yes")
+        step = flow.answer(flow.current, "clot").step
     else:
         flow.answer(flow.current, "no")
         step = through_hold(flow, clock, "still", seconds=11 * 60)

@@ -31,6 +31,7 @@ from coach.core.steps import (
     Step,
     TipsStep,
     WhatNext,
+    WhichSign,
 )
 from tests.conftest import FakeClock
 from tests.support.flows import fresh, held, make, through_hold
@@ -46,6 +47,8 @@ def test_safety_question_comes_first_in_every_episode(content):
 def test_swollen_leg_never_starts_a_hold_and_shows_clot_help(content):
     flow = make(content)
     step = flow.answer(flow.current, "yes").step
+    assert step == WhichSign("back")
+    step = flow.answer(step, "clot").step
     assert step == GetHelp("clot", 10)
     assert flow.answer(step, None).step is None
     assert flow.episode.outcome == "red_flag" and flow.episode.holds == 0
@@ -183,6 +186,7 @@ def test_quitting_after_it_eased_needs_no_safety_net(content):
 def test_quitting_on_the_help_screen_shows_it_only_once(content):
     flow = make(content)
     flow.answer(flow.current, "yes")
+    flow.answer(flow.current, "tear")
     assert flow.leave().final is None
     assert flow.episode.outcome == "red_flag"
 

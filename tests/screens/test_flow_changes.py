@@ -1,0 +1,57 @@
+"""The full-screen face of the episode flow changes (issues #26, #27, #28): the one
+"do not stretch" gate, the split of "somewhat", which leg, causes at night."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Static
+
+from coach.store.history import History
+from screens.app.shell import make_app
+from screens.hold import HoldScreen
+from screens.red_flags import RedFlags
+from screens.safety_check import SafetyCheck, WhichSignScreen
+from tests.support.pilot import footer_keys, wait_for
+
+
+def records(data_dir):
+    store = History.open(data_dir).store
+    try:
+        return store.list()
+    finally:
+        store.close()
+
+
+def statics(app) -> str:
+    return "\n".join(str(w.render()) for w in app.screen.query(Static))
+
+
+@pytest.mark.parametrize(
+    ("key", "reason", "first"),
+    [
+        ("2", "tear", "Stop. Do not stretch it. Get help today: {urgent}."),
+        ("3", "cold-foot", "Call {emergency} now. Do not stretch or rub the leg."),
+    ],
+)
+async def test_a_kick_during_football_or_a_cold_pale_foot_never_reaches_a_hold(
+    content, clock, tmp_path, key, reason, first
+):
+    app = make_app(content, data_dir=tmp_path, clock=clock, side="back")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, SafetyCheck)
+        gate = statics(app)
+        assert "kick or pop" in gate and "cold, pale or numb" in gate
+        assert "Turn on a light and compare" in gate
+        await pilot.pause()
+        await pilot.press("y")
+        await wait_for(pilot, WhichSignScreen)
+        assert "Kick or pop" in footer_keys(app)
+        await pilot.pause()
+        await pilot.press(key)
+        await wait_for(pilot, RedFlags)
+        region = app.region
+        first = first.format(urgent=region.urgent, emergency=region.emergency)
+        assert str(app.screen.query_one("#red-flag-reason", Static).render()) == first
+        assert not any(isinstance(s, HoldScreen) for s in app.screen_stack)
+    (saved,) = records(tmp_path)
+    assert (saved.outcome, saved.holds, saved.help_reason) == ("red_flag", 0, reason)
