@@ -44,9 +44,11 @@ to "has it eased?". Leaving saves the episode at every step, with the seconds he
 hold left half way (and the position it was moved to). Once "get help" or after-care
 has been shown, nothing more is shown and the outcome stands. "Yes" at the "do not
 stretch" gate is saved as a red flag before "which one?" is asked, so leaving there
-shows every case's help, the clot's first. Leaving a hold always
-counts as not eased, even after an earlier "somewhat better". The routine is saved only
-when it was done to the end.
+shows every case's help, the clot's first. Leaving a hold always counts as not eased,
+even after an earlier "still there but weaker" ("somewhat"); leaving a question after
+that answer keeps it, with after-care that says when to get help. The knot gone but
+sore ("sore") has eased, as gone has: after-care, causes and tips, and no row here
+(after-care follows at once). The routine is saved only when it was done to the end.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ from coach.content.model import Content
 from coach.core.choices import is_night
 from coach.core.diary import PastRecord
 from coach.core.episode import Episode
+from coach.core.record import EASED_OUTCOMES
 from coach.core.steps import (
     GATE_SIGNS,
     AfterCare,
@@ -320,7 +323,7 @@ class EpisodeFlow(_Flow):
                 self._save(episode=episode)
                 yield self._gate_help("leave")
             elif episode.outcome == "somewhat" and not isinstance(self.current, Hold):
-                # Somewhat better and leaving at "what next?": that answer stands, with
+                # Still there but weaker, and leaving a question: that answer stands, with
                 # what to watch for (as if they had chosen to stop there).
                 self._save(episode=episode)
                 yield self._after_care("somewhat")
@@ -342,7 +345,7 @@ class EpisodeFlow(_Flow):
             return self._help(sign)  # type: ignore[arg-type]  # one of GATE_SIGNS
         return self._help("clot", tuple(s for s in GATE_SIGNS if s != "clot"))
 
-    def _after_care(self, outcome: Literal["gone", "somewhat"]) -> AfterCare:
+    def _after_care(self, outcome: Literal["gone", "sore", "somewhat"]) -> AfterCare:
         self._after_care_shown = True
         return AfterCare(outcome, self.limit_minutes)
 
@@ -379,18 +382,18 @@ class EpisodeFlow(_Flow):
             eased: EasedAnswer = yield EasedQuestion(result)
             if eased.severity is not None:
                 episode.severity = eased.severity
-            if eased.outcome not in ("gone", "somewhat", "still"):  # "leave", or unknown
+            if eased.outcome not in ("gone", "sore", "somewhat", "still"):  # "leave", or unknown
                 episode.outcome = "left"
                 self._save(episode=episode)
                 yield self._help("not-eased")
                 return
             episode.outcome = eased.outcome
-            if eased.outcome in ("gone", "somewhat"):
+            if eased.outcome in EASED_OUTCOMES:
                 episode.eased_minutes = round(episode.minutes(), 2)
-            else:
+            else:  # still there, weaker or not: not eased yet
                 episode.eased_minutes = None
             self._save(episode=episode)
-            if eased.outcome == "gone":
+            if eased.outcome in EASED_OUTCOMES:
                 break
             if episode.needs_help(self.content.hold.escalate_after_seconds):
                 episode.outcome = "red_flag"
@@ -412,8 +415,11 @@ class EpisodeFlow(_Flow):
             if eased.outcome == "still":
                 yield self._help("not-eased")
                 return
-            break  # somewhat better, and they stop here
-        yield self._after_care("gone" if episode.outcome == "gone" else "somewhat")
+            break  # still there but weaker, and they stop here
+        ended = episode.outcome
+        yield self._after_care(
+            "gone" if ended == "gone" else "sore" if ended == "sore" else "somewhat"
+        )
         causes = yield CauseQuestions(tuple(c.id for c in self.content.causes))
         episode.causes = tuple(causes or ())
         self._save(episode=episode)

@@ -23,7 +23,9 @@ SignAnswer = Literal["clot", "tear", "cold-foot", "unsure", "leave"]
 say ("unsure") or leaves: both of those show every case's line, the clot's first."""
 GATE_SIGNS: tuple[HelpReason, ...] = ("clot", "tear", "cold-foot")
 """The three "do not stretch" cases of the gate, in the order it lists them."""
-EasedOutcome = Literal["gone", "somewhat", "still", "leave"]
+EasedOutcome = Literal["gone", "sore", "somewhat", "still", "leave"]
+"""The answer to "has it eased?": gone; the knot has gone but it is sore (eased, as
+gone); still there but weaker ("somewhat", not eased yet); still cramping; or leaving."""
 NextChoice = Literal["hold", "stop"]
 
 
@@ -126,11 +128,12 @@ class GetHelp(NamedTuple):
 
 
 class AfterCare(NamedTuple):
-    """What to expect after a cramp eased, and what to watch for. Answered with None."""
+    """What to expect after a cramp eased (gone, or gone but sore), or after stopping
+    while it was still there but weaker, and what to watch for. Answered with None."""
 
-    outcome: Literal["gone", "somewhat"]
+    outcome: Literal["gone", "sore", "somewhat"]
     limit_minutes: int = 10
-    """Only somewhat better: get help if it has not gone by about then, in all."""
+    """Still there but weaker: get help if it has not gone by about then, in all."""
 
 
 class CauseQuestions(NamedTuple):

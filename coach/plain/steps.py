@@ -121,7 +121,8 @@ class PlainSteps:
             t("Has the cramp eased?"),
             [
                 Option("y", t("Yes, it's gone"), "gone"),
-                Option("s", t("Somewhat better"), "somewhat"),
+                Option("k", t("The knot has gone, but it is sore"), "sore"),
+                Option("s", t("Still there, but weaker"), "somewhat"),
                 Option("n", t("No, still cramping"), "still"),
                 Option("q", t("Leave"), "leave"),
             ],

@@ -138,7 +138,10 @@ def watch_for(region: Region) -> list[Line]:
 
 def after_care(step: AfterCare, region: Region) -> list[Line]:
     """After a cramp eased: what is normal, and what is not."""
-    first = t("Good. The cramp has gone.") if step.outcome == "gone" else t("Good. It is easing.")
+    first = {
+        "gone": t("Good. The cramp has gone."),
+        "sore": t("Good. The knot has gone."),
+    }.get(step.outcome, t("Good. It is easing."))
     still_easing = []
     if step.outcome == "somewhat":
         still_easing = [
@@ -175,11 +178,11 @@ def after_care(step: AfterCare, region: Region) -> list[Line]:
 
 
 def what_next(step: WhatNext) -> list[Line]:
-    """Still cramping or somewhat better: the title and the time line."""
+    """Still cramping, or still there but weaker: the title and the time line."""
     title = (
         t("Still cramping. That happens; stretch again now.")
         if step.outcome == "still"
-        else t("Somewhat better. Stretch again, or stop here.")
+        else t("Still there, but weaker. Stretch again, or stop here.")
     )
     return [
         Line(title, "title"),

@@ -267,7 +267,7 @@ async def test_enter_alone_answers_neither_safety_nor_has_it_eased(content, cloc
         assert app.flow.episode.outcome is None
         await pilot.press("s")
         await wait_for(pilot, StillCramping)
-        assert "Somewhat better" in statics_text(app)
+        assert "Still there, but weaker" in statics_text(app)
         await pilot.press("h")  # somewhat better: another hold is offered
         await wait_for(pilot, HoldScreen)
         assert app.flow.episode.holds == 2

@@ -55,3 +55,23 @@ async def test_a_kick_during_football_or_a_cold_pale_foot_never_reaches_a_hold(
         assert not any(isinstance(s, HoldScreen) for s in app.screen_stack)
     (saved,) = records(tmp_path)
     assert (saved.outcome, saved.holds, saved.help_reason) == ("red_flag", 0, reason)
+
+
+async def test_knot_gone_but_sore_goes_to_after_care_and_is_saved(content, clock, tmp_path):
+    from screens.after_care import AfterCareScreen
+    from screens.follow_up import FollowUp
+    from tests.support.pilot import past_safety_check, run_out
+
+    app = make_app(content, data_dir=tmp_path, clock=clock, side="back")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await past_safety_check(pilot)
+        await run_out(pilot, clock, 60)
+        await pilot.press("enter")
+        await wait_for(pilot, FollowUp)
+        assert "Sore" in footer_keys(app) and "Weaker" in footer_keys(app)
+        await pilot.pause()
+        await pilot.press("k")
+        await wait_for(pilot, AfterCareScreen)
+        assert "Good. The knot has gone." in statics(app)
+    (saved,) = records(tmp_path)
+    assert saved.outcome == "sore" and saved.eased_minutes is not None

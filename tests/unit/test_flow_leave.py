@@ -48,7 +48,7 @@ ANSWERS: dict[type, tuple[object, ...]] = {
     SafetyQuestion: ("no", "yes", "leave"),
     WhichSign: ("clot", "tear", "cold-foot", "unsure", "leave"),
     Hold: (held(), held(20.0, "eased"), held(12.0, "left")),
-    EasedQuestion: tuple(EasedAnswer(a) for a in ("gone", "somewhat", "still", "leave")),
+    EasedQuestion: tuple(EasedAnswer(a) for a in ("gone", "sore", "somewhat", "still", "leave")),
     WhatNext: (NextAnswer("hold"), NextAnswer("stop")),
     GetHelp: (None,),
     AfterCare: (None,),

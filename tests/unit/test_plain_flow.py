@@ -47,3 +47,13 @@ def test_not_sure_which_prints_the_clot_help_and_the_other_two(content, tmp_path
     assert 'A sudden "kick" in the calf during sport: Stop. Do not stretch it.' in text
     assert "Sudden pain with a cold, pale or numb foot: Call 999 now." in text
     assert "Step 1" not in text
+
+
+def test_knot_gone_but_sore_is_after_care_and_saved_as_sore(content, tmp_path):
+    coach, out = coach_for(content, tmp_path, "b\nn\nk\n3\n")
+    assert coach.run() == 0
+    text = out.getvalue()
+    assert "The knot has gone, but it is sore" in text and "Still there, but weaker" in text
+    assert "Good. The knot has gone." in text and "Before you go" not in text
+    (record,) = saved(tmp_path)
+    assert (record.outcome, record.severity) == ("sore", 3)
