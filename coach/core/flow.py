@@ -271,7 +271,6 @@ class EpisodeFlow(_Flow):
         """`past`: the person's own record for this side, read by the driver (off the UI
         thread) before the flow starts; the flow does no I/O. None: nothing to show."""
         self.content = content
-        self.past = past if past is not None and past.worth_showing() else None
         self.hold_seconds = hold_seconds
         self.first_run = first_run
         self.episode = (
@@ -279,15 +278,24 @@ class EpisodeFlow(_Flow):
             if now is None
             else Episode(side, position, clock=clock, now=now)
         )
+        self.past = self._fit(past)
         self._help_shown = False
         self._after_care_shown = False
         super().__init__(self._run(), strict)
+
+    def _fit(self, past: PastRecord | None) -> PastRecord | None:
+        """The own record as the first hold may show it: at night only the positions
+        safe at night (a tally for standing would nudge a person up at 3 a.m.), and
+        nothing when too little is left to say."""
+        if past is not None and is_night(self.episode.started_at.hour):
+            past = past.only(tuple(p.id for p in self.content.night_positions()))
+        return past if past is not None and past.worth_showing() else None
 
     def know_past(self, past: PastRecord | None) -> None:
         """The driver's read of the person's record came in after the flow began (a
         start straight into `back`): the first hold, if not shown yet, carries it."""
         if self.episode.holds == 0:
-            self.past = past if past is not None and past.worth_showing() else None
+            self.past = self._fit(past)
 
     @property
     def limit_minutes(self) -> int:

@@ -33,6 +33,9 @@ def open_store(directory: Path) -> History:
 
 
 def cramp(started: datetime, position: str = "sitting", outcome: str = "gone", **kw):
+    """A cramp that was stretched (one hold of a minute) unless `holds` says otherwise."""
+    kw.setdefault("holds", 1)
+    kw.setdefault("actual_seconds", 60)
     return EpisodeRecord(
         None,
         "cramp",
