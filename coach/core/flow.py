@@ -62,7 +62,7 @@ from coach.content.model import Content
 from coach.core.choices import is_night
 from coach.core.diary import PastRecord
 from coach.core.episode import Episode
-from coach.core.record import EASED_OUTCOMES
+from coach.core.record import EASED_OUTCOMES, Leg
 from coach.core.steps import (
     GATE_SIGNS,
     AfterCare,
@@ -73,6 +73,7 @@ from coach.core.steps import (
     HelpReason,
     Hold,
     HoldResult,
+    LegAnswer,
     NextAnswer,
     RoutineResult,
     RoutineStep,
@@ -94,7 +95,7 @@ ANSWERED_WITH: dict[type, object] = {
     EasedQuestion: EasedAnswer,
     WhatNext: NextAnswer,
     GetHelp: None,
-    AfterCare: None,
+    AfterCare: LegAnswer,
     CauseQuestions: tuple[str, ...],
     TipsStep: None,
     RoutineStep: RoutineResult,
@@ -425,9 +426,12 @@ class EpisodeFlow(_Flow):
                 return
             break  # still there but weaker, and they stop here
         ended = episode.outcome
-        yield self._after_care(
+        leg: LegAnswer = yield self._after_care(
             "gone" if ended == "gone" else "sore" if ended == "sore" else "somewhat"
         )
+        if leg in get_args(Leg):
+            episode.leg = leg  # type: ignore[assignment]  # one of Leg's values
+            self._save(episode=episode)
         causes = yield CauseQuestions(tuple(c.id for c in self.content.causes))
         episode.causes = tuple(causes or ())
         self._save(episode=episode)

@@ -27,6 +27,8 @@ EasedOutcome = Literal["gone", "sore", "somewhat", "still", "leave"]
 """The answer to "has it eased?": gone; the knot has gone but it is sore (eased, as
 gone); still there but weaker ("somewhat", not eased yet); still cramping; or leaving."""
 NextChoice = Literal["hold", "stop"]
+LegAnswer = Literal["left", "right", "both", "skip"]
+"""Which leg cramped, or skipped (nothing recorded): the answer to `AfterCare`."""
 
 
 class HoldResult(NamedTuple):
@@ -129,7 +131,9 @@ class GetHelp(NamedTuple):
 
 class AfterCare(NamedTuple):
     """What to expect after a cramp eased (gone, or gone but sore), or after stopping
-    while it was still there but weaker, and what to watch for. Answered with None."""
+    while it was still there but weaker, and what to watch for. It also asks which leg
+    cramped (after the hold, never before the stretch; one key, skippable): answered
+    with a `LegAnswer`, "skip" to carry on without one."""
 
     outcome: Literal["gone", "sore", "somewhat"]
     limit_minutes: int = 10

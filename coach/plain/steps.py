@@ -21,6 +21,7 @@ from coach.core.steps import (
     GetHelp,
     Hold,
     HoldResult,
+    LegAnswer,
     NextAnswer,
     NextChoice,
     RoutineStep,
@@ -37,6 +38,7 @@ from coach.plain.hold import PlainHold
 from coach.plain.prompt import Console, EndOfInput, Option
 from coach.plain.routine import PlainRoutine
 from coach.text import wording
+from coach.text.wording import LEG_NAMES, LEG_PROMPT
 
 
 class PlainSteps:
@@ -63,6 +65,7 @@ class PlainSteps:
                 console.lines(wording.get_help(step, console.content, console.region, "text"))
             case AfterCare():
                 console.lines(wording.after_care(step, console.region))
+                return self.leg()
             case CauseQuestions():
                 return self.causes(step)
             case TipsStep():
@@ -104,6 +107,31 @@ class PlainSteps:
             ],
         )
         return cast(SignAnswer, answer)  # one of the options' values
+
+    def leg(self) -> LegAnswer:
+        """Which leg, one letter, optional: Enter or the end of input skips it, and an
+        answer to the next question (a script, or typing ahead) is kept for it."""
+        console = self.console
+        legs: dict[str, LegAnswer] = {"l": "left", "r": "right", "b": "both"}
+        words = {leg: leg for leg in LEG_NAMES}
+        words |= {t(name).lower(): leg for leg, name in LEG_NAMES.items()}
+        while True:
+            print(t(LEG_PROMPT), end="", file=console.stdout, flush=True)
+            try:
+                line = console.input.readline().strip()
+            except EndOfInput:
+                console.say()
+                return "skip"
+            if not console.input.is_terminal:
+                console.say(line)
+            said = line.lower()
+            if console.help_key(said):
+                continue
+            if said in legs or said in words:
+                return legs.get(said) or words[said]
+            if said:
+                console.input.keep(line)  # for the next question
+            return "skip"
 
     def eased(self, step: EasedQuestion) -> EasedAnswer:
         console = self.console

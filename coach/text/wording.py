@@ -42,6 +42,14 @@ SIGN_NAMES: dict[SignAnswer, str] = {
 "not sure" shows every case's help, the clot's first."""
 
 
+LEG_QUESTION = "Which leg was it? Press l left, r right or b both (optional)."
+"""Asked with the after-care, after the hold and never before the stretch: one key,
+which carries on too."""
+LEG_PROMPT = "Which leg was it? l left, r right, b both, Enter skips: "
+LEG_NAMES = {"left": "Left", "right": "Right", "both": "Both"}
+"""The legs as plain mode also takes them typed as words."""
+
+
 HEADINGS = {
     "emergency": "Call emergency services now",
     "urgent": "Get urgent medical help",

@@ -75,3 +75,28 @@ async def test_knot_gone_but_sore_goes_to_after_care_and_is_saved(content, clock
         assert "Good. The knot has gone." in statics(app)
     (saved,) = records(tmp_path)
     assert saved.outcome == "sore" and saved.eased_minutes is not None
+
+
+async def test_which_leg_is_one_key_on_the_after_care_and_carries_on(content, clock, tmp_path):
+    from screens.after_care import AfterCareScreen
+    from screens.cause_check import CauseCheck
+    from screens.follow_up import FollowUp
+    from tests.support.pilot import past_safety_check, run_out
+
+    for key, leg in (("r", "right"), ("c", None)):
+        app = make_app(content, data_dir=tmp_path, clock=clock, side="back")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await past_safety_check(pilot)
+            assert "Which leg" not in statics(app)  # never before the stretch
+            await run_out(pilot, clock, 60)
+            await pilot.press("enter")
+            await wait_for(pilot, FollowUp)
+            await pilot.pause()
+            await pilot.press("y")
+            await wait_for(pilot, AfterCareScreen)
+            assert "Which leg was it?" in statics(app)
+            assert "Right" in footer_keys(app) and "Carry on" in footer_keys(app)
+            await pilot.pause()
+            await pilot.press(key)
+            await wait_for(pilot, CauseCheck)
+            assert app.flow.episode.leg == leg

@@ -32,6 +32,9 @@ TABLES = {
     "GATE_CASES",
     "GATE_QUESTION",
     "SIGN_NAMES",
+    "LEG_QUESTION",
+    "LEG_PROMPT",
+    "LEG_NAMES",
 }
 
 # Keys built at run time (plurals, ids shown as words); listed so none is missed.

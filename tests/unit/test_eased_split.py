@@ -18,7 +18,7 @@ def test_knot_gone_but_sore_has_eased_after_care_causes_and_tips(content):
     step = through_hold(flow, clock, "sore", seconds=90.0)
     assert step == AfterCare("sore")
     assert (flow.episode.outcome, flow.episode.eased_minutes) == ("sore", 1.5)
-    step = flow.answer(step, None).step
+    step = flow.answer(step, "skip").step
     assert isinstance(step, CauseQuestions)
     assert flow.answer(step, ()).step == TipsStep(())
     lines = wording.after_care(AfterCare("sore"), content.regions["uk"])

@@ -51,7 +51,7 @@ ANSWERS: dict[type, tuple[object, ...]] = {
     EasedQuestion: tuple(EasedAnswer(a) for a in ("gone", "sore", "somewhat", "still", "leave")),
     WhatNext: (NextAnswer("hold"), NextAnswer("stop")),
     GetHelp: (None,),
-    AfterCare: (None,),
+    AfterCare: ("skip", "left"),
     CauseQuestions: ((), ("cold",)),
     TipsStep: (None,),
 }

@@ -57,3 +57,32 @@ def test_knot_gone_but_sore_is_after_care_and_saved_as_sore(content, tmp_path):
     assert "Good. The knot has gone." in text and "Before you go" not in text
     (record,) = saved(tmp_path)
     assert (record.outcome, record.severity) == ("sore", 3)
+
+
+def test_which_leg_is_one_letter_after_the_after_care(content, tmp_path):
+    from coach.core.steps import AfterCare
+    from coach.plain.steps import PlainSteps
+
+    for typed, leg in (("l", "left"), ("R", "right"), ("both", "both"), ("", "skip")):
+        coach, out = coach_for(content, tmp_path, f"{typed}\n")
+        assert PlainSteps(coach).show(AfterCare("gone")) == leg
+        text = out.getvalue()
+        assert text.index("sore for up to a day") < text.index("Which leg was it?")
+    coach, out = coach_for(content, tmp_path, "")
+    assert PlainSteps(coach).show(AfterCare("sore")) == "skip"  # end of input: skipped
+
+
+def test_the_leg_is_asked_only_after_the_hold(content, tmp_path):
+    coach, out = coach_for(content, tmp_path, "b\nn\ny\n3\nl\n")
+    assert coach.run() == 0
+    text = out.getvalue()
+    assert text.count("Which leg was it?") == 1
+    assert text.index("Which leg was it?") > text.index("Time's up")
+
+
+def test_an_answer_for_the_next_question_skips_which_leg_and_is_kept(content, tmp_path):
+    answers = "b\nn\ny\n3\n" + "y\n" + "n\n" * (len(content.causes) - 1)
+    coach, out = coach_for(content, tmp_path, answers)
+    assert coach.run() == 0
+    (record,) = saved(tmp_path)
+    assert record.leg is None and record.causes == (content.causes[0].id,)

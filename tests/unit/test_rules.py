@@ -67,7 +67,7 @@ def test_gone_shows_after_care_then_causes_and_tips(content):
     flow.answer(flow.current, "no")
     step = through_hold(flow, clock, "gone")
     assert step == AfterCare("gone")
-    step = flow.answer(step, None).step
+    step = flow.answer(step, "skip").step
     assert isinstance(step, CauseQuestions) and len(step.cause_ids) == len(content.causes)
     step = flow.answer(step, ("cold",)).step
     assert step == TipsStep(("cold",))
@@ -177,7 +177,7 @@ def test_quitting_after_it_eased_needs_no_safety_net(content):
     clock = FakeClock()
     flow = make(content, clock)
     flow.answer(flow.current, "no")
-    flow.answer(through_hold(flow, clock, "gone"), None)
+    flow.answer(through_hold(flow, clock, "gone"), "skip")
     assert isinstance(flow.current, CauseQuestions)
     assert flow.leave().final is None
     assert flow.episode.outcome == "gone"
