@@ -82,7 +82,7 @@ def test_the_leg_is_asked_only_after_the_hold(content, tmp_path):
 
 def test_an_answer_for_the_next_question_skips_which_leg_and_is_kept(content, tmp_path):
     answers = "b\nn\ny\n3\n" + "y\n" + "n\n" * (len(content.causes) - 1)
-    coach, out = coach_for(content, tmp_path, answers)
+    coach, _ = coach_for(content, tmp_path, answers)
     assert coach.run() == 0
     (record,) = saved(tmp_path)
     assert record.leg is None and record.causes == (content.causes[0].id,)
