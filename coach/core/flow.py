@@ -64,6 +64,7 @@ from coach.core.diary import PastRecord
 from coach.core.episode import Episode
 from coach.core.record import EASED_OUTCOMES, Leg
 from coach.core.steps import (
+    ASK_LATER,
     GATE_SIGNS,
     AfterCare,
     CauseQuestions,
@@ -96,11 +97,12 @@ ANSWERED_WITH: dict[type, object] = {
     WhatNext: NextAnswer,
     GetHelp: None,
     AfterCare: LegAnswer,
-    CauseQuestions: tuple[str, ...],
+    CauseQuestions: (tuple[str, ...], Literal["later"]),
     TipsStep: None,
     RoutineStep: RoutineResult,
 }
-"""The type of the answer to each step (a Literal: one of its values; None: closed).
+"""The type of the answer to each step (a Literal: one of its values; None: closed; a
+tuple of these: any one of them).
 Checked in strict mode, so a screen or a plain prompt that answers with the wrong type
 fails loudly in the tests instead of being read as "anything but a plain no"."""
 
@@ -174,7 +176,12 @@ def starting_position(
 
 def fits(step: Step, answer: object) -> bool:
     """Whether `answer` has the type the step is answered with (ANSWERED_WITH)."""
-    kind = ANSWERED_WITH[type(step)]
+    return _fits(ANSWERED_WITH[type(step)], answer)
+
+
+def _fits(kind: object, answer: object) -> bool:
+    if isinstance(kind, tuple):
+        return any(_fits(k, answer) for k in kind)
     if kind is None:
         return answer is None
     if get_origin(kind) is Literal:
@@ -432,8 +439,12 @@ class EpisodeFlow(_Flow):
         if leg in get_args(Leg):
             episode.leg = leg  # type: ignore[assignment]  # one of Leg's values
             self._save(episode=episode)
-        causes = yield CauseQuestions(tuple(c.id for c in self.content.causes))
-        episode.causes = tuple(causes or ())
+        night = is_night(episode.started_at.hour)
+        causes = yield CauseQuestions(tuple(c.id for c in self.content.causes), night)
+        if causes == ASK_LATER:
+            episode.causes_pending = True
+        else:
+            episode.causes = tuple(causes) if isinstance(causes, tuple) else ()
         self._save(episode=episode)
         yield TipsStep(episode.causes)
 

@@ -140,10 +140,18 @@ class AfterCare(NamedTuple):
     """Still there but weaker: get help if it has not gone by about then, in all."""
 
 
+ASK_LATER = "later"
+"""The answer to `CauseQuestions` that leaves them for the morning (night only)."""
+
+
 class CauseQuestions(NamedTuple):
-    """What may have set it off. Answered with the tuple of cause ids answered yes."""
+    """What may have set it off. Answered with the tuple of cause ids answered yes
+    (none for "skip all"), or, at night, `ASK_LATER`: ask me in the morning."""
 
     cause_ids: tuple[str, ...]
+    night: bool = False
+    """At night the questions also offer "ask me in the morning" and one "skip all",
+    so the person can go back to sleep with the screen off."""
 
 
 class TipsStep(NamedTuple):

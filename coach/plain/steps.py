@@ -13,6 +13,7 @@ from coach.core.advice import tip_evidence, tip_sections
 from coach.core.cues import question_cue
 from coach.core.i18n import t
 from coach.core.steps import (
+    ASK_LATER,
     AfterCare,
     CauseQuestions,
     EasedAnswer,
@@ -227,19 +228,28 @@ class PlainSteps:
                 return tuple(dict.fromkeys(names[w] for w in words)), None
             console.say(t("Sorry, I did not understand {answer}.", answer=repr(line)))
 
-    def causes(self, step: CauseQuestions) -> tuple[str, ...]:
+    def causes(self, step: CauseQuestions) -> tuple[str, ...] | str:
+        """Each cause, y / n / s; q skips the rest (as in the app), and at night m
+        leaves them all for the morning."""
         console = self.console
         console.say(t("What might have set it off? Answer each, or s to skip."))
+        if step.night:
+            console.say(t(wording.CAUSES_AT_NIGHT))
+        options = [
+            Option("y", t("Yes"), "yes"),
+            Option("n", t("No"), "no"),
+            Option("s", t("Skip"), "skip"),
+            Option("q", t("Skip all"), "rest"),
+        ]
+        if step.night:
+            options.append(Option("m", t("Ask in the morning"), "later"))
         yes = []
         for cause_id in step.cause_ids:
-            answer = console.ask(
-                console.content.cause(cause_id).question,
-                [
-                    Option("y", t("Yes"), "yes"),
-                    Option("n", t("No"), "no"),
-                    Option("s", t("Skip"), "skip"),
-                ],
-            )
+            answer = console.ask(console.content.cause(cause_id).question, options)
+            if answer == "later":
+                return ASK_LATER
+            if answer == "rest":
+                break
             if answer == "yes":
                 yes.append(cause_id)
         return tuple(yes)

@@ -50,6 +50,10 @@ LEG_NAMES = {"left": "Left", "right": "Right", "both": "Both"}
 """The legs as plain mode also takes them typed as words."""
 
 
+CAUSES_AT_NIGHT = "Back to sleep? m asks these in the morning; q skips them all."
+"""The cause questions at night: both ways to put them aside, one key each."""
+
+
 HEADINGS = {
     "emergency": "Call emergency services now",
     "urgent": "Get urgent medical help",

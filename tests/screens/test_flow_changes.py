@@ -100,3 +100,29 @@ async def test_which_leg_is_one_key_on_the_after_care_and_carries_on(content, cl
             await pilot.press(key)
             await wait_for(pilot, CauseCheck)
             assert app.flow.episode.leg == leg
+
+
+@pytest.mark.parametrize(("night", "keys", "expected"), [(True, "m", "later"), (False, "mq", ())])
+async def test_cause_questions_at_night_offer_the_morning(content, night, keys, expected):
+    from textual.app import App
+
+    from coach.core.steps import CauseQuestions
+    from screens.cause_check import CauseCheck
+
+    got = []
+    step = CauseQuestions(tuple(c.id for c in content.causes), night)
+
+    class Host(App):
+        def on_mount(self) -> None:
+            self.push_screen(CauseCheck(content, step), got.append)
+
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, CauseCheck)
+        await pilot.pause()
+        assert ("Ask in the morning" in footer_keys(app)) is night
+        assert ("asks these in the morning" in statics(app)) is night
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+    assert got == [expected]

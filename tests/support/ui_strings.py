@@ -35,6 +35,7 @@ TABLES = {
     "LEG_QUESTION",
     "LEG_PROMPT",
     "LEG_NAMES",
+    "CAUSES_AT_NIGHT",
 }
 
 # Keys built at run time (plurals, ids shown as words); listed so none is missed.
