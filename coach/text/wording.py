@@ -200,9 +200,16 @@ def what_next(step: WhatNext) -> list[Line]:
         Line(title, "title"),
         Line(
             t(
+                "Under a minute so far, holds: {holds}. If it is not gone about "
+                "{limit} min after it began, get medical help (press ! for details).",
+                holds=step.holds,
+                limit=step.limit_minutes,
+            )
+            if step.minutes < 1
+            else t(
                 "About {minutes} min so far, holds: {holds}. If it is not gone about "
                 "{limit} min after it began, get medical help (press ! for details).",
-                minutes=max(1, round(step.minutes)),
+                minutes=round(step.minutes),
                 holds=step.holds,
                 limit=step.limit_minutes,
             ),

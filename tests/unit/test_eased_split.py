@@ -57,3 +57,11 @@ def test_weaker_five_times_reaches_the_limit_as_still_not_gone_never_has_not_eas
     assert "still not gone about 10 minutes after it began" in text
     assert "Source: nidirect" in text  # "still not gone after about 10 minutes": nidirect
     assert "short of breath" in text and "999" in text  # the emergency line stays
+
+
+def test_seven_seconds_in_reads_under_a_minute_not_about_one(content):
+    """Issue #27 item 14: "About 1 min so far" after 7 s."""
+    early = wording.what_next(WhatNext("still", 1, 7 / 60, 10, True, True))[1].text
+    assert early.startswith("Under a minute so far, holds: 1.")
+    later = wording.what_next(WhatNext("still", 2, 1.6, 10, True, True))[1].text
+    assert later.startswith("About 2 min so far, holds: 2.")
