@@ -473,6 +473,6 @@ class RoutineFlow(_Flow):
 
     def _run(self) -> Flowing:
         started = self.now()
-        result: RoutineResult = yield RoutineStep()
+        result: RoutineResult = yield RoutineStep(night=is_night(started.hour))
         if result.completed:
             self._save(routine=(started, result))

@@ -14,6 +14,7 @@ from textual.screen import Screen
 
 from coach.content.model import Content, Region
 from coach.core.i18n import t
+from coach.core.routine import start_version
 from coach.core.steps import (
     AfterCare,
     CauseQuestions,
@@ -70,4 +71,5 @@ def screen_for(host: StepHost, step: Step) -> Screen[Any]:
             return screen("tips", "TipsScreen")(host.content, step.cause_ids)
         case RoutineStep():
             routine = host.content.routine
-            return screen("routine", "RoutineScreen")(routine, host.clock, step.version)
+            version = start_version(routine, True) if step.night else step.version
+            return screen("routine", "RoutineScreen")(routine, host.clock, version, step.night)

@@ -258,7 +258,7 @@ def test_night_never_starts_standing_unless_asked(content):
 def test_routine_is_saved_only_when_done(content):
     start = datetime(2026, 12, 1, 22, 0).astimezone()
     done = RoutineFlow(now=lambda: start, strict=True)
-    assert done.start() == Advance(RoutineStep(), ToSave())
+    assert done.start() == Advance(RoutineStep(night=True), ToSave())  # 22:00: night
     result = RoutineResult(True, 130.0, "standing")
     assert done.answer(done.current, result) == Advance(None, ToSave(routine=(start, result)))
     left = RoutineFlow(now=lambda: start, strict=True)
