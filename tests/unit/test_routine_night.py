@@ -5,6 +5,7 @@ between one leg's stretch and the next."""
 from __future__ import annotations
 
 from datetime import datetime
+from itertools import pairwise
 
 from coach.core.flow import RoutineFlow
 from coach.core.routine import plan, start_version, total_seconds
@@ -41,7 +42,7 @@ def test_a_change_over_pause_comes_between_each_two_stretches(content):
     routine = content.routine
     assert routine.change_over_seconds > 0
     segments = plan(routine, routine.versions[1])
-    for a, b in zip(segments, segments[1:], strict=False):
+    for a, b in pairwise(segments):
         assert not (a.stretching and b.stretching), (a.title, b.title)
     pauses = [s for s in segments if s.title == "Switch legs."]
     assert len(pauses) == len(routine.versions[1].stretches) * (2 * routine.repeats - 1)
