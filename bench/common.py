@@ -33,7 +33,7 @@ TERMDOWN_30 = r"\"Y888888P'\s+\"Y8888P\""
 SKIP_SETTINGS = {"disclaimer_seen": True}
 """Settings for a returning user. The swollen-leg question is asked in every episode
 (no setting skips it): runs that need the hold answer it with `past_safety()`."""
-SAFETY_READY = r"Is one leg swollen"
+SAFETY_READY = r"Before you stretch: any of these\?"
 
 
 @dataclass

@@ -9,13 +9,15 @@ from textual.widgets import Static
 
 from coach.content.model import Content
 from coach.core.i18n import t
-from coach.core.steps import CauseQuestions
+from coach.core.steps import ASK_LATER, CauseQuestions
+from coach.text.wording import CAUSES_AT_NIGHT as AT_NIGHT
 from screens.base import CoachScreen
 from screens.widgets.key_footer import KeyFooter
 
 
-class CauseCheck(CoachScreen[tuple[str, ...]]):
-    """Asks one question at a time; returns the ids of causes answered yes."""
+class CauseCheck(CoachScreen[tuple[str, ...] | str]):
+    """Asks one question at a time; returns the ids of causes answered yes. At night it
+    also offers m "ask me in the morning" (returns ASK_LATER) beside q "skip all"."""
 
     CSS_PATH = "cause_check.tcss"
     BINDINGS = [
@@ -24,12 +26,14 @@ class CauseCheck(CoachScreen[tuple[str, ...]]):
         Binding("s", "answer(None)", "Skip", id="cause-skip"),
         Binding("backspace,left", "back", "Go back", id="cause-back"),
         Binding("q,escape", "finish", "Skip all", id="cause-skip-all"),
+        Binding("m", "later", "Ask in the morning", id="cause-later"),
     ]
 
     def __init__(self, content: Content, step: CauseQuestions) -> None:
         super().__init__()
         self.causes = tuple(content.cause(cause_id) for cause_id in step.cause_ids)
         self.answers: list[bool | None] = []
+        self.night = step.night
 
     def compose(self) -> ComposeResult:
         with Vertical(id="cause-check"):
@@ -37,6 +41,8 @@ class CauseCheck(CoachScreen[tuple[str, ...]]):
             yield Static(id="cause-count", classes="hint")
             yield Static(id="cause-question")
             yield Static(t("y yes   n no   s skip"), id="cause-keys", classes="hint")
+            if self.night:
+                yield Static(t(AT_NIGHT), id="cause-night", classes="hint", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -57,6 +63,14 @@ class CauseCheck(CoachScreen[tuple[str, ...]]):
             self.action_finish()
         else:
             self._show()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """ "Ask me in the morning" is offered at night only."""
+        return self.night if action == "later" else True
+
+    def action_later(self) -> None:
+        if self.night:
+            self.dismiss(ASK_LATER)
 
     def action_back(self) -> None:
         if self.answers:

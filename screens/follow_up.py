@@ -26,7 +26,8 @@ class FollowUp(CoachScreen[EasedAnswer]):
     AUTO_FOCUS = ""  # nothing pre-selected: a stray Enter answers nothing ("" is off)
     BINDINGS = [
         Binding("y", "answer('gone')", "Gone", id="eased-gone"),
-        Binding("s", "answer('somewhat')", "Better", id="eased-somewhat"),
+        Binding("k", "answer('sore')", "Sore", id="eased-sore"),
+        Binding("s", "answer('somewhat')", "Weaker", id="eased-somewhat"),
         Binding("n", "answer('still')", "Still", id="eased-still"),
         Binding("q,escape", "answer('leave')", "Leave", id="follow-up-leave"),
         *(Binding(str(n), f"severity({n})", show=False) for n in range(10)),
@@ -51,7 +52,8 @@ class FollowUp(CoachScreen[EasedAnswer]):
             yield Static(banner, id="follow-up-banner")
             yield Static(t("Has the cramp eased?"), classes="title-line")
             yield Choice("y", t("Yes, it's gone"), id="gone")
-            yield Choice("s", t("Somewhat better"), id="somewhat")
+            yield Choice("k", t("The knot has gone, but it is sore"), id="sore")
+            yield Choice("s", t("Still there, but weaker"), id="somewhat")
             yield Choice("n", t("No, still cramping"), id="still")
             yield Static(t(SEVERITY_ASK), id="severity-line", classes="hint")
         yield KeyFooter()
@@ -76,7 +78,7 @@ class FollowUp(CoachScreen[EasedAnswer]):
             return
         self.query_one("#severity-line", Static).update(
             t(
-                "How bad it was: {value} out of 10 (saved). Now: has it eased? y / s / n",
+                "How bad it was: {value} out of 10 (saved). Now: has it eased? y / k / s / n",
                 value=value,
             )
         )

@@ -30,15 +30,19 @@ class RoutineScreen(CountdownScreen[RoutineResult]):
         Binding("v", "voice", "Voice", id="routine-voice"),
     ]
 
-    def __init__(self, routine: Routine, clock: Clock, version: int = 0) -> None:
+    def __init__(
+        self, routine: Routine, clock: Clock, version: int = 0, night: bool = False
+    ) -> None:
         super().__init__()
         self.routine = routine
         self.clock = clock
+        self.night = night
+        """At night the first segment opens with the safe set-up line (light on, sit)."""
         self._start(version)
 
     def _start(self, version: int) -> None:
         self.version = self.routine.versions[version]
-        self.segments = plan(self.routine, self.version)
+        self.segments = plan(self.routine, self.version, self.night)
         self.timer = HoldTimer(total_seconds(self.segments), self.clock)
         self._belled = False
         self._shown = None

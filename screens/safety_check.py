@@ -1,16 +1,21 @@
-"""One question before the first stretch: could this be a clot, not a cramp?"""
+"""The one "do not stretch" gate before the first stretch, and, after "yes", which case.
+
+The gate lists the three cases where a stretch does harm (a clot, a tear, a blocked
+blood supply) and takes one key; "yes" asks which, with one key, so the help shown
+is that case's, with its number. Neither screen can start a stretch but by "n"."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
 from coach.content.model import Region
 from coach.core.i18n import t
-from coach.core.steps import SafetyAnswer, SafetyQuestion
+from coach.core.steps import SafetyAnswer, SafetyQuestion, SignAnswer, WhichSign
 from coach.text import wording
+from coach.text.wording import GATE_CASES, GATE_QUESTION, SIGN_NAMES
 from screens.base import CoachScreen
 from screens.widgets.choice import Choice
 from screens.widgets.key_footer import KeyFooter
@@ -23,8 +28,8 @@ class SafetyCheck(CoachScreen[SafetyAnswer]):
 
     AUTO_FOCUS = ""  # nothing pre-selected: a stray Enter answers nothing ("" is off)
     BINDINGS = [
-        Binding("y", "answer('yes')", "Yes, one leg is", id="safety-yes"),
-        Binding("n", "answer('no')", "No, neither leg", id="safety-no"),
+        Binding("y", "answer('yes')", "Yes, one", id="safety-yes"),
+        Binding("n", "answer('no')", "None", id="safety-no"),
         Binding("q,escape", "answer('leave')", "Leave", id="safety-leave"),
         Binding("down", "app.focus_next", show=False),
         Binding("up", "app.focus_previous", show=False),
@@ -37,11 +42,13 @@ class SafetyCheck(CoachScreen[SafetyAnswer]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="safety"):
-            yield Static(t("Before you stretch"), classes="title-line")
-            yield Static(
-                t("Is one leg swollen, warm, red or darker than the other?"), id="safety-question"
-            )
-            yield Choice("n", t("No: start the stretch"), id="no")
+            yield Static(t(GATE_QUESTION), id="safety-question", markup=False)
+            with VerticalScroll(id="gate-cases", can_focus=False):
+                for i, case in enumerate(GATE_CASES, 1):
+                    with Horizontal(classes="gate-case"):  # a hanging indent, in any script
+                        yield Static(f"{i}.", classes="gate-number", markup=False)
+                        yield Static(t(case), classes="gate-text", markup=False)
+            yield Choice("n", t("No, none of these: start the stretch"), id="no")
             yield Choice("y", t("Yes: do not stretch, get help"), id="yes")
             if self.step.disclaimer:
                 yield Static(wording.disclaimer(self.numbers), id="disclaimer", markup=False)
@@ -51,4 +58,40 @@ class SafetyCheck(CoachScreen[SafetyAnswer]):
         self.action_answer(event.choice.id or "no")  # type: ignore[arg-type]
 
     def action_answer(self, answer: SafetyAnswer) -> None:
+        self.dismiss(answer)
+
+
+class WhichSignScreen(CoachScreen[SignAnswer]):
+    """After "yes" at the gate: which case, by one number key. Leaving here shows every
+    case's help, as "not sure" does."""
+
+    CSS_PATH = "safety_check.tcss"
+
+    AUTO_FOCUS = ""  # a stray Enter answers nothing
+    BINDINGS = [
+        *(
+            Binding(str(key), f"answer('{value}')", label, id=f"sign-{value}")
+            for key, (value, label) in enumerate(SIGN_NAMES.items(), 1)
+        ),
+        Binding("q,escape", "answer('leave')", "Leave", show=False, id="sign-leave"),
+        Binding("down", "app.focus_next", show=False),
+        Binding("up", "app.focus_previous", show=False),
+    ]
+
+    def __init__(self, step: WhichSign) -> None:
+        super().__init__()
+        self.step = step
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="safety"):
+            yield Static(t("Do not stretch."), classes="title-line", markup=False)
+            yield Static(t("Which one? Press its number."), id="safety-question", markup=False)
+            for key, (value, label) in enumerate(SIGN_NAMES.items(), 1):
+                yield Choice(str(key), t(label), id=f"sign-{value}")
+        yield KeyFooter()
+
+    def on_choice_chosen(self, event: Choice.Chosen) -> None:
+        self.action_answer((event.choice.id or "sign-unsure").removeprefix("sign-"))  # type: ignore[arg-type]
+
+    def action_answer(self, answer: SignAnswer) -> None:
         self.dismiss(answer)

@@ -80,6 +80,8 @@ def routine_of(doc: Doc, evidence: dict[str, Evidence], refs: Refs) -> Routine:
             "hold_seconds",
             "repeats",
             "ready_seconds",
+            "change_over_seconds",
+            "night_start",
             "versions",
         },
     )
@@ -90,10 +92,17 @@ def routine_of(doc: Doc, evidence: dict[str, Evidence], refs: Refs) -> Routine:
     def version(m: Map, w: str) -> RoutineVersion:
         stretches = doc.each(m, "stretches", w, {"id", "name", "text"}, stretch)
         return RoutineVersion(
-            doc.ident(m, "id", w), doc.text(m, "label", w), doc.text(m, "key", w), tuple(stretches)
+            doc.ident(m, "id", w),
+            doc.text(m, "label", w),
+            doc.text(m, "key", w),
+            tuple(stretches),
+            doc.flag(m, "night_safe", w),
         )
 
-    versions = doc.each(top, "versions", "", {"id", "label", "key", "stretches"}, version)
+    fields = {"id", "label", "key", "stretches", "night_safe"}
+    versions = doc.each(top, "versions", "", fields, version)
+    if not any(v.night_safe for v in versions):
+        raise doc.error(top, "versions", "versions", "no version is night_safe: one must be")
     intro = doc.text(top, "intro", "")
     doc.placeholders(top, "intro", "", intro, {MINUTES})
     level, names, ids = refs.graded(doc, top, "", evidence)
@@ -108,4 +117,6 @@ def routine_of(doc: Doc, evidence: dict[str, Evidence], refs: Refs) -> Routine:
         doc.seconds(top, "ready_seconds", "", *ROUTINE_NUMBERS["ready_seconds"]),
         tuple(versions),
         ids,
+        doc.text(top, "night_start", ""),
+        doc.seconds(top, "change_over_seconds", "", 0, 30),
     )

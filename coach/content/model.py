@@ -163,6 +163,8 @@ class RoutineVersion(NamedTuple):
     label: str
     key: str
     stretches: tuple[Stretch, ...]
+    night_safe: bool = True
+    """May start at night (seated); standing never does, as the hold's positions."""
 
 
 class Routine(NamedTuple):
@@ -176,12 +178,19 @@ class Routine(NamedTuple):
     ready_seconds: int
     versions: tuple[RoutineVersion, ...]
     source_ids: tuple[str, ...] = ()
+    night_start: str = ""
+    """The safe set-up said first at night (light on, sit), as a night hold's first step."""
+    change_over_seconds: int = 0
+    """A pause between one leg's stretch and the next, to let go and change over."""
 
     def seconds(self, version: RoutineVersion | None = None) -> int:
         """How long a version runs: for each stretch, the get-ready pause, then every
-        repeat for the left and then the right leg (as `coach.core.routine.plan` lays it out)."""
+        repeat for the left and then the right leg, a change-over between each two (as
+        `coach.core.routine.plan` lays it out)."""
         chosen = version or self.versions[0]
-        each = self.ready_seconds + 2 * self.repeats * self.hold_seconds
+        holds = 2 * self.repeats
+        each = self.ready_seconds + holds * self.hold_seconds
+        each += (holds - 1) * self.change_over_seconds
         return each * len(chosen.stretches)
 
 

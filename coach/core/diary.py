@@ -133,8 +133,10 @@ def check(answer: CheckIn) -> None:
 class PositionTally(NamedTuple):
     position: str
     eased: int
-    """Episodes begun in this position that ended with the cramp gone."""
+    """Episodes in this position that ended with the cramp eased (gone, or gone but sore)."""
     total: int
+    """Episodes in this position that were stretched and answered "has it eased?" (or
+    reached the time limit): never one stopped at the gate or left before it was told."""
 
 
 class PastRecord(NamedTuple):
@@ -146,3 +148,10 @@ class PastRecord(NamedTuple):
 
     def worth_showing(self) -> bool:
         return self.episodes >= PAST_MIN
+
+    def only(self, positions: tuple[str, ...]) -> PastRecord:
+        """This record with only the tallies of `positions`, counted again: at night
+        the line names only positions safe at night, so it never nudges a person up
+        to stand at 3 a.m."""
+        kept = tuple(p for p in self.positions if p.position in positions)
+        return PastRecord(self.side, sum(p.total for p in kept), kept)

@@ -36,6 +36,9 @@ class Episode:
     the episode, besides the stretch, in the order first marked."""
     leg: Leg | None = None
     """Which leg, asked after the hold; None: not asked or skipped."""
+    causes_pending: bool = False
+    """The cause questions were left for later ("ask me in the morning", at night):
+    the next start or the morning check-in may ask them."""
     _t0: float = field(init=False)
 
     def __post_init__(self) -> None:

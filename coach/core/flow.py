@@ -22,28 +22,33 @@ longer current is ignored (a screen answered twice, a key typed ahead); with
 so a driver bug cannot hide. And `leave()` ends the episode from any step with the
 safety net it needs, as this table says (tests/unit/test_flow_leave.py walks it):
 
-    leaving at       outcome so far  shows               outcome saved
-    SafetyQuestion   -               GetHelp not-eased   left
-    Hold             -               GetHelp not-eased   left
-    Hold             still           GetHelp not-eased   left
-    Hold             somewhat        GetHelp not-eased   left
-    EasedQuestion    -               GetHelp not-eased   left
-    EasedQuestion    still           GetHelp not-eased   left
-    EasedQuestion    somewhat        AfterCare somewhat  somewhat
-    WhatNext         still           GetHelp not-eased   left
-    WhatNext         somewhat        AfterCare somewhat  somewhat
-    GetHelp          any             -                   unchanged
-    AfterCare        any             -                   unchanged
-    CauseQuestions   any             -                   unchanged
-    TipsStep         any             -                   unchanged
-    RoutineStep      -               -                   nothing
+    leaving at       outcome so far   shows                        outcome saved
+    SafetyQuestion   -                GetHelp not-eased            left
+    WhichSign        red_flag         GetHelp clot+tear+cold-foot  red_flag
+    Hold             -                GetHelp not-eased            left
+    Hold             still            GetHelp not-eased            left
+    Hold             somewhat         GetHelp not-eased            left
+    EasedQuestion    -                GetHelp not-eased            left
+    EasedQuestion    still            GetHelp not-eased            left
+    EasedQuestion    somewhat         AfterCare somewhat           somewhat
+    WhatNext         still            GetHelp not-eased            left
+    WhatNext         somewhat         AfterCare somewhat           somewhat
+    GetHelp          any              -                            unchanged
+    AfterCare        any              -                            unchanged
+    CauseQuestions   any              -                            unchanged
+    TipsStep         any              -                            unchanged
+    RoutineStep      -                -                            nothing
 
 "Outcome so far" is the episode's outcome when the person leaves: "-" before any answer
 to "has it eased?". Leaving saves the episode at every step, with the seconds held of a
 hold left half way (and the position it was moved to). Once "get help" or after-care
-has been shown, nothing more is shown and the outcome stands. Leaving a hold always
-counts as not eased, even after an earlier "somewhat better". The routine is saved only
-when it was done to the end.
+has been shown, nothing more is shown and the outcome stands. "Yes" at the "do not
+stretch" gate is saved as a red flag before "which one?" is asked, so leaving there
+shows every case's help, the clot's first. Leaving a hold always counts as not eased,
+even after an earlier "still there but weaker" ("somewhat"); leaving a question after
+that answer keeps it, with after-care that says when to get help. The knot gone but
+sore ("sore") has eased, as gone has: after-care, causes and tips, and no row here
+(after-care follows at once). The routine is saved only when it was done to the end.
 """
 
 from __future__ import annotations
@@ -57,7 +62,10 @@ from coach.content.model import Content
 from coach.core.choices import is_night
 from coach.core.diary import PastRecord
 from coach.core.episode import Episode
+from coach.core.record import EASED_OUTCOMES, Leg
 from coach.core.steps import (
+    ASK_LATER,
+    GATE_SIGNS,
     AfterCare,
     CauseQuestions,
     EasedAnswer,
@@ -66,30 +74,35 @@ from coach.core.steps import (
     HelpReason,
     Hold,
     HoldResult,
+    LegAnswer,
     NextAnswer,
     RoutineResult,
     RoutineStep,
     SafetyAnswer,
     SafetyQuestion,
     Side,
+    SignAnswer,
     Step,
     TipsStep,
     WhatNext,
+    WhichSign,
 )
 from coach.core.timer import Clock
 
 ANSWERED_WITH: dict[type, object] = {
     SafetyQuestion: SafetyAnswer,
+    WhichSign: SignAnswer,
     Hold: HoldResult,
     EasedQuestion: EasedAnswer,
     WhatNext: NextAnswer,
     GetHelp: None,
-    AfterCare: None,
-    CauseQuestions: tuple[str, ...],
+    AfterCare: LegAnswer,
+    CauseQuestions: (tuple[str, ...], Literal["later"]),
     TipsStep: None,
     RoutineStep: RoutineResult,
 }
-"""The type of the answer to each step (a Literal: one of its values; None: closed).
+"""The type of the answer to each step (a Literal: one of its values; None: closed; a
+tuple of these: any one of them).
 Checked in strict mode, so a screen or a plain prompt that answers with the wrong type
 fails loudly in the tests instead of being read as "anything but a plain no"."""
 
@@ -163,7 +176,12 @@ def starting_position(
 
 def fits(step: Step, answer: object) -> bool:
     """Whether `answer` has the type the step is answered with (ANSWERED_WITH)."""
-    kind = ANSWERED_WITH[type(step)]
+    return _fits(ANSWERED_WITH[type(step)], answer)
+
+
+def _fits(kind: object, answer: object) -> bool:
+    if isinstance(kind, tuple):
+        return any(_fits(k, answer) for k in kind)
     if kind is None:
         return answer is None
     if get_origin(kind) is Literal:
@@ -261,7 +279,6 @@ class EpisodeFlow(_Flow):
         """`past`: the person's own record for this side, read by the driver (off the UI
         thread) before the flow starts; the flow does no I/O. None: nothing to show."""
         self.content = content
-        self.past = past if past is not None and past.worth_showing() else None
         self.hold_seconds = hold_seconds
         self.first_run = first_run
         self.episode = (
@@ -269,15 +286,24 @@ class EpisodeFlow(_Flow):
             if now is None
             else Episode(side, position, clock=clock, now=now)
         )
+        self.past = self._fit(past)
         self._help_shown = False
         self._after_care_shown = False
         super().__init__(self._run(), strict)
+
+    def _fit(self, past: PastRecord | None) -> PastRecord | None:
+        """The own record as the first hold may show it: at night only the positions
+        safe at night (a tally for standing would nudge a person up at 3 a.m.), and
+        nothing when too little is left to say."""
+        if past is not None and is_night(self.episode.started_at.hour):
+            past = past.only(tuple(p.id for p in self.content.night_positions()))
+        return past if past is not None and past.worth_showing() else None
 
     def know_past(self, past: PastRecord | None) -> None:
         """The driver's read of the person's record came in after the flow began (a
         start straight into `back`): the first hold, if not shown yet, carries it."""
         if self.episode.holds == 0:
-            self.past = past if past is not None and past.worth_showing() else None
+            self.past = self._fit(past)
 
     @property
     def limit_minutes(self) -> int:
@@ -308,8 +334,12 @@ class EpisodeFlow(_Flow):
                 self._hold_ended(leaving.hold)
             if self._help_shown or self._after_care_shown:
                 self._save(episode=episode)
+            elif isinstance(self.current, WhichSign):
+                # "Yes" at the gate, and gone before saying which: every case's help.
+                self._save(episode=episode)
+                yield self._gate_help("leave")
             elif episode.outcome == "somewhat" and not isinstance(self.current, Hold):
-                # Somewhat better and leaving at "what next?": that answer stands, with
+                # Still there but weaker, and leaving a question: that answer stands, with
                 # what to watch for (as if they had chosen to stop there).
                 self._save(episode=episode)
                 yield self._after_care("somewhat")
@@ -318,25 +348,39 @@ class EpisodeFlow(_Flow):
                 self._save(episode=episode)
                 yield self._help("not-eased")
 
-    def _help(self, reason: HelpReason) -> GetHelp:
+    def _help(self, reason: HelpReason, also: tuple[HelpReason, ...] = ()) -> GetHelp:
         self._help_shown = True
         self.episode.help_reason = reason
-        return GetHelp(reason, self.limit_minutes)
+        return GetHelp(reason, self.limit_minutes, also)
 
-    def _after_care(self, outcome: Literal["gone", "somewhat"]) -> AfterCare:
+    def _gate_help(self, sign: SignAnswer) -> GetHelp:
+        """The help for a "yes" at the gate: the named case's flag, or, when the
+        person cannot say which, the clot's (saved as the reason) with the other
+        cases' first lines, each with its number."""
+        if sign in GATE_SIGNS:
+            return self._help(sign)  # type: ignore[arg-type]  # one of GATE_SIGNS
+        return self._help("clot", tuple(s for s in GATE_SIGNS if s != "clot"))
+
+    def _after_care(self, outcome: Literal["gone", "sore", "somewhat"]) -> AfterCare:
         self._after_care_shown = True
         return AfterCare(outcome, self.limit_minutes)
 
     def _relieve(self, episode: Episode) -> Flowing:
-        # The swollen-leg question is asked before the first hold of every episode:
-        # there is no way to turn it off.
+        # The "do not stretch" gate (a clot, a tear, a cold pale foot) is asked before
+        # the first hold of every episode: there is no way to turn it off.
         safety: SafetyAnswer = yield SafetyQuestion(episode.side, self.first_run)
         if self.first_run:
             self._save(disclaimer_seen=True)
         if safety == "yes":
+            # Saved before asking which, as the most urgent case, so a closed terminal
+            # at the next question still keeps that it was a red flag.
             episode.outcome = "red_flag"
+            episode.help_reason = "clot"
             self._save(episode=episode)
-            yield self._help("clot")
+            sign: SignAnswer = yield WhichSign(episode.side)
+            help_now = self._gate_help(sign)
+            self._save(episode=episode)  # with the reason they named
+            yield help_now
             return
         if safety != "no":  # "leave", or anything but a plain no: never a stretch
             episode.outcome = "left"
@@ -354,18 +398,18 @@ class EpisodeFlow(_Flow):
             eased: EasedAnswer = yield EasedQuestion(result)
             if eased.severity is not None:
                 episode.severity = eased.severity
-            if eased.outcome not in ("gone", "somewhat", "still"):  # "leave", or unknown
+            if eased.outcome not in ("gone", "sore", "somewhat", "still"):  # "leave", or unknown
                 episode.outcome = "left"
                 self._save(episode=episode)
                 yield self._help("not-eased")
                 return
             episode.outcome = eased.outcome
-            if eased.outcome in ("gone", "somewhat"):
+            if eased.outcome in EASED_OUTCOMES:
                 episode.eased_minutes = round(episode.minutes(), 2)
-            else:
+            else:  # still there, weaker or not: not eased yet
                 episode.eased_minutes = None
             self._save(episode=episode)
-            if eased.outcome == "gone":
+            if eased.outcome in EASED_OUTCOMES:
                 break
             if episode.needs_help(self.content.hold.escalate_after_seconds):
                 episode.outcome = "red_flag"
@@ -387,10 +431,20 @@ class EpisodeFlow(_Flow):
             if eased.outcome == "still":
                 yield self._help("not-eased")
                 return
-            break  # somewhat better, and they stop here
-        yield self._after_care("gone" if episode.outcome == "gone" else "somewhat")
-        causes = yield CauseQuestions(tuple(c.id for c in self.content.causes))
-        episode.causes = tuple(causes or ())
+            break  # still there but weaker, and they stop here
+        ended = episode.outcome
+        leg: LegAnswer = yield self._after_care(
+            "gone" if ended == "gone" else "sore" if ended == "sore" else "somewhat"
+        )
+        if leg in get_args(Leg):
+            episode.leg = leg  # type: ignore[assignment]  # one of Leg's values
+            self._save(episode=episode)
+        night = is_night(episode.started_at.hour)
+        causes = yield CauseQuestions(tuple(c.id for c in self.content.causes), night)
+        if causes == ASK_LATER:
+            episode.causes_pending = True
+        else:
+            episode.causes = tuple(causes) if isinstance(causes, tuple) else ()
         self._save(episode=episode)
         yield TipsStep(episode.causes)
 
@@ -419,6 +473,6 @@ class RoutineFlow(_Flow):
 
     def _run(self) -> Flowing:
         started = self.now()
-        result: RoutineResult = yield RoutineStep()
+        result: RoutineResult = yield RoutineStep(night=is_night(started.hour))
         if result.completed:
             self._save(routine=(started, result))

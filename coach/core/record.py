@@ -89,3 +89,5 @@ class EpisodeRecord:
     """Other relief tried besides the stretch: ids of the content's other_relief."""
     leg: str | None = None
     """Which leg (`Leg`): None when not asked, skipped, or written by an older version."""
+    causes_pending: bool = False
+    """The cause questions were left for the morning (`Episode.causes_pending`)."""

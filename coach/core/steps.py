@@ -17,8 +17,18 @@ from coach.core.record import HelpReason
 HoldEnd = Literal["time", "eased", "left"]
 """How a hold ended: time ran out, it eased early (`d`), or the person left."""
 SafetyAnswer = Literal["no", "yes", "leave"]
-EasedOutcome = Literal["gone", "somewhat", "still", "leave"]
+"""The answer at the "do not stretch" gate: "yes" means one of its three cases fits."""
+SignAnswer = Literal["clot", "tear", "cold-foot", "unsure", "leave"]
+"""Which "do not stretch" case fits (the ids of their red flags), or the person cannot
+say ("unsure") or leaves: both of those show every case's line, the clot's first."""
+GATE_SIGNS: tuple[HelpReason, ...] = ("clot", "tear", "cold-foot")
+"""The three "do not stretch" cases of the gate, in the order it lists them."""
+EasedOutcome = Literal["gone", "sore", "somewhat", "still", "leave"]
+"""The answer to "has it eased?": gone; the knot has gone but it is sore (eased, as
+gone); still there but weaker ("somewhat", not eased yet); still cramping; or leaving."""
 NextChoice = Literal["hold", "stop"]
+LegAnswer = Literal["left", "right", "both", "skip"]
+"""Which leg cramped, or skipped (nothing recorded): the answer to `AfterCare`."""
 
 
 class HoldResult(NamedTuple):
@@ -48,13 +58,23 @@ class RoutineResult(NamedTuple):
 
 
 class SafetyQuestion(NamedTuple):
-    """Is one leg swollen, warm, red or darker? Answered with a `SafetyAnswer`.
+    """The one "do not stretch" gate before the first hold: any of these? One leg
+    bigger, puffier, warm, red or darker (a clot); a sudden kick or pop (a tear); a
+    foot suddenly cold, pale or numb (blocked blood supply). Answered with a
+    `SafetyAnswer`.
 
     `disclaimer`: this is the first thing a new user sees, so it carries the
     "self-care, not a diagnosis" line."""
 
     side: Side
     disclaimer: bool = False
+
+
+class WhichSign(NamedTuple):
+    """After "yes" at the gate: which of its cases, so the help shown is that case's,
+    with its number. Answered with a `SignAnswer`; nothing is stretched whatever it is."""
+
+    side: Side
 
 
 class Hold(NamedTuple):
@@ -104,20 +124,34 @@ class GetHelp(NamedTuple):
 
     reason: HelpReason
     limit_minutes: int
+    also: tuple[HelpReason, ...] = ()
+    """Other red flags whose first line (what to do, with the number) is shown after
+    the reason's: a "yes" at the gate whose case the person could not name."""
 
 
 class AfterCare(NamedTuple):
-    """What to expect after a cramp eased, and what to watch for. Answered with None."""
+    """What to expect after a cramp eased (gone, or gone but sore), or after stopping
+    while it was still there but weaker, and what to watch for. It also asks which leg
+    cramped (after the hold, never before the stretch; one key, skippable): answered
+    with a `LegAnswer`, "skip" to carry on without one."""
 
-    outcome: Literal["gone", "somewhat"]
+    outcome: Literal["gone", "sore", "somewhat"]
     limit_minutes: int = 10
-    """Only somewhat better: get help if it has not gone by about then, in all."""
+    """Still there but weaker: get help if it has not gone by about then, in all."""
+
+
+ASK_LATER = "later"
+"""The answer to `CauseQuestions` that leaves them for the morning (night only)."""
 
 
 class CauseQuestions(NamedTuple):
-    """What may have set it off. Answered with the tuple of cause ids answered yes."""
+    """What may have set it off. Answered with the tuple of cause ids answered yes
+    (none for "skip all"), or, at night, `ASK_LATER`: ask me in the morning."""
 
     cause_ids: tuple[str, ...]
+    night: bool = False
+    """At night the questions also offer "ask me in the morning" and one "skip all",
+    so the person can go back to sleep with the screen off."""
 
 
 class TipsStep(NamedTuple):
@@ -130,10 +164,14 @@ class RoutineStep(NamedTuple):
     """The bedtime routine. Answered with a `RoutineResult`."""
 
     version: int = 0
+    night: bool = False
+    """At night it starts in a night-safe version (seated, `routine.start_version`)
+    and opens with the safe set-up line."""
 
 
 Step = Union[  # noqa: UP007 (a runtime alias; `|` would need Python 3.10 evaluation order)
     SafetyQuestion,
+    WhichSign,
     Hold,
     EasedQuestion,
     WhatNext,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from coach.core.cues import segment_cue
 from coach.core.i18n import t
-from coach.core.routine import plan, total_seconds
+from coach.core.routine import plan, start_version, total_seconds
 from coach.core.steps import RoutineResult, RoutineStep
 from coach.core.timer import HoldTimer, step_index
 from coach.plain.prompt import Console, Option
@@ -19,14 +19,15 @@ class PlainRoutine:
     def run(self, step: RoutineStep) -> RoutineResult:
         console = self.console
         routine = console.content.routine
-        version = routine.versions[step.version]
+        first = start_version(routine, True) if step.night else step.version
+        version = routine.versions[first]
         if len(routine.versions) > 1:
             chosen = console.ask(
                 f"{routine.title}. {routine.intro} " + t("Which version?"),
                 [Option(v.key, v.label, v.id) for v in routine.versions],
             )
             version = next(v for v in routine.versions if v.id == chosen)
-        segments = plan(routine, version)
+        segments = plan(routine, version, step.night)
         console.say(wording.how_sure(console.content, routine.evidence, routine.source))
         console.say(routine.breathe)
         timer = HoldTimer(total_seconds(segments), console.clock)

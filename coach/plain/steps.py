@@ -13,6 +13,7 @@ from coach.core.advice import tip_evidence, tip_sections
 from coach.core.cues import question_cue
 from coach.core.i18n import t
 from coach.core.steps import (
+    ASK_LATER,
     AfterCare,
     CauseQuestions,
     EasedAnswer,
@@ -21,20 +22,24 @@ from coach.core.steps import (
     GetHelp,
     Hold,
     HoldResult,
+    LegAnswer,
     NextAnswer,
     NextChoice,
     RoutineStep,
     SafetyAnswer,
     SafetyQuestion,
+    SignAnswer,
     Step,
     TipsStep,
     WhatNext,
+    WhichSign,
 )
 from coach.core.timer import clock_text
 from coach.plain.hold import PlainHold
 from coach.plain.prompt import Console, EndOfInput, Option
 from coach.plain.routine import PlainRoutine
 from coach.text import wording
+from coach.text.wording import LEG_NAMES, LEG_PROMPT
 
 
 class PlainSteps:
@@ -49,6 +54,8 @@ class PlainSteps:
         match step:
             case SafetyQuestion():
                 return self.safety(step)
+            case WhichSign():
+                return self.which_sign(step)
             case Hold():
                 return self.holds.run(step)
             case EasedQuestion():
@@ -59,6 +66,7 @@ class PlainSteps:
                 console.lines(wording.get_help(step, console.content, console.region, "text"))
             case AfterCare():
                 console.lines(wording.after_care(step, console.region))
+                return self.leg()
             case CauseQuestions():
                 return self.causes(step)
             case TipsStep():
@@ -75,15 +83,56 @@ class PlainSteps:
         console = self.console
         if step.disclaimer:
             console.say(wording.disclaimer(console.region))
+        console.say(t("Before you stretch, check for these:"))
+        for case in wording.GATE_CASES:
+            console.say(f"- {t(case)}")
         answer = console.ask(
-            t("Before you stretch: is one leg swollen, warm, red or darker than the other?"),
+            t("Any of these?"),
             [
-                Option("n", t("No: start the stretch"), "no"),
+                Option("n", t("No, none of these: start the stretch"), "no"),
                 Option("y", t("Yes: do not stretch, get help"), "yes"),
                 Option("q", t("Leave"), "leave"),
             ],
         )
         return cast(SafetyAnswer, answer)  # one of the options' values
+
+    def which_sign(self, step: WhichSign) -> SignAnswer:
+        """After "yes" at the gate: which case, so its own help and number are shown."""
+        console = self.console
+        console.say(t("Do not stretch."))
+        answer = console.ask(
+            t("Which one? Press its number."),
+            [
+                Option(str(key), t(label), value)
+                for key, (value, label) in enumerate(wording.SIGN_NAMES.items(), 1)
+            ],
+        )
+        return cast(SignAnswer, answer)  # one of the options' values
+
+    def leg(self) -> LegAnswer:
+        """Which leg, one letter, optional: Enter or the end of input skips it, and an
+        answer to the next question (a script, or typing ahead) is kept for it."""
+        console = self.console
+        legs: dict[str, LegAnswer] = {"l": "left", "r": "right", "b": "both"}
+        words = {leg: leg for leg in LEG_NAMES}
+        words |= {t(name).lower(): leg for leg, name in LEG_NAMES.items()}
+        while True:
+            print(t(LEG_PROMPT), end="", file=console.stdout, flush=True)
+            try:
+                line = console.input.readline().strip()
+            except EndOfInput:
+                console.say()
+                return "skip"
+            if not console.input.is_terminal:
+                console.say(line)
+            said = line.lower()
+            if console.help_key(said):
+                continue
+            if said in legs or said in words:
+                return legs.get(said) or words[said]
+            if said:
+                console.input.keep(line)  # for the next question
+            return "skip"
 
     def eased(self, step: EasedQuestion) -> EasedAnswer:
         console = self.console
@@ -101,7 +150,8 @@ class PlainSteps:
             t("Has the cramp eased?"),
             [
                 Option("y", t("Yes, it's gone"), "gone"),
-                Option("s", t("Somewhat better"), "somewhat"),
+                Option("k", t("The knot has gone, but it is sore"), "sore"),
+                Option("s", t("Still there, but weaker"), "somewhat"),
                 Option("n", t("No, still cramping"), "still"),
                 Option("q", t("Leave"), "leave"),
             ],
@@ -178,19 +228,28 @@ class PlainSteps:
                 return tuple(dict.fromkeys(names[w] for w in words)), None
             console.say(t("Sorry, I did not understand {answer}.", answer=repr(line)))
 
-    def causes(self, step: CauseQuestions) -> tuple[str, ...]:
+    def causes(self, step: CauseQuestions) -> tuple[str, ...] | str:
+        """Each cause, y / n / s; q skips the rest (as in the app), and at night m
+        leaves them all for the morning."""
         console = self.console
         console.say(t("What might have set it off? Answer each, or s to skip."))
+        if step.night:
+            console.say(t(wording.CAUSES_AT_NIGHT))
+        options = [
+            Option("y", t("Yes"), "yes"),
+            Option("n", t("No"), "no"),
+            Option("s", t("Skip"), "skip"),
+            Option("q", t("Skip all"), "rest"),
+        ]
+        if step.night:
+            options.append(Option("m", t("Ask in the morning"), "later"))
         yes = []
         for cause_id in step.cause_ids:
-            answer = console.ask(
-                console.content.cause(cause_id).question,
-                [
-                    Option("y", t("Yes"), "yes"),
-                    Option("n", t("No"), "no"),
-                    Option("s", t("Skip"), "skip"),
-                ],
-            )
+            answer = console.ask(console.content.cause(cause_id).question, options)
+            if answer == "later":
+                return ASK_LATER
+            if answer == "rest":
+                break
             if answer == "yes":
                 yes.append(cause_id)
         return tuple(yes)

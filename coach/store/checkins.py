@@ -27,6 +27,7 @@ from coach.core.diary import (
     checkin_due,
     last_night,
 )
+from coach.core.record import EASED_OUTCOMES
 
 NIGHT_SQL = "date(substr(started_at, 1, 19), '-12 hours')"
 """The night an episode belongs to, on the wall clock it was recorded in."""
@@ -147,15 +148,20 @@ class CheckinStore:
         return {n for n in nights if n >= since}
 
     def past_record(self, side: str, limit: int = PAST_LIMIT) -> PastRecord:
-        """The latest `limit` finished cramps of `side`, tallied by position: what the
-        hold's "your own record" line says."""
+        """The latest `limit` finished cramps of `side` that were stretched, tallied by
+        position: what the hold's "your own record" line says. An episode never
+        stretched (a "yes" at the "do not stretch" gate, left before or during the
+        hold: no hold held, or "left") says nothing about its position, so it is not
+        counted; eased is gone or gone but sore (EASED_OUTCOMES)."""
+        eased = ", ".join(f"'{o}'" for o in EASED_OUTCOMES)
         with self._guard("read the history") as conn:
             rows = conn.execute(
-                "SELECT position, sum(outcome = 'gone'), count(*) FROM ("
+                f"SELECT position, sum(outcome IN ({eased})), count(*) FROM ("
                 " SELECT position, outcome FROM episodes WHERE kind = 'cramp' AND side = ?"
-                " AND outcome IS NOT NULL AND position IS NOT NULL"
+                " AND outcome IS NOT NULL AND outcome <> 'left' AND position IS NOT NULL"
+                " AND holds > 0 AND actual_seconds > 0"
                 " ORDER BY started_epoch DESC, id DESC LIMIT ?)"
-                " GROUP BY position ORDER BY sum(outcome = 'gone') DESC, count(*) DESC",
+                f" GROUP BY position ORDER BY sum(outcome IN ({eased})) DESC, count(*) DESC",
                 (side, limit),
             ).fetchall()
         tallies = tuple(PositionTally(str(p), int(g or 0), int(n)) for p, g, n in rows)

@@ -13,7 +13,7 @@ from coach.content.model import Content, Region, Relief
 from coach.core.i18n import t
 
 if TYPE_CHECKING:  # type-only: `red-flags` prints through here and loads no flow steps
-    from coach.core.steps import AfterCare, GetHelp, WhatNext
+    from coach.core.steps import AfterCare, GetHelp, SignAnswer, WhatNext
 
 LineKind = Literal["title", "action", "text", "heading", "item", "source", "hint"]
 
@@ -21,6 +21,37 @@ LineKind = Literal["title", "action", "text", "heading", "item", "source", "hint
 class Line(NamedTuple):
     text: str
     kind: LineKind = "text"
+
+
+GATE_CASES = (
+    "One leg is bigger or puffier than the other, not just the hard knot, or warm, "
+    "red or darker. Turn on a light and compare.",
+    "It started with a sudden kick or pop, or a sudden sharp pain, as in sport.",
+    "The foot is suddenly cold, pale or numb.",
+)
+"""The gate's three cases, in the order of `coach.core.steps.GATE_SIGNS`: each says what
+a person can check in the dark, or with a light turned on."""
+GATE_QUESTION = "Before you stretch: any of these?"
+SIGN_NAMES: dict[SignAnswer, str] = {
+    "clot": "Swollen leg",
+    "tear": "Kick or pop",
+    "cold-foot": "Cold, pale foot",
+    "unsure": "Not sure",
+}
+"""The answers to "which one?", keyed 1 to 4 in this order, the gate's cases first;
+"not sure" shows every case's help, the clot's first."""
+
+
+LEG_QUESTION = "Which leg was it? Press l left, r right or b both (optional)."
+"""Asked with the after-care, after the hold and never before the stretch: one key,
+which carries on too."""
+LEG_PROMPT = "Which leg was it? l left, r right, b both, Enter skips: "
+LEG_NAMES = {"left": "Left", "right": "Right", "both": "Both"}
+"""The legs as plain mode also takes them typed as words."""
+
+
+CAUSES_AT_NIGHT = "Back to sleep? m asks these in the morning; q skips them all."
+"""The cause questions at night: both ways to put them aside, one key each."""
 
 
 HEADINGS = {
@@ -62,7 +93,8 @@ def get_help(step: GetHelp, content: Content, region: Region, face: Face = "app"
     """The one screen that ends an episode at "get help": action and number first. A
     reason that is a red flag (the "do not stretch" gate's clot, tear and cold foot, and
     the long cramp) shows that flag complete: what to do with the number, then the signs
-    and their source. Every one says whose numbers they are and keeps the emergency line
+    and their source; "not sure which" at the gate adds the other cases' first lines
+    under the clot's. Every one says whose numbers they are and keeps the emergency line
     (breathless, chest pain)."""
     flag = next((f for f in content.red_flags if f.id == step.reason), None)
     if step.reason == "not-eased" or flag is None:
@@ -82,6 +114,9 @@ def get_help(step: GetHelp, content: Content, region: Region, face: Face = "app"
         ]
         return [*lines, *watch_for(region), Line(t(MORE_SIGNS[face]), "hint")]
     lines = [Line(content.red_flag_lead(flag, region), "title")]
+    for other in map(content.red_flag, step.also):  # the gate's other cases ("not sure")
+        lead = content.red_flag_lead(other, region)
+        lines.append(Line(t("{title}: {do}", title=other.title, do=lead), "action"))
     if step.reason == "long-cramp":
         lines.append(
             Line(
@@ -124,7 +159,10 @@ def watch_for(region: Region) -> list[Line]:
 
 def after_care(step: AfterCare, region: Region) -> list[Line]:
     """After a cramp eased: what is normal, and what is not."""
-    first = t("Good. The cramp has gone.") if step.outcome == "gone" else t("Good. It is easing.")
+    first = {
+        "gone": t("Good. The cramp has gone."),
+        "sore": t("Good. The knot has gone."),
+    }.get(step.outcome, t("Good. It is easing."))
     still_easing = []
     if step.outcome == "somewhat":
         still_easing = [
@@ -161,19 +199,26 @@ def after_care(step: AfterCare, region: Region) -> list[Line]:
 
 
 def what_next(step: WhatNext) -> list[Line]:
-    """Still cramping or somewhat better: the title and the time line."""
+    """Still cramping, or still there but weaker: the title and the time line."""
     title = (
         t("Still cramping. That happens; stretch again now.")
         if step.outcome == "still"
-        else t("Somewhat better. Stretch again, or stop here.")
+        else t("Still there, but weaker. Stretch again, or stop here.")
     )
     return [
         Line(title, "title"),
         Line(
             t(
+                "Under a minute so far, holds: {holds}. If it is not gone about "
+                "{limit} min after it began, get medical help (press ! for details).",
+                holds=step.holds,
+                limit=step.limit_minutes,
+            )
+            if step.minutes < 1
+            else t(
                 "About {minutes} min so far, holds: {holds}. If it is not gone about "
                 "{limit} min after it began, get medical help (press ! for details).",
-                minutes=max(1, round(step.minutes)),
+                minutes=round(step.minutes),
                 holds=step.holds,
                 limit=step.limit_minutes,
             ),

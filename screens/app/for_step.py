@@ -14,6 +14,7 @@ from textual.screen import Screen
 
 from coach.content.model import Content, Region
 from coach.core.i18n import t
+from coach.core.routine import start_version
 from coach.core.steps import (
     AfterCare,
     CauseQuestions,
@@ -25,6 +26,7 @@ from coach.core.steps import (
     Step,
     TipsStep,
     WhatNext,
+    WhichSign,
 )
 from coach.core.timer import Clock
 
@@ -49,6 +51,8 @@ def screen_for(host: StepHost, step: Step) -> Screen[Any]:
     match step:
         case SafetyQuestion():
             return screen("safety_check", "SafetyCheck")(step, host.region)
+        case WhichSign():
+            return screen("safety_check", "WhichSignScreen")(step)
         case Hold():
             return screen("hold", "HoldScreen")(host.content, step, host.clock)
         case EasedQuestion():
@@ -67,4 +71,5 @@ def screen_for(host: StepHost, step: Step) -> Screen[Any]:
             return screen("tips", "TipsScreen")(host.content, step.cause_ids)
         case RoutineStep():
             routine = host.content.routine
-            return screen("routine", "RoutineScreen")(routine, host.clock, step.version)
+            version = start_version(routine, True) if step.night else step.version
+            return screen("routine", "RoutineScreen")(routine, host.clock, version, step.night)

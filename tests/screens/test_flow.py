@@ -12,7 +12,7 @@ from screens.help import HelpScreen
 from screens.hold import HoldScreen
 from screens.not_sure import NotSure
 from screens.red_flags import RedFlags
-from screens.safety_check import SafetyCheck
+from screens.safety_check import SafetyCheck, WhichSignScreen
 from screens.side_picker import SidePicker
 from screens.still_cramping import StillCramping
 from screens.tips import TipsScreen
@@ -268,7 +268,7 @@ async def test_enter_alone_answers_neither_safety_nor_has_it_eased(content, cloc
         assert app.flow.episode.outcome is None
         await pilot.press("s")
         await wait_for(pilot, StillCramping)
-        assert "Somewhat better" in statics_text(app)
+        assert "Still there, but weaker" in statics_text(app)
         await pilot.press("h")  # somewhat better: another hold is offered
         await wait_for(pilot, HoldScreen)
         assert app.flow.episode.holds == 2
@@ -336,6 +336,9 @@ async def test_exclamation_mark_over_an_episodes_get_help_opens_every_sign(conte
         await wait_for(pilot, SafetyCheck)
         await pilot.pause()
         await pilot.press("y")
+        await wait_for(pilot, WhichSignScreen)
+        await pilot.pause()
+        await pilot.press("1")
         await wait_for(pilot, RedFlags)
         assert app.screen.step is not None
         assert "! Get help" in footer_keys(app) or "!Get help" in footer_keys(app)

@@ -22,6 +22,7 @@ def make_app_uk(content, clock, **options):
 
 async def answer_yes(pilot) -> None:
     await on(pilot, "SafetyCheck", "y")
+    await on(pilot, "WhichSignScreen", "1")  # the swollen leg
     await on(pilot, "RedFlags")
 
 

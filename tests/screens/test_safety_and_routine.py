@@ -13,7 +13,7 @@ from screens.follow_up import FollowUp
 from screens.hold import HoldScreen
 from screens.red_flags import RedFlags
 from screens.routine import RoutineScreen
-from screens.safety_check import SafetyCheck
+from screens.safety_check import SafetyCheck, WhichSignScreen
 from screens.side_picker import SidePicker
 from tests.support.pilot import footer_keys, record_notices, run_out, wait_for
 
@@ -33,6 +33,9 @@ async def test_swollen_leg_never_starts_a_stretch(content, clock, tmp_path):
         await pilot.press("b")
         await wait_for(pilot, SafetyCheck)
         await pilot.press("y")
+        await wait_for(pilot, WhichSignScreen)
+        await pilot.pause()
+        await pilot.press("1")
         await wait_for(pilot, RedFlags)
         reason = str(app.screen.query_one("#red-flag-reason", Static).render())
         assert "Do not stretch" in reason

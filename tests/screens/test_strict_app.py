@@ -46,6 +46,7 @@ async def test_get_help_and_the_routine_are_answered_with_their_types(content, t
     app, clock = strict_app(content, tmp_path, side=side)
     async with app.run_test(size=SIZE) as pilot:
         await on(pilot, "SafetyCheck", "y")  # swollen: get help, no stretch
+        await on(pilot, "WhichSignScreen", "1")
         await on(pilot, "RedFlags")
         clock.advance(1.0)  # a get-help screen takes no key in its first second
         await on(pilot, "RedFlags", "c")  # closed by c (or Escape), never by Enter or q
@@ -58,5 +59,5 @@ async def test_get_help_and_the_routine_are_answered_with_their_types(content, t
         await on(pilot, "RoutineScreen", "enter")
         await on(pilot, "SidePicker", "q")
         names = [type(s).__name__ for s in app.steps_shown]
-        assert names == ["SafetyQuestion", "GetHelp", "RoutineStep"]
+        assert names == ["SafetyQuestion", "WhichSign", "GetHelp", "RoutineStep"]
     assert app.return_code == 0

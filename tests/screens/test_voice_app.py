@@ -207,7 +207,9 @@ async def test_the_routine_says_each_stretch_and_switch_legs(content, clock, tmp
     said = [args[-1] for args in Recorded.said]
     titles = [segment.title for segment in screen.segments]
     assert said[0] == titles[0]  # "Get ready: ..."
-    assert said[1] == titles[1] and said[2] == "Switch legs. " + titles[2]
+    # Between the legs a change-over pause, said as "Switch legs.", then the stretch.
+    assert said[1] == titles[1] and said[2] == "Switch legs." == titles[2]
+    assert said[3] == titles[3]
     assert len(said) == len(titles) + 1 and said[-1] == "Routine done. Well done; sleep well."
 
 

@@ -193,6 +193,17 @@ def test_clot_help(snap_compare):
 
     async def run_before(pilot):
         await on(pilot, "SafetyCheck", "y")
+        await on(pilot, "WhichSignScreen", "1")
         await on(pilot, "RedFlags")
+
+    assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
+
+
+def test_which_sign(snap_compare):
+    app, _ = app_with_clock(side="back")
+
+    async def run_before(pilot):
+        await on(pilot, "SafetyCheck", "y")
+        await on(pilot, "WhichSignScreen")
 
     assert snap_compare(app, run_before=run_before, terminal_size=SIZE)

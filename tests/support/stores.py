@@ -128,6 +128,8 @@ def seeded(data: Path, sittings: int = 3, beds: int = 1) -> Path:
                 side="back",
                 position=position,
                 outcome="gone",
+                holds=1,
+                actual_seconds=60,
             )
         )
     store.close()

@@ -38,6 +38,13 @@ TABLES = {
     "OTHERS_KEYS",
     "SWOLLEN_KEYS",
     "CLOSE_KEYS",
+    "GATE_CASES",
+    "GATE_QUESTION",
+    "SIGN_NAMES",
+    "LEG_QUESTION",
+    "LEG_PROMPT",
+    "LEG_NAMES",
+    "CAUSES_AT_NIGHT",
 }
 
 # Keys built at run time (plurals, ids shown as words); listed so none is missed.

@@ -38,8 +38,15 @@ def start(tmp_path, *args: str) -> PtyRun:
         "LANG": "C.UTF-8",
     }
     run = PtyRun(["back", "--data-dir", str(data), "--region", "uk", *args], env, cwd=tmp_path)
-    run.wait_for_text("Is one leg swollen", timeout=30)
+    run.wait_for_text("Before you stretch", timeout=30)
     return run
+
+
+def answer_swollen(run: PtyRun) -> None:
+    """Yes at the "do not stretch" gate, then 1, the swollen leg: the clot's help."""
+    run.send(b"y")
+    run.wait_for_text("Which one?", timeout=10)
+    run.send(b"1")
 
 
 def after_the_app(run: PtyRun) -> bytes:
@@ -61,7 +68,7 @@ def runs():
 def test_ctrl_c_after_yes_prints_the_clot_advice_with_its_number(tmp_path, runs):
     run = start(tmp_path)
     runs.append(run)
-    run.send(b"y")
+    answer_swollen(run)
     run.wait_for_text("Do not stretch", timeout=10)
     run.send(CTRL_C)
     assert run.wait_exit(EXIT_WITHIN) == 0
@@ -107,7 +114,7 @@ def test_a_signal_just_after_yes_prints_the_clot_advice(tmp_path, runs, delay_ms
     app ends with 143 and prints the clot advice (or the net, if "y" was not read yet)."""
     run = start(tmp_path)
     runs.append(run)
-    run.send(b"y")
+    answer_swollen(run)
     if delay_ms:
         time.sleep(delay_ms / 1000)
     run.signal(signal.SIGTERM)

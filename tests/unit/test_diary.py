@@ -33,6 +33,9 @@ def open_store(directory: Path) -> History:
 
 
 def cramp(started: datetime, position: str = "sitting", outcome: str = "gone", **kw):
+    """A cramp that was stretched (one hold of a minute) unless `holds` says otherwise."""
+    kw.setdefault("holds", 1)
+    kw.setdefault("actual_seconds", 60)
     return EpisodeRecord(
         None,
         "cramp",
@@ -108,7 +111,8 @@ def test_episode_keeps_why_a_red_flag_ended_it(content, why):
     clock = FakeClock()
     flow = make(content, clock)
     if why == "clot":
-        step = flow.answer(flow.current, "yes").step
+        flow.answer(flow.current, "yes")
+        step = flow.answer(flow.current, "clot").step
     else:
         flow.answer(flow.current, "no")
         step = through_hold(flow, clock, "still", seconds=11 * 60)

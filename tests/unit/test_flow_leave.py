@@ -25,6 +25,7 @@ from coach.core.steps import (
     Step,
     TipsStep,
     WhatNext,
+    WhichSign,
 )
 from tests.support.flows import fresh, held
 
@@ -45,11 +46,12 @@ def table() -> list[Row]:
 
 ANSWERS: dict[type, tuple[object, ...]] = {
     SafetyQuestion: ("no", "yes", "leave"),
+    WhichSign: ("clot", "tear", "cold-foot", "unsure", "leave"),
     Hold: (held(), held(20.0, "eased"), held(12.0, "left")),
-    EasedQuestion: tuple(EasedAnswer(a) for a in ("gone", "somewhat", "still", "leave")),
+    EasedQuestion: tuple(EasedAnswer(a) for a in ("gone", "sore", "somewhat", "still", "leave")),
     WhatNext: (NextAnswer("hold"), NextAnswer("stop")),
     GetHelp: (None,),
-    AfterCare: (None,),
+    AfterCare: ("skip", "left"),
     CauseQuestions: ((), ("cold",)),
     TipsStep: (None,),
 }
@@ -85,7 +87,7 @@ def reachable(content, deepest: int = 9) -> dict[tuple[str, str], tuple[object, 
 
 def shown(step: Step | None) -> str:
     if isinstance(step, GetHelp):
-        return f"GetHelp {step.reason}"
+        return f"GetHelp {'+'.join((step.reason, *step.also))}"
     if isinstance(step, AfterCare):
         return f"AfterCare {step.outcome}"
     assert step is None, step
@@ -96,7 +98,7 @@ def test_the_table_reads_as_rows():
     rows = table()
     assert rows[0] == Row("SafetyQuestion", "-", "GetHelp not-eased", "left")
     assert rows[-1] == Row("RoutineStep", "-", "-", "nothing")
-    assert len(rows) == 14
+    assert len(rows) == 15
 
 
 def test_leaving_at_every_step_shows_and_saves_what_the_table_says(content):

@@ -173,7 +173,7 @@ def test_a_plain_hold_keeps_answers_typed_ahead_for_the_question(content, tmp_pa
     coach.run()
     (record,) = saved(tmp_path)
     assert record.outcome == "somewhat" and record.actual_seconds == 60
-    assert "Somewhat better. Stretch again, or stop here." in out.getvalue()
+    assert "Still there, but weaker. Stretch again, or stop here." in out.getvalue()
 
 
 class InterruptAt(TimedInput):

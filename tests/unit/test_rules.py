@@ -31,6 +31,7 @@ from coach.core.steps import (
     Step,
     TipsStep,
     WhatNext,
+    WhichSign,
 )
 from tests.conftest import FakeClock
 from tests.support.flows import fresh, held, make, through_hold
@@ -46,6 +47,8 @@ def test_safety_question_comes_first_in_every_episode(content):
 def test_swollen_leg_never_starts_a_hold_and_shows_clot_help(content):
     flow = make(content)
     step = flow.answer(flow.current, "yes").step
+    assert step == WhichSign("back")
+    step = flow.answer(step, "clot").step
     assert step == GetHelp("clot", 10)
     assert flow.answer(step, None).step is None
     assert flow.episode.outcome == "red_flag" and flow.episode.holds == 0
@@ -64,7 +67,7 @@ def test_gone_shows_after_care_then_causes_and_tips(content):
     flow.answer(flow.current, "no")
     step = through_hold(flow, clock, "gone")
     assert step == AfterCare("gone")
-    step = flow.answer(step, None).step
+    step = flow.answer(step, "skip").step
     assert isinstance(step, CauseQuestions) and len(step.cause_ids) == len(content.causes)
     step = flow.answer(step, ("cold",)).step
     assert step == TipsStep(("cold",))
@@ -174,7 +177,7 @@ def test_quitting_after_it_eased_needs_no_safety_net(content):
     clock = FakeClock()
     flow = make(content, clock)
     flow.answer(flow.current, "no")
-    flow.answer(through_hold(flow, clock, "gone"), None)
+    flow.answer(through_hold(flow, clock, "gone"), "skip")
     assert isinstance(flow.current, CauseQuestions)
     assert flow.leave().final is None
     assert flow.episode.outcome == "gone"
@@ -183,6 +186,7 @@ def test_quitting_after_it_eased_needs_no_safety_net(content):
 def test_quitting_on_the_help_screen_shows_it_only_once(content):
     flow = make(content)
     flow.answer(flow.current, "yes")
+    flow.answer(flow.current, "tear")
     assert flow.leave().final is None
     assert flow.episode.outcome == "red_flag"
 
@@ -254,7 +258,7 @@ def test_night_never_starts_standing_unless_asked(content):
 def test_routine_is_saved_only_when_done(content):
     start = datetime(2026, 12, 1, 22, 0).astimezone()
     done = RoutineFlow(now=lambda: start, strict=True)
-    assert done.start() == Advance(RoutineStep(), ToSave())
+    assert done.start() == Advance(RoutineStep(night=True), ToSave())  # 22:00: night
     result = RoutineResult(True, 130.0, "standing")
     assert done.answer(done.current, result) == Advance(None, ToSave(routine=(start, result)))
     left = RoutineFlow(now=lambda: start, strict=True)
