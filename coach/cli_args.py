@@ -201,7 +201,9 @@ def build_parser() -> argparse.ArgumentParser:
                 "--date", metavar="YYYY-MM-DD", help="the date started (meds add) or marked"
             )
         elif name == "import":
-            command.add_argument("file", metavar="FILE", help="what export wrote (- for stdin)")
+            command.add_argument(
+                "file", nargs="?", metavar="FILE", help="what export wrote (- for stdin)"
+            )
             command.add_argument(
                 "--dry-run", action="store_true", help="say what would be added; write nothing"
             )
