@@ -322,7 +322,7 @@ def checkin_json(kept: KeptCheckIn) -> dict[str, object]:
     }
 
 
-def _name(value: object, name: str) -> str:
+def _kept_name(value: object, name: str) -> str:
     """A kept name as the store keeps it (clean_name: control characters dropped)."""
     if type(value) is not str:
         raise BadRow(f"{name} is not text")
@@ -344,7 +344,9 @@ def medicine_of(row: Mapping[str, object]) -> KeptMedicine:
     """A medicine: name, started (YYYY-MM-DD, or "" / null when not given), added_at."""
     started = row.get("started")
     day = None if started in (None, "") else _day_of(started, "started")
-    return KeptMedicine(Medicine(_name(row.get("name"), "name"), day), _added(row.get("added_at")))
+    return KeptMedicine(
+        Medicine(_kept_name(row.get("name"), "name"), day), _added(row.get("added_at"))
+    )
 
 
 def medicine_json(kept: KeptMedicine) -> dict[str, object]:
@@ -364,7 +366,7 @@ def condition_json(kept: KeptCondition) -> dict[str, object]:
 
 
 def mark_of(row: Mapping[str, object]) -> Mark:
-    return Mark(_day_of(row.get("day"), "day"), _name(row.get("label"), "label"))
+    return Mark(_day_of(row.get("day"), "day"), _kept_name(row.get("label"), "label"))
 
 
 def mark_json(mark: Mark) -> dict[str, object]:
