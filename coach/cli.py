@@ -108,6 +108,14 @@ def _main(argv: list[str]) -> int:
 
         run = run_meds if line.command == "meds" else run_mark
         return run(list(line.words), line.date, where)
+    if line.command == "import":
+        # The documents seam: the import (and SQLite) load when it runs.
+        from coach.documents.import_file import run_import
+
+        if line.file is None:
+            print("calf-coach: give the file to import: calf-coach import FILE", file=sys.stderr)
+            return 2
+        return run_import(line.file, line.dry_run, where)
     if line.command == "checkin" or _want_plain(line):
         return _run_plain(content, line, lang, where)
     return _run_app(content, line, lang, where)

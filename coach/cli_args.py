@@ -117,6 +117,7 @@ COMMANDS = {
     "red-flags": "print when to get medical help",
     "export": "write all episodes as CSV or JSON",
     "report": "write one HTML page for your doctor",
+    "import": "bring in a backup that export wrote (JSON: everything; CSV: episodes)",
     "checkin": "answer the morning check-in: any cramps last night?",
     "meds": "list or change the medicines and conditions the doctor's page shows",
     "mark": 'mark a date for the doctor\'s page, e.g. "started the routine"',
@@ -139,6 +140,7 @@ OWN_OPTIONS: dict[str, tuple[str, ...]] = {
     "check-content": ("content",),
     "meds": ("data-dir",),
     "mark": ("data-dir",),
+    "import": ("data-dir",),
 }
 """The options each command's `--help` lists, of those every command accepts; a
 command not here lists them all."""
@@ -172,6 +174,10 @@ class CommandLine(NamedTuple):
     """meds, mark: what to do and the name or label."""
     date: str | None = None
     """meds add, mark: the date (YYYY-MM-DD)."""
+    file: str | None = None
+    """import: the backup to read (- for stdin)."""
+    dry_run: bool = False
+    """import: say what would be added, write nothing."""
 
 
 def parse(argv: Sequence[str]) -> CommandLine:
@@ -237,6 +243,13 @@ def build_parser() -> argparse.ArgumentParser:
             )
             command.add_argument(
                 "--date", metavar="YYYY-MM-DD", help="the date started (meds add) or marked"
+            )
+        elif name == "import":
+            command.add_argument(
+                "file", nargs="?", metavar="FILE", help="what export wrote (- for stdin)"
+            )
+            command.add_argument(
+                "--dry-run", action="store_true", help="say what would be added; write nothing"
             )
         elif name == "tips":
             command.add_argument(

@@ -21,11 +21,21 @@ from typing import Any, TextIO
 from coach.documents.export_rows import (
     FIELDS,
     SELECT,
+    checkin_json,
+    checkin_of,
+    condition_json,
+    condition_of,
     csv_pieces,
+    document_pieces,
     json_pieces,
+    mark_json,
+    mark_of,
+    medicine_json,
+    medicine_of,
     record_values,
     row_values,
 )
+from coach.store import backup
 from coach.store.history import DB_NAME, EpisodeRecord, History, HistoryError
 from coach.store.records import BadRow
 
@@ -36,7 +46,11 @@ CHUNK = 256 * 1024
 """Characters gathered before one write to the output."""
 
 
-def _pieces(rows: Iterable[tuple[Any, ...]], fmt: str) -> Iterator[str]:
+def _pieces(
+    rows: Iterable[tuple[Any, ...]], fmt: str, sections: Sections | None = None
+) -> Iterator[str]:
+    if fmt == "json" and sections is not None:
+        return document_pieces(rows, sections)
     if fmt == "json":
         return json_pieces(rows)
     if fmt == "csv":
@@ -49,11 +63,15 @@ def export(records: Iterable[EpisodeRecord], fmt: str, fp: TextIO) -> None:
     export_values((record_values(r) for r in records), fmt, fp)
 
 
-def export_values(rows: Iterable[tuple[Any, ...]], fmt: str, fp: TextIO) -> None:
-    """Write rows of FIELDS values, gathered into writes of about CHUNK characters."""
+def export_values(
+    rows: Iterable[tuple[Any, ...]], fmt: str, fp: TextIO, sections: Sections | None = None
+) -> None:
+    """Write rows of FIELDS values, gathered into writes of about CHUNK characters.
+    With `sections` (JSON only), the whole export: the episodes and the rest of the
+    history (stored_sections); without, the episodes' array alone."""
     gathered: list[str] = []
     size = 0
-    for piece in _pieces(rows, fmt):
+    for piece in _pieces(rows, fmt, sections):
         gathered.append(piece)
         size += len(piece)
         if size >= CHUNK:
@@ -70,6 +88,60 @@ def stored_values(store: History) -> Iterator[tuple[Any, ...]]:
             yield row_values(row)
         except BadRow:
             store.skipped.append(row[0])
+
+
+Sections = dict[str, list[dict[str, object]]]
+
+
+def stored_sections(store: History) -> tuple[Sections, list[str]]:
+    """The check-ins, medicines, conditions and marked dates as the JSON export writes
+    them, each row read with the import's own checks (a row the import would refuse is
+    left out here too, and named in the list handed back with them)."""
+    left_out: list[str] = []
+
+    def read(name: str, rows: Iterable[Any], of: Callable, to_json: Callable) -> list:
+        out = []
+        for row in rows:
+            try:
+                out.append(to_json(of(row)))
+            except BadRow:
+                left_out.append(name)
+        return out
+
+    columns = ("night", "answered_at", "cramps", "worst", "sleep", "swollen")
+    sections = {
+        "checkins": read(
+            "check-in",
+            (dict(zip(columns, r, strict=True)) for r in backup.all_checkins(store)),
+            checkin_of,
+            checkin_json,
+        ),
+        "medicines": read(
+            "medicine",
+            (
+                dict(zip(("name", "started", "added_at"), r, strict=True))
+                for r in backup.all_medicines(store)
+            ),
+            medicine_of,
+            medicine_json,
+        ),
+        "conditions": read(
+            "condition",
+            (
+                dict(zip(("condition", "added_at"), r, strict=True))
+                for r in backup.all_conditions(store)
+            ),
+            condition_of,
+            condition_json,
+        ),
+        "marks": read(
+            "marked date",
+            (dict(zip(("day", "label"), r, strict=True)) for r in backup.all_marks(store)),
+            mark_of,
+            mark_json,
+        ),
+    }
+    return sections, left_out
 
 
 class UsageError(Exception):
@@ -96,9 +168,11 @@ def check_target(output: str, directory: Path) -> Path:
     return target
 
 
-def write_file(target: Path, rows: Iterable[tuple[Any, ...]], fmt: str) -> None:
+def write_file(
+    target: Path, rows: Iterable[tuple[Any, ...]], fmt: str, sections: Sections | None = None
+) -> None:
     """Whole or not at all: a temporary file (created exclusively, 0600) renamed over the old."""
-    _write_atomic(target, lambda fp: export_values(rows, fmt, fp))
+    _write_atomic(target, lambda fp: export_values(rows, fmt, fp, sections))
 
 
 def write_text(target: Path, text: str) -> None:
@@ -156,12 +230,16 @@ def run_export(fmt: str, output: str | None, directory: Path) -> int:
         # Opening would create an empty history; an export should never write to the data dir.
         print(f"No history yet in {directory}.", file=sys.stderr)
     rows = stored_values(store) if store is not None else iter(())
+    sections, others = None, []
     try:
+        if fmt == "json":
+            sections, others = stored_sections(store) if store is not None else ({}, [])
         if target is None:
-            export_values(rows, fmt, sys.stdout)  # stdout's errors are the CLI's to handle
+            # stdout's errors are the CLI's to handle
+            export_values(rows, fmt, sys.stdout, sections)
         else:
             try:
-                write_file(target, rows, fmt)
+                write_file(target, rows, fmt, sections)
             except HistoryError:
                 raise
             except OSError as error:
@@ -177,4 +255,10 @@ def run_export(fmt: str, output: str | None, directory: Path) -> int:
     note = store.skipped_note() if store is not None else None
     if note:
         print(note, file=sys.stderr)
+    if others:
+        print(
+            f"Left out {len(others)} other row(s) that could not be read"
+            f" ({', '.join(sorted(set(others)))}).",
+            file=sys.stderr,
+        )
     return 0

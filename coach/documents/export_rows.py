@@ -11,18 +11,27 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from datetime import datetime
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
+from datetime import date, datetime
 from functools import lru_cache
 from json.encoder import encode_basestring
 from typing import Any
 
 from coach.content.model import SIDES
+from coach.core.diary import CheckIn
+from coach.core.diary import check as check_answer
+from coach.core.profile import CONDITION_IDS, Mark, Medicine, clean_name, parse_day
+from coach.store.backup import KeptCheckIn, KeptCondition, KeptMedicine
 from coach.store.records import (
     OUTCOMES,
+    BadRow,
     EpisodeRecord,
     causes_of,
+    check,
     from_row,
     ids_of,
     leg_of,
@@ -154,21 +163,30 @@ def row_values(row: Sequence[Any]) -> tuple[Any, ...]:
 
 
 @lru_cache(maxsize=1024)
-def _json_list(values: tuple[str, ...]) -> str:
+def _json_list(values: tuple[str, ...], pad: str = "") -> str:
     if not values:
         return "[]"
-    return "[\n      " + ",\n      ".join([encode_basestring(str(v)) for v in values]) + "\n    ]"
+    inner = ",\n      " + pad
+    return (
+        f"[\n      {pad}"
+        + inner.join([encode_basestring(str(v)) for v in values])
+        + f"\n{pad}    ]"
+    )
 
 
-_OBJECT = "{" + ",".join(f'\n    "{name}": %s' for name in FIELDS) + "\n  }"
+def _object(pad: str) -> str:
+    return "{" + ",".join(f'\n{pad}    "{name}": %s' for name in FIELDS) + f"\n{pad}  }}"
 
 
-def _json_object(values: tuple[Any, ...]) -> str:
+_OBJECT = _object("")
+
+
+def _json_object(values: tuple[Any, ...], layout: str = _OBJECT, pad: str = "") -> str:
     """One row as json.dumps(indent=2) writes it inside an array (without its calls per
     token): strings, whole numbers, a float, null and lists of strings are all it holds."""
     (ident, kind, started, side, position, planned, actual, holds, outcome) = values[:9]
     causes, severity, updated, eased, reason, relief, leg, name = values[9:]
-    return _OBJECT % (
+    return layout % (
         "null" if ident is None else int(ident),
         encode_basestring(kind),
         encode_basestring(started),
@@ -178,24 +196,43 @@ def _json_object(values: tuple[Any, ...]) -> str:
         int(actual),
         int(holds),
         "null" if outcome is None else encode_basestring(outcome),
-        _json_list(causes),
+        _json_list(causes, pad) if pad else _json_list(causes),
         "null" if severity is None else int(severity),
         "null" if updated is None else encode_basestring(updated),
         "null" if eased is None else float.__repr__(float(eased)),
         "null" if reason is None else encode_basestring(reason),
-        _json_list(relief),
+        _json_list(relief, pad) if pad else _json_list(relief),
         "null" if leg is None else encode_basestring(leg),
         "null" if name is None else encode_basestring(name),
     )
 
 
-def json_pieces(rows: Iterable[tuple[Any, ...]]) -> Iterator[str]:
-    """A JSON array of objects, laid out as json.dump(indent=2) lays it out."""
+def json_pieces(rows: Iterable[tuple[Any, ...]], pad: str = "") -> Iterator[str]:
+    """A JSON array of objects, laid out as json.dump(indent=2) lays it out; `pad`: the
+    indent of the array itself (inside the export's object), its last line unended."""
+    layout = _object(pad) if pad else _OBJECT
     first = True
     for values in rows:
-        yield ("[\n  " if first else ",\n  ") + _json_object(values)
+        yield ("[\n  " if first else ",\n  ") + pad + _json_object(values, layout, pad)
         first = False
-    yield "[]\n" if first else "\n]\n"
+    if pad:
+        yield "[]" if first else f"\n{pad}]"
+    else:
+        yield "[]\n" if first else "\n]\n"
+
+
+def document_pieces(
+    rows: Iterable[tuple[Any, ...]], sections: Mapping[str, list[dict[str, object]]]
+) -> Iterator[str]:
+    """The JSON export (#28): one object, its "episodes" the array json_pieces writes
+    (each episode as before), then each of SECTIONS; laid out as json.dump(indent=2,
+    ensure_ascii=False) lays out the whole."""
+    yield f'{{\n  "format": "{FORMAT_NAME}",\n  "version": 1,\n  "episodes": '
+    yield from json_pieces(rows, "  ")
+    for name in SECTIONS:
+        text = json.dumps(sections.get(name, []), indent=2, ensure_ascii=False)
+        yield f',\n  "{name}": ' + text.replace("\n", "\n  ")
+    yield "\n}\n"
 
 
 def csv_pieces(rows: Iterable[tuple[Any, ...]], batch: int = 2000) -> Iterator[str]:
@@ -218,3 +255,175 @@ def csv_pieces(rows: Iterable[tuple[Any, ...]], batch: int = 2000) -> Iterator[s
             buffer.truncate()
     writer.writerows(lines)
     yield buffer.getvalue()
+
+
+# What a JSON export holds besides the episodes (#28, backup and a new computer), each
+# row read by the same checks on the way out (export) and on the way in (import): a
+# row one refuses, the other refuses too.
+FORMAT_NAME = "calf-coach export"
+"""The JSON export's "format" value: how an import knows the file for what it is."""
+SECTIONS = ("checkins", "medicines", "conditions", "marks")
+"""The JSON export's keys after "episodes", in the order written."""
+
+
+def _day_of(value: object, name: str) -> date:
+    if type(value) is not str:
+        raise BadRow(f"{name} is not a date")
+    try:
+        return parse_day(value)
+    except ValueError:
+        raise BadRow(f"{name} {value[:20]!r} is not a date") from None
+
+
+def _answer_count(value: object, name: str) -> int | None:
+    if value is None or (type(value) is int and value >= 0):
+        return value
+    raise BadRow(f"{name} is not a whole number")
+
+
+def checkin_of(row: Mapping[str, object]) -> KeptCheckIn:
+    """A check-in from a row (the table's or the file's): night, answered_at, cramps,
+    worst, sleep and swollen (true/false, 1/0 or null). Raises BadRow, with the store's
+    own checks (coach.core.diary.check)."""
+    night = _day_of(row.get("night"), "night")
+    stamp = row.get("answered_at")
+    try:
+        answered = datetime.fromisoformat(stamp) if type(stamp) is str else None
+    except ValueError:
+        answered = None
+    if answered is None:
+        raise BadRow("answered_at is not a time")
+    swollen = row.get("swollen")
+    if swollen not in (None, True, False) or (swollen is not None and type(swollen) is float):
+        raise BadRow("swollen is not yes, no or empty")
+    answer = CheckIn(
+        night,
+        _answer_count(row.get("cramps"), "cramps"),
+        _answer_count(row.get("worst"), "worst"),
+        _answer_count(row.get("sleep"), "sleep"),
+        None if swollen is None else bool(swollen),
+    )
+    try:
+        check_answer(answer)
+    except ValueError as error:
+        raise BadRow(str(error)) from None
+    return KeptCheckIn(answer, answered)
+
+
+def checkin_json(kept: KeptCheckIn) -> dict[str, object]:
+    answer, answered = kept
+    return {
+        "night": answer.night.isoformat(),
+        "answered_at": answered.isoformat(),
+        "cramps": answer.cramps,
+        "worst": answer.worst,
+        "sleep": answer.sleep,
+        "swollen": answer.swollen,
+    }
+
+
+def _kept_name(value: object, name: str) -> str:
+    """A kept name as the store keeps it (clean_name: control characters dropped)."""
+    if type(value) is not str:
+        raise BadRow(f"{name} is not text")
+    try:
+        return clean_name(value)
+    except ValueError:
+        raise BadRow(f"{name} is empty") from None
+
+
+def _added(value: object) -> str:
+    if value is None:
+        return ""
+    if type(value) is not str or any(unicodedata.category(c).startswith("C") for c in value):
+        raise BadRow("added_at is not a time")
+    return value
+
+
+def medicine_of(row: Mapping[str, object]) -> KeptMedicine:
+    """A medicine: name, started (YYYY-MM-DD, or "" / null when not given), added_at."""
+    started = row.get("started")
+    day = None if started in (None, "") else _day_of(started, "started")
+    return KeptMedicine(
+        Medicine(_kept_name(row.get("name"), "name"), day), _added(row.get("added_at"))
+    )
+
+
+def medicine_json(kept: KeptMedicine) -> dict[str, object]:
+    (name, started), added = kept
+    return {"name": name, "started": started.isoformat() if started else None, "added_at": added}
+
+
+def condition_of(row: Mapping[str, object]) -> KeptCondition:
+    condition = row.get("condition")
+    if condition not in CONDITION_IDS:
+        raise BadRow("condition is unknown")
+    return KeptCondition(str(condition), _added(row.get("added_at")))
+
+
+def condition_json(kept: KeptCondition) -> dict[str, object]:
+    return {"condition": kept.condition, "added_at": kept.added_at}
+
+
+def mark_of(row: Mapping[str, object]) -> Mark:
+    return Mark(_day_of(row.get("day"), "day"), _kept_name(row.get("label"), "label"))
+
+
+def mark_json(mark: Mark) -> dict[str, object]:
+    return {"day": mark.day.isoformat(), "label": mark.label}
+
+
+def _no_controls(value: object, name: str) -> None:
+    texts = value if isinstance(value, (list, tuple)) else (value,)
+    for text in texts:
+        if isinstance(text, str) and any(unicodedata.category(c).startswith("C") for c in text):
+            raise BadRow(f"{name} has a control character")
+
+
+def episode_of(row: Mapping[str, object]) -> EpisodeRecord:
+    """An episode from one exported object (JSON) or line (CSV, `from_csv` first), with
+    the store's checks: records.from_row reads it as the history reads a row (the
+    checks of migrations.ROWS_SQL), records.check refuses what the store would never
+    write. Its id is the importing history's to give. Raises BadRow."""
+    fields = {name: row.get(name) for name in FIELDS[:-1]}
+    for name in ("causes", "relief_tried"):
+        ids = fields[name]
+        if ids is None:
+            ids = []
+        if not (isinstance(ids, list) and all(type(i) is str for i in ids)):
+            raise BadRow(f"{name} is not a list of names")
+        _no_controls(ids, name)
+        fields[name] = json.dumps(ids)
+    _no_controls(fields["position"], "position")
+    fields["id"] = 0
+    record = from_row(fields)
+    try:
+        check(record)
+    except ValueError as error:
+        raise BadRow(str(error)) from None
+    return replace(record, id=None)
+
+
+_WHOLE = ("planned_seconds", "actual_seconds", "holds", "severity")
+
+
+def from_csv(line: Mapping[str, str | None]) -> dict[str, object]:
+    """One CSV line's texts as the JSON export's values: empty is null, lists are
+    joined with ";", whole numbers and minutes read back; anything else is left as text
+    for episode_of to refuse."""
+    out: dict[str, object] = {}
+    for name, text in line.items():
+        if name is None or text is None:
+            continue
+        value: object = None if text == "" else text
+        if value is not None and name in _WHOLE and text.isascii() and text.lstrip("-").isdigit():
+            value = int(text)
+        elif value is not None and name == "eased_minutes":
+            try:
+                value = float(text)
+            except ValueError:
+                value = None  # minutes_of drops a nonsense duration too
+        elif name in ("causes", "relief_tried"):
+            value = text.split(";") if text else []
+        out[name] = value
+    return out

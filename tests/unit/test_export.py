@@ -90,7 +90,7 @@ def test_run_export_writes_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[
     store.close()
     target = tmp_path / "out.json"
     assert run_export("json", str(target), tmp_path / "data") == 0
-    assert [row["id"] for row in json.loads(target.read_text())] == [8, 7]
+    assert [row["id"] for row in json.loads(target.read_text())["episodes"]] == [8, 7]
     assert capsys.readouterr().out == ""
 
 
@@ -109,7 +109,7 @@ def test_run_export_without_history_creates_nothing(
     missing = tmp_path / "never-used"
     assert run_export("json", "-", missing) == 0
     captured = capsys.readouterr()
-    assert json.loads(captured.out) == []
+    assert json.loads(captured.out)["episodes"] == []
     assert "No history yet" in captured.err
     assert not missing.exists()
 
