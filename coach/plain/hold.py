@@ -71,7 +71,7 @@ class PlainHold:
         while True:
             elapsed = timer.elapsed()
             if not timer.paused and not timer.finished_early:  # the same cues as the app
-                plan = HoldPlan(steps, spoken, timer.seconds, default)
+                plan = HoldPlan(steps, spoken, timer.seconds, default, console.voice.pace)
                 cues, heard = hold_cues(plan, heard, elapsed)
                 if cues and cues[-1].kind != "time_up":  # said with the question
                     console.voice.say(cues[-1].text)

@@ -17,6 +17,14 @@ from collections.abc import Callable
 from typing import Literal, NamedTuple
 
 from coach.core.i18n import t
+from coach.core.speaking import (
+    ESPEAK,
+    ESPEAK_MANDARIN,
+    RELAXED,
+    RELAXED_MANDARIN,
+    SILENT,
+    Pace,
+)
 
 EngineName = Literal["say", "spd-say", "espeak-ng", "espeak"]
 ENGINES: tuple[EngineName, ...] = ("say", "spd-say", "espeak-ng", "espeak")
@@ -46,6 +54,17 @@ def command(engine: Engine, text: str, lang: str) -> list[str]:
     if engine.name == "spd-say":
         return [engine.path, "-w", "-i", "-40", "-l", "zh" if zh else "en", "--", text]
     return [engine.path, "-a", "60", "-v", "cmn" if zh else "en", "--", text]
+
+
+def pace_for(engine: Engine | None, lang: str) -> Pace:
+    """How fast `engine` speaks `lang`, for planning the hold's speech (coach/core/cues.py):
+    espeak's rate is known; the others are timed slower, so that nothing is cut."""
+    if engine is None:
+        return SILENT
+    zh = lang == "zh"
+    if engine.name in ("espeak-ng", "espeak"):
+        return ESPEAK_MANDARIN if zh else ESPEAK
+    return RELAXED_MANDARIN if zh else RELAXED
 
 
 NO_ENGINE_NOTE = (
@@ -150,6 +169,13 @@ class Voice:
     def toggle(self) -> bool:
         self.set(not self.on)
         return self.on
+
+    @property
+    def pace(self) -> Pace:
+        """How fast what is said is heard: silent while the voice is off or has no engine."""
+        if not self.on or self._speaker is None:
+            return SILENT
+        return pace_for(self._speaker.engine, self.lang)
 
     def say(self, text: str) -> None:
         if self.on and self._speaker is not None:
