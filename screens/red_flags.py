@@ -14,6 +14,7 @@ from textual.containers import VerticalScroll
 from coach.content.model import Content, Region
 from coach.core.steps import GetHelp
 from coach.text import wording
+from coach.text.aloud import help_said
 from screens.base import CoachModal
 from screens.widgets.key_footer import KeyFooter
 from screens.widgets.lines import line_widget
@@ -48,3 +49,6 @@ class RedFlags(CoachModal[None]):
 
     def on_mount(self) -> None:
         self.query_one("#red-flags", VerticalScroll).focus()
+        if self.step is not None:  # getting help is said first, when the voice is on
+            lines = wording.get_help(self.step, self.content, self.numbers)
+            self.app.voice.say_first(help_said(lines))  # type: ignore[attr-defined]
