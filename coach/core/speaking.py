@@ -40,6 +40,8 @@ ESPEAK = Pace(start=0.45, per_word=0.23, per_character=0.3, per_stop=0.5, per_co
 """espeak-ng speaking English at its default rate (175 words a minute)."""
 ESPEAK_MANDARIN = Pace(start=0.75, per_word=0.3, per_character=0.3, per_stop=0.05, per_comma=0.05)
 """espeak-ng speaking Mandarin: about three characters a second, hardly a pause."""
+ESPEAK_CMN = Pace(start=1.0, per_word=0.35, per_character=0.4, per_stop=0.15, per_comma=0.1)
+"""espeak-ng's plain Mandarin voice, which spells much of its pinyin out in English."""
 RELAXED = Pace(start=0.6, per_word=0.27, per_character=0.36, per_stop=0.55, per_comma=0.4)
 """An engine whose rate the coach cannot know (a desktop speech service): timed slower."""
 RELAXED_MANDARIN = Pace(start=0.9, per_word=0.35, per_character=0.36, per_stop=0.1, per_comma=0.1)

@@ -12,18 +12,20 @@ pyttsx3 hangs on Linux after its first utterance, which is why there is none.
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import shutil
 import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Literal, NamedTuple
 
 from coach.core.i18n import t
 from coach.core.speaking import (
     ESPEAK,
+    ESPEAK_CMN,
     ESPEAK_MANDARIN,
     RELAXED,
     RELAXED_MANDARIN,
@@ -42,14 +44,53 @@ GRACE_SECONDS = 0.5
 class Engine(NamedTuple):
     name: EngineName
     path: str
+    mandarin: str = "cmn"
+    """espeak's Mandarin voice: "cmn-latn-pinyin" where it is installed. espeak-ng 1.51's
+    "cmn" reads the tone numbers of its own pinyin as English digits ("jian one")."""
+
+    @property
+    def speaks_mandarin_well(self) -> bool:
+        return self.name == "say" or self.mandarin == PINYIN_VOICE
 
 
-def find_engine(which: Callable[[str], str | None] = shutil.which) -> Engine | None:
+PINYIN_VOICE = "cmn-latn-pinyin"
+ESPEAK_DATA = (
+    "{prefix}/lib/*/espeak-ng-data",
+    "{prefix}/lib/espeak-ng-data",
+    "{prefix}/share/espeak-ng-data",
+)
+"""Where espeak-ng keeps its voices, under the folder above its program's `bin`."""
+
+
+def mandarin_voice(path: str, environ: Mapping[str, str] | None = None) -> str:
+    """The best Mandarin voice of the espeak-ng at `path`: its pinyin voice, if installed
+    (a file look-up, no process started), else plain "cmn"."""
+    env = os.environ if environ is None else environ
+    prefix = os.path.dirname(os.path.dirname(os.path.realpath(path)))
+    folders = [env["ESPEAK_DATA_PATH"] + "/espeak-ng-data"] if env.get("ESPEAK_DATA_PATH") else []
+    for pattern in folders + [p.format(prefix=glob.escape(prefix)) for p in ESPEAK_DATA]:
+        for folder in glob.glob(pattern):
+            if os.path.exists(os.path.join(folder, "lang", "sit", "cmn-Latn-pinyin")):
+                return PINYIN_VOICE
+    return "cmn"
+
+
+def find_engine(
+    which: Callable[[str], str | None] = shutil.which, lang: str = "en"
+) -> Engine | None:
+    """The first engine on PATH in `ENGINES` order; for Chinese, one that speaks Mandarin
+    well comes first when there is one (say, or espeak-ng with its pinyin voice)."""
+    found = []
     for name in ENGINES:
         path = which(name)
         if path:
-            return Engine(name, path)
-    return None
+            engine = Engine(name, path)
+            if name == "espeak-ng" and lang == "zh":
+                engine = engine._replace(mandarin=mandarin_voice(path))
+            found.append(engine)
+    if lang == "zh":
+        found.sort(key=lambda engine: not engine.speaks_mandarin_well)  # stable
+    return found[0] if found else None
 
 
 def command(engine: Engine, text: str, lang: str) -> list[str]:
@@ -59,7 +100,7 @@ def command(engine: Engine, text: str, lang: str) -> list[str]:
         return [engine.path, *(["-v", "Ting-Ting"] if zh else []), "[[volm 0.6]] " + text]
     if engine.name == "spd-say":
         return [engine.path, "-w", "-i", "-40", "-l", "zh" if zh else "en", "--", text]
-    return [engine.path, "-a", "60", "-v", "cmn" if zh else "en", "--", text]
+    return [engine.path, "-a", "60", "-v", engine.mandarin if zh else "en", "--", text]
 
 
 def pace_for(engine: Engine | None, lang: str) -> Pace:
@@ -67,14 +108,21 @@ def pace_for(engine: Engine | None, lang: str) -> Pace:
     espeak's rate is known; the others are timed slower, so that nothing is cut."""
     if engine is None:
         return SILENT
-    zh = lang == "zh"
-    if engine.name in ("espeak-ng", "espeak"):
-        return ESPEAK_MANDARIN if zh else ESPEAK
-    return RELAXED_MANDARIN if zh else RELAXED
+    if lang == "zh":
+        if engine.name in ("espeak-ng", "espeak"):
+            return ESPEAK_MANDARIN if engine.mandarin == PINYIN_VOICE else ESPEAK_CMN
+        return RELAXED_MANDARIN
+    return ESPEAK if engine.name in ("espeak-ng", "espeak") else RELAXED
 
 
 HELP_SECONDS = 60.0
 """The longest plain mode waits, before it exits, for help to be said to its end."""
+
+POOR_MANDARIN_NOTE = (
+    "The Chinese voice of {engine} may be hard to understand (it can read tone numbers "
+    "as English digits); the screen says the same. A better one: espeak-ng 1.51 or "
+    "later with its cmn-latn-pinyin voice."
+)
 
 NO_ENGINE_NOTE = (
     "No speech engine found (say, spd-say, espeak-ng or espeak); the bells and text "
@@ -297,10 +345,13 @@ class Voice:
     def set(self, on: bool) -> None:
         self.on = on
         if on and self._speaker is None:
-            engine = (self._find or find_engine)()  # looked up now: tests replace it
+            # looked up now (tests replace find_engine)
+            engine = self._find() if self._find else find_engine(shutil.which, self.lang)
             self._speaker = Speaker(self.lang, engine, self._popen)
             if engine is None:
                 self.note = t(NO_ENGINE_NOTE)
+            elif self.lang == "zh" and not engine.speaks_mandarin_well:
+                self.note = t(POOR_MANDARIN_NOTE, engine=engine.name)
         if not on and self._speaker is not None:
             self._speaker.stop(everything=True)  # `v`: silence, getting help too
 

@@ -29,6 +29,7 @@ TABLES = {
     "OWN_RECORD",
     "KEYS",
     "NO_ENGINE_NOTE",
+    "POOR_MANDARIN_NOTE",
 }
 
 # Keys built at run time (plurals, ids shown as words); listed so none is missed.

@@ -156,3 +156,31 @@ def test_the_escalation_is_said_with_its_number_first_and_the_signs_to_watch(con
     assert "Call 999 at once if you are short of breath" in said
     assert "Watch for. One leg swollen" in said and "Source" not in said
     assert "Press !" not in said and "calf-coach" not in said
+
+
+def test_mandarin_prefers_an_engine_that_speaks_it_well(tmp_path):
+    prefix = tmp_path / "usr"
+    (prefix / "bin").mkdir(parents=True)
+    espeak = prefix / "bin" / "espeak-ng"
+    espeak.write_text("")
+    found = {"spd-say": "/x/spd-say", "espeak-ng": str(espeak)}
+    # Without the pinyin voice: the usual order, and "cmn".
+    assert find_engine(found.get, "zh") == Engine("spd-say", "/x/spd-say")
+    assert find_engine({"espeak-ng": str(espeak)}.get, "zh").mandarin == "cmn"
+    voices = prefix / "lib" / "x86_64-linux-gnu" / "espeak-ng-data" / "lang" / "sit"
+    voices.mkdir(parents=True)
+    (voices / "cmn-Latn-pinyin").write_text("")
+    best = find_engine(found.get, "zh")
+    assert best == Engine("espeak-ng", str(espeak), "cmn-latn-pinyin")
+    assert command(best, "好", "zh")[3:5] == ["-v", "cmn-latn-pinyin"]
+    assert find_engine(found.get, "en").name == "spd-say"  # English: the order as before
+
+
+def test_a_poor_mandarin_voice_is_said_once(tmp_path):
+    poor = Voice(True, "zh", find=lambda: Engine("espeak-ng", "/x/espeak-ng"))
+    note = poor.take_note()
+    assert note and "espeak-ng" in note and "cmn-latn-pinyin" in note
+    assert poor.take_note() is None
+    good = Voice(True, "zh", find=lambda: Engine("espeak-ng", "/x", "cmn-latn-pinyin"))
+    assert good.take_note() is None
+    assert Voice(True, "en", find=lambda: Engine("espeak-ng", "/x")).take_note() is None
