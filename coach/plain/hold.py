@@ -79,12 +79,8 @@ class PlainHold:
             index = max(step_index(steps, elapsed, timer.seconds, default), heard.step)
             if index != shown:
                 shown = index
-                at = t(
-                    "Step {number} of {total}, at {time}:",
-                    number=index + 1,
-                    total=len(steps),
-                    time=clock_text(round(elapsed)),
-                )
+                # No elapsed time here: "at 0:00" beside "1:00 left" was two clocks to hear.
+                at = t("Step {number} of {total}:", number=index + 1, total=len(steps))
                 console.say(f"{at} {steps[index].text}")
             left = timer.seconds_left()
             if timer.done:
