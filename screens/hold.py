@@ -159,7 +159,8 @@ class HoldScreen(CountdownScreen[HoldResult]):
     def plan(self) -> HoldPlan:
         steps = self.steps
         spoken = [step.text for step in steps]
-        return HoldPlan(steps, spoken, self.timer.seconds, self.content.hold.default_seconds)
+        pace = self.app.voice.pace  # type: ignore[attr-defined]
+        return HoldPlan(steps, spoken, self.timer.seconds, self.content.hold.default_seconds, pace)
 
     def said_now(self) -> str:
         return self.plan().spoken[min(self.current_step(), len(self.steps) - 1)]

@@ -17,6 +17,7 @@ from textual.events import Key
 from coach.content.model import Content, Region
 from coach.core.steps import GetHelp
 from coach.text import wording
+from coach.text.aloud import help_said
 from screens.base import CoachModal
 from screens.widgets.key_footer import KeyFooter
 from screens.widgets.lines import line_widget
@@ -65,6 +66,9 @@ class RedFlags(CoachModal[None]):
     def on_mount(self) -> None:
         if self.step is not None:
             self._still_until = self._clock() + STILL_SECONDS
+            # Getting help is said first, when the voice is on.
+            lines = wording.get_help(self.step, self.content, self.numbers)
+            self.app.voice.say_first(help_said(lines))  # type: ignore[attr-defined]
 
     def came_too_soon(self, key: Key) -> bool:
         """Also, on an episode's get-help, any key in its first second (Ctrl+C still

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Literal, NamedTuple
 
 from coach.core.i18n import t
+from coach.core.speaking import SILENT, Pace, seconds_to_say, shorter_forms
 from coach.core.timer import Timed, step_index
 
 CueKind = Literal["step", "half", "count", "time_up", "question", "segment"]
@@ -38,52 +39,158 @@ class Cue(NamedTuple):
 
 
 class HoldPlan(NamedTuple):
-    """The hold as it stands: its steps (spoken forms), length now (with time added)
-    and the length the step times were written for."""
+    """The hold as it stands: its steps (spoken forms), length now (with time added),
+    the length the step times were written for, and how fast the voice speaks (silent
+    when it is off: then every cue is due the moment its step is)."""
 
     steps: Sequence[Timed]
     spoken: Sequence[str]
     seconds: int
     default: int
+    pace: Pace = SILENT
+    short: Sequence[str] = ()
+    """Each step's own short spoken form, where the content has one ("" if not)."""
+
+
+GAP = 0.3
+"""Seconds of quiet kept between two utterances."""
+LATE = 2.0
+"""How late a step may be said so that the one before it is said whole, when there is
+time for that before time's up."""
+
+
+class Planned(NamedTuple):
+    """One utterance of the hold's speech: when it starts, what, and when it ends."""
+
+    at: float
+    cue: Cue
+    ends: float
+    step: int = -1
+    """The step it says; -1 for half way, a count or time's up."""
 
 
 class Heard(NamedTuple):
     """What has been cued so far: the seconds of hold done at the last look (None
-    before the first) and the furthest step announced (-1: none)."""
+    before the first), the furthest step announced (-1: none), the speech planned and
+    how much of it has been given, and what it was planned for."""
 
     at: float | None = None
     step: int = -1
+    speech: tuple[Planned, ...] = ()
+    given: int = 0
+    planned_for: tuple[int, Pace, int] | None = None
+    """(hold seconds, pace, first step planned): another of these plans again."""
 
 
-def _passed(before: float | None, now: float, mark: float) -> bool:
-    return (before is None or before + 1e-9 < mark) and now + 1e-9 >= mark
+def plan_speech(plan: HoldPlan, first: int, start: float) -> tuple[Planned, ...]:
+    """The hold's speech from step `first` on, none of it before `start`.
+
+    Priorities, in order: time's up is said on time; a step is never cut (by the
+    next step, a count, half way or time's up); steps are said as soon as they are
+    due. A step whose whole text would run into the next step's time is said in a
+    shorter form (fewer sentences: coach/core/speaking.py); if even the shortest
+    forms cannot all end before time's up, the last steps are shown but not said.
+    Half way and the counts are said only where nothing else is being said.
+    """
+    seconds, pace = plan.seconds, plan.pace
+    scale = seconds / plan.default if plan.default > 0 else 1.0
+    due = [step.at * scale for step in plan.steps]
+    short = list(plan.short) + [""] * len(plan.steps)
+    chosen = list(range(first, len(plan.steps)))
+    speech = _lay_out(plan, chosen, due, short, start, LATE)
+    if speech and speech[-1].ends > seconds - GAP:  # no step may be late then
+        speech = _lay_out(plan, chosen, due, short, start, 0.0)
+    while len(chosen) > 1 and speech and speech[-1].ends > seconds - GAP:
+        chosen.pop()  # the steps said are the first ones; the later are shown
+        speech = _lay_out(plan, chosen, due, short, start, 0.0)
+    busy = [(said.at, said.ends) for said in speech]
+
+    def free(at: float, kind: CueKind, text: str) -> Planned | None:
+        cue_ends = at + seconds_to_say(text, pace)
+        if all(cue_ends + GAP <= begin or at >= ends + GAP for begin, ends in busy):
+            busy.append((at, cue_ends))
+            return Planned(at, Cue(kind, text), cue_ends)
+        return None
+
+    extra: list[Planned | None] = []
+    if seconds >= HALF_WAY_FROM and seconds / 2 >= start:
+        extra.append(free(seconds / 2, "half", t("Half way.")))
+    for left in range(min(COUNT_FROM, seconds - 1), 0, -1):
+        if seconds - left >= start:
+            extra.append(free(seconds - left, "count", str(left)))
+    time_up = t("Time's up. Let go slowly.")
+    end = Planned(seconds, Cue("time_up", time_up), seconds + seconds_to_say(time_up, pace))
+    everything = [*speech, *(said for said in extra if said is not None), end]
+    return tuple(sorted(everything, key=lambda said: (said.at, said.step < 0)))
+
+
+def _lay_out(
+    plan: HoldPlan,
+    chosen: list[int],
+    due: list[float],
+    short: list[str],
+    start: float,
+    late: float,
+) -> list[Planned]:
+    """Each chosen step at its time or when the one before has ended, in the longest
+    form that ends before the next chosen step is due, or `late` seconds after it (the
+    last step: before time's up)."""
+    out: list[Planned] = []
+    ready = start
+    for n, index in enumerate(chosen):
+        begin = max(due[index], ready)
+        limit = due[chosen[n + 1]] + late if n + 1 < len(chosen) else float(plan.seconds)
+        forms = shorter_forms(plan.spoken[index], short[index])
+        timed = [(form, seconds_to_say(form, plan.pace)) for form in forms]
+        text, length = next(
+            ((form, took) for form, took in timed if begin + took + GAP <= limit), timed[-1]
+        )
+        out.append(Planned(begin, Cue("step", text), begin + length, index))
+        ready = begin + length + GAP
+    return out
 
 
 def hold_cues(plan: HoldPlan, heard: Heard, now: float) -> tuple[list[Cue], Heard]:
     """Cues due after the last look up to and including `now` (seconds of hold done),
     and what has been heard after them.
 
-    The first look announces the first step. A step is announced only past the
-    furthest one heard: adding time stretches the steps (the one due may move back),
-    and nothing already said is said again; the screen keeps showing that step.
+    The first look plans the speech and announces the first step. Adding time, a new
+    pace (the voice turned on) or another position (the caller sets `step` back to -1)
+    plans again from now: a step is announced only past the furthest one heard (adding
+    time stretches the steps, and the one due may move back), and nothing already
+    said is said again; the screen keeps showing that step. A late look gives every
+    cue it passed, in order, but of several steps only the newest.
     """
     before = heard.at
-    due: list[tuple[float, int, Cue]] = []
-    seconds = plan.seconds
-    old = heard.step
-    new = step_index(plan.steps, now, seconds, plan.default)
-    if new > old:
-        scale = seconds / plan.default if plan.default > 0 else 1.0
-        due.append((plan.steps[new].at * scale, 0, Cue("step", plan.spoken[new])))
-    if seconds >= HALF_WAY_FROM and _passed(before, now, seconds / 2):
-        due.append((seconds / 2, 1, Cue("half", t("Half way."))))
-    for left in range(min(COUNT_FROM, seconds - 1), 0, -1):
-        if _passed(before, now, seconds - left):
-            due.append((seconds - left, 2, Cue("count", str(left))))
-    if _passed(before, now, seconds):
-        due.append((seconds, 3, Cue("time_up", t("Time's up. Let go slowly."))))
-    due.sort(key=lambda item: (item[0], item[1]))
-    return [cue for _at, _order, cue in due], Heard(max(now, before or 0.0), max(old, new))
+    if before is not None and now + 1e-9 < before:
+        return [], heard  # the clock went back: nothing new is due
+    restarted = heard.planned_for is not None and heard.step < heard.planned_for[2] - 1
+    key = (plan.seconds, plan.pace)
+    if heard.planned_for is None or heard.planned_for[:2] != key or restarted:
+        due_now = step_index(plan.steps, now, plan.seconds, plan.default)
+        first = max(heard.step + 1, due_now)
+        start = now
+        if not restarted:  # the step being said goes on to its end
+            said_steps = [said.ends + GAP for said in heard.speech[: heard.given] if said.step >= 0]
+            start = max([now, *said_steps])
+        speech = plan_speech(plan, first, start)
+        heard = Heard(heard.at, heard.step, speech, 0, (*key, first))
+    given, step = heard.given, heard.step
+    cues: list[Cue] = []
+    newest = max(
+        (said.step for said in heard.speech[given:] if said.step >= 0 and said.at <= now + 1e-9),
+        default=-1,
+    )
+    while given < len(heard.speech) and heard.speech[given].at <= now + 1e-9:
+        said = heard.speech[given]
+        given += 1
+        if said.step >= 0 and said.step != newest:
+            continue  # passed over by a newer step in the same look
+        if said.step >= 0:
+            step = max(step, said.step)
+        cues.append(said.cue)
+    at = now if before is None else max(now, before)
+    return cues, heard._replace(at=at, step=step, given=given)
 
 
 def segment_cue(

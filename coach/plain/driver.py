@@ -201,6 +201,7 @@ class PlainCoach:
             self.say(t("Leaving Calf Coach. Take care."))
             return 0
         finally:
+            self.voice.finish_first()  # getting help, if it is being said, is heard to its end
             self.voice.close()  # nothing left speaking, no child left behind
             self.warn(self.recorder.close())
 

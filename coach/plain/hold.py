@@ -74,7 +74,7 @@ class PlainHold:
         while True:
             elapsed = timer.elapsed()
             if not timer.paused and not timer.finished_early:  # the same cues as the app
-                plan = HoldPlan(steps, spoken, timer.seconds, default)
+                plan = HoldPlan(steps, spoken, timer.seconds, default, console.voice.pace)
                 cues, heard = hold_cues(plan, heard, elapsed)
                 if cues and cues[-1].kind != "time_up":  # said with the question
                     console.voice.say(cues[-1].text)
@@ -82,12 +82,8 @@ class PlainHold:
             index = max(step_index(steps, elapsed, timer.seconds, default), heard.step)
             if index != shown:
                 shown = index
-                at = t(
-                    "Step {number} of {total}, at {time}:",
-                    number=index + 1,
-                    total=len(steps),
-                    time=clock_text(round(elapsed)),
-                )
+                # No elapsed time here: "at 0:00" beside "1:00 left" was two clocks to hear.
+                at = t("Step {number} of {total}:", number=index + 1, total=len(steps))
                 console.say(f"{at} {steps[index].text}")
                 if index == 0 and shown_after_first is False:
                     shown_after_first = True

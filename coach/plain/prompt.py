@@ -8,9 +8,12 @@ or a person typing ahead), so it is kept for that question rather than lost.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import io
+import os
 import select
+import time
 from collections.abc import Callable
 from typing import NamedTuple, Protocol, TextIO
 
@@ -51,9 +54,17 @@ class EndOfInput(Exception):
 
 
 class LineReader:
+    """Lines from standard input. From a real file descriptor the reader reads the bytes
+    itself (os.read after select), keeping every whole line that came: reading through
+    the text stream would pull a burst of lines into the stream's own buffer, where
+    select cannot see them, and keys typed together would wait until the hold ended."""
+
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
         self._kept: list[str] = []
+        self._lines: collections.deque[str] = collections.deque()
+        self._partial = b""
+        self._ended = False
         try:
             self._fd: int | None = stream.fileno()
         except (OSError, ValueError, io.UnsupportedOperation):
@@ -70,10 +81,34 @@ class LineReader:
         """The next line, without its newline; EndOfInput when input has closed."""
         if self._kept:
             return self._kept.pop(0)
-        line = self.stream.readline()
-        if not line:
-            raise EndOfInput
-        return line.rstrip("\r\n")
+        if self._fd is None:
+            line = self.stream.readline()
+            if not line:
+                raise EndOfInput
+            return line.rstrip("\r\n")
+        while not self._lines:
+            if self._ended:
+                raise EndOfInput
+            self._read_some()
+        return self._lines.popleft()
+
+    def _read_some(self) -> None:
+        """One read of what has come (blocks until something has); whole lines kept."""
+        assert self._fd is not None
+        try:
+            chunk = os.read(self._fd, 65536)
+        except InterruptedError:
+            return
+        except OSError:
+            chunk = b""
+        if not chunk:
+            self._ended = True
+            if self._partial:  # a last line without its newline
+                self._lines.append(_text(self._partial))
+                self._partial = b""
+            return
+        *whole, self._partial = (self._partial + chunk).split(b"\n")
+        self._lines.extend(_text(line) for line in whole)
 
     def keep(self, line: str) -> None:
         """Put a line back for the next question."""
@@ -81,15 +116,23 @@ class LineReader:
 
     def ready(self, timeout: float) -> bool:
         """Whether a line can be read within `timeout` seconds (without blocking after)."""
-        if self._kept:
-            return True
+        if self._kept or self._lines or self._ended:
+            return True  # a line, or the end of input, is there to read now
         if self._fd is None:
             return True
-        try:
-            readable, _, _ = select.select([self._fd], [], [], max(0.0, timeout))
-        except (OSError, ValueError):
-            return False
-        return bool(readable)
+        end = time.monotonic() + max(0.0, timeout)
+        while True:
+            try:
+                readable, _, _ = select.select([self._fd], [], [], max(0.0, end - time.monotonic()))
+            except (OSError, ValueError):
+                return False
+            if not readable:
+                return False
+            self._read_some()  # part of a line only: wait on for the rest, within timeout
+            if self._lines or self._ended:
+                return True
+            if time.monotonic() >= end:
+                return False
 
     def forget_typed_ahead(self) -> None:
         """On a terminal, drop what was typed before a question was printed: a key
@@ -102,6 +145,14 @@ class LineReader:
 
             termios.tcflush(self._fd, termios.TCIFLUSH)
         self._kept.clear()
+        self._lines.clear()
+        self._partial = b""
+
+
+def _text(line: bytes) -> str:
+    """A line of input as text: UTF-8 (a bad byte becomes a replacement character, never
+    an error), without its carriage return."""
+    return line.decode("utf-8", errors="replace").rstrip("\r")
 
 
 class LineEnds:

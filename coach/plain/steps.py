@@ -39,6 +39,7 @@ from coach.plain.hold import PlainHold
 from coach.plain.prompt import Console, EndOfInput, Option
 from coach.plain.routine import PlainRoutine
 from coach.text import wording
+from coach.text.aloud import help_said
 from coach.text.wording import LEG_NAMES, LEG_PROMPT
 
 
@@ -63,7 +64,9 @@ class PlainSteps:
             case WhatNext():
                 return self.what_next(step)
             case GetHelp():
-                console.lines(wording.get_help(step, console.content, console.region, "text"))
+                lines = wording.get_help(step, console.content, console.region, "text")
+                console.voice.say_first(help_said(lines))  # said before it is printed
+                console.lines(lines)
             case AfterCare():
                 console.lines(wording.after_care(step, console.region))
                 return self.leg()

@@ -22,23 +22,32 @@ NIGHT = Theme(
     panel="#1b2027",
     boost="#232a33",
     dark=True,
-    variables={"footer-key-foreground": "#c9a86a", "block-cursor-text-style": "bold"},
+    variables={
+        "footer-key-foreground": "#c9a86a",
+        "block-cursor-text-style": "bold",
+        "text-muted": "#a8a29a",
+        "text-disabled": "#a8a29a",
+    },
 )
 
 LIGHT = Theme(
     name="light",
     primary="#003d99",
     secondary="#4b0082",
-    accent="#7a3e00",
-    warning="#8a5a00",
+    accent="#5c2a00",
+    warning="#5c2a00",
     error="#a30000",
-    success="#0b6b1f",
+    success="#005500",
     foreground="#000000",
     background="#ffffff",
     surface="#f2f2f2",
     panel="#e6e6e6",
     dark=False,
-    variables={"footer-key-foreground": "#003d99"},
+    variables={
+        "footer-key-foreground": "#003d99",
+        "text-muted": "#2a2a2a",
+        "text-disabled": "#2a2a2a",
+    },
 )
 
 THEMES = (NIGHT, LIGHT)

@@ -7,7 +7,7 @@ from textual import events
 from coach.system.speech import Engine, Voice
 from screens.app.shell import make_app
 from screens.follow_up import FollowUp
-from screens.hold import HoldScreen
+from screens.red_flags import RedFlags
 from screens.widgets.countdown_face import CountdownFace
 from tests.support.app import coach_app
 from tests.support.pilot import past_safety_check, record_notices, run_out, wait_for
@@ -38,7 +38,8 @@ async def test_a_hold_speaks_steps_half_way_the_last_seconds_and_times_up_in_ord
             await run_out(pilot, clock, second - (clock.now - 1000.0))
             expected.append(text)
             assert await heard(pilot, log, len(expected)) == expected
-        for second, text in [(52, steps[4]), (55, "5"), (56, "4"), (57, "3"), (58, "2")]:
+        # "Nearly done ..." takes about four seconds to say: 5 and 4 are not said over it.
+        for second, text in [(52, steps[4]), (57, "3"), (58, "2")]:
             await run_out(pilot, clock, second - (clock.now - 1000.0))
             expected.append(text)
             assert await heard(pilot, log, len(expected)) == expected
@@ -80,16 +81,31 @@ async def test_nothing_is_said_after_leaving_and_v_stops_it_at_once(
         await run_out(pilot, clock, 10)
         assert len(await heard(pilot, log, 4)) == 4
         await pilot.press("q")  # leave the hold
-        await wait_for(pilot, type(app.screen))
-        for _ in range(5):
-            await pilot.pause()
-        said = len(spoken(log))
-        assert not isinstance(app.screen, HoldScreen)
-        wait_until(lambda: app.voice._speaker.reap() == 0)
+        await wait_for(pilot, RedFlags)
+        # The hold's speech ends; getting help (the safety net) is said first, and only it.
+        texts = await heard(pilot, log, 5)
+        assert texts[4].startswith("Before you go: when to get help. Get medical help if")
+        assert app.region.urgent in texts[4]
+        assert f"Call {app.region.emergency} at once" in texts[4]
+        wait_until(lambda: app.voice._speaker.reap() == 1)  # the hold's speech has ended
         clock.advance(60)
         for _ in range(5):
             await pilot.pause()
-        assert len(spoken(log)) == said and app.voice._speaker.reap() == 0
+        assert len(spoken(log)) == 5 and app.voice._speaker.speaking
+        help_pid = spoken(log)[4].pid
+    assert gone(help_pid)  # quitting ends it: nothing outlives the app
+
+
+def test_the_escalation_is_said_first_in_plain_mode(content, tmp_path):
+    Recorded.said = []
+    voice = Voice(True, find=FAKE, popen=Recorded)
+    coach, _out = coach_for(content, tmp_path, "b\ny\n", voice=voice)  # one leg is swollen
+    assert coach.run() == 0
+    texts = [args[-1] for args in Recorded.said]
+    assert len(texts) == 1 and texts[0].startswith(
+        content.red_flag_lead(content.red_flag("clot"), content.regions["uk"])
+    )
+    assert "Watch for" not in texts[0] and "Source" not in texts[0]
 
 
 async def test_chinese_uses_the_mandarin_voice(tmp_path, monkeypatch, clock):
@@ -169,8 +185,8 @@ def test_plain_mode_speaks_the_same_cues(content, tmp_path):
     steps = [s.text for s in content.guides["back"].steps["bed"]]
     assert texts[:3] == steps[:3]
     assert texts[texts.index("Half way.") :][:2] == ["Half way.", steps[3]]
-    tail = texts[texts.index("5") :]
-    assert tail == ["5", "4", "3", "2", "1", "Time's up. Let go slowly. Has the cramp eased?"]
+    tail = texts[texts.index(steps[4]) :]  # no count said over "Nearly done ..."
+    assert tail == [steps[4], "3", "2", "1", "Time's up. Let go slowly. Has the cramp eased?"]
 
 
 async def test_the_cursor_is_parked_on_the_step_now_for_screen_readers(content, clock, tmp_path):

@@ -74,3 +74,34 @@ def gone(pid: int) -> bool:
     except ProcessLookupError:
         return True
     return False
+
+
+WRAPPER = """#!/bin/sh
+trap '' TERM
+/bin/sleep 30 &
+printf '%s %s %s\\n' "$!" "$(/bin/date +%s.%N)" "child of $$" >> "{log}"
+printf '%s %s %s\\n' "$$" "$(/bin/date +%s.%N)" "$*" >> "{log}"
+wait
+"""
+"""An engine that is a wrapper script ignoring SIGTERM, whose own child (a sleep, which
+inherits the ignored SIGTERM) would outlive a terminate of the script alone."""
+
+
+def wrapper_engine(tmp_path: Path, monkeypatch) -> Path:
+    log = fake_engine(tmp_path, monkeypatch)
+    script = tmp_path / "fake-bin" / "espeak-ng"
+    script.write_text(WRAPPER.format(log=log))
+    return log
+
+
+def alive(pid: int) -> bool:
+    """Running (not a zombie: an orphan's zombie stays where nothing reaps it)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def all_pids(log: Path) -> list[int]:
+    return [int(line.split(" ", 1)[0]) for line in log.read_text().splitlines() if line]

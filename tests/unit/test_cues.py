@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from coach.core.cues import Heard, HoldPlan, hold_cues, question_cue, segment_cue
+import itertools
+
+from coach.core.cues import (
+    GAP,
+    Heard,
+    HoldPlan,
+    Planned,
+    hold_cues,
+    plan_speech,
+    question_cue,
+    segment_cue,
+)
+from coach.core.speaking import ESPEAK, ESPEAK_MANDARIN, SILENT, seconds_to_say, shorter_forms
 from coach.core.timer import HoldTimer
 from tests.conftest import FakeClock
 
@@ -68,10 +80,13 @@ def test_a_late_tick_yields_every_cue_passed_in_time_order():
 
 def test_no_cue_twice_and_none_while_the_clock_stands_still():
     plan = HoldPlan(STEPS, SPOKEN, 60, 60)
-    assert hold_cues(plan, Heard(10.0, 1), 10.0) == ([], Heard(10.0, 1))
-    assert hold_cues(plan, Heard(10.0, 1), 9.0)[0] == []
+    cues, heard = hold_cues(plan, Heard(10.0, 1), 10.0)
+    assert cues == [] and (heard.at, heard.step) == (10.0, 1)
+    assert hold_cues(plan, heard, 10.0)[0] == []
+    assert hold_cues(plan, heard, 9.0)[0] == []
     cues, heard = hold_cues(plan, Heard(7.9, 0), 8.0)
-    assert [c.text for c in cues] == ["pull toes"] and heard == Heard(8.0, 1)
+    assert [c.text for c in cues] == ["pull toes"] and (heard.at, heard.step) == (8.0, 1)
+    assert hold_cues(plan, heard, 8.0)[0] == []
 
 
 def test_added_time_stretches_the_steps_and_moves_the_countdown():
@@ -106,3 +121,106 @@ def test_the_routine_says_each_stretch_and_switch_legs_between_legs():
 def test_the_question_is_a_cue_without_a_bell():
     assert question_cue("Has the cramp eased?") == ("question", "Has the cramp eased?")
     assert question_cue("x").bell == "none"
+
+
+# Speech planned by how long it takes to say (#27 item 7): espeak-ng's pace, a fake clock.
+
+
+def said_at(content, seconds: int, pace=ESPEAK, position: str = "bed") -> list[Planned]:
+    steps = content.guides["back"].steps[position]
+    plan = HoldPlan(steps, [s.text for s in steps], seconds, 60, pace)
+    return list(plan_speech(plan, 0, 0.0))
+
+
+def never_overlapping(speech: list[Planned]) -> bool:
+    return all(a.ends + GAP <= b.at + 1e-9 for a, b in itertools.pairwise(speech))
+
+
+def test_at_speaking_pace_no_step_is_cut_and_times_up_is_on_time(content):
+    for seconds in (60, 30, 20, 10):
+        for position in ("bed", "sitting", "standing"):
+            speech = said_at(content, seconds, position=position)
+            steps = [said for said in speech if said.cue.kind == "step"]
+            assert never_overlapping(speech[:-1]), (seconds, position)
+            assert speech[-1].cue.kind == "time_up" and speech[-1].at == seconds
+            assert steps[-1].ends + GAP <= seconds + 1e-9
+            assert steps[0].step == 0 and steps[0].at == 0
+
+
+def test_a_full_hold_says_every_step_whole_and_counts_only_in_the_quiet(content):
+    speech = said_at(content, 60)
+    texts = [s.text for s in content.guides["back"].steps["bed"]]
+    assert [said.cue.text for said in speech if said.cue.kind == "step"] == texts
+    nearly_done = next(said for said in speech if said.step == 4)
+    counts = [said for said in speech if said.cue.kind == "count"]
+    # "Nearly done ..." is said from 52 s for about four seconds: 5 and 4 would cut it.
+    assert [said.cue.text for said in counts] == ["3", "2", "1"]
+    assert all(said.at >= nearly_done.ends + GAP for said in counts)
+
+
+def test_a_short_hold_says_every_step_in_a_shorter_form(content):
+    speech = said_at(content, 20)
+    steps = [said for said in speech if said.cue.kind == "step"]
+    texts = [s.text for s in content.guides["back"].steps["bed"]]
+    assert [said.step for said in steps] == [0, 1, 2, 3, 4]
+    assert all(texts[said.step].startswith(said.cue.text) for said in steps)
+    assert any(said.cue.text != texts[said.step] for said in steps)
+    assert all(said.cue.text.endswith(".") for said in steps)  # whole sentences
+
+
+def test_a_hold_too_short_for_every_step_says_the_first_ones_and_times_up_on_time(content):
+    speech = said_at(content, 5)
+    assert [said.step for said in speech if said.cue.kind == "step"] == [0]
+    assert speech[-1].cue.kind == "time_up" and speech[-1].at == 5
+
+
+def test_silent_pace_keeps_every_cue_at_its_step_time(content):
+    speech = said_at(content, 60, pace=SILENT)
+    assert [round(said.at) for said in speech if said.cue.kind == "step"] == [0, 8, 20, 40, 52]
+    counts = [said.cue.text for said in speech if said.cue.kind == "count"]
+    assert counts == ["5", "4", "3", "2", "1"]
+
+
+def test_the_clock_gives_each_planned_line_at_its_time_and_never_one_early(content):
+    steps = content.guides["back"].steps["bed"]
+    plan = HoldPlan(steps, [s.text for s in steps], 60, 60, ESPEAK)
+    planned = {said.cue.text: said.at for said in plan_speech(plan, 0, 0.0)}
+    clock = FakeClock()
+    timer = HoldTimer(60, clock)
+    timer.start()
+    heard, got = Heard(), []
+    for tick in range(0, 61 * 4):
+        clock.now = 1000.0 + tick / 4
+        cues, heard = hold_cues(plan, heard, timer.elapsed())
+        got += [(timer.elapsed(), cue.text) for cue in cues]
+    assert [text for _at, text in got] == list(planned)
+    assert all(planned[text] <= at < planned[text] + 0.25 + 1e-9 for at, text in got)
+
+
+def test_time_added_mid_step_lets_the_step_end_before_the_next(content):
+    steps = content.guides["back"].steps["bed"]
+    texts = [s.text for s in steps]
+    clock = FakeClock()
+    timer = HoldTimer(60, clock)
+    timer.start()
+    heard, got = Heard(), []
+    for tick in range(0, 91 * 4):
+        clock.now = 1000.0 + tick / 4
+        if tick == 41 * 4:  # "Keep holding ..." began at 40 s and is still being said
+            timer.extend(30)
+        plan = HoldPlan(steps, texts, timer.seconds, 60, ESPEAK)
+        cues, heard = hold_cues(plan, heard, timer.elapsed())
+        got += [(timer.elapsed(), cue.text) for cue in cues]
+    said = dict((text, at) for at, text in got)
+    assert said[texts[3]] == 40.0 and said[texts[4]] >= 52 * 1.5
+    assert [text for _at, text in got].count(texts[3]) == 1
+    assert got[-1] == (90.0, "Time's up. Let go slowly.")
+
+
+def test_chinese_is_timed_by_the_character():
+    zh = ESPEAK_MANDARIN
+    assert seconds_to_say("快好了。", zh) < seconds_to_say("快好了。快好了。", zh)
+    assert seconds_to_say("Keep holding.", ESPEAK) < seconds_to_say("Keep holding now.", ESPEAK)
+    assert seconds_to_say("anything", SILENT) == 0
+    assert shorter_forms("一。二。三。") == ["一。二。三。", "一。三。", "一。二。", "一。"]
+    assert shorter_forms("One. Two; too. Three.")[1:] == ["One. Three.", "One. Two; too.", "One."]

@@ -28,8 +28,9 @@ def test_back_of_calf_hold_from_typed_answers(content, tmp_path):
     assert "not a diagnosis" in text and "999" in text
     steps = [line for line in text.splitlines() if line.startswith("Step ")]
     assert len(steps) == len(content.guides["back"].steps["bed"])
-    assert steps[0].startswith("Step 1 of 5, at 0:00: Lie on your back")
-    assert "Step 2 of 5, at 0:08: Pull your foot and toes up toward your shin" in text
+    assert steps[0].startswith("Step 1 of 5: Lie on your back")
+    assert "Step 2 of 5: Pull your foot and toes up toward your shin" in text
+    assert " at 0:" not in text  # one clock to hear: the time left, never the time done
     lefts = [line for line in text.splitlines() if line.endswith(" left.")]
     assert lefts == ["0:50 left.", "0:40 left.", "0:30 left.", "0:20 left.", "0:10 left."]
     assert "Time's up. Let go slowly." in text
@@ -291,3 +292,29 @@ def test_yes_at_the_swollen_leg_question_never_stretches(content, tmp_path):
     (record,) = saved(tmp_path)
     assert record.outcome == "red_flag" and record.holds == 0
     assert "Step 1" not in out.getvalue()
+
+
+def test_hold_keys_that_arrive_together_are_each_read_in_order_at_once():
+    """#29 item 16: a burst over a pipe is read as it comes, not left in a buffer that
+    select cannot see until the hold has ended."""
+    import os
+    import threading
+
+    from coach.plain.prompt import EndOfInput, LineReader
+
+    read_end, write_end = os.pipe()
+    burst = b"+\n" * 1000 + b" " * 100_000 + b"\np\n\xffq"
+    writer = threading.Thread(target=os.write, args=(write_end, burst))  # more than a pipe holds
+    with os.fdopen(read_end, "r") as stream:
+        reader = LineReader(stream)
+        writer.start()
+        got = []
+        while len(got) < 1002 and reader.ready(2.0):
+            got.append(reader.readline())
+        writer.join()
+        assert got == ["+"] * 1000 + [" " * 100_000, "p"]
+        assert not reader.ready(0.0)  # "q" has no newline yet: not a line
+        os.close(write_end)
+        assert reader.ready(0.0) and reader.readline() == "\ufffdq"
+        with pytest.raises(EndOfInput):
+            reader.readline()
