@@ -171,6 +171,8 @@ class HistoryScreen(CoachScreen[None]):
         return first if first is not None else first_view(self._store, self._now(), PAGE)
 
     def _show(self, data: FirstView | None, bindings: bool = True) -> None:
+        if not self.is_attached:
+            return  # the person left (u then q) before the read came back: nothing to show
         if data is None:  # the store could not be opened
             for widget in self.query("#summary, #skipped, TabStrip, ContentSwitcher"):
                 widget.display = False
@@ -190,6 +192,8 @@ class HistoryScreen(CoachScreen[None]):
             self.refresh_bindings()
 
     def _show_tabs(self, tabs: TabTexts) -> None:
+        if not self.is_attached:
+            return  # left before the tabs' text came back
         for name, text in zip(("nights", "charts", "helped"), tabs, strict=True):
             shown = self.query(f"#{name}")
             if shown:

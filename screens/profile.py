@@ -162,12 +162,31 @@ class ProfileScreen(CoachModal[None]):
         self.dismiss(None)
 
 
+class NameBox(Input):
+    """The text box for a medicine's name or its date, which leaves "!" to get help (no
+    medicine's name needs it): Textual skips priority bindings for a key that the
+    focused text box says it will type."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return character != "!" and super().check_consume_key(key, character)
+
+
 class AddMedicineScreen(CoachModal["Medicine | None"]):
     """Two typed answers: the name, then the date it was started (Enter: not known)."""
 
     CSS_PATH = "profile.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Go back", id="profile-add-cancel"),
+        # "!" gets help from every screen, this one too: the name box lets it through
+        # (NameBox), and a priority binding takes it before the box would type it.
+        Binding(
+            "exclamation_mark",
+            "app.red_flags",
+            "Get help",
+            id="profile-add-red-flags",
+            key_display="!",
+            priority=True,
+        ),
     ]
 
     def __init__(self) -> None:
@@ -177,7 +196,7 @@ class AddMedicineScreen(CoachModal["Medicine | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(id="profile-add"):
             yield Static(t("Name of the medicine, then Enter"), id="profile-ask", markup=False)
-            yield Input(id="profile-input", max_length=60)
+            yield NameBox(id="profile-input", max_length=60)
             yield Static("", id="profile-problem", classes="hint", markup=False)
         yield KeyFooter()
 

@@ -28,8 +28,8 @@ class SafetyCheck(CoachScreen[SafetyAnswer]):
 
     AUTO_FOCUS = ""  # nothing pre-selected: a stray Enter answers nothing ("" is off)
     BINDINGS = [
-        Binding("y", "answer('yes')", "Yes, one", id="safety-yes"),
-        Binding("n", "answer('no')", "None", id="safety-no"),
+        Binding("y", "answer('yes')", "Yes, one of these", id="safety-yes"),
+        Binding("n", "answer('no')", "No, none of these", id="safety-no"),
         Binding("q,escape", "answer('leave')", "Leave", id="safety-leave"),
         Binding("down", "app.focus_next", show=False),
         Binding("up", "app.focus_previous", show=False),

@@ -117,13 +117,19 @@ class PlainCoach:
         self.say(question)
         listed = [o for o in options if o.listed]
         for i, option in enumerate(listed, 1):
-            self.say(f"  {i}. ({option.key}) {option.label}")
+            # A key that is its own number ("which one? 1-4") is not said twice.
+            key = "" if option.key == str(i) else f"({option.key}) "
+            self.say(f"  {i}. {key}{option.label}")
         for line in aside or ():
             self.say(line)
         numbered = {str(i) for i in range(1, len(listed) + 1)}
         hint = ", ".join(o.key for o in options if not (o.listed and o.key in numbered))
         while True:
-            prompt = t("Answer 1-{last} or {keys}: ", last=len(listed), keys=hint)
+            prompt = (
+                t("Answer 1-{last} or {keys}: ", last=len(listed), keys=hint)
+                if hint
+                else t("Answer 1-{last}: ", last=len(listed))
+            )
             print(prompt, end="", file=self.stdout, flush=True)
             try:
                 line = self.input.readline()

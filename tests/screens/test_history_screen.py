@@ -174,3 +174,23 @@ async def test_a_long_history_pages_in_and_deletes_far_down(tmp_path: Path) -> N
         await pilot.press("home")
         await settled(pilot)
         assert table.cursor_row == 0 and when(newest) in screen_text(app)
+
+
+async def test_rows_read_after_the_person_left_the_history_are_dropped(tmp_path: Path) -> None:
+    """A read that comes back after the history was closed (`u` then `q` at once: found
+    by the monkey, seed 9) is not shown: it once queried `#empty` on a screen no longer
+    in the app and the worker failed."""
+    store = make_store(tmp_path)
+    app = HistoryApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        first = screen._read()
+        await app.pop_screen()
+        await pilot.pause()
+        assert not screen.is_attached
+        screen._show(first)  # as call_from_thread would, late
+        screen._show_tabs(("n", "c", "h"))
+        await pilot.pause()
+        assert app.return_code is None and app.is_running

@@ -79,7 +79,7 @@ def test_go_back_is_never_the_calf_side():
 
     table = load_ui(ROOT / "content" / "zh")
     assert table["Go back"] == "返回" and table["Back of calf"] == "小腿后侧"
-    assert table["Yes, one"] == "有" and table["None"] == "没有"
+    assert table["Yes, one of these"] == "有" and table["No, none of these"] == "没有"
     assert "有" in table["Yes: do not stretch, get help"]
     assert table["No, none of these: start the stretch"].startswith("没有")
 

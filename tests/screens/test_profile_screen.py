@@ -51,3 +51,18 @@ async def test_medicines_and_conditions_from_the_history_screen(tmp_path: Path) 
         await pilot.press("escape")
         await settled(pilot)
         assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_exclamation_mark_gets_help_while_typing_a_medicine(tmp_path: Path) -> None:
+    """`!` gets help from every screen: the text box for a medicine's name must not take
+    it as a letter (found by the monkey, seed 7)."""
+    from tests.support.app import coach_app, load_content
+    from tests.support.pilot import on
+
+    app = coach_app(load_content(), data_dir=tmp_path, hour=12)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on(pilot, "SidePicker", "h")
+        await on(pilot, "HistoryScreen", "m")
+        await on(pilot, "ProfileScreen", "plus")
+        await on(pilot, "AddMedicineScreen", "exclamation_mark")
+        await on(pilot, "RedFlags")

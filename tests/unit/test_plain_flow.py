@@ -86,3 +86,13 @@ def test_an_answer_for_the_next_question_skips_which_leg_and_is_kept(content, tm
     assert coach.run() == 0
     (record,) = saved(tmp_path)
     assert record.leg is None and record.causes == (content.causes[0].id,)
+
+
+def test_which_one_lists_each_sign_once_and_asks_for_its_number(content, tmp_path):
+    """Keys that are their own numbers are not said twice ("1. (1) Swollen leg") and the
+    prompt has no empty "or": a screen reader reads every character."""
+    coach, written = coach_for(content, tmp_path, "b\ny\n1\n")
+    coach.run()
+    out = written.getvalue()
+    assert "1. Swollen leg" in out and "(1)" not in out
+    assert "Answer 1-4: " in out and " or : " not in out
