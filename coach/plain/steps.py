@@ -48,6 +48,10 @@ class PlainSteps:
         self.console = console
         self.holds = PlainHold(console)
         self.routine = PlainRoutine(console)
+        self._hold_again = False
+        """"h" at "has it eased?": still cramping and hold again, in one answer, so
+        the next hold starts without the relief list and a second prompt (a screen
+        reader says each line; the cramp is still there)."""
 
     def show(self, step: Step) -> object:
         """Print `step`; its answer, or None for a page that is only read."""
@@ -156,10 +160,16 @@ class PlainSteps:
                 Option("k", t("The knot has gone, but it is sore"), "sore"),
                 Option("s", t("Still there, but weaker"), "somewhat"),
                 Option("n", t("No, still cramping"), "still"),
+                Option("h", t("Still cramping: hold again now"), "hold-again"),
                 Option("q", t("Leave"), "leave"),
             ],
         )
-        severity = None if outcome == "leave" else self._severity()
+        self._hold_again = outcome == "hold-again"
+        if self._hold_again:
+            outcome = "still"
+        # How bad it was is asked once it has passed its worst, never while it still
+        # cramps (the question is in the past tense; the person is still in pain).
+        severity = None if outcome in ("leave", "still") else self._severity()
         return EasedAnswer(cast(EasedOutcome, outcome), severity)  # one of the options' values
 
     def _severity(self) -> int | None:
@@ -188,6 +198,9 @@ class PlainSteps:
     def what_next(self, step: WhatNext) -> NextAnswer:
         console = self.console
         console.lines(wording.what_next(step))
+        if self._hold_again:  # answered with "h" already: the time line, then the hold
+            self._hold_again = False
+            return NextAnswer("hold")
         console.lines(wording.relief(step, console.content))
         options = [
             Option("h", t("Hold the stretch again"), "hold"),

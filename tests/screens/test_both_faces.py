@@ -32,7 +32,7 @@ def plain_run(content, data_dir):
     coach, _ = coach_for(content, data_dir, "", position="bed")
     clock = coach.clock
     start = clock.now
-    answers = ["b", "n", None, "n", "6", "h", ("d", 80), "s", "", "q"]
+    answers = ["b", "n", None, "h", ("d", 80), "s", "6", "q"]
     answers += ["y"] * CAUSES_YES + ["n"] * (len(content.causes) - CAUSES_YES)
     lines = []
     for answer in answers:
@@ -68,12 +68,12 @@ async def app_run(content, data_dir):
         clock.advance(60)
         app.screen.tick()
         await on("HoldScreen", "enter")
-        await on("FollowUp", "6", "n")
+        await on("FollowUp", "n")
         await on("StillCramping", "h")
         await on("HoldScreen")
         clock.advance(20)
         await on("HoldScreen", "d")
-        await on("FollowUp", "s")
+        await on("FollowUp", "6", "s")
         await on("StillCramping", "q")
         await on("AfterCareScreen", "c")
         keys = ["y"] * CAUSES_YES + ["n"] * (len(content.causes) - CAUSES_YES)

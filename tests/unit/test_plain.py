@@ -240,7 +240,7 @@ def test_plain_red_flags_say_how_to_change_the_country_with_an_option(content, t
 def test_plain_asks_which_relief_was_tried_before_what_next(content, tmp_path):
     # Still cramping: marks w and massage (letter or name), holds again; then somewhat
     # better: an unknown letter is asked again, Enter marks none, and it stops there.
-    answers = "b\nn\nn\n\nw, massage\nh\ns\n\nz\n\nq\n" + "n\n" * len(content.causes)
+    answers = "b\nn\nn\nw, massage\nh\ns\n\nz\n\nq\n" + "n\n" * len(content.causes)
     coach, out = coach_for(content, tmp_path, answers)
     coach.run()
     text = out.getvalue()
@@ -256,11 +256,26 @@ def test_plain_asks_which_relief_was_tried_before_what_next(content, tmp_path):
 
 def test_plain_hold_key_typed_at_the_relief_question_still_holds(content, tmp_path):
     """A person who types h (or q) at once, as before, is not held up by the question."""
-    coach, out = coach_for(content, tmp_path, "b\nn\nn\n\nh\ny\n\n" + "n\n" * len(content.causes))
+    coach, out = coach_for(content, tmp_path, "b\nn\nn\nh\ny\n\n" + "n\n" * len(content.causes))
     coach.run()
     (record,) = saved(tmp_path)
     assert (record.holds, record.outcome, record.relief_tried) == (2, "gone", ())
     assert "What next?" not in out.getvalue()
+
+
+def test_still_cramping_reaches_the_second_hold_in_one_answer(content, tmp_path):
+    """#27 item 6: "still cramping" took three prompts before the next hold (how bad it
+    was, in the past tense, while it still cramped; five relief lines; "what next?").
+    `h` at "has it eased?" is still cramping and hold again, in one answer: the time
+    line, then the hold. How bad it was is asked once it has eased."""
+    coach, out = coach_for(content, tmp_path, "b\nn\nh\ny\n4\n\n" + "n\n" * len(content.causes))
+    assert coach.run() == 0
+    text = out.getvalue()
+    assert text.count("How bad was it") == 1  # after "gone", not after "still cramping"
+    assert "Tried any of these?" not in text and "What next?" not in text
+    assert "If it is not gone about 10 min after it began" in text  # the time line stays
+    (record,) = saved(tmp_path)
+    assert (record.holds, record.outcome, record.severity) == (2, "gone", 4)
 
 
 @pytest.mark.parametrize("odd", ["²", "③", "٣", "３"])
