@@ -31,14 +31,40 @@ class SafetyCheck(CoachScreen[SafetyAnswer]):
         Binding("y", "answer('yes')", "Yes, one of these", id="safety-yes"),
         Binding("n", "answer('no')", "No, none of these", id="safety-no"),
         Binding("q,escape", "answer('leave')", "Leave", id="safety-leave"),
+        Binding("c", "change_country", "Country", id="safety-country"),
         Binding("down", "app.focus_next", show=False),
         Binding("up", "app.focus_previous", show=False),
     ]
 
-    def __init__(self, step: SafetyQuestion, region: Region) -> None:
+    def __init__(self, step: SafetyQuestion, region: Region, ask_region: bool = False) -> None:
+        """`ask_region`: the locale's country is not confirmed yet (a first run started
+        straight into `calf-coach back`): its numbers are shown, `c` changes them."""
         super().__init__()
         self.step = step
         self.numbers = region
+        self.ask_region = ask_region and region.id != "default"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "change_country":
+            return self.ask_region
+        return True
+
+    def action_change_country(self) -> None:
+        self.app.action_choose_region()  # type: ignore[attr-defined]
+
+    def on_screen_resume(self) -> None:
+        """Back from the country dialog: the line names the numbers now in use."""
+        region = getattr(self.app, "region", self.numbers)
+        if not self.ask_region or region is self.numbers:
+            return
+        self.numbers = region
+        changed = t(
+            "Numbers for: {country} ({number}). Changed.",
+            country=region.name,
+            number=region.emergency,
+        )
+        for line in self.query("#safety-numbers").results(Static):
+            line.update(changed)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="safety"):
@@ -50,6 +76,13 @@ class SafetyCheck(CoachScreen[SafetyAnswer]):
                         yield Static(t(case), classes="gate-text", markup=False)
             yield Choice("n", t("No, none of these: start the stretch"), id="no")
             yield Choice("y", t("Yes: do not stretch, get help"), id="yes")
+            if self.ask_region:
+                numbers = t(
+                    "Numbers for: {country} ({number}). Not right? c to change.",
+                    country=self.numbers.name,
+                    number=self.numbers.emergency,
+                )
+                yield Static(numbers, id="safety-numbers", markup=False)
             if self.step.disclaimer:
                 yield Static(wording.disclaimer(self.numbers), id="disclaimer", markup=False)
         yield KeyFooter()

@@ -93,15 +93,28 @@ class PlainSteps:
         console.say(t("Before you stretch, check for these:"))
         for case in wording.GATE_CASES:
             console.say(f"- {t(case)}")
-        answer = console.ask(
-            t("Any of these?"),
-            [
+        while True:
+            options = [
                 Option("n", t("No, none of these: start the stretch"), "no"),
                 Option("y", t("Yes: do not stretch, get help"), "yes"),
                 Option("q", t("Leave"), "leave"),
-            ],
-        )
-        return cast(SafetyAnswer, answer)  # one of the options' values
+            ]
+            aside = []
+            if console.ask_region and console.region.id != "default":
+                # Started straight into a stretch (`calf-coach back`) on a first run: the
+                # locale's country is shown for confirming before any number is needed.
+                aside.append(
+                    t(
+                        "Numbers for: {country} ({number}). Not right? c to change.",
+                        country=console.region.name,
+                        number=console.region.emergency,
+                    )
+                )
+                options.append(Option("c", t("Change"), "country", listed=False))
+            answer = console.ask(t("Any of these?"), options, aside=aside)
+            if answer != "country":
+                return cast(SafetyAnswer, answer)  # one of the options' values
+            console.pick_country()
 
     def which_sign(self, step: WhichSign) -> SignAnswer:
         """After "yes" at the gate: which case, so its own help and number are shown."""

@@ -37,6 +37,7 @@ class StepHost(Protocol):
     content: Content
     region: Region
     clock: Clock
+    ask_region: bool
 
     def notice_if_away(self, title: str, body: str) -> object: ...
 
@@ -50,7 +51,7 @@ def screen_for(host: StepHost, step: Step) -> Screen[Any]:
     """The screen that shows `step`, given what it needs from the app."""
     match step:
         case SafetyQuestion():
-            return screen("safety_check", "SafetyCheck")(step, host.region)
+            return screen("safety_check", "SafetyCheck")(step, host.region, host.ask_region)
         case WhichSign():
             return screen("safety_check", "WhichSignScreen")(step)
         case Hold():

@@ -292,3 +292,43 @@ async def test_the_morning_checkin_waits_while_the_country_is_confirmed(tmp_path
         assert app.region.id == "us" and not app.ask_region
         assert "Any cramps last night?" in statics_text(app)
         assert isinstance(app.screen, SidePicker)
+
+
+async def test_started_straight_into_back_the_gate_shows_the_locales_numbers_to_change(
+    content, tmp_path, monkeypatch
+):
+    """`calf-coach back` on a first run skips "Where is the cramp?": the gate, before any
+    number is needed, names the locale's numbers, and `c` changes them there (#26)."""
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    app = make_app(content, data_dir=tmp_path, clock=FakeClock(), side="back")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, SafetyCheck)
+        assert "Numbers for: United States (911). Not right? c to change." in statics_text(app)
+        await pilot.pause()
+        await pilot.press("c")
+        await wait_for(pilot, CountryPicker)
+        await pilot.pause()
+        await pilot.press(*"united k", "enter")
+        await wait_for(pilot, SafetyCheck)
+        await pilot.pause()
+        assert "Numbers for: United Kingdom (999). Changed." in statics_text(app)
+        assert app.region.emergency == "999"
+    assert json.loads((tmp_path / "settings.json").read_text())["region"] == "uk"
+
+
+def test_plain_back_shows_the_locales_numbers_at_the_gate(content, tmp_path):
+    out = io.StringIO()
+    coach = PlainCoach(
+        content,
+        recorder=Recorder(tmp_path),
+        prefs=load_settings(tmp_path),
+        region=content.regions["us"],
+        stdin=io.StringIO("y\n1\n"),
+        stdout=out,
+        clock=FakeClock(),
+        ask_region=True,
+    )
+    assert coach.run("back") == 0
+    text = out.getvalue()
+    line = "Numbers for: United States (911). Not right? c to change."
+    assert text.index("Any of these?") < text.index(line) < text.index("Call 911")

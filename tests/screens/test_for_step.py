@@ -31,6 +31,7 @@ class Host:
         self.content = content
         self.region = content.regions["uk"]
         self.clock = FakeClock()
+        self.ask_region = False
         self.notices: list[str] = []
 
     def notice_if_away(self, title: str, body: str) -> bool:
