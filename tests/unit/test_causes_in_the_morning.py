@@ -22,8 +22,8 @@ from coach.plain.driver import PlainCoach
 from coach.store import pending
 from coach.store.history import History
 from coach.store.migrations import DB_NAME, MIGRATIONS
-from coach.store.records import EpisodeRecord
 from coach.store.recorder import Recorder
+from coach.store.records import EpisodeRecord
 from tests.conftest import FakeClock
 from tests.support.flows import make, through_hold
 
