@@ -88,6 +88,10 @@ def test_a_line_of_the_pending_file_keeps_the_mark(tmp_path: Path):
     del data["record"]["causes_pending"]
     older = pending.from_line(json.dumps(data).encode() + b"\n")
     assert isinstance(older, pending.Snapshot) and older.record.causes_pending is False
+    # Only true says they wait: a hand-edited word is not a mark.
+    data["record"]["causes_pending"] = "yes"
+    edited = pending.from_line(json.dumps(data).encode() + b"\n")
+    assert isinstance(edited, pending.Snapshot) and edited.record.causes_pending is False
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv"])
