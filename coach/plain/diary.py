@@ -28,6 +28,7 @@ from coach.core.diary import (
 from coach.core.i18n import t
 from coach.core.steps import CauseQuestions, GetHelp
 from coach.plain.prompt import Console, Option
+from coach.plain.steps import PlainSteps
 from coach.store.migrations import DB_NAME
 from coach.store.recorder import Recorder
 from coach.text import wording
@@ -147,7 +148,6 @@ class PlainDiary:
         #28): asked once, as the episode asks them (q skips all), saved on each of the
         night's cramps that waits for them, which then no longer wait. A history that
         cannot be read or written leaves them waiting for the next check-in."""
-        from coach.plain.steps import PlainSteps  # asked as the episode asks them
         from coach.store.history import (
             HistoryError,  # the store seam: SQLite loads when the history is first read
         )

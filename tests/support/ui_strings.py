@@ -45,6 +45,7 @@ TABLES = {
     "LEG_PROMPT",
     "LEG_NAMES",
     "CAUSES_AT_NIGHT",
+    "MORNING_CAUSES",
 }
 
 # Keys built at run time (plurals, ids shown as words); listed so none is missed.
