@@ -22,19 +22,22 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from coach.content.model import Content
 from coach.core.diary import (
     CHECKIN_ASK,
     CHECKIN_OTHERS,
     CHECKIN_SWOLLEN,
+    MORNING_CAUSES,
     SEE_GP,
     CheckIn,
     with_recorded,
     worth_seeing_gp,
 )
 from coach.core.i18n import t
-from coach.core.steps import GetHelp
+from coach.core.steps import CauseQuestions, GetHelp
 from coach.text import wording
 from screens.base import CoachModal
+from screens.cause_check import CauseCheck
 from screens.widgets.key_footer import KeyFooter
 
 KEYS = (
@@ -192,3 +195,17 @@ class CheckinScreen(CoachModal["CheckIn | None"]):
         else:
             self.answers = [None, None, None]
             self.dismiss(None)
+
+
+class MorningCauses(CauseCheck):
+    """The cause questions a night's cramp left for the morning (#28), after the
+    check-in: the episode's own screen (same questions and keys; q skips all), with one
+    line saying why they are asked now. No "ask me in the morning": it is morning."""
+
+    def __init__(self, content: Content) -> None:
+        super().__init__(content, CauseQuestions(tuple(c.id for c in content.causes)))
+
+    def on_mount(self) -> None:
+        lead = Static(t(MORNING_CAUSES), id="cause-morning", classes="hint", markup=False)
+        self.query_one("#cause-check").mount(lead, before=0)
+        super().on_mount()

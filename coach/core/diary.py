@@ -42,6 +42,9 @@ SEE_GP = (
     " To make a page for them: calf-coach report (or r in the history)."
 )
 """The check-in's answer after a bad night (NHS: see a GP if leg cramps disturb sleep)."""
+MORNING_CAUSES = "Last night you chose to answer these in the morning."
+"""Before the cause questions a night's cramp left for the morning (#28): the check-in
+asks them after its own questions, q skips all."""
 BAD_NIGHT_CRAMPS = 3
 """A night with this many cramps or more is a bad night by itself."""
 SLEEP_DISTURBED = 5

@@ -36,6 +36,7 @@ from coach.store.records import (
     ids_of,
     leg_of,
     minutes_of,
+    pending_of,
 )
 
 FIELDS = (
@@ -55,10 +56,13 @@ FIELDS = (
     "help_reason",
     "relief_tried",
     "leg",
+    "causes_pending",
     "outcome_name",
 )
 """`outcome` is the stored id ("left"); `outcome_name` reads well in a spreadsheet or
-to a doctor ("Left early", never "left", which reads like the left leg)."""
+to a doctor ("Left early", never "left", which reads like the left leg).
+`causes_pending`: the cause questions were left for the morning and not yet asked
+(true/false; an export from before it reads false)."""
 SELECT = ", ".join(FIELDS[:-1])
 """The columns export_values() takes, in this order."""
 _TEXT = (str, type(None))
@@ -93,6 +97,7 @@ def record_values(record: EpisodeRecord) -> tuple[Any, ...]:
         record.help_reason,
         tuple(record.relief_tried),
         record.leg,
+        bool(record.causes_pending),
         OUTCOMES.get(record.outcome, record.outcome) if record.outcome else None,
     )
 
@@ -115,7 +120,7 @@ def row_values(row: Sequence[Any]) -> tuple[Any, ...]:
     """The same values from a database row of SELECT's columns. Raises records.BadRow
     for a row the history's reader leaves out."""
     (ident, kind, started, side, position, planned, actual, holds, outcome) = row[:9]
-    causes, severity, updated, eased, reason, relief, leg = row[9:16]
+    causes, severity, updated, eased, reason, relief, leg, pending = row[9:17]
     try:
         # The checks of migrations.ROWS_SQL and records.from_row: one set for all.
         shaped = (
@@ -158,6 +163,7 @@ def row_values(row: Sequence[Any]) -> tuple[Any, ...]:
         reason,
         _ids(relief),
         leg_of(leg),
+        pending_of(pending),
         OUTCOMES.get(outcome, outcome) if outcome else None,
     )
 
@@ -185,7 +191,7 @@ def _json_object(values: tuple[Any, ...], layout: str = _OBJECT, pad: str = "") 
     """One row as json.dumps(indent=2) writes it inside an array (without its calls per
     token): strings, whole numbers, a float, null and lists of strings are all it holds."""
     (ident, kind, started, side, position, planned, actual, holds, outcome) = values[:9]
-    causes, severity, updated, eased, reason, relief, leg, name = values[9:]
+    causes, severity, updated, eased, reason, relief, leg, pending, name = values[9:]
     return layout % (
         "null" if ident is None else int(ident),
         encode_basestring(kind),
@@ -203,6 +209,7 @@ def _json_object(values: tuple[Any, ...], layout: str = _OBJECT, pad: str = "") 
         "null" if reason is None else encode_basestring(reason),
         _json_list(relief, pad) if pad else _json_list(relief),
         "null" if leg is None else encode_basestring(leg),
+        "true" if pending else "false",
         "null" if name is None else encode_basestring(name),
     )
 
@@ -425,5 +432,7 @@ def from_csv(line: Mapping[str, str | None]) -> dict[str, object]:
                 value = None  # minutes_of drops a nonsense duration too
         elif name in ("causes", "relief_tried"):
             value = text.split(";") if text else []
+        elif name == "causes_pending":
+            value = text in ("True", "true", "1")  # as csv writes a bool; empty is false
         out[name] = value
     return out

@@ -7,7 +7,7 @@ asks the questions.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +17,7 @@ from coach.core.diary import (
     CHECKIN_QUESTION,
     CHECKIN_SWOLLEN,
     COUNT_TOP,
+    MORNING_CAUSES,
     SEE_GP,
     CheckIn,
     PastRecord,
@@ -25,8 +26,9 @@ from coach.core.diary import (
     worth_seeing_gp,
 )
 from coach.core.i18n import t
-from coach.core.steps import GetHelp
+from coach.core.steps import CauseQuestions, GetHelp
 from coach.plain.prompt import Console, Option
+from coach.plain.steps import PlainSteps
 from coach.store.migrations import DB_NAME
 from coach.store.recorder import Recorder
 from coach.text import wording
@@ -137,7 +139,38 @@ class PlainDiary:
         console.say(t("Saved for the night of {night}.", night=night.isoformat()))
         if worth_seeing_gp(result, disturbed):
             console.say(t(SEE_GP))
+        if not result.swollen:  # after the clot flag, nothing more is asked
+            self.morning_causes(night, now)
         return 0
+
+    def morning_causes(self, night: date, now: datetime) -> None:
+        """The cause questions left for the morning at night ("ask me in the morning",
+        #28): asked once, as the episode asks them (q skips all), saved on each of the
+        night's cramps that waits for them, which then no longer wait. A history that
+        cannot be read or written leaves them waiting for the next check-in."""
+        from coach.store.history import (
+            HistoryError,  # the store seam: SQLite loads when the history is first read
+        )
+
+        content = getattr(self.console, "content", None)
+        store = self._store()
+        if content is None or store is None:
+            return
+        try:
+            waiting = store.pending_causes(night)
+        except HistoryError:
+            return
+        if not waiting:
+            return
+        self.console.say(t(MORNING_CAUSES))
+        step = CauseQuestions(tuple(c.id for c in content.causes), night=False)
+        answer = PlainSteps(self.console).causes(step)
+        causes = answer if isinstance(answer, tuple) else ()
+        try:
+            for record_id in waiting:
+                store.update_causes(record_id, causes, now)
+        except HistoryError as error:
+            self.console.warn(str(error))
 
     def _clot_flag(self) -> None:
         """The clot flag with the number, as an episode's "yes, one leg is swollen"

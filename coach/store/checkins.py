@@ -9,6 +9,7 @@ draw one chart.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
@@ -55,6 +56,33 @@ class CheckinStore:
                     None if answer.swollen is None else int(answer.swollen),
                 ),
             )
+
+    def pending_causes(self, night: date) -> list[int]:
+        """The ids of `night`'s cramps whose cause questions were left for the morning
+        ("ask me in the morning"), oldest first: the check-in asks them (#28)."""
+        low = datetime(night.year, night.month, night.day).timestamp() - 2 * 86400
+        with self._guard("read the history") as conn:
+            rows = conn.execute(
+                f"SELECT id FROM episodes WHERE kind = 'cramp' AND started_epoch"
+                f" BETWEEN ? AND ? AND {NIGHT_SQL} = ? AND causes_pending = 1"
+                " ORDER BY started_epoch",
+                (low, low + 5 * 86400, night.isoformat()),
+            ).fetchall()
+        return [int(row[0]) for row in rows]
+
+    def update_causes(
+        self, record_id: int, causes: tuple[str, ...], now: datetime | None = None
+    ) -> bool:
+        """Save the causes answered in the morning on the episode, and clear its
+        pending mark (answered or skipped, they are asked once). False if the episode
+        is gone (deleted meanwhile)."""
+        stamp = (now or datetime.now().astimezone()).isoformat()
+        with self._guard("save the causes") as conn:
+            cur = conn.execute(
+                "UPDATE episodes SET causes = ?, causes_pending = 0, updated_at = ? WHERE id = ?",
+                (json.dumps(list(causes)), stamp, record_id),
+            )
+        return cur.rowcount > 0
 
     def checkin_due(self, now: datetime) -> date | None:
         """The night to ask the morning check-in about, or None (coach.core.diary's rule)."""

@@ -82,6 +82,10 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "DROP INDEX IF EXISTS episodes_unreadable",
         f"CREATE INDEX episodes_unkept ON episodes (id) WHERE NOT {ROWS_SQL}",
     ),
+    # 6 (#28, #26: causes at night): the cause questions were left for the morning
+    # ("ask me in the morning"); the check-in asks them and clears it. Not one of the
+    # row checks: any value but 1 reads "not pending", never a reason to lose the row.
+    ("ALTER TABLE episodes ADD COLUMN causes_pending INTEGER NOT NULL DEFAULT 0",),
 ]
 
 

@@ -108,6 +108,8 @@ def _record_of(data: object) -> EpisodeRecord:
             value = datetime.fromisoformat(str(value))
         elif isinstance(value, list):
             value = tuple(str(v) for v in value)
+        elif f.name == "causes_pending":
+            value = value is True  # only true says the causes wait for the morning
         values[f.name] = value
     return EpisodeRecord(**values)  # type: ignore[arg-type]
 

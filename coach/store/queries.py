@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # type-only: the stats load when the history's numbers are as
 COLUMNS_SQL = (
     "kind, started_at, started_epoch, side, position, planned_seconds, actual_seconds,"
     " holds, outcome, causes, severity, updated_at, eased_minutes, help_reason,"
-    " relief_tried, leg"
+    " relief_tried, leg, causes_pending"
 )
 _HOLD_SQL = "CASE WHEN actual_seconds < 60 THEN 0 WHEN actual_seconds <= 120 THEN 1 ELSE 2 END"
 

@@ -417,4 +417,5 @@ def to_record(episode: Episode) -> EpisodeRecord:
         help_reason=episode.help_reason,
         relief_tried=tuple(episode.relief_tried),
         leg=episode.leg,
+        causes_pending=episode.causes_pending,
     )

@@ -37,6 +37,7 @@ __all__ = [
     "from_row",
     "ids_of",
     "minutes_of",
+    "pending_of",
     "row_values",
 ]
 
@@ -79,6 +80,7 @@ def row_values(record: EpisodeRecord) -> tuple[object, ...]:
         record.help_reason,
         json.dumps(list(record.relief_tried)),
         record.leg,
+        int(bool(record.causes_pending)),
     )
 
 
@@ -145,7 +147,14 @@ def from_row(row: Mapping[str, object]) -> EpisodeRecord:
         help_reason=_text(_get(row, "help_reason"), "help_reason"),
         relief_tried=ids_of(_get(row, "relief_tried")),
         leg=leg_of(_get(row, "leg")),
+        causes_pending=pending_of(_get(row, "causes_pending")),
     )
+
+
+def pending_of(value: object) -> bool:
+    """Whether the cause questions wait for the morning: only 1 (or true) says so; an
+    older row, an export without it, or anything else reads "not pending"."""
+    return value is True or (type(value) is int and value == 1)
 
 
 def leg_of(value: object) -> str | None:

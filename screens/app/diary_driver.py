@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future
-from datetime import datetime
+from datetime import date, datetime
 from functools import partial
 from pathlib import Path
 from types import MappingProxyType
@@ -101,8 +101,72 @@ class DiaryDriver:
 
     def save_checkin(self, answer: CheckIn) -> None:
         """Hand the morning check-in to the history writer (it never waits): a busy
-        history keeps it, and leaving puts it in the pending file (#29)."""
+        history keeps it, and leaving puts it in the pending file (#29). Then the cause
+        questions the night left for the morning, if any (never after the clot flag)."""
         self.host._warn(self.host.recorder.checkin(answer, self.host.diary_now()))
+        if not answer.swollen:
+            self.host.run_worker(
+                partial(self._read_waiting, answer.night),
+                thread=True,
+                exclusive=True,
+                group="diary-causes",
+            )
+
+    def _read_waiting(self, night: date) -> None:
+        """On a worker: the night's cramps whose causes wait for the morning (#28)."""
+        # The store seam: SQLite and the history load here, on the worker.
+        from coach.store.history import HistoryError
+
+        host = self.host
+        store, warning = host.recorder.store()
+        if warning:
+            host.call_from_thread(host._warn, warning)
+        if store is None:
+            return
+        try:
+            waiting = store.pending_causes(night)
+        except HistoryError:
+            return  # they wait for the next check-in
+        if waiting:
+            host.call_from_thread(self._ask_causes, waiting)
+
+    def _ask_causes(self, waiting: list[int]) -> None:
+        """The cause questions, as an episode asks them, on top of the first screen;
+        not if the person has gone on (a cramp now comes first: they keep waiting)."""
+        from screens.checkin import MorningCauses  # the screens seam: shown when needed
+        from screens.side_picker import SidePicker
+
+        host = self.host
+        if not host.screen_stack or not isinstance(host.screen_stack[-1], SidePicker):
+            return
+
+        def answered(causes: tuple[str, ...] | str | None) -> None:
+            chosen = causes if isinstance(causes, tuple) else ()
+            host.run_worker(
+                partial(self._save_causes, waiting, chosen, host.diary_now()),
+                thread=True,
+                group="diary-causes-save",
+            )
+
+        host.push_screen(MorningCauses(host.content), answered)
+
+    def _save_causes(self, waiting: list[int], causes: tuple[str, ...], now: datetime) -> None:
+        """On a worker: the morning's answers on each waiting cramp, which then waits no
+        more. A history that cannot be written says so; the causes wait for next time."""
+        # The store seam: SQLite and the history load here, on the worker.
+        from coach.store.history import HistoryError
+
+        host = self.host
+        store, warning = host.recorder.store()
+        if warning:
+            host.call_from_thread(host._warn, warning)
+        if store is None:
+            return
+        try:
+            for record_id in waiting:
+                store.update_causes(record_id, causes, now)
+        except HistoryError as error:
+            host.call_from_thread(host._warn, str(error))
 
     def _open_history(self) -> Opened:
         """Off the UI thread: the reading store (one, opened once) and its warning."""

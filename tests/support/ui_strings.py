@@ -46,6 +46,7 @@ TABLES = {
     "LEG_NAMES",
     "CAUSES_AT_NIGHT",
     "POOR_MANDARIN_NOTE",
+    "MORNING_CAUSES",
 }
 
 # Keys built at run time (plurals, ids shown as words); listed so none is missed.

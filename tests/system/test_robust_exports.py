@@ -151,7 +151,7 @@ def test_an_export_read_a_line_at_a_time_then_dropped_ends_quietly(tmp_path, fmt
         b"{",
         b"id,kind,started_at,side,position,"
         b"planned_seconds,actual_seconds,holds,outcome,causes,severity,updated_at,"
-        b"eased_minutes,help_reason,relief_tried,leg,outcome_name",
+        b"eased_minutes,help_reason,relief_tried,leg,causes_pending,outcome_name",
     )
     proc.stdout.close()
     err = proc.stderr.read().decode()

@@ -120,7 +120,7 @@ def test_private_permissions_wal_and_schema_version(tmp_path: Path) -> None:
     conn = store._conn
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(history.MIGRATIONS) == 5
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(history.MIGRATIONS) == 6
     store.close()
 
 
