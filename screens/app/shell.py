@@ -37,7 +37,7 @@ from coach.text.wording import Line, plain_text
 from screens.app.actions import AppActions
 from screens.app.diary_driver import DiaryDriver, read_history_early
 from screens.app.style_files import first_styles, style_episode_screens
-from screens.app.textual_private import start_with_theme
+from screens.app.textual_private import drop_terminal_replies, start_with_theme
 from screens.app.themes import THEMES
 from screens.app.voicing import Voicing
 from screens.base import HomeScreen, KeysFromNow
@@ -355,6 +355,7 @@ def make_app(
     start = start or side
     if start not in (None, "back", "front", "routine", "history"):
         raise ValueError(f"unknown start {start!r}")
+    drop_terminal_replies()  # a late terminal reply is never a key press (#29 item 9)
     where = Path(data_dir) if data_dir else default_data_dir()
     prefs = prefs or load_settings(where)
     if choices is None:
