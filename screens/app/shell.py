@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from textual.app import SuspendNotSupported
 from textual.binding import Binding
 from textual.events import Event, Key
 from textual.message import Message
@@ -286,6 +287,22 @@ class CalfCoach(AppActions):
         for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(sig, self.shut_down, 128 + sig)
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(signal.SIGCONT, self._continued)
+
+    def _continued(self) -> None:
+        """Continued after a stop (`kill -STOP` then `-CONT`, Ctrl+Z then `fg`): the
+        terminal is set up afresh, once, with one stdin reader.
+
+        This replaces the Linux driver's own SIGCONT handler, which started application
+        mode again without stopping it: a second stdin thread beside the first, and at
+        quit one of them blocked in read() for ever, the app never ending, at times on
+        the alternate screen (#29 item 8). `App.suspend()` stops the reader (joined)
+        before it starts the new one, and redraws the screen."""
+        if self.is_headless or self._leaving:
+            return
+        with contextlib.suppress(SuspendNotSupported), self.suspend():
+            pass
 
     @property
     def voice(self) -> Voice:
