@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from textual.app import SuspendNotSupported
 from textual.binding import Binding
 from textual.events import Event, Key
 from textual.message import Message
@@ -37,7 +38,7 @@ from coach.text.wording import Line, plain_text
 from screens.app.actions import AppActions
 from screens.app.diary_driver import DiaryDriver, read_history_early
 from screens.app.style_files import first_styles, style_episode_screens
-from screens.app.textual_private import start_with_theme
+from screens.app.textual_private import drop_terminal_replies, start_with_theme
 from screens.app.themes import THEMES
 from screens.app.voicing import Voicing
 from screens.base import HomeScreen, KeysFromNow
@@ -286,6 +287,22 @@ class CalfCoach(AppActions):
         for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(sig, self.shut_down, 128 + sig)
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(signal.SIGCONT, self._continued)
+
+    def _continued(self) -> None:
+        """Continued after a stop (`kill -STOP` then `-CONT`, Ctrl+Z then `fg`): the
+        terminal is set up afresh, once, with one stdin reader.
+
+        This replaces the Linux driver's own SIGCONT handler, which started application
+        mode again without stopping it: a second stdin thread beside the first, and at
+        quit one of them blocked in read() for ever, the app never ending, at times on
+        the alternate screen (#29 item 8). `App.suspend()` stops the reader (joined)
+        before it starts the new one, and redraws the screen."""
+        if self.is_headless or self._leaving:
+            return
+        with contextlib.suppress(SuspendNotSupported), self.suspend():
+            pass
 
     @property
     def voice(self) -> Voice:
@@ -355,6 +372,7 @@ def make_app(
     start = start or side
     if start not in (None, "back", "front", "routine", "history"):
         raise ValueError(f"unknown start {start!r}")
+    drop_terminal_replies()  # a late terminal reply is never a key press (#29 item 9)
     where = Path(data_dir) if data_dir else default_data_dir()
     prefs = prefs or load_settings(where)
     if choices is None:

@@ -33,17 +33,32 @@ Each fails soft: without it the app is plainer, never unable to start at a bedsi
    copy of `App._load_screen_css` through `Stylesheet.has_source`, `read`, `reparse`
    and `update`. Without them: each screen's file is parsed when the screen is first
    put up, as Textual does.
+6. Terminal replies are not keys (`drop_terminal_replies`): `textual.drivers.linux_driver.
+   XTermParser`, the module-level name `LinuxDriver.run_input_thread` builds its parser
+   from, rebound to `ReplyFilteringParser`, a subclass whose `feed` and `tick` (the two
+   calls the input loop makes) first take out whole terminal replies with
+   `TerminalReplies`. Textual's parser turns every escape sequence it does not know
+   into one key press per character: a late device-attributes reply
+   (`ESC [ ? 62 ; 22 c`) pressed `?`, `2`, `c`; a colour reply (`ESC ] 11 ; rgb:dddd/..
+   BEL`) pressed `d` (eased) and `1` (a position) in a hold. Also split or late replies
+   that Textual does know (a cursor position report in two reads), which it reads as
+   keys once its escape delay runs out. Without the name: nothing is patched, and such
+   replies press keys again. Pinned in tests/unit/test_textual_private_replies.py.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 import sys
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 
 from textual.app import App
 
 __all__ = [
+    "TerminalReplies",
+    "drop_terminal_replies",
     "drop_undecodable_input",
     "lenient_decoder",
     "parse_style_files",
@@ -134,3 +149,175 @@ def parse_style_files(app: App, paths: Iterable[str]) -> None:
     if new:
         stylesheet.reparse()
         stylesheet.update(app)
+
+
+# 6. Terminal replies -----------------------------------------------------------------------
+
+ESC = "\x1b"
+CSI_PARAMETERS = frozenset("0123456789;:<=>?")
+CSI_INTERMEDIATES = frozenset(" !\"#$%&'()*+,-./")
+STRING_STARTS = {"]": "0123456789", "P": "0123456789>!=|$+", "_": "G"}
+"""OSC, DCS and APC: what a terminal's reply puts right after `ESC ]`, `ESC P`, `ESC _`
+(an OSC number; a DECRQSS, XTVERSION or XTGETTCAP reply; a kitty graphics reply)."""
+LONGEST_REPLY = 2048
+TEXTUAL_MODE_REPORT = re.compile(r"\?\d+;\d")
+"""The mode reports Textual reads itself (synchronised output, in-band resize)."""
+KEY_PREFIXES = frozenset({ESC, ESC + "[", ESC + "]", ESC + "P", ESC + "_"})
+"""What a key press can end a read with: Escape; Alt with `[`, `]`, `P`, `_`."""
+
+
+class TerminalReplies:
+    """Takes terminal replies out of what is read from the terminal, before Textual's
+    parser sees it: device attributes, cursor and window reports, mode reports, colour
+    and other OSC, DCS and APC replies, whole or split over several reads.
+
+    Kept: every key and mouse sequence, bracketed paste, focus in and out, and the
+    replies Textual reads itself (a cursor position, its two mode reports, the in-band
+    size). A terminal writes a key press in one write, so a sequence cut off at the end
+    of a read is held; after `wait` seconds a bare Escape (or Alt+`[`) goes on as the
+    key it is, while a longer piece is a reply cut short: its rest, when it comes within
+    `tail_wait` seconds, is dropped with it, and so is the piece itself."""
+
+    def __init__(self, wait: float = 0.1, tail_wait: float = 1.0) -> None:
+        self.wait = wait
+        self.tail_wait = tail_wait
+        self.held = ""
+        self.held_since = 0.0
+        self.stale = False
+
+    def without_replies(self, data: str, now: float) -> str:
+        """`data` as read, without the replies in it (pieces held for the next read)."""
+        text, stale = self.held + data, self.stale
+        if not self.held:
+            self.held_since = now
+        self.held, self.stale = "", False
+        out: list[str] = []
+        i = 0
+        while i < len(text):
+            start = text.find(ESC, i)
+            if start < 0:
+                out.append(text[i:])
+                break
+            out.append(text[i:start])
+            end, reply = self._sequence(text, start)
+            if end is None:  # cut off: wait for the rest
+                self.held, self.stale = text[start:], stale and start == 0
+                if start > 0:
+                    self.held_since = now
+                break
+            if not reply and not (stale and start == 0):
+                out.append(text[start:end])
+            i = end
+        return "".join(out)
+
+    def expire(self, now: float) -> str:
+        """What held too long goes on to the parser now (an Escape key)."""
+        if not self.held or now - self.held_since < self.wait:
+            return ""
+        if self.held in KEY_PREFIXES:
+            held, self.held = self.held, ""
+            return held
+        self.stale = True
+        if now - self.held_since >= self.tail_wait:
+            self.held, self.stale = "", False
+        return ""
+
+    @staticmethod
+    def _sequence(text: str, start: int) -> tuple[int | None, bool]:
+        """Where the escape sequence at `start` ends (None: cut off) and whether it is
+        a reply. A sequence broken by a character that cannot be in it ends before it."""
+        size = len(text)
+        if start + 1 >= size:
+            return None, False
+        kind = text[start + 1]
+        if kind == "[":
+            j = start + 2
+            while j < size and text[j] in CSI_PARAMETERS:
+                j += 1
+            parameters = text[start + 2 : j]
+            while j < size and text[j] in CSI_INTERMEDIATES:
+                j += 1
+            if j >= size:
+                return None, False
+            if not "@" <= text[j] <= "~":
+                return j, parameters[:1] in ("?", ">", "=")
+            return j + 1, _is_reply(parameters, text[start + 2 + len(parameters) : j], text[j])
+        if kind in STRING_STARTS:
+            if start + 2 >= size:
+                return None, False
+            if text[start + 2] not in STRING_STARTS[kind]:
+                return start + 1, False  # Alt with that key; the rest reads as keys
+            j = start + 2
+            while j < size and j - start < LONGEST_REPLY:
+                c = text[j]
+                if c == "\x07":
+                    return j + 1, True
+                if c == ESC:
+                    if j + 1 >= size:
+                        return None, False
+                    return (j + 2, True) if text[j + 1] == "\\" else (j, True)
+                if c < " " or c == "\x7f":
+                    return j, True
+                j += 1
+            return (None, False) if j >= size else (j, True)
+        return start + 1, False  # Escape, Alt with a key, SS3: Textual's to read
+
+
+def _is_reply(parameters: str, intermediates: str, final: str) -> bool:
+    """Whether a whole CSI sequence from the terminal is a reply, not a key or mouse."""
+    if parameters.startswith("?"):
+        mode_report = final == "y" and intermediates == "$"
+        return not (mode_report and TEXTUAL_MODE_REPORT.fullmatch(parameters))
+    if parameters.startswith((">", "=")):
+        return True
+    if final in "cnx" or (final == "y" and "$" in intermediates):
+        return True
+    return final == "t" and not parameters.startswith("48;")
+
+
+def _reply_filtering_parser(base: type) -> type:
+    class ReplyFilteringParser(base):  # type: ignore[misc, valid-type]
+        """Textual's parser, fed what is left once terminal replies are taken out."""
+
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)
+            self.replies = TerminalReplies(wait=_escape_delay())
+
+        def feed(self, data: str) -> Iterable[object]:
+            if not data:  # the end of input
+                return super().feed(data)
+            kept = self.replies.without_replies(data, time.monotonic())
+            return super().feed(kept) if kept else ()
+
+        def tick(self) -> Iterator[object]:
+            released = self.replies.expire(time.monotonic())
+            yield from super().tick()
+            if released:
+                yield from super().feed(released)
+
+    return ReplyFilteringParser
+
+
+def _escape_delay() -> float:
+    from textual import constants
+
+    return float(getattr(constants, "ESCAPE_DELAY", 0.1))
+
+
+def drop_terminal_replies() -> None:
+    """Make the terminal drivers read terminal replies as replies, never as keys. Call
+    before `App.run()`; safe to call more than once."""
+    if sys.platform == "win32":
+        return
+    try:
+        from textual.drivers import linux_driver
+    except ImportError:
+        return
+    inline = sys.modules.get("textual.drivers.linux_inline_driver")
+    for module in (linux_driver, inline):
+        base = getattr(module, "XTermParser", None) if module is not None else None
+        if base is None or getattr(base, "drops_replies", False):
+            continue
+        parser = _reply_filtering_parser(base)
+        parser.drops_replies = True
+        module.XTermParser = parser
