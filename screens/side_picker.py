@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,13 +11,11 @@ from textual.message import Message
 from textual.widgets import Static
 
 from coach.content.model import Content, Region
+from coach.core.diary import CHECKIN_KEYS, CHECKIN_QUESTION, CheckIn
 from coach.core.i18n import t
 from screens.base import HomeScreen
 from screens.widgets.choice import Choice
 from screens.widgets.key_footer import KeyFooter
-
-if TYPE_CHECKING:  # the diary loads after the first frame, with its check-in
-    from coach.core.diary import CheckIn
 
 
 class SidePicker(HomeScreen):
@@ -173,8 +170,6 @@ class SidePicker(HomeScreen):
         if self.confirming_region or not self._picker.is_attached:
             return  # on_mount shows it when the line's place is there
         if not self.query("#checkin-line"):
-            from coach.core.diary import CHECKIN_KEYS, CHECKIN_QUESTION
-
             text = t(CHECKIN_QUESTION) + "  " + t(CHECKIN_KEYS)
             line = Static(text, id="checkin-line", markup=False)
             disclaimer = self.query("#disclaimer")
@@ -190,8 +185,6 @@ class SidePicker(HomeScreen):
 
             self.app.push_screen(CheckinScreen(night), self._checked_in)
         else:
-            from coach.core.diary import CheckIn
-
             self._checked_in(CheckIn(night, 0 if answer == "none" else None))
 
     def _checked_in(self, answer: CheckIn | None) -> None:
