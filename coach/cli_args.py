@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from coach import __version__
 from coach.core.i18n import LANGUAGES
 from coach.core.profile import CONDITION_IDS
+from coach.core.record import POSITIONS  # each command's parser is built, so each loads it
 
 if TYPE_CHECKING:
     import argparse
@@ -48,8 +49,6 @@ def _common(shown: Sequence[str] | None = None) -> argparse.ArgumentParser:
     command accepts them all (a script's `--data-dir` before any command still works);
     its `--help` lists only those in `shown` (None: all)."""
     import argparse
-
-    from coach.core.record import POSITIONS
 
     common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
 

@@ -97,6 +97,10 @@ class SizeGuard(ScreenPart):
         if small:
             self.update_too_small()
 
+    def time_left_lines(self) -> list[str]:
+        """What a running countdown keeps showing in the message (screens/countdown.py)."""
+        return []
+
     def update_too_small(self) -> None:
         if not self.has_class("-too-small"):
             return
@@ -106,15 +110,7 @@ class SizeGuard(ScreenPart):
                 size=f"{MIN_WIDTH} x {MIN_HEIGHT}",
             )
         ]
-        timer = getattr(self, "timer", None)
-        if timer is not None and timer.started:
-            left = timer.seconds_left()
-            state = (
-                t("TIME'S UP") if timer.done else t("PAUSED") if timer.paused else t("Time left")
-            )
-            from coach.core.timer import clock_text  # loaded with the timer, not at start-up
-
-            lines.insert(0, f"{state}: {clock_text(left)}")
+        lines[:0] = self.time_left_lines()
         for widget in self.query(TooSmall):
             widget.update("\n".join(lines))
 

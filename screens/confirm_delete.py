@@ -25,16 +25,19 @@ class ConfirmDeleteScreen(CoachModal[bool]):
     def __init__(self, question: str) -> None:
         super().__init__()
         self._question = question
+        self._no = Button(t("No, keep it (n)"), id="no", variant="primary")
+        """The safe answer, kept to be focused: looked up, it is not there when the app
+        ends as the dialog is put up (a signal: #29 item 5)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(self._question, id="question", markup=False)
             with Horizontal(id="buttons"):
                 yield Button(t("Yes, delete (y)"), id="yes", variant="error")
-                yield Button(t("No, keep it (n)"), id="no", variant="primary")
+                yield self._no
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self._no.focus()  # a widget not mounted is not focused: Textual lets it go
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 50, "-narrow")

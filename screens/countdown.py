@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from coach.core.cues import Cue
 from coach.core.i18n import t
-from coach.core.timer import HoldTimer
+from coach.core.timer import HoldTimer, clock_text
 from screens.base import CoachScreen, Result
 
 BELL_GAP = 0.4
@@ -48,6 +48,14 @@ class CountdownScreen(CoachScreen[Result]):
 
     def redraw(self) -> None:
         raise NotImplementedError
+
+    def time_left_lines(self) -> list[str]:
+        """The time left stays on the too-small message while the countdown runs."""
+        timer = self.timer
+        if not timer.started:
+            return []
+        state = t("TIME'S UP") if timer.done else t("PAUSED") if timer.paused else t("Time left")
+        return [f"{state}: {clock_text(timer.seconds_left())}"]
 
     def give_cues(self, cues: list[Cue]) -> None:
         """Ring each cue's bell and say the newest cue (a late tick does not queue

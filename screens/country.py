@@ -42,6 +42,10 @@ class CountryPicker(CoachModal[str | None]):
         self.regions = [r for r in content.regions.values() if r.id != "default"]
         """Escape keeps the general numbers: "default" is not offered."""
         self.typed = ""
+        # Kept, not looked up: they are not there when the app ends as the dialog is put
+        # up (a signal: #29 item 5).
+        self._typed_line = Static("", id="typed", markup=False)
+        self._countries = OptionList(*self._options(self.regions), id="countries", markup=False)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="country-box"):
@@ -50,8 +54,8 @@ class CountryPicker(CoachModal[str | None]):
                 t("Type its name, or use the arrows; then Enter. Esc keeps it as it is."),
                 classes="hint",
             )
-            yield Static("", id="typed", markup=False)
-            yield OptionList(*self._options(self.regions), id="countries", markup=False)
+            yield self._typed_line
+            yield self._countries
         yield KeyFooter()
 
     @staticmethod
@@ -59,7 +63,7 @@ class CountryPicker(CoachModal[str | None]):
         return [Option(f"{region.name}: {region.emergency}", id=region.id) for region in regions]
 
     def on_mount(self) -> None:
-        countries = self.query_one(OptionList)
+        countries = self._countries
         countries.highlighted = None  # OptionList marks its first: nothing is chosen yet
         countries.focus()
 
@@ -78,11 +82,11 @@ class CountryPicker(CoachModal[str | None]):
     def _filter(self, typed: str) -> None:
         self.typed = typed
         found = matching(self.regions, typed) if typed.strip() else self.regions
-        countries = self.query_one(OptionList)
+        countries = self._countries
         countries.set_options(self._options(found))
         if typed.strip() and found:
             countries.highlighted = 0  # typed: the first that fits is the one chosen
-        line = self.query_one("#typed", Static)
+        line = self._typed_line
         line.display = bool(typed)  # no empty line in a short window
         if not typed:
             line.update("")

@@ -47,9 +47,12 @@ class HelpScreen(CoachModal[None]):
         self.data_dir = data_dir
         # The stretch on screen underneath (a hold's guide, or the routine), if any.
         self.stretch = getattr(under, "guide", None) or getattr(under, "routine", None)
+        self._box = VerticalScroll(id="help")
+        """Kept, not looked up: it is not there when the app ends as the screen is put up
+        (a signal: #29 item 5)."""
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help"):
+        with self._box:
             yield Static(t("Keys on this screen"), classes="title-line")
             yield Static("\n".join(self.lines), id="keys-list", markup=False)
             yield Static(
@@ -83,10 +86,10 @@ class HelpScreen(CoachModal[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#help", VerticalScroll).focus()
+        self._box.focus()  # a widget not mounted is not focused: Textual lets it go
 
     def action_scroll_more(self) -> None:
-        self.query_one("#help", VerticalScroll).scroll_down()
+        self._box.scroll_down()
 
 
 def keys_for(screen: Screen) -> list[str]:

@@ -39,6 +39,14 @@ class RoutineScreen(CountdownScreen[RoutineResult]):
         self.night = night
         """At night the first segment opens with the safe set-up line (light on, sit)."""
         self._start(version)
+        # The widgets that change, kept as composed: a query in on_mount or a tick finds
+        # nothing when the app is ending as the screen is put up (a signal: #29 item 5).
+        self._title = Static(id="routine-title", classes="title-line")
+        self._now = Static(id="routine-now")
+        self._left = Digits("0:00", id="routine-left")
+        self._bar = TimeBar(id="routine-bar")
+        self._text = Static(id="routine-text")
+        self._next = Static(id="routine-next", classes="hint")
 
     def _start(self, version: int) -> None:
         self.version = self.routine.versions[version]
@@ -51,13 +59,13 @@ class RoutineScreen(CountdownScreen[RoutineResult]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="routine"):
-            yield Static(id="routine-title", classes="title-line")
-            yield Static(id="routine-now")
-            yield Digits("0:00", id="routine-left")
-            yield TimeBar(id="routine-bar")
-            yield Static(id="routine-text")
+            yield self._title
+            yield self._now
+            yield self._left
+            yield self._bar
+            yield self._text
             yield Static(self.routine.breathe, id="routine-breathe")
-            yield Static(id="routine-next", classes="hint")
+            yield self._next
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -81,7 +89,7 @@ class RoutineScreen(CountdownScreen[RoutineResult]):
             version=self.version.label,
             time=left,
         )
-        show_text(self.query_one("#routine-title", Static), title)
+        show_text(self._title, title)
         if timer.done:
             now, text = t("ROUTINE DONE. Well done; sleep well."), self.routine.intro
         elif timer.paused:
@@ -90,13 +98,13 @@ class RoutineScreen(CountdownScreen[RoutineResult]):
         else:
             now = t("STRETCH: {what}", what=seg.title) if seg.stretching else seg.title
             text = seg.text
-        show_text(self.query_one("#routine-now", Static), now)
-        show_text(self.query_one("#routine-text", Static), text)
-        self.query_one("#routine-left", Digits).update(clock_text(left_in_seg))
-        self.query_one("#routine-bar", TimeBar).show(timer.elapsed(), timer.seconds)
+        show_text(self._now, now)
+        show_text(self._text, text)
+        self._left.update(clock_text(left_in_seg))
+        self._bar.show(timer.elapsed(), timer.seconds)
         following = segs[i + 1].title if i + 1 < len(segs) and not timer.done else ""
         next_line = t("Next: {what}", what=following) if following else ""
-        show_text(self.query_one("#routine-next", Static), next_line)
+        show_text(self._next, next_line)
         self.set_class(timer.done, "-finished")
         self.set_class(timer.paused, "-paused")
         self.set_class(seg.stretching and not timer.done, "-stretching")

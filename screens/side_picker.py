@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,13 +11,11 @@ from textual.message import Message
 from textual.widgets import Static
 
 from coach.content.model import Content, Region
+from coach.core.diary import CHECKIN_KEYS, CHECKIN_QUESTION, CheckIn
 from coach.core.i18n import t
 from screens.base import HomeScreen
 from screens.widgets.choice import Choice
 from screens.widgets.key_footer import KeyFooter
-
-if TYPE_CHECKING:  # the diary loads after the first frame, with its check-in
-    from coach.core.diary import CheckIn
 
 
 class SidePicker(HomeScreen):
@@ -76,12 +73,17 @@ class SidePicker(HomeScreen):
         self.ask_region = ask_region
         self.checkin_night: date | None = None
         """The night the check-in line asks about, while it is shown."""
+        # Kept, not looked up: they are not there when the app ends as the screen is put
+        # up (a signal: #29 item 5).
+        self._picker = Vertical(id="picker")
+        self._back: Choice | None = None
 
     def compose(self) -> ComposeResult:
         back, front = self.content.guides["back"], self.content.guides["front"]
-        with Vertical(id="picker"):
+        with self._picker:
             yield Static(t("Where is the cramp?"), id="question")
-            yield Choice("b", back.label, id="back")
+            self._back = Choice("b", back.label, id="back")
+            yield self._back
             yield Choice("f", front.label, id="front")
             yield Choice("n", t("Not sure"), id="not-sure")
             if self.ask_region:  # in the hint's place, so it is seen without scrolling
@@ -149,7 +151,8 @@ class SidePicker(HomeScreen):
         self.app.set_region(self.numbers.id)  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
-        self.query_one("#back", Choice).focus()
+        if self._back is not None:
+            self._back.focus()  # a widget not mounted is not focused: Textual lets it go
         if self.checkin_night is not None:
             self._show_checkin()
 
@@ -164,15 +167,13 @@ class SidePicker(HomeScreen):
         """Put the line in above the disclaimer. Mounted only when asked, which is after
         the first frame (the diary is read then): that frame styles no hidden line. Not
         while the country is confirmed: both answer `y`."""
-        if self.confirming_region:
-            return
+        if self.confirming_region or not self._picker.is_attached:
+            return  # on_mount shows it when the line's place is there
         if not self.query("#checkin-line"):
-            from coach.core.diary import CHECKIN_KEYS, CHECKIN_QUESTION
-
             text = t(CHECKIN_QUESTION) + "  " + t(CHECKIN_KEYS)
             line = Static(text, id="checkin-line", markup=False)
             disclaimer = self.query("#disclaimer")
-            self.query_one("#picker").mount(line, before=disclaimer.first() if disclaimer else None)
+            self._picker.mount(line, before=disclaimer.first() if disclaimer else None)
         self.refresh_bindings()
 
     def action_checkin(self, answer: str) -> None:
@@ -184,8 +185,6 @@ class SidePicker(HomeScreen):
 
             self.app.push_screen(CheckinScreen(night), self._checked_in)
         else:
-            from coach.core.diary import CheckIn
-
             self._checked_in(CheckIn(night, 0 if answer == "none" else None))
 
     def _checked_in(self, answer: CheckIn | None) -> None:

@@ -40,12 +40,17 @@ class StillCramping(CoachScreen[NextAnswer]):
         self.relief_keys = {item.key: item.id for item in self.to_try}
         """Each relief's own key, from the content (never h or q: content/load.py), read
         in on_key: the footer names this screen's fixed keys, the list names these."""
+        self._hold: Choice | None = None
+        self._relief_lines: dict[str, Static] = {}
+        """The widgets that change, kept as composed: looked up by id, they are not there
+        when the app ends as the screen is put up (a signal: #29 item 5)."""
 
     def compose(self) -> ComposeResult:
         title, *rest = wording.what_next(self.step)
         with VerticalScroll(id="still"):
             yield Static(title.text, classes="title-line", markup=False)
-            yield Choice("h", t("Hold the stretch again"), id="hold")
+            self._hold = Choice("h", t("Hold the stretch again"), id="hold")
+            yield self._hold
             yield Choice("q", t("Stop here"), id="stop")
             for line in rest:
                 yield line_widget(line, id="still-time")
@@ -55,14 +60,16 @@ class StillCramping(CoachScreen[NextAnswer]):
             for line in lines[:head]:
                 yield line_widget(line)
             for item, line in zip(items, lines[head:], strict=True):
-                yield line_widget(line, id=f"relief-{item.id}")
+                self._relief_lines[item.id] = line_widget(line, id=f"relief-{item.id}")
+                yield self._relief_lines[item.id]
             if self.to_try:
                 hint = t("Tried one of these? Press its letter to mark it, again to unmark it.")
                 yield line_widget(wording.Line(hint, "hint"), id="relief-hint")
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#hold", Choice).focus()
+        if self._hold is not None:
+            self._hold.focus()  # a widget not mounted is not focused: Textual lets it go
 
     def on_key(self, event: Key) -> None:
         relief_id = self.relief_keys.get(event.key)
@@ -81,7 +88,7 @@ class StillCramping(CoachScreen[NextAnswer]):
             self.tried.append(relief_id)
         item = next(r for r in self.to_try if r.id == relief_id)
         line = wording.relief_item(item, self.content, relief_id in self.tried)
-        self.query_one(f"#relief-{relief_id}", Static).update(line.text)
+        self._relief_lines[relief_id].update(line.text)
 
     def action_choose(self, choice: NextChoice) -> None:
         self.dismiss(NextAnswer(choice, tuple(self.tried)))

@@ -31,9 +31,12 @@ class TipsScreen(CoachScreen[None]):
         super().__init__()
         self.content = content
         self.yes = yes
+        self._box = VerticalScroll(id="tips")
+        """Kept, not looked up: it is not there when the app ends as the screen is put up
+        (a signal: #29 item 5)."""
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="tips"):
+        with self._box:
             if self.yes:
                 yield Static(t("What may fit you"), classes="section")
                 for cause_id in self.yes:
@@ -67,12 +70,12 @@ class TipsScreen(CoachScreen[None]):
         )
 
     def on_mount(self) -> None:
-        self.query_one("#tips", VerticalScroll).focus()
+        self._box.focus()  # a widget not mounted is not focused: Textual lets it go
 
     def action_scroll(self, direction: str) -> None:
-        box = self.query_one("#tips", VerticalScroll)
+        box = self._box
         box.scroll_down() if direction == "down" else box.scroll_up()
 
     def action_page(self, direction: str) -> None:
-        box = self.query_one("#tips", VerticalScroll)
+        box = self._box
         box.scroll_page_down() if direction == "down" else box.scroll_page_up()
