@@ -13,7 +13,8 @@ the settings and the environment, and saves what `Choices.remember` lists.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
+from datetime import datetime
 from typing import NamedTuple, Protocol, TypeVar
 
 T = TypeVar("T")
@@ -28,6 +29,16 @@ dizzy when they stand up (coach.core.flow.starting_position)."""
 def is_night(hour: int) -> bool:
     start, end = NIGHT_HOURS
     return hour >= start or hour < end
+
+
+def clock_at(hour: int | None) -> Callable[[], datetime] | None:
+    """The wall clock an episode reads, for a face started with a fixed hour (`hour`:
+    the tests, and anyone trying the night rules by day): today's time with that hour,
+    so the flow's night rules agree with the face's (where a hold starts, the theme).
+    None when no hour was given: the real clock."""
+    if hour is None:
+        return None
+    return lambda: datetime.now().astimezone().replace(hour=hour)
 
 
 class Remembered(Protocol):

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from coach.content.model import Content, Region
-from coach.core.choices import Choices
+from coach.core.choices import Choices, clock_at
 from coach.core.diary import CHECKIN_QUESTION, night_of
 from coach.core.flow import EpisodeFlow, RoutineFlow, ToSave, starting_position
 from coach.core.i18n import t
@@ -68,6 +68,7 @@ class PlainCoach:
         self.prefs = prefs
         self.region = region
         self.hold_seconds = hold_seconds or content.hold.default_seconds
+        self._wall_clock = clock_at(hour)  # an hour given: the flow's night is that hour's
         hour = datetime.now().hour if hour is None else hour
         self.position = starting_position(content, position, prefs.settings.position, hour)
         self.input = LineReader(stdin or sys.stdin)
@@ -181,7 +182,7 @@ class PlainCoach:
         first_run = not self.prefs.settings.disclaimer_seen
         try:
             if start == "routine":
-                return self.drive(RoutineFlow(strict=self.strict_flows))
+                return self.drive(RoutineFlow(self._wall_clock, strict=self.strict_flows))
             if start == "history":
                 return self.history()
             if start == "checkin":
@@ -199,6 +200,7 @@ class PlainCoach:
                 self.hold_seconds,
                 first_run=first_run,
                 clock=self.clock,
+                now=self._wall_clock,
                 past=self.diary.past_record(side),
                 strict=self.strict_flows,
             )

@@ -11,6 +11,7 @@ quits in the middle of.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
+from datetime import datetime
 from functools import partial
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
@@ -64,8 +65,17 @@ class EpisodeDriver:
     strict_flows = False
     """Flows raise on a stale answer or one of the wrong type (tests turn it on)."""
 
-    def __init__(self, host: EpisodeHost, *, asked_position: str | None, hour: int) -> None:
+    def __init__(
+        self,
+        host: EpisodeHost,
+        *,
+        asked_position: str | None,
+        hour: int,
+        now: Callable[[], datetime] | None = None,
+    ) -> None:
+        """`now`: the wall clock episodes read (None: the real one; see choices.clock_at)."""
         self.host = host
+        self._now = now
         self.flow: Flow | None = None
         """The flow now running, or the last one run."""
         self.steps_shown: list[Step] = []
@@ -102,6 +112,7 @@ class EpisodeDriver:
             host.hold_seconds,
             first_run=not host.prefs.settings.disclaimer_seen,
             clock=host.clock,
+            now=self._now,
             past=host.past.get(side),
             strict=self.strict_flows,
         )
@@ -116,7 +127,7 @@ class EpisodeDriver:
 
     def run_routine(self) -> None:
         if not (self._left or self.running or self.host.return_code is not None):
-            self.run_flow(RoutineFlow(strict=self.strict_flows))
+            self.run_flow(RoutineFlow(self._now, strict=self.strict_flows))
 
     def run_flow(self, flow: Flow) -> None:
         """Run `flow` from its first step. Started here, not in the worker: from now on,

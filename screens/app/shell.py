@@ -26,7 +26,13 @@ from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES
 
 from coach.content.model import Content
-from coach.core.choices import Choices, choose_language, resolve, theme_by_the_clock
+from coach.core.choices import (
+    Choices,
+    choose_language,
+    clock_at,
+    resolve,
+    theme_by_the_clock,
+)
 from coach.core.i18n import t
 from coach.store.locations import data_dir as default_data_dir
 from coach.store.recorder import Recorder
@@ -93,6 +99,7 @@ class CalfCoach(AppActions):
         self.collector = collector or CollectorPause()
         """Paused by the CLI for start-up: frozen on mount, resumed once the first screen
         is up (see started)."""
+        self._wall_clock = clock_at(hour)  # an hour given: the flow's night is that hour's
         if hour is None:
             hour = datetime.now().hour
         self._asked_position, self._hour = position, hour
@@ -200,7 +207,7 @@ class CalfCoach(AppActions):
             from screens.app.flow_driver import EpisodeDriver
 
             self._episodes = EpisodeDriver(
-                self, asked_position=self._asked_position, hour=self._hour
+                self, asked_position=self._asked_position, hour=self._hour, now=self._wall_clock
             )
         return self._episodes
 

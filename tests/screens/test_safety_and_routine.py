@@ -107,7 +107,8 @@ async def test_episode_saved_when_the_hold_starts_and_updated(content, clock, tm
 
 
 async def test_bedtime_routine_runs_start_to_finish(content, clock, tmp_path):
-    app = make_app(content, data_dir=tmp_path, clock=clock, start="routine")
+    # hour=12: at night the routine starts seated (tests/unit/test_routine_night.py).
+    app = make_app(content, data_dir=tmp_path, clock=clock, start="routine", hour=12)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, RoutineScreen)
         screen = app.screen

@@ -37,7 +37,7 @@ def start_hold(tmp_path) -> PtyRun:
         "LANG": "C.UTF-8",
     }
     run = PtyRun(["back", "--data-dir", str(data), "--hold", "60"], env, cwd=tmp_path)
-    run.wait_for_text("Is one leg swollen", timeout=30)
+    run.wait_for_text("Before you stretch", timeout=30)
     run.send(b"n")
     run.wait_for_text("0:58 left", timeout=30)
     return run
