@@ -106,6 +106,14 @@ class PlainCoach:
         elif not self.stdout.at_line_start:
             print(file=self.stdout, flush=True)
 
+    def prompt(self, text: str) -> None:
+        """A question the answer is typed after, on the same line: Chinese broken as
+        `say` breaks it, its last line left open for the answer."""
+        *before, last = wrap_chinese(text.rstrip("\n"), terminal_width(self.stdout)) or [""]
+        if before:
+            self.say("\n".join(before))
+        print(last, end="", file=self.stdout, flush=True)
+
     def lines(self, lines: list[wording.Line]) -> None:
         self.say(wording.plain_text(lines))
 
@@ -142,7 +150,7 @@ class PlainCoach:
                 if hint
                 else t("Answer 1-{last}: ", last=len(listed))
             )
-            print(prompt, end="", file=self.stdout, flush=True)
+            self.prompt(prompt)
             try:
                 line = self.input.readline()
             except EndOfInput:
