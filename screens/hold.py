@@ -14,10 +14,12 @@ from coach.core.cues import Heard, HoldPlan, hold_cues
 from coach.core.i18n import t
 from coach.core.steps import Hold, HoldEnd, HoldResult
 from coach.core.timer import Clock, HoldTimer, clock_text, step_index
+from coach.text.wrap import tidy
 from screens.countdown import CountdownScreen, switch_class
 from screens.widgets.big_clock import size_for
 from screens.widgets.countdown_face import CountdownFace
 from screens.widgets.key_footer import KeyFooter
+from screens.widgets.lines import shown
 
 AUTO_NEXT_SECONDS = 3.0
 """How long the "time's up" cue stays before the follow-up question."""
@@ -40,7 +42,8 @@ class StepLine(Static):
         grid = Table.grid(padding=(0, 1))
         grid.add_column(width=7, no_wrap=True)
         grid.add_column(ratio=1)
-        grid.add_row(self.marker, Text(self.text))
+        text = shown(self.text)
+        grid.add_row(self.marker, Text(text) if isinstance(text, str) else text)
         return grid
 
     def show(self, marker: str, state: str) -> None:
@@ -136,7 +139,7 @@ class HoldScreen(CountdownScreen[HoldResult]):
             mark = f"▶{pos.label}◀" if pos.id == self.position else pos.label
             labels.append(f"{pos.key} {mark}")
         short = self.has_class("-short")  # the keys alone: they fit on one line at 40 columns
-        prefix = "" if short else t("Position:") + " "
+        prefix = "" if short else tidy(t("Position:") + " ")  # Chinese: no space after its colon
         self._positions.update(prefix + "  ".join(labels))
         self._title.update(
             t("{side}: {short}", side=self.guide.label, short=self.guide.short)

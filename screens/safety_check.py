@@ -19,6 +19,7 @@ from coach.text.wording import GATE_CASES, GATE_QUESTION, SIGN_NAMES
 from screens.base import CoachScreen
 from screens.widgets.choice import Choice
 from screens.widgets.key_footer import KeyFooter
+from screens.widgets.lines import shown
 
 
 class SafetyCheck(CoachScreen[SafetyAnswer]):
@@ -68,12 +69,12 @@ class SafetyCheck(CoachScreen[SafetyAnswer]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="safety"):
-            yield Static(t(GATE_QUESTION), id="safety-question", markup=False)
+            yield Static(shown(t(GATE_QUESTION)), id="safety-question", markup=False)
             with VerticalScroll(id="gate-cases", can_focus=False):
                 for i, case in enumerate(GATE_CASES, 1):
                     with Horizontal(classes="gate-case"):  # a hanging indent, in any script
                         yield Static(f"{i}.", classes="gate-number", markup=False)
-                        yield Static(t(case), classes="gate-text", markup=False)
+                        yield Static(shown(t(case)), classes="gate-text", markup=False)
             yield Choice("n", t("No, none of these: start the stretch"), id="no")
             yield Choice("y", t("Yes: do not stretch, get help"), id="yes")
             if self.ask_region:
@@ -84,7 +85,7 @@ class SafetyCheck(CoachScreen[SafetyAnswer]):
                 )
                 yield Static(numbers, id="safety-numbers", markup=False)
             if self.step.disclaimer:
-                yield Static(wording.disclaimer(self.numbers), id="disclaimer", markup=False)
+                yield Static(shown(wording.disclaimer(self.numbers)), id="disclaimer", markup=False)
         yield KeyFooter()
 
     def on_choice_chosen(self, event: Choice.Chosen) -> None:

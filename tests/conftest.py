@@ -48,6 +48,7 @@ def _private_home(tmp_path, monkeypatch):
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("COLUMNS", raising=False)  # plain mode breaks Chinese lines at it
     os.environ.pop("TEXTUAL_THEME", None)
     # No test speaks through this machine's own engine (a walk pressing v would talk):
     # tests/speech_support.py puts a fake engine on PATH and looks engines up again.

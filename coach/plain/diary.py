@@ -194,7 +194,7 @@ class PlainDiary:
             else t("(0-9, x for 10, Enter skips) ")
         )
         while True:
-            print(question + " " + keys, end="", file=console.stdout, flush=True)
+            console.prompt(question + " " + keys)
             line = console.input.readline().strip()
             if not console.input.is_terminal:
                 console.say(line)

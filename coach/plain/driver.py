@@ -24,7 +24,15 @@ from coach.core.i18n import t
 from coach.core.steps import Side, Step
 from coach.core.timer import Clock
 from coach.plain.diary import PlainDiary
-from coach.plain.prompt import EndOfInput, LineEnds, LineReader, Option, key_for
+from coach.plain.prompt import (
+    EndOfInput,
+    LineEnds,
+    LineReader,
+    Option,
+    key_for,
+    quoted,
+    terminal_width,
+)
 from coach.plain.steps import PlainSteps
 from coach.store.recorder import Recorder
 from coach.store.saves import apply_saves
@@ -32,6 +40,7 @@ from coach.store.settings import SettingsFile
 from coach.system.speech import Voice
 from coach.text import wording
 from coach.text.diary_text import nights_text
+from coach.text.wrap import wrap_chinese
 
 __all__ = ["EndOfInput", "PlainCoach", "run_plain"]
 
@@ -88,12 +97,23 @@ class PlainCoach:
 
     def say(self, text: str = "") -> None:
         """Print `text` without its empty lines: a screen reader says "blank" for each.
-        Nothing to say: only the line a prompt left open is ended."""
-        lines = [line for line in text.split("\n") if line.strip()]
+        Nothing to say: only the line a prompt left open is ended. A Chinese line is
+        broken where Chinese may break (coach.text.wrap), never by the terminal at
+        any character; English is printed as it comes."""
+        width = terminal_width(self.stdout)
+        lines = [line for line in wrap_chinese(text, width) if line.strip()]
         if lines:
             print("\n".join(lines), file=self.stdout, flush=True)
         elif not self.stdout.at_line_start:
             print(file=self.stdout, flush=True)
+
+    def prompt(self, text: str) -> None:
+        """A question the answer is typed after, on the same line: Chinese broken as
+        `say` breaks it, its last line left open for the answer."""
+        *before, last = wrap_chinese(text.rstrip("\n"), terminal_width(self.stdout)) or [""]
+        if before:
+            self.say("\n".join(before))
+        print(last, end="", file=self.stdout, flush=True)
 
     def lines(self, lines: list[wording.Line]) -> None:
         self.say(wording.plain_text(lines))
@@ -124,14 +144,14 @@ class PlainCoach:
         for line in aside or ():
             self.say(line)
         numbered = {str(i) for i in range(1, len(listed) + 1)}
-        hint = ", ".join(o.key for o in options if not (o.listed and o.key in numbered))
+        hint = t(", ").join(o.key for o in options if not (o.listed and o.key in numbered))
         while True:
             prompt = (
                 t("Answer 1-{last} or {keys}: ", last=len(listed), keys=hint)
                 if hint
                 else t("Answer 1-{last}: ", last=len(listed))
             )
-            print(prompt, end="", file=self.stdout, flush=True)
+            self.prompt(prompt)
             try:
                 line = self.input.readline()
             except EndOfInput:
@@ -151,7 +171,7 @@ class PlainCoach:
                 number = str(next(numbers)) if option.listed else None
                 if answer and said in (number, option.key.lower(), option.label.lower()):
                     return option.value
-            self.say(t("Sorry, I did not understand {answer}.", answer=repr(answer)))
+            self.say(t("Sorry, I did not understand {answer}.", answer=quoted(answer)))
 
     def help_key(
         self, answer: str, options: list[Option] | None = None, about: list[str] | None = None
@@ -169,7 +189,7 @@ class PlainCoach:
             else:
                 self.say(t("Answer with the number or the letter, then Enter."))
             if options:
-                self.say(", ".join(f"{o.key} {o.label}" for o in options))
+                self.say(t(", ").join(f"{o.key} {o.label}" for o in options))
             self.say(t("! when to get help. Ctrl+C leaves; what you said is kept."))
             if self.data_dir is not None:
                 self.say(t("Your history is kept in {path}.", path=self.data_dir))

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import NamedTuple, Protocol, TextIO
 
 from coach.content.model import Content, Region
+from coach.core.i18n import language, t
 from coach.core.timer import Clock
 from coach.system.speech import Voice
 from coach.text.wording import Line
@@ -36,6 +37,30 @@ def key_for(answer: str) -> str:
         if answer in words:
             return key
     return answer
+
+
+def quoted(answer: str) -> str:
+    """What the person typed, quoted to say it was not understood: its control
+    characters shown escaped (as `repr` does), in the language's own quote marks
+    (“是” in Chinese, never '是')."""
+    shown = repr(answer)
+    if language() == "en":
+        return shown
+    return t("'{answer}'", answer=shown[1:-1])
+
+
+def terminal_width(out: TextIO) -> int | None:
+    """How many cells wide the terminal is: COLUMNS, else the terminal's size; None
+    for a pipe or a file, whose lines are then left whole."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isascii() and columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        if not out.isatty():
+            return None
+        return os.get_terminal_size(out.fileno()).columns or None
+    except (OSError, ValueError, AttributeError):
+        return None
 
 
 class Option(NamedTuple):
@@ -193,6 +218,7 @@ class Console(Protocol):
 
     def pick_country(self) -> None: ...
     def say(self, text: str = "") -> None: ...
+    def prompt(self, text: str) -> None: ...
     def lines(self, lines: list[Line]) -> None: ...
     def warn(self, warning: str | None) -> None: ...
     def ask(

@@ -23,7 +23,9 @@ class PlainRoutine:
         version = routine.versions[first]
         if len(routine.versions) > 1:
             chosen = console.ask(
-                f"{routine.title}. {routine.intro} " + t("Which version?"),
+                t("{title}. {signs}", title=routine.title, signs=routine.intro)
+                + " "
+                + t("Which version?"),
                 [Option(v.key, v.label, v.id) for v in routine.versions],
             )
             version = next(v for v in routine.versions if v.id == chosen)
@@ -41,7 +43,11 @@ class PlainRoutine:
                 )
                 shown = index
                 seg = segments[index]
-                console.say(f"{seg.title}, {seg.seconds} s: {seg.text}")
+                title = seg.title.removesuffix("。")  # a Chinese full stop, then a comma
+                said = t(
+                    "{title}, {seconds} s: {what}", title=title, seconds=seg.seconds, what=seg.text
+                )
+                console.say(said)
                 if cue:
                     console.voice.say(cue.text)
             console.sleep(timer.until_next_change() or 0.05)

@@ -137,7 +137,7 @@ class PlainSteps:
         words = {leg: leg for leg in LEG_NAMES}
         words |= {t(name).lower(): leg for leg, name in LEG_NAMES.items()}
         while True:
-            print(t(LEG_PROMPT), end="", file=console.stdout, flush=True)
+            console.prompt(t(LEG_PROMPT))
             try:
                 line = console.input.readline().strip()
             except EndOfInput:
@@ -190,7 +190,7 @@ class PlainSteps:
         console = self.console
         while True:
             ask = t("How bad was it at its worst? 0 none to 10 worst (x is 10), Enter skips: ")
-            print(ask, end="", file=console.stdout, flush=True)
+            console.prompt(ask)
             try:
                 line = console.input.readline().strip().lower()
             except EndOfInput:
@@ -240,7 +240,7 @@ class PlainSteps:
                 "Tried any of these? Type their letters (e.g. {example}), or Enter for none: ",
                 example=example,
             )
-            print(ask, end="", file=console.stdout, flush=True)
+            console.prompt(ask)
             try:
                 line = console.input.readline().strip().lower()
             except EndOfInput:

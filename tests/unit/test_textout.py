@@ -13,6 +13,7 @@ from coach.documents import textout
 from coach.documents.printing import print_tips
 from coach.documents.red_flags import print_red_flags
 from coach.documents.textout import Printer, cell_width, wrap
+from coach.text import wrap as wrapping
 from tests.conftest import ROOT
 
 
@@ -104,7 +105,7 @@ def _wrap_by_recounting(text: str, width: int) -> list[str]:
     width = max(width, 2)
     lines: list[str] = []
     line = ""
-    for token in textout._tokens(" ".join(text.split())):
+    for token in wrapping._tokens(" ".join(text.split())):
         if textout.cell_width((line + token).rstrip()) <= width:
             line += token
             continue
@@ -114,7 +115,7 @@ def _wrap_by_recounting(text: str, width: int) -> list[str]:
         while textout.cell_width(line.rstrip()) > width:
             cut = 1
             while cut < len(line) and (
-                textout.cell_width(line[: cut + 1]) <= width or textout._zero(line[cut])
+                textout.cell_width(line[: cut + 1]) <= width or wrapping._zero(line[cut])
             ):
                 cut += 1
             lines.append(line[:cut])
