@@ -233,7 +233,10 @@ def _run_app(content: Content, line: CommandLine, lang: str, where: Path) -> int
         if note:
             print(f"calf-coach: {note}", file=sys.stderr)
         if farewell:
-            print(farewell)
+            # The documents seam: printing loads once the app has ended.
+            from coach.documents.textout import print_folded
+
+            print_folded(farewell)
     return app.return_code or 0
 
 

@@ -69,6 +69,23 @@ class Printer:
             self.out.write(pad + styled + "\n")
 
 
+def print_folded(text: str, out: TextIO | None = None) -> None:
+    """Lines already written for a terminal (the advice left after the app ends), folded
+    to its width by the same rule as printed text: whole words, Chinese breaks, and a
+    "- " item's next lines under its text. The terminal's own wrap cut words in two."""
+    printer = Printer(out)
+    for raw in text.splitlines():
+        body = raw.lstrip(" ")
+        pad = len(raw) - len(body)
+        if body.startswith("- "):
+            printer.item("-", body[2:], indent=pad)
+        elif body:
+            for piece in wrap(tidy(body), max(10, printer.width - pad)):
+                printer.out.write(" " * pad + piece + "\n")
+        else:
+            printer.out.write("\n")
+
+
 def _width(out: TextIO) -> int:
     columns = os.environ.get("COLUMNS", "")
     if columns.isascii() and columns.isdigit() and int(columns) > 0:

@@ -120,7 +120,8 @@ SEAMS = {
         },
     ),
     "documents": (
-        "The report, the export and the printed documents load when their command runs.",
+        "The report, the export and the printed documents load when their command runs "
+        "(and the advice left on the terminal, once the app has ended).",
         {
             "coach.documents.check",
             "coach.documents.export",
@@ -129,6 +130,7 @@ SEAMS = {
             "coach.documents.import_file",
             "coach.documents.red_flags",
             "coach.documents.report",
+            "coach.documents.textout",
         },
     ),
 }

@@ -136,3 +136,21 @@ def test_wrap_keeping_a_running_width_breaks_lines_where_recounting_did():
     for text in texts:
         for width in (2, 5, 9, 17, 40, 80):
             assert textout.wrap(text, width) == _wrap_by_recounting(text, width), (text, width)
+
+
+def test_the_advice_left_after_the_app_is_folded_by_words_and_chinese_rules(monkeypatch):
+    """The terminal's own wrap cut "red-flags" in two and started Chinese lines with 。"""
+    from coach.documents.textout import print_folded
+
+    monkeypatch.setenv("COLUMNS", "40")
+    text = (
+        "For all the signs: calf-coach red-flags (or ! at any question).\n"
+        "- 一条腿肿、发热、发红或颜色发暗：今天就求助。\n"
+    )
+    out = io.StringIO()
+    print_folded(text, out)
+    lines = out.getvalue().splitlines()
+    assert all(cell_width(line) <= 40 for line in lines), lines
+    assert any("red-flags" in line for line in lines)
+    assert not any(part.startswith(("flags", "。", "，", "、")) for part in lines)
+    assert lines[-1].startswith("  ")  # the item's next line hangs under its text
