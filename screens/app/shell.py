@@ -275,7 +275,9 @@ class CalfCoach(AppActions):
 
     def notify(self, message: str, *, title: str = "", **options: Any) -> None:
         """Every notice, from any screen, shown with control characters escaped: a path
-        or an error may carry an escape sequence the terminal would act on (#29)."""
+        or an error may carry an escape sequence the terminal would act on (#29), and
+        plain text unless asked (a data folder called `a[b]` is not markup)."""
+        options.setdefault("markup", False)
         super().notify(printable(message, keep="\n"), title=printable(title), **options)
 
     def _warn(self, warning: str | None) -> None:

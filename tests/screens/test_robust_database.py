@@ -246,3 +246,18 @@ async def test_the_app_shows_a_history_warning_as_it_happens(content, tmp_path):
 
         await wait_until(pilot, shown, "the warning shown during the hold", tries=500)
         assert type(app.screen).__name__ == "HoldScreen"
+
+
+def test_a_notice_from_the_app_is_plain_text_unless_asked(tmp_path, monkeypatch):
+    """Textual's App.notify parses markup by default: a path such as `a[b]` or an error
+    text must reach the person as typed, unless a caller asks for markup."""
+    from textual.app import App
+
+    from tests.support.app import coach_app, load_content
+
+    passed: list[dict] = []
+    monkeypatch.setattr(App, "notify", lambda self, message, **kw: passed.append(kw))
+    app = coach_app(load_content(), data_dir=tmp_path, hour=12)
+    app.notify("kept in /tmp/[bold]x[/bold]/history.pending")
+    app.notify("[b]Saved[/b]", markup=True)
+    assert [kw["markup"] for kw in passed] == [False, True]
