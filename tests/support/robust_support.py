@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import fcntl
 import io
+import json
 import os
 import select
 import signal
@@ -24,6 +25,8 @@ import pyte
 from rich.console import Console
 from textual.errors import NoWidget
 from textual.geometry import Region
+
+from tests.conftest import ROOT
 
 # --- In-process (Pilot) helpers -------------------------------------------------------------
 
@@ -300,3 +303,23 @@ def run_coach(args: list[str], env: dict[str, str], stdin: str = "", stdout=None
 def no_traceback(stderr: str) -> bool:
     """Neither a traceback nor Python's "Exception ignored" complaint at exit."""
     return "Traceback" not in stderr and "Exception ignored" not in stderr
+
+
+def start_hold(tmp_path) -> PtyRun:
+    """`calf-coach back --hold 60` in a pseudo-terminal, the gate answered "n", two
+    seconds into the hold (a data folder of its own, the disclaimer already seen)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text(json.dumps({"disclaimer_seen": True}))
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": str(ROOT),
+        "HOME": str(tmp_path),
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+    }
+    run = PtyRun(["back", "--data-dir", str(data), "--hold", "60"], env, cwd=tmp_path)
+    run.wait_for_text("Before you stretch: any of these?", timeout=30)
+    run.send(b"n")
+    run.wait_for_text("0:58 left", timeout=30)  # two seconds held
+    return run

@@ -8,7 +8,6 @@ hold is on screen, then ends it one way.
 
 from __future__ import annotations
 
-import json
 import signal
 import sys
 import termios
@@ -18,7 +17,7 @@ import pytest
 
 from coach.store.history import History
 from tests.conftest import ROOT
-from tests.support.robust_support import PtyRun
+from tests.support.robust_support import PtyRun, start_hold
 
 pytestmark = pytest.mark.slow
 
@@ -33,24 +32,6 @@ MODES = {
     "SGR mouse": b"1006",
     "bracketed paste": b"2004",
 }
-
-
-def start_hold(tmp_path) -> PtyRun:
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "settings.json").write_text(json.dumps({"disclaimer_seen": True}))
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "PYTHONPATH": str(ROOT),
-        "HOME": str(tmp_path),
-        "TERM": "xterm-256color",
-        "LANG": "C.UTF-8",
-    }
-    run = PtyRun(["back", "--data-dir", str(data), "--hold", "60"], env, cwd=tmp_path)
-    run.wait_for_text("Before you stretch: any of these?", timeout=30)
-    run.send(b"n")
-    run.wait_for_text("0:58 left", timeout=30)  # two seconds held
-    return run
 
 
 def end_it(run: PtyRun, how: str) -> None:

@@ -11,14 +11,12 @@ time moved on (no help, no other position, not eased, not paused, not left).
 
 from __future__ import annotations
 
-import json
 import re
 import time
 
 import pytest
 
-from tests.conftest import ROOT
-from tests.support.robust_support import PtyRun
+from tests.support.robust_support import start_hold
 
 pytestmark = pytest.mark.slow
 
@@ -40,24 +38,6 @@ REPLIES = {
     "terminal-version": [b"\x1bP>|xterm(390)\x1b\\"],
     "focus-out-and-in": [b"\x1b[O\x1b[I"],
 }
-
-
-def start_hold(tmp_path) -> PtyRun:
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "settings.json").write_text(json.dumps({"disclaimer_seen": True}))
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "PYTHONPATH": str(ROOT),
-        "HOME": str(tmp_path),
-        "TERM": "xterm-256color",
-        "LANG": "C.UTF-8",
-    }
-    run = PtyRun(["back", "--data-dir", str(data), "--hold", "60"], env, cwd=tmp_path)
-    run.wait_for_text("Before you stretch", timeout=30)
-    run.send(b"n")
-    run.wait_for_text("0:58 left", timeout=30)
-    return run
 
 
 DRAWN = re.compile("[\u2500-\u257f]")

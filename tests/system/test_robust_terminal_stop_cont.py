@@ -8,39 +8,19 @@ blocked in read() for ever and the process never ended, at times on the alternat
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import time
 
 import pytest
 
-from tests.conftest import ROOT
-from tests.support.robust_support import PtyRun
+from tests.support.robust_support import PtyRun, start_hold
 
 pytestmark = pytest.mark.slow
 
 CTRL_Q = b"\x11"
 FOCUS_IN = b"\x1b[I"
 SYNC_QUERY = b"\x1b[?2026$p"
-
-
-def start_hold(tmp_path) -> PtyRun:
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "settings.json").write_text(json.dumps({"disclaimer_seen": True}))
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "PYTHONPATH": str(ROOT),
-        "HOME": str(tmp_path),
-        "TERM": "xterm-256color",
-        "LANG": "C.UTF-8",
-    }
-    run = PtyRun(["back", "--data-dir", str(data), "--hold", "60"], env, cwd=tmp_path)
-    run.wait_for_text("Before you stretch", timeout=30)
-    run.send(b"n")
-    run.wait_for_text("0:58 left", timeout=30)
-    return run
 
 
 def stopped(pid: int) -> bool:
