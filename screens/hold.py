@@ -14,6 +14,7 @@ from coach.core.cues import Heard, HoldPlan, hold_cues
 from coach.core.i18n import t
 from coach.core.steps import Hold, HoldEnd, HoldResult
 from coach.core.timer import Clock, HoldTimer, clock_text, step_index
+from coach.text.diary_text import past_line
 from coach.text.wrap import tidy
 from screens.countdown import CountdownScreen, switch_class
 from screens.widgets.big_clock import size_for
@@ -98,8 +99,6 @@ class HoldScreen(CountdownScreen[HoldResult]):
             yield self._face
             yield self._positions
             if self.past is not None:  # the person's own record (#15), before the steps
-                from coach.text.diary_text import past_line
-
                 yield Static(past_line(self.past, self.content), id="hold-past", markup=False)
             if self.hold_number == 1 and not self.app.voice.on:  # type: ignore[attr-defined]
                 yield Static(t("Press v to hear each step read aloud."), id="voice-hint")

@@ -19,15 +19,13 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from datetime import date, datetime, timedelta, timezone
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from coach.core.diary import night_of
+from coach.core.stats import HOLD_BUCKETS, Summary
 from coach.store.checkins import NIGHT_SQL
 from coach.store.migrations import ROWS_SQL
 from coach.store.records import BadRow, EpisodeRecord, check, from_row, row_values
-
-if TYPE_CHECKING:  # type-only: the stats load when the history's numbers are asked for
-    from coach.core.stats import Summary
 
 COLUMNS_SQL = (
     "kind, started_at, started_epoch, side, position, planned_seconds, actual_seconds,"
@@ -148,8 +146,6 @@ class HistoryQueries:
         with and without a routine from the first night to last night. Each is a range
         of an index (of kind and night, or of kind and start time, widened by two days
         for the offset the wall clock had): never a scan of years of rows."""
-        from coach.core.stats import Summary
-
         last = night_of(now)
         kept, params = self._kept()
         this = date(now.year, now.month, 1)
@@ -210,8 +206,6 @@ class HistoryQueries:
 
     def charts(self, now: datetime, weeks: int = 12) -> Charts:
         """Cramps by week, side and hour, and the outcome tables, in SQL."""
-        from coach.core.stats import HOLD_BUCKETS
-
         this_monday = now.date() - timedelta(days=now.weekday())
         first = this_monday - timedelta(weeks=weeks - 1)
         # The epoch bound (two days either side) lets the index pick the weeks' rows;

@@ -7,13 +7,11 @@ number come first, then the signs; short sentences, the verb first.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import Literal, NamedTuple
 
 from coach.content.model import Content, Region, Relief
 from coach.core.i18n import t
-
-if TYPE_CHECKING:  # type-only: `red-flags` prints through here and loads no flow steps
-    from coach.core.steps import AfterCare, GetHelp, SignAnswer, WhatNext
+from coach.core.steps import AfterCare, GetHelp, SignAnswer, WhatNext
 
 LineKind = Literal["title", "action", "text", "heading", "item", "source", "hint"]
 
@@ -272,8 +270,6 @@ def disclaimer(region: Region) -> str:
 
 def final_lines(step: object, content: Content, region: Region) -> list[Line]:
     """What to print after a quit that ended an episode: the safety net, or after-care."""
-    from coach.core.steps import AfterCare, GetHelp
-
     if isinstance(step, GetHelp):
         return get_help(step, content, region, "text")
     if isinstance(step, AfterCare):

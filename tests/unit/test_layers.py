@@ -137,16 +137,6 @@ SEAMS = {
 """The three places a project module may be imported inside a function; each such
 import says which seam it is at, where it happens."""
 
-NOT_YET = {
-    ("coach.store.queries", "coach.core.stats"),
-    ("coach.text.wording", "coach.core.steps"),
-    ("screens.hold", "coach.text.diary_text"),
-}
-"""Deferred imports still to move behind a seam or to the top. This list only shrinks:
-a new deferred import outside the seams fails below, and so does an entry here that
-is gone from the code."""
-
-
 def off_the_seams(edges: list[Import]) -> set[tuple[str, str]]:
     allowed = set().union(*(targets for _reason, targets in SEAMS.values()))
     return {
@@ -157,11 +147,7 @@ def off_the_seams(edges: list[Import]) -> set[tuple[str, str]]:
 
 
 def test_a_project_module_is_imported_in_a_function_only_at_a_seam():
-    assert off_the_seams(EDGES) - NOT_YET == set()
-
-
-def test_the_list_of_imports_still_to_move_is_not_stale():
-    assert NOT_YET - off_the_seams(EDGES) == set()
+    assert off_the_seams(EDGES) == set()
 
 
 def test_a_deferred_import_off_the_seams_would_be_caught():
