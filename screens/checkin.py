@@ -62,12 +62,15 @@ class CheckinScreen(CoachModal["CheckIn | None"]):
         Binding("escape,q", "cancel", "Go back", id="checkin-cancel"),
     ]
 
-    def __init__(self, night: date) -> None:
+    def __init__(self, night: date, recorded: int = 0, *, no_others: bool = False) -> None:
+        """`no_others`: the person said "0 none" to "besides the N recorded?": only the
+        safety question is left, for a night that had cramps all the same."""
         super().__init__()
         self.night = night
-        self.answers: list[int | None] = []
-        self.recorded = 0
-        """Cramps the app recorded last night (read on a worker when shown)."""
+        self.answers: list[int | None] = [0, None, None] if no_others else []
+        self.recorded = recorded
+        """Cramps the app recorded last night (as the first screen read them, and read
+        again on a worker when shown)."""
         self.disturbed = 0
         """Nights of the fortnight before with sleep disturbed 5/10 or more."""
         self.result: CheckIn | None = None

@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from coach.content.model import Content, Region
-from coach.core.diary import CHECKIN_KEYS, CHECKIN_QUESTION, CheckIn
+from coach.core.diary import CHECKIN_KEYS, CheckIn, checkin_question
 from coach.core.i18n import t
 from screens.base import HomeScreen
 from screens.widgets.choice import Choice
@@ -73,6 +73,8 @@ class SidePicker(HomeScreen):
         self.ask_region = ask_region
         self.checkin_night: date | None = None
         """The night the check-in line asks about, while it is shown."""
+        self.checkin_recorded = 0
+        """Cramps the coach recorded during that night."""
         # Kept, not looked up: they are not there when the app ends as the screen is put
         # up (a signal: #29 item 5).
         self._picker = Vertical(id="picker")
@@ -156,10 +158,12 @@ class SidePicker(HomeScreen):
         if self.checkin_night is not None:
             self._show_checkin()
 
-    def ask_checkin(self, night: date) -> None:
-        """Show "Any cramps last night?" (the app decided, from coach.core.diary). May come
+    def ask_checkin(self, night: date, recorded: int = 0) -> None:
+        """Show "Any cramps last night?" (the app decided, from coach.core.diary), or
+        "besides the N recorded" after a night the coach recorded cramps in. May come
         before this screen is mounted: on_mount shows it then."""
         self.checkin_night = night
+        self.checkin_recorded = recorded
         if self.is_mounted:
             self._show_checkin()
 
@@ -170,7 +174,7 @@ class SidePicker(HomeScreen):
         if self.confirming_region or not self._picker.is_attached:
             return  # on_mount shows it when the line's place is there
         if not self.query("#checkin-line"):
-            text = t(CHECKIN_QUESTION) + "  " + t(CHECKIN_KEYS)
+            text = checkin_question(self.checkin_recorded) + "  " + t(CHECKIN_KEYS)
             line = Static(text, id="checkin-line", markup=False)
             disclaimer = self.query("#disclaimer")
             self._picker.mount(line, before=disclaimer.first() if disclaimer else None)
@@ -180,10 +184,13 @@ class SidePicker(HomeScreen):
         night = self.checkin_night
         if night is None:
             return
-        if answer == "yes":
+        if answer == "yes" or (answer == "none" and self.checkin_recorded):
             from screens.checkin import CheckinScreen  # the screens seam: a dialog opened on a key
 
-            self.app.push_screen(CheckinScreen(night), self._checked_in)
+            # "None" after a recorded night: no others, but the night had cramps, so the
+            # morning safety question is still asked (as plain mode asks it).
+            dialog = CheckinScreen(night, self.checkin_recorded, no_others=answer == "none")
+            self.app.push_screen(dialog, self._checked_in)
         else:
             self._checked_in(CheckIn(night, 0 if answer == "none" else None))
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
+from coach.core.i18n import t
+
 CHECKIN_HOURS = (5, 14)
 """The morning check-in is asked from 05:00 until 14:00: later, "last night" is vague."""
 PAST_MIN = 3
@@ -20,6 +22,9 @@ PAST_LIMIT = 10
 CHECKIN_QUESTION = "Any cramps last night?"
 """The morning check-in's words, here with its rules: the first screen shows them
 without loading the diary's charts (coach.text.diary_text) before its first frame."""
+CHECKIN_BESIDES = "Any cramps last night besides the {n} recorded?"
+"""The question instead after a night the coach recorded cramps in: "0" then means no
+others, and the night keeps the recorded ones (`with_recorded`)."""
 CHECKIN_KEYS = "0 none · y yes · x skip"
 CHECKIN_ASK = (
     "How many cramps last night?",
@@ -113,6 +118,11 @@ def worth_seeing_gp(answer: CheckIn, disturbed_before: int) -> bool:
         return True
     tonight = answer.sleep is not None and answer.sleep >= SLEEP_DISTURBED
     return tonight and disturbed_before + 1 >= DISTURBED_NIGHTS
+
+
+def checkin_question(recorded: int) -> str:
+    """The check-in's first question, in the person's language, for both faces."""
+    return t(CHECKIN_BESIDES, n=recorded) if recorded else t(CHECKIN_QUESTION)
 
 
 def with_recorded(answer: CheckIn, recorded: int) -> CheckIn:

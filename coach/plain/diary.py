@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 from coach.core.diary import (
     CHECKIN_ASK,
     CHECKIN_OTHERS,
-    CHECKIN_QUESTION,
     CHECKIN_SWOLLEN,
     COUNT_TOP,
     MORNING_CAUSES,
     SEE_GP,
     CheckIn,
     PastRecord,
+    checkin_question,
     last_night,
     with_recorded,
     worth_seeing_gp,
@@ -93,13 +93,8 @@ class PlainDiary:
                 disturbed = known.disturbed_nights(night)
             except HistoryError:
                 pass  # asked as if nothing were recorded: the answer still counts
-        question = (
-            t("Any cramps last night besides the {n} recorded?", n=recorded)
-            if recorded
-            else t(CHECKIN_QUESTION)
-        )
         answer = console.ask(
-            question,
+            checkin_question(recorded),
             [
                 Option("0", t("None"), "none"),
                 Option("y", t("Yes"), "yes"),

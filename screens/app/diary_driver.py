@@ -86,18 +86,19 @@ class DiaryDriver:
         try:
             past = {side: store.past_record(side) for side in ("back", "front")}
             due = store.checkin_due(now)
+            recorded = store.night_state(due).recorded_cramps if due is not None else 0
         except HistoryError:
             return  # the diary is a help, not a must: the coach goes on without it
-        host.call_from_thread(self._read_done, past, due)
+        host.call_from_thread(self._read_done, past, due, recorded)
 
-    def _read_done(self, past: dict[str, PastRecord], due) -> None:
+    def _read_done(self, past: dict[str, PastRecord], due, recorded: int) -> None:
         from screens.side_picker import SidePicker  # the screens seam: loads when shown
 
         self.past = MappingProxyType(past)
         self.host.know_past(self.past)
         pickers = [s for s in self.host.screen_stack if isinstance(s, SidePicker)]
         if due is not None and pickers:
-            pickers[-1].ask_checkin(due)
+            pickers[-1].ask_checkin(due, recorded)
 
     def save_checkin(self, answer: CheckIn) -> None:
         """Hand the morning check-in to the history writer (it never waits): a busy

@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from coach.core.diary import CheckIn
-from coach.store.history import History
+from coach.store.history import EpisodeRecord, History
 from screens.history import HistoryScreen
 from screens.widgets.tab_strip import TabStrip
 from tests.conftest import FakeClock
@@ -63,6 +63,28 @@ async def test_morning_checkin_none_is_one_key_and_is_asked_once(tmp_path: Path)
         await pilot.press("y")  # not asked: the key does nothing
         await pilot.pause()
         assert type(app.screen).__name__ == "SidePicker"
+
+
+async def test_checkin_none_after_a_recorded_night_keeps_the_recorded_cramp(tmp_path: Path):
+    """A cramp the coach recorded at 03:00: the line asks for others besides it, and "0"
+    keeps that one (not 0 cramps) and still asks the morning safety question."""
+    data = seeded(tmp_path / "data")
+    store = History.open(data).store
+    night_cramp = MORNING.replace(hour=3)
+    store.add(EpisodeRecord(None, "cramp", night_cramp, side="back", outcome="gone", holds=1))
+    store.close()
+    app = app_at(data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on(pilot, "SidePicker")
+        await diary_read(pilot)
+        assert "besides the 1 recorded?" in text(app, "#checkin-line")
+        await pilot.press("0")
+        await on(pilot, "CheckinScreen")
+        assert "swollen, warm or painful this morning" in text(app, "#checkin-question")
+        await pilot.press("n")
+        await diary_read(pilot)
+        assert type(app.screen).__name__ == "SidePicker"
+    assert checkins(data) == [CheckIn(date(2026, 11, 23), 1, None, None, False)]
 
 
 async def test_morning_checkin_yes_asks_how_many_worst_and_sleep(tmp_path: Path):

@@ -137,6 +137,7 @@ SEAMS = {
 """The three places a project module may be imported inside a function; each such
 import says which seam it is at, where it happens."""
 
+
 def off_the_seams(edges: list[Import]) -> set[tuple[str, str]]:
     allowed = set().union(*(targets for _reason, targets in SEAMS.values()))
     return {
