@@ -15,7 +15,7 @@ from coach.content.model import Region
 from coach.core.i18n import t
 from coach.core.steps import SafetyAnswer, SafetyQuestion, SignAnswer, WhichSign
 from coach.text import wording
-from coach.text.wording import GATE_CASES, GATE_QUESTION, SIGN_NAMES
+from coach.text.wording import GATE_CASES, GATE_CASES_SHORT, GATE_QUESTION, SIGN_NAMES
 from screens.base import CoachScreen
 from screens.widgets.choice import Choice
 from screens.widgets.key_footer import KeyFooter
@@ -70,11 +70,13 @@ class SafetyCheck(CoachScreen[SafetyAnswer]):
     def compose(self) -> ComposeResult:
         with Vertical(id="safety"):
             yield Static(shown(t(GATE_QUESTION)), id="safety-question", markup=False)
+            cases = zip(GATE_CASES, GATE_CASES_SHORT, strict=True)
             with VerticalScroll(id="gate-cases", can_focus=False):
-                for i, case in enumerate(GATE_CASES, 1):
+                for i, (case, short) in enumerate(cases, 1):
                     with Horizontal(classes="gate-case"):  # a hanging indent, in any script
                         yield Static(f"{i}.", classes="gate-number", markup=False)
-                        yield Static(shown(t(case)), classes="gate-text", markup=False)
+                        yield Static(shown(t(case)), classes="gate-text -full", markup=False)
+                        yield Static(shown(t(short)), classes="gate-text -brief", markup=False)
             yield Choice("n", t("No, none of these: start the stretch"), id="no")
             yield Choice("y", t("Yes: do not stretch, get help"), id="yes")
             if self.ask_region:

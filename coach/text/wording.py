@@ -29,6 +29,13 @@ GATE_CASES = (
 )
 """The gate's three cases, in the order of `coach.core.steps.GATE_SIGNS`: each says what
 a person can check in the dark, or with a light turned on."""
+GATE_CASES_SHORT = (
+    "One leg swollen, warm, red or darker.",
+    "A sudden kick, pop or sharp pain.",
+    "Foot suddenly cold, pale or numb.",
+)
+"""The same three cases in a line each, for a short window (a phone's terminal, a
+split pane): every case stays in view beside the answers, never scrolled below them."""
 GATE_QUESTION = "Before you stretch: any of these?"
 SIGN_NAMES: dict[SignAnswer, str] = {
     "clot": "Swollen leg",

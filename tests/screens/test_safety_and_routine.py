@@ -269,3 +269,21 @@ async def test_night_theme_by_default_at_night_and_choice_remembered(content, cl
     async with later.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, SidePicker)
         assert later.theme == "light"
+
+
+@pytest.mark.parametrize(("size", "full"), [((40, 12), False), ((60, 16), False), ((80, 24), True)])
+async def test_all_three_gate_cases_and_both_answers_are_in_view(
+    content, clock, tmp_path, size, full
+):
+    """On a short window each case is one short line, so none is scrolled out of sight
+    below the answers (at 40x12 the third was); a tall one shows them in full."""
+    app = make_app(content, data_dir=tmp_path, clock=clock, side="back", hour=12)
+    async with app.run_test(size=size) as pilot:
+        await wait_for(pilot, SafetyCheck)
+        await pilot.pause()
+        shown = [w for w in app.screen.query(".gate-text") if w.display]
+        assert len(shown) == 3
+        assert all(("-full" in w.classes) == full for w in shown)
+        for widget in [*shown, app.screen.query_one("#no"), app.screen.query_one("#yes")]:
+            region = widget.region
+            assert region.height > 0 and region.bottom <= size[1] - 1, widget

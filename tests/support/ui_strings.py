@@ -40,6 +40,7 @@ TABLES = {
     "SWOLLEN_KEYS",
     "CLOSE_KEYS",
     "GATE_CASES",
+    "GATE_CASES_SHORT",
     "GATE_QUESTION",
     "SIGN_NAMES",
     "LEG_QUESTION",
