@@ -6,7 +6,6 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Static
 
 from coach.content.model import Region
 from coach.core.i18n import t
@@ -16,7 +15,7 @@ from coach.text.wording import LEG_QUESTION
 from screens.base import CoachScreen
 from screens.widgets.choice import Choice
 from screens.widgets.key_footer import KeyFooter
-from screens.widgets.lines import line_widget
+from screens.widgets.lines import Words, line_widget
 
 
 class AfterCareScreen(CoachScreen[LegAnswer]):
@@ -39,7 +38,7 @@ class AfterCareScreen(CoachScreen[LegAnswer]):
             with VerticalScroll(id="after-care"):
                 for line in wording.after_care(self.step, self.numbers):
                     yield line_widget(line)
-            yield Static(t(LEG_QUESTION), id="which-leg", classes="hint", markup=False)
+            yield Words(t(LEG_QUESTION), id="which-leg", classes="hint", markup=False)
             yield Choice("c", t("Carry on: what may have set it off"), id="carry-on")
         yield KeyFooter()
 

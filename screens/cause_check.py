@@ -13,6 +13,7 @@ from coach.core.steps import ASK_LATER, CauseQuestions
 from coach.text.wording import CAUSES_AT_NIGHT as AT_NIGHT
 from screens.base import CoachScreen
 from screens.widgets.key_footer import KeyFooter
+from screens.widgets.lines import Words
 
 
 class CauseCheck(CoachScreen[tuple[str, ...] | str]):
@@ -37,12 +38,12 @@ class CauseCheck(CoachScreen[tuple[str, ...] | str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="cause-check"):
-            yield Static(t("What might have set it off?"), classes="title-line")
-            yield Static(id="cause-count", classes="hint")
-            yield Static(id="cause-question")
-            yield Static(t("y yes   n no   s skip"), id="cause-keys", classes="hint")
+            yield Words(t("What might have set it off?"), classes="title-line")
+            yield Words(id="cause-count", classes="hint")
+            yield Words(id="cause-question")
+            yield Words(t("y yes   n no   s skip"), id="cause-keys", classes="hint")
             if self.night:
-                yield Static(t(AT_NIGHT), id="cause-night", classes="hint", markup=False)
+                yield Words(t(AT_NIGHT), id="cause-night", classes="hint", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:

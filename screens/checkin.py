@@ -39,6 +39,7 @@ from coach.text import wording
 from screens.base import CoachModal
 from screens.cause_check import CauseCheck
 from screens.widgets.key_footer import KeyFooter
+from screens.widgets.lines import Words
 
 KEYS = (
     "1-9 (9 means 9 or more)",
@@ -78,9 +79,9 @@ class CheckinScreen(CoachModal["CheckIn | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="checkin"):
-            yield Static(t("Any cramps last night?"), id="checkin-title")
-            yield Static(id="checkin-question", markup=False)
-            yield Static(id="checkin-keys", classes="hint", markup=False)
+            yield Words(t("Any cramps last night?"), id="checkin-title")
+            yield Words(id="checkin-question", markup=False)
+            yield Words(id="checkin-keys", classes="hint", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -209,6 +210,6 @@ class MorningCauses(CauseCheck):
         super().__init__(content, CauseQuestions(tuple(c.id for c in content.causes)))
 
     def on_mount(self) -> None:
-        lead = Static(t(MORNING_CAUSES), id="cause-morning", classes="hint", markup=False)
+        lead = Words(t(MORNING_CAUSES), id="cause-morning", classes="hint", markup=False)
         self.query_one("#cause-check").mount(lead, before=0)
         super().on_mount()

@@ -7,10 +7,11 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Static
+from textual.widgets import Button
 
 from coach.core.i18n import t
 from screens.base import CoachModal
+from screens.widgets.lines import Words
 
 
 class ConfirmDeleteScreen(CoachModal[bool]):
@@ -31,7 +32,7 @@ class ConfirmDeleteScreen(CoachModal[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(self._question, id="question", markup=False)
+            yield Words(self._question, id="question", markup=False)
             with Horizontal(id="buttons"):
                 yield Button(t("Yes, delete (y)"), id="yes", variant="error")
                 yield self._no

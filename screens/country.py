@@ -11,13 +11,14 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from coach.content.model import Content, Region
 from coach.core.i18n import t
 from screens.base import CoachModal
 from screens.widgets.key_footer import KeyFooter
+from screens.widgets.lines import Words
 
 
 def matching(regions: list[Region], typed: str) -> list[Region]:
@@ -44,13 +45,13 @@ class CountryPicker(CoachModal[str | None]):
         self.typed = ""
         # Kept, not looked up: they are not there when the app ends as the dialog is put
         # up (a signal: #29 item 5).
-        self._typed_line = Static("", id="typed", markup=False)
+        self._typed_line = Words("", id="typed", markup=False)
         self._countries = OptionList(*self._options(self.regions), id="countries", markup=False)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="country-box"):
-            yield Static(t("Which country are you in?"), classes="title-line")
-            yield Static(
+            yield Words(t("Which country are you in?"), classes="title-line")
+            yield Words(
                 t("Type its name, or use the arrows; then Enter. Esc keeps it as it is."),
                 classes="hint",
             )

@@ -14,6 +14,7 @@ from screens.base import CoachScreen
 from screens.hold import clock_text
 from screens.widgets.choice import Choice
 from screens.widgets.key_footer import KeyFooter
+from screens.widgets.lines import Words
 
 SEVERITY_ASK = "Optional: how bad was it? Press 0-9, or x for 10 (worst)."
 
@@ -49,13 +50,13 @@ class FollowUp(CoachScreen[EasedAnswer]):
             else t("Hold complete: {time}. Let go slowly.", time=done)
         )
         with Vertical(id="follow-up"):
-            yield Static(banner, id="follow-up-banner")
-            yield Static(t("Has the cramp eased?"), classes="title-line")
+            yield Words(banner, id="follow-up-banner")
+            yield Words(t("Has the cramp eased?"), classes="title-line")
             yield Choice("y", t("Yes, it's gone"), id="gone")
             yield Choice("k", t("The knot has gone, but it is sore"), id="sore")
             yield Choice("s", t("Still there, but weaker"), id="somewhat")
             yield Choice("n", t("No, still cramping"), id="still")
-            yield Static(t(SEVERITY_ASK), id="severity-line", classes="hint")
+            yield Words(t(SEVERITY_ASK), id="severity-line", classes="hint")
         yield KeyFooter()
 
     def on_mount(self) -> None:

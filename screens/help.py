@@ -9,13 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Static
 
 from coach.content.model import Content
 from coach.core.i18n import t
 from coach.text.wording import how_sure
 from screens.base import CoachModal
 from screens.widgets.key_footer import KeyFooter
+from screens.widgets.lines import Words
 
 DOES = (
     "Talks you through a calf cramp: which side, a timed stretch, and what to do if it "
@@ -53,9 +53,9 @@ class HelpScreen(CoachModal[None]):
 
     def compose(self) -> ComposeResult:
         with self._box:
-            yield Static(t("Keys on this screen"), classes="title-line")
-            yield Static("\n".join(self.lines), id="keys-list", markup=False)
-            yield Static(
+            yield Words(t("Keys on this screen"), classes="title-line")
+            yield Words("\n".join(self.lines), id="keys-list", markup=False)
+            yield Words(
                 t(
                     "Ctrl+C or Ctrl+Q quits from anywhere. Ctrl+P opens the command palette "
                     "(themes, help)."
@@ -63,24 +63,24 @@ class HelpScreen(CoachModal[None]):
                 classes="hint",
             )
             if self.stretch is not None:
-                yield Static(t("This stretch"), classes="section")
-                yield Static(
+                yield Words(t("This stretch"), classes="section")
+                yield Words(
                     how_sure(self.content, self.stretch.evidence, self.stretch.source),
                     id="stretch-evidence",
                     markup=False,
                 )
-            yield Static(t("What Calf Coach does"), classes="section")
-            yield Static("\n".join(f"• {t(line)}" for line in DOES), markup=False)
-            yield Static(t("What it does not do"), classes="section")
-            yield Static("\n".join(f"• {t(line)}" for line in DOES_NOT), markup=False)
-            yield Static(t("Where your history is kept"), classes="section")
-            yield Static(str(self.data_dir / "history.db"), id="history-path", markup=False)
-            yield Static(t("How sure is each tip?"), classes="section")
+            yield Words(t("What Calf Coach does"), classes="section")
+            yield Words("\n".join(f"• {t(line)}" for line in DOES), markup=False)
+            yield Words(t("What it does not do"), classes="section")
+            yield Words("\n".join(f"• {t(line)}" for line in DOES_NOT), markup=False)
+            yield Words(t("Where your history is kept"), classes="section")
+            yield Words(str(self.data_dir / "history.db"), id="history-path", markup=False)
+            yield Words(t("How sure is each tip?"), classes="section")
             for level in self.content.evidence.values():
-                yield Static(Text.assemble((level.label, "bold"), f": {level.meaning}"))
-            yield Static(t("Sources"), classes="section")
+                yield Words(Text.assemble((level.label, "bold"), f": {level.meaning}"))
+            yield Words(t("Sources"), classes="section")
             for source in self.content.sources:
-                yield Static(
+                yield Words(
                     Text.assemble(source.name, "\n  ", (source.url, "underline")), classes="source"
                 )
         yield KeyFooter()

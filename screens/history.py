@@ -27,6 +27,7 @@ from coach.text.history_view import PAGE, FirstView, Opened, TabTexts, first_vie
 from screens.base import CoachScreen
 from screens.widgets.episode_table import EpisodeTable
 from screens.widgets.key_footer import KeyFooter
+from screens.widgets.lines import Words
 from screens.widgets.tab_strip import TabStrip
 
 REPORT_NAME = "calf-coach-report.html"
@@ -83,10 +84,10 @@ class HistoryScreen(CoachScreen[None]):
         # Shown or hidden from the start (no restyling after mounting): with the rows
         # read before the app started, the first frame is composed with them.
         self._ready = ready = self._take_early()
-        yield self._shown(Static(t(HISTORY_OFF), id="off", markup=False), not self._opening)
+        yield self._shown(Words(t(HISTORY_OFF), id="off", markup=False), not self._opening)
         if self._opening:
-            yield Static(ready.headline if ready else "", id="summary", markup=False)
-            skipped = Static(ready.skipped or "" if ready else "", id="skipped", markup=False)
+            yield Words(ready.headline if ready else "", id="summary", markup=False)
+            skipped = Words(ready.skipped or "" if ready else "", id="skipped", markup=False)
             yield self._shown(skipped, bool(ready and ready.skipped))
             titles = {
                 "tab-episodes": t("Episodes"),
@@ -97,7 +98,7 @@ class HistoryScreen(CoachScreen[None]):
             yield TabStrip(titles)
             with ContentSwitcher(initial="tab-episodes"):
                 with Vertical(id="tab-episodes", classes="pane"):
-                    empty = Static(t(NO_EPISODES), id="empty", markup=False)
+                    empty = Words(t(NO_EPISODES), id="empty", markup=False)
                     yield self._shown(empty, not (ready and ready.total))
                     table = EpisodeTable(
                         tuple(t(c) for c in COLUMNS), column_samples(), id="episodes"
@@ -199,7 +200,7 @@ class HistoryScreen(CoachScreen[None]):
             if shown:
                 shown.first(Static).update(text)
             else:
-                chart = Static(text, id=name, classes="chart", markup=False)
+                chart = Words(text, id=name, classes="chart", markup=False)
                 self.query_one(f"#tab-{name}", Vertical).mount(VerticalScroll(chart))
         self.loaded += 1
         self.refresh_bindings()

@@ -20,7 +20,7 @@ from screens.countdown import CountdownScreen, switch_class
 from screens.widgets.big_clock import size_for
 from screens.widgets.countdown_face import CountdownFace
 from screens.widgets.key_footer import KeyFooter
-from screens.widgets.lines import shown
+from screens.widgets.lines import Words, shown
 
 AUTO_NEXT_SECONDS = 3.0
 """How long the "time's up" cue stays before the follow-up question."""
@@ -89,8 +89,8 @@ class HoldScreen(CountdownScreen[HoldResult]):
         # "no"), and each second's query adds up through a hold.
         planned = self.planned
         self._face = CountdownFace(self._state_text(planned), clock_text(planned), id="countdown")
-        self._title = Static(id="hold-title", classes="title-line")
-        self._positions = Static(id="positions", classes="hint")
+        self._title = Words(id="hold-title", classes="title-line")
+        self._positions = Words(id="positions", classes="hint")
         self._steps_box = Vertical(id="steps")
 
     def compose(self) -> ComposeResult:
@@ -99,9 +99,9 @@ class HoldScreen(CountdownScreen[HoldResult]):
             yield self._face
             yield self._positions
             if self.past is not None:  # the person's own record (#15), before the steps
-                yield Static(past_line(self.past, self.content), id="hold-past", markup=False)
+                yield Words(past_line(self.past, self.content), id="hold-past", markup=False)
             if self.hold_number == 1 and not self.app.voice.on:  # type: ignore[attr-defined]
-                yield Static(t("Press v to hear each step read aloud."), id="voice-hint")
+                yield Words(t("Press v to hear each step read aloud."), id="voice-hint")
             with self._steps_box:
                 yield from (StepLine(step.text) for step in self.steps)
         yield KeyFooter()

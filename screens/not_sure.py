@@ -5,12 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Static
 
 from coach.content.model import Content
 from coach.core.i18n import t
 from screens.base import CoachModal
 from screens.widgets.key_footer import KeyFooter
+from screens.widgets.lines import Words
 
 
 class NotSure(CoachModal[str | None]):
@@ -30,10 +30,10 @@ class NotSure(CoachModal[str | None]):
     def compose(self) -> ComposeResult:
         back, front = self.content.guides["back"], self.content.guides["front"]
         with VerticalScroll(id="not-sure-box"):
-            yield Static(t("How to tell"), classes="title-line")
+            yield Words(t("How to tell"), classes="title-line")
             for text in self.content.not_sure:
-                yield Static(text, classes="not-sure-point")
-            yield Static(
+                yield Words(text, classes="not-sure-point")
+            yield Words(
                 t(
                     "Press b for {back}, f for {front}, or Escape to go back.",
                     back=back.label.lower(),

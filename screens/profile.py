@@ -32,6 +32,7 @@ from coach.store.profile import (
 )
 from screens.base import CoachModal
 from screens.widgets.key_footer import KeyFooter
+from screens.widgets.lines import Words
 
 LETTERS = "abcdef"
 """The key of each condition, in CONDITION_IDS order."""
@@ -84,8 +85,8 @@ class ProfileScreen(CoachModal[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="profile"):
-            yield Static(t("Medicines and conditions for your doctor's page"), id="profile-title")
-            yield Static(
+            yield Words(t("Medicines and conditions for your doctor's page"), id="profile-title")
+            yield Words(
                 t(
                     "Names and start dates only; the coach gives no advice about them. "
                     "a-f tick a condition, 1-9 remove a medicine."
@@ -93,7 +94,7 @@ class ProfileScreen(CoachModal[None]):
                 classes="hint",
                 markup=False,
             )
-            yield Static(id="profile-list", markup=False)
+            yield Words(id="profile-list", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -195,9 +196,9 @@ class AddMedicineScreen(CoachModal["Medicine | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="profile-add"):
-            yield Static(t("Name of the medicine, then Enter"), id="profile-ask", markup=False)
+            yield Words(t("Name of the medicine, then Enter"), id="profile-ask", markup=False)
             yield NameBox(id="profile-input", max_length=60)
-            yield Static("", id="profile-problem", classes="hint", markup=False)
+            yield Words("", id="profile-problem", classes="hint", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Digits, Static
+from textual.widgets import Digits
 
 from coach.content.model import Routine
 from coach.core.cues import segment_cue
@@ -16,6 +16,7 @@ from coach.core.timer import Clock, HoldTimer, step_index
 from screens.countdown import CountdownScreen, show_text
 from screens.hold import clock_text
 from screens.widgets.key_footer import KeyFooter
+from screens.widgets.lines import Words
 from screens.widgets.time_bar import TimeBar
 
 
@@ -41,12 +42,12 @@ class RoutineScreen(CountdownScreen[RoutineResult]):
         self._start(version)
         # The widgets that change, kept as composed: a query in on_mount or a tick finds
         # nothing when the app is ending as the screen is put up (a signal: #29 item 5).
-        self._title = Static(id="routine-title", classes="title-line")
-        self._now = Static(id="routine-now")
+        self._title = Words(id="routine-title", classes="title-line")
+        self._now = Words(id="routine-now")
         self._left = Digits("0:00", id="routine-left")
         self._bar = TimeBar(id="routine-bar")
-        self._text = Static(id="routine-text")
-        self._next = Static(id="routine-next", classes="hint")
+        self._text = Words(id="routine-text")
+        self._next = Words(id="routine-next", classes="hint")
 
     def _start(self, version: int) -> None:
         self.version = self.routine.versions[version]
@@ -64,7 +65,7 @@ class RoutineScreen(CountdownScreen[RoutineResult]):
             yield self._left
             yield self._bar
             yield self._text
-            yield Static(self.routine.breathe, id="routine-breathe")
+            yield Words(self.routine.breathe, id="routine-breathe")
             yield self._next
         yield KeyFooter()
 

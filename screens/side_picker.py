@@ -16,6 +16,7 @@ from coach.core.i18n import t
 from screens.base import HomeScreen
 from screens.widgets.choice import Choice
 from screens.widgets.key_footer import KeyFooter
+from screens.widgets.lines import Words
 
 
 class SidePicker(HomeScreen):
@@ -83,20 +84,20 @@ class SidePicker(HomeScreen):
     def compose(self) -> ComposeResult:
         back, front = self.content.guides["back"], self.content.guides["front"]
         with self._picker:
-            yield Static(t("Where is the cramp?"), id="question")
+            yield Words(t("Where is the cramp?"), id="question")
             self._back = Choice("b", back.label, id="back")
             yield self._back
             yield Choice("f", front.label, id="front")
             yield Choice("n", t("Not sure"), id="not-sure")
             if self.ask_region:  # in the hint's place, so it is seen without scrolling
-                yield Static(self._country_question(), id="ask-country", markup=False)
+                yield Words(self._country_question(), id="ask-country", markup=False)
             else:
-                yield Static(t("Press a letter, or use the arrows and Enter."), id="picker-hint")
+                yield Words(t("Press a letter, or use the arrows and Enter."), id="picker-hint")
             # For someone whose screen reader reads this screen: the full-screen app is
             # re-read frame by frame, and plain mode is made for them (#27).
-            yield Static(t("Screen reader? Run calf-coach --plain"), id="plain-hint", markup=False)
+            yield Words(t("Screen reader? Run calf-coach --plain"), id="plain-hint", markup=False)
             if self.first_run:
-                yield Static(self._disclaimer(), id="disclaimer", markup=False)
+                yield Words(self._disclaimer(), id="disclaimer", markup=False)
         yield KeyFooter()
 
     def _country_question(self) -> str:
@@ -175,7 +176,7 @@ class SidePicker(HomeScreen):
             return  # on_mount shows it when the line's place is there
         if not self.query("#checkin-line"):
             text = checkin_question(self.checkin_recorded) + "  " + t(CHECKIN_KEYS)
-            line = Static(text, id="checkin-line", markup=False)
+            line = Words(text, id="checkin-line", markup=False)
             disclaimer = self.query("#disclaimer")
             self._picker.mount(line, before=disclaimer.first() if disclaimer else None)
         self.refresh_bindings()

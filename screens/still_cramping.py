@@ -18,7 +18,7 @@ from coach.text import wording
 from screens.base import CoachScreen
 from screens.widgets.choice import Choice
 from screens.widgets.key_footer import KeyFooter
-from screens.widgets.lines import line_widget
+from screens.widgets.lines import Words, line_widget
 
 
 class StillCramping(CoachScreen[NextAnswer]):
@@ -48,7 +48,7 @@ class StillCramping(CoachScreen[NextAnswer]):
     def compose(self) -> ComposeResult:
         title, *rest = wording.what_next(self.step)
         with VerticalScroll(id="still"):
-            yield Static(title.text, classes="title-line", markup=False)
+            yield Words(title.text, classes="title-line", markup=False)
             self._hold = Choice("h", t("Hold the stretch again"), id="hold")
             yield self._hold
             yield Choice("q", t("Stop here"), id="stop")

@@ -6,13 +6,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Static
 
 from coach.content.model import Content, Tip
 from coach.core.advice import tip_evidence, tip_sections
 from coach.core.i18n import t
 from screens.base import CoachScreen
 from screens.widgets.key_footer import KeyFooter
+from screens.widgets.lines import Words
 
 
 class TipsScreen(CoachScreen[None]):
@@ -38,11 +38,11 @@ class TipsScreen(CoachScreen[None]):
     def compose(self) -> ComposeResult:
         with self._box:
             if self.yes:
-                yield Static(t("What may fit you"), classes="section")
+                yield Words(t("What may fit you"), classes="section")
                 for cause_id in self.yes:
                     cause = self.content.cause(cause_id)
                     label = self.content.evidence[cause.evidence].label
-                    yield Static(
+                    yield Words(
                         Text.assemble(
                             (cause.name, "bold"),
                             f": {cause.explanation} ",
@@ -51,11 +51,11 @@ class TipsScreen(CoachScreen[None]):
                         classes="cause",
                     )
             for section in tip_sections(self.content, self.yes):
-                yield Static(section.title, classes="section", markup=False)
+                yield Words(section.title, classes="section", markup=False)
                 yield from (self._tip(tip) for tip in section.tips)
-            yield Static(t("How sure is each tip?"), classes="section")
+            yield Words(t("How sure is each tip?"), classes="section")
             for level in self.content.evidence.values():
-                yield Static(
+                yield Words(
                     Text.assemble((level.label, "bold"), f": {level.meaning}"), classes="legend"
                 )
         yield KeyFooter()
@@ -64,8 +64,8 @@ class TipsScreen(CoachScreen[None]):
         label, rest = tip_evidence(self.content, tip)
         meta = Text.assemble((label, "bold"), rest)
         return Vertical(
-            Static(tip.text, classes="tip-text", markup=False),
-            Static(meta, classes="tip-meta"),
+            Words(tip.text, classes="tip-text", markup=False),
+            Words(meta, classes="tip-meta"),
             classes=f"tip -{tip.evidence}",
         )
 

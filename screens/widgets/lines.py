@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
+from textual.visual import VisualType
 from textual.widgets import Static
 
 from coach.text.wording import Line
@@ -29,6 +30,9 @@ class ChineseLines:
     def __init__(self, text: str) -> None:
         self.text = tidy(text)
 
+    def __str__(self) -> str:
+        return self.text
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield Text("\n".join(wrap(self.text, options.max_width)))
 
@@ -43,8 +47,25 @@ def shown(text: str) -> str | ChineseLines:
     return ChineseLines(text) if has_wide(text) else text
 
 
+class Words(Static):
+    """Words a person reads: never parsed as markup (content and translations carry no
+    markup, and a path or a typed name must not be read as it), and Chinese broken by
+    the Chinese rule (`shown`), when made and on every update."""
+
+    def __init__(self, content: VisualType = "", **options) -> None:
+        options.setdefault("markup", False)
+        super().__init__(_shown(content), **options)
+
+    def update(self, content: VisualType = "", *, layout: bool = True) -> None:
+        super().update(_shown(content), layout=layout)
+
+
+def _shown(content: VisualType) -> VisualType:
+    return shown(content) if isinstance(content, str) else content
+
+
 def line_widget(line: Line, id: str | None = None) -> Static:
     """Content from files and the person's settings: never parsed as markup."""
     # Items are marked by a bar on their left (CSS), not a "• " that unspaced Chinese
     # text would wrap away from.
-    return Static(shown(line.text), classes=CLASSES[line.kind], id=id, markup=False)
+    return Words(line.text, classes=CLASSES[line.kind], id=id)

@@ -108,7 +108,7 @@ async def test_whole_flow_in_chinese(clock, tmp_path):
     app = coach_app(lang="zh", data_dir=tmp_path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, SidePicker)
-        assert str(app.screen.query_one("#question", Static).render()) == "哪里抽筋了？"
+        assert str(app.screen.query_one("#question", Static).content) == "哪里抽筋了？"
         await pilot.press("b")
         await past_safety_check(pilot)
         assert isinstance(app.screen, HoldScreen)
@@ -122,7 +122,7 @@ async def test_whole_flow_in_chinese(clock, tmp_path):
         await run_out(pilot, clock, 60)
         await pilot.press("enter")
         await wait_for(pilot, FollowUp)
-        assert "拉伸完成" in str(app.screen.query_one("#follow-up-banner", Static).render())
+        assert "拉伸完成" in str(app.screen.query_one("#follow-up-banner", Static).content)
 
 
 @pytest.mark.parametrize("argv", [["--lang", "zh", "tips"], ["tips", "--lang", "zh"]])

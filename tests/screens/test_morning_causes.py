@@ -56,6 +56,7 @@ async def test_after_the_checkin_the_causes_left_at_night_are_asked_and_saved(
         await settle(pilot)
         assert app.screen.query("#checkin-line")
         await pilot.press("0")  # none besides the one recorded
+        await on(pilot, "CheckinScreen", "n")  # that night had a cramp: the safety question
         await settle(pilot)
         await on(pilot, "MorningCauses")
         lead = str(app.screen.query_one("#cause-morning", Static).content)
@@ -79,6 +80,7 @@ async def test_q_skips_all_the_morning_causes_and_they_are_not_asked_again(tmp_p
         await on(pilot, "SidePicker")
         await settle(pilot)
         await pilot.press("0")
+        await on(pilot, "CheckinScreen", "n")
         await settle(pilot)
         await on(pilot, "MorningCauses", "q")
         await settle(pilot)
