@@ -170,3 +170,52 @@ def test_plain_mode_in_chinese_uses_full_width_colons(content, tmp_path):
     coach.run()
     headings = [line for line in out.getvalue().splitlines() if line.endswith(":")]
     assert headings == [], headings
+
+
+async def test_every_chinese_line_on_the_screens_is_broken_by_the_chinese_rule(clock, tmp_path):
+    """#27 item 11, in the whole app: a widget showing Chinese words draws them through
+    coach.text.wrap's rule (ChineseLines), never as a string Rich breaks anywhere.
+    Walked through the first screen, the gate, the hold, "has it eased?" and the tips."""
+    from textual.widgets import Static
+
+    from coach.text.wrap import has_wide
+    from screens.widgets.choice import Choice
+    from screens.widgets.key_footer import KeyFooter
+    from screens.widgets.lines import ChineseLines
+    from tests.support.app import coach_app
+    from tests.support.pilot import on, run_out
+
+    def raw_chinese(app) -> list[str]:
+        found = []
+        for widget in app.screen.query(Static):
+            if isinstance(widget, Choice) or widget.parent is None:
+                continue
+            if isinstance(widget.parent, KeyFooter) or isinstance(widget, KeyFooter):
+                continue
+            content = widget.content
+            if isinstance(content, str) and has_wide(content):
+                found.append(f"{type(app.screen).__name__} {widget!r}: {content}")
+            elif has_wide(str(content)):
+                assert isinstance(content, ChineseLines), widget
+        return found
+
+    app = coach_app(lang="zh", data_dir=tmp_path, clock=clock, hour=12)
+    async with app.run_test(size=(40, 24)) as pilot:
+        seen = []
+        await on(pilot, "SidePicker")
+        seen += raw_chinese(app)
+        await pilot.press("b")
+        await on(pilot, "SafetyCheck")
+        seen += raw_chinese(app)
+        await pilot.press("n")
+        await on(pilot, "HoldScreen")
+        seen += raw_chinese(app)
+        await run_out(pilot, clock, 60)
+        seen += raw_chinese(app)  # TIME'S UP
+        await pilot.press("enter")
+        await on(pilot, "FollowUp")
+        seen += raw_chinese(app)
+        await pilot.press("y")
+        await on(pilot, "AfterCareScreen")
+        seen += raw_chinese(app)
+    assert seen == []
