@@ -7,11 +7,13 @@ number come first, then the signs; short sentences, the verb first.
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from coach.content.model import Content, Region, Relief
 from coach.core.i18n import t
-from coach.core.steps import AfterCare, GetHelp, SignAnswer, WhatNext
+
+if TYPE_CHECKING:  # type-only: the first screen and `red-flags` load no flow steps
+    from coach.core.steps import AfterCare, GetHelp, SignAnswer, WhatNext
 
 LineKind = Literal["title", "action", "text", "heading", "item", "source", "hint"]
 
@@ -273,15 +275,6 @@ def disclaimer(region: Region) -> str:
         "Calf Coach gives self-care guidance, not a diagnosis. In an emergency call {number}.",
         number=region.emergency,
     )
-
-
-def final_lines(step: object, content: Content, region: Region) -> list[Line]:
-    """What to print after a quit that ended an episode: the safety net, or after-care."""
-    if isinstance(step, GetHelp):
-        return get_help(step, content, region, "text")
-    if isinstance(step, AfterCare):
-        return after_care(step, region)
-    return []
 
 
 def plain_text(lines: list[Line]) -> str:

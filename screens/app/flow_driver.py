@@ -203,6 +203,9 @@ class EpisodeDriver:
                 if isinstance(left.final, (GetHelp, AfterCare)):
                     self.advice = left.final
             self._write()
-        if self.advice is None:
-            return []
-        return wording.final_lines(self.advice, self.host.content, self.host.region)
+        advice, content, region = self.advice, self.host.content, self.host.region
+        if isinstance(advice, GetHelp):
+            return wording.get_help(advice, content, region, "text")
+        if isinstance(advice, AfterCare):
+            return wording.after_care(advice, region)
+        return []

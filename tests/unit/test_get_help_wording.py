@@ -8,7 +8,7 @@ import pytest
 
 from coach.core.record import HelpReason
 from coach.core.steps import GetHelp
-from coach.text.wording import final_lines, get_help, plain_text
+from coach.text.wording import get_help, plain_text
 from tests.support.app import load_content
 
 REASONS: list[HelpReason] = ["clot", "tear", "cold-foot", "long-cramp", "not-eased"]
@@ -58,7 +58,7 @@ def test_the_lead_carries_the_action_and_the_number():
 def test_the_printed_tear_advice_is_the_tears_not_the_net():
     """What the terminal keeps after the app ends at a tear: the tear's own advice."""
     content = load_content("en")
-    text = plain_text(final_lines(GetHelp("tear", 10), content, content.regions["uk"]))
+    text = plain_text(get_help(GetHelp("tear", 10), content, content.regions["uk"], "text"))
     assert text.startswith("Stop. Do not stretch it.")
     assert "torn muscle or tendon" in text
     assert "Numbers for: United Kingdom. To change: --region ID" in text
