@@ -201,21 +201,15 @@ async def test_every_chinese_line_on_the_screens_is_broken_by_the_chinese_rule(c
 
     app = coach_app(lang="zh", data_dir=tmp_path, clock=clock, hour=12)
     async with app.run_test(size=(40, 24)) as pilot:
-        seen = []
         await on(pilot, "SidePicker")
-        seen += raw_chinese(app)
-        await pilot.press("b")
-        await on(pilot, "SafetyCheck")
-        seen += raw_chinese(app)
-        await pilot.press("n")
-        await on(pilot, "HoldScreen")
-        seen += raw_chinese(app)
-        await run_out(pilot, clock, 60)
-        seen += raw_chinese(app)  # TIME'S UP
-        await pilot.press("enter")
-        await on(pilot, "FollowUp")
-        seen += raw_chinese(app)
-        await pilot.press("y")
-        await on(pilot, "AfterCareScreen")
-        seen += raw_chinese(app)
+        seen = raw_chinese(app)
+        walk = [("b", "SafetyCheck"), ("n", "HoldScreen"), ("60 s", "HoldScreen")]
+        walk += [("enter", "FollowUp"), ("y", "AfterCareScreen")]
+        for key, screen in walk:
+            if key == "60 s":
+                await run_out(pilot, clock, 60)  # TIME'S UP
+            else:
+                await pilot.press(key)
+            await on(pilot, screen)
+            seen += raw_chinese(app)
     assert seen == []
