@@ -48,6 +48,10 @@ def _private_home(tmp_path, monkeypatch):
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
+    # The app draws as in a true-colour terminal whatever runs the tests (TERM=xterm
+    # alone is 16 colours, where the app takes bold off dark text: screens/app/themes.py
+    # BoldIsBright); the snapshots are true colour. A test of 16 colours says so.
+    monkeypatch.setenv("COLORTERM", "truecolor")
     monkeypatch.delenv("COLUMNS", raising=False)  # plain mode breaks Chinese lines at it
     os.environ.pop("TEXTUAL_THEME", None)
     # No test speaks through this machine's own engine (a walk pressing v would talk):

@@ -12,7 +12,7 @@ import contextlib
 import os
 import signal
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from concurrent.futures import Future
 from datetime import datetime
 from pathlib import Path
@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from textual.app import SuspendNotSupported
 from textual.binding import Binding
 from textual.events import Event, Key
+from textual.filter import LineFilter
 from textual.message import Message
 from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES
@@ -45,7 +46,7 @@ from screens.app.actions import AppActions
 from screens.app.diary_driver import DiaryDriver, read_history_early
 from screens.app.style_files import first_styles, style_episode_screens
 from screens.app.textual_private import drop_terminal_replies, start_with_theme
-from screens.app.themes import THEMES
+from screens.app.themes import THEMES, BoldIsBright
 from screens.app.voicing import Voicing
 from screens.base import HomeScreen, KeysFromNow
 
@@ -122,6 +123,8 @@ class CalfCoach(AppActions):
         self._leaving = False
         self.voicing = Voicing(self, Voice(choices.voice, choices.lang), prefs, self._warn)
         self._pending_notes: list[str | None] = [prefs.warning, self.voice.take_note()]
+        self.bold_is_bright = BoldIsBright(enabled=self.console.color_system == "standard")
+        """On in a 16-colour terminal: bold dark text is not drawn in a pale twin."""
         for custom in THEMES:
             self.register_theme(custom)
         start_with_theme(self, choices.theme or theme_by_the_clock(hour))
@@ -134,6 +137,12 @@ class CalfCoach(AppActions):
                     used=self.theme,
                 )
             )
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        filters = list(super().get_line_filters())
+        if self.bold_is_bright.enabled:
+            filters.append(self.bold_is_bright)
+        return filters
 
     def on_mount(self) -> None:
         self.collector.freeze()  # what start-up made lives as long as the app

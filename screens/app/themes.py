@@ -6,6 +6,14 @@ off-white text (never pure white), and muted accents that still pass contrast.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from rich.color import Color as RichColor
+from rich.color import ColorSystem
+from rich.segment import Segment
+from rich.style import Style
+from textual.color import Color
+from textual.filter import LineFilter
 from textual.theme import Theme
 
 NIGHT = Theme(
@@ -51,3 +59,63 @@ LIGHT = Theme(
 )
 
 THEMES = (NIGHT, LIGHT)
+
+
+XTERM_16 = (
+    (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0),
+    (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
+    (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0),
+    (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
+)  # fmt: skip
+"""xterm's default 16 colours, the palette most 16-colour terminals copy."""
+
+
+def _luminance(rgb: tuple[int, int, int]) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(a: int, b: int) -> float:
+    la, lb = sorted((_luminance(XTERM_16[a]), _luminance(XTERM_16[b])), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def _index16(color: RichColor | None) -> int | None:
+    if color is None or color.is_default:
+        return None
+    return color.downgrade(ColorSystem.STANDARD).number
+
+
+@lru_cache(maxsize=1024)
+def _unbrightened(style: Style, background: RichColor | None) -> Style:
+    fg = _index16(style.color)
+    bg = _index16(style.bgcolor or background)
+    if fg is None or bg is None or fg >= 8:  # reverse swaps the two: the same contrast
+        return style
+    if _contrast(fg + 8, bg) < _contrast(fg, bg):
+        return style + Style(bold=False)
+    return style
+
+
+class BoldIsBright(LineFilter):
+    """At 16 colours, xterm (its default boldColors), the Linux console and PuTTY draw
+    bold text in colours 0-7 in their bright twins 8-15: the light theme's bold black
+    showed grey on white (4.0:1), and the get-help panel's bold dark text grey on bright
+    red (1.0:1), in a real xterm (#27 item 10). This filter takes bold off text whose
+    bright twin would be harder to read on its background than its own colour; bold
+    light text on a dark background keeps its bold. On only when the terminal has 16
+    colours (CalfCoach turns it on from its console's colour system)."""
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        back = background.rich_color
+        shown = []
+        for segment in segments:
+            text, style, control = segment
+            if style is not None and style.bold and not control:
+                segment = Segment(text, _unbrightened(style, back), control)
+            shown.append(segment)
+        return shown

@@ -4,8 +4,11 @@ depth a terminal may have (#27 item 10).
 Textual renders in true colour; a terminal of 256 or 16 colours gets each colour
 downgraded by Rich (`Color.downgrade`, as Textual's Strip.render does), and then shows
 a 16-colour index in its own palette. That palette is xterm's default here (where
-"#00CD00 on white" was measured). Only text is counted: letters, digits, CJK and
-punctuation; box drawing, block digits' blocks and bar glyphs are drawing.
+"#00CD00 on white" was measured), and so is its rule for bold at 16 colours: bold text
+in colours 0-7 is drawn in their bright twins 8-15 (xterm's boldColors, the Linux console
+and PuTTY too), so bold black on a bright panel shows grey. Only text is counted:
+letters, digits, CJK and punctuation; box drawing, block digits' blocks and bar glyphs
+are drawing.
 """
 
 from __future__ import annotations
@@ -32,14 +35,19 @@ DEPTHS = {"16": ColorSystem.STANDARD, "256": ColorSystem.EIGHT_BIT, "true": Colo
 
 
 class Cell(NamedTuple):
+    """A character as written: its colours before reverse (a terminal brightens bold's
+    foreground first, then swaps)."""
+
     text: str
     color: Color
     bgcolor: Color
+    bold: bool = False
+    reverse: bool = False
 
 
 def rendered_cells(app) -> list[Cell]:
-    """Every character cell of the running app's screen with its own colours (reverse
-    applied), as Textual would write it."""
+    """Every character cell of the running app's screen with its own colours, as Textual
+    would write it."""
     width, height = app.size
     console = Console(width=width, height=height, color_system="truecolor", force_terminal=True)
     update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
@@ -50,9 +58,7 @@ def rendered_cells(app) -> list[Cell]:
         fg, bg = style.color, style.bgcolor
         if fg is None or bg is None:
             continue
-        if style.reverse:
-            fg, bg = bg, fg
-        cells += [Cell(ch, fg, bg) for ch in text]
+        cells += [Cell(ch, fg, bg, bool(style.bold), bool(style.reverse)) for ch in text]
     return cells
 
 
@@ -64,8 +70,14 @@ def is_text(ch: str) -> bool:
     return unicodedata.category(ch)[0] in "LNPS"
 
 
-def seen(color: Color, depth: ColorSystem, foreground: bool) -> tuple[int, int, int]:
-    return tuple(color.downgrade(depth).get_truecolor(XTERM, foreground=foreground))
+def seen(
+    color: Color, depth: ColorSystem, foreground: bool, bold: bool = False
+) -> tuple[int, int, int]:
+    shown = color.downgrade(depth)
+    standard = depth == ColorSystem.STANDARD and shown.number is not None
+    if bold and foreground and standard and shown.number < 8:
+        shown = Color.from_ansi(shown.number + 8)  # bold is bright: SGR 1;30 drawn as 90
+    return tuple(shown.get_truecolor(XTERM, foreground=foreground))
 
 
 def luminance(rgb: tuple[int, int, int]) -> float:
@@ -98,7 +110,9 @@ def worst_text(cells: list[Cell], depth: ColorSystem) -> Worst | None:
         if not is_text(cell.text):
             last = None
             continue
-        fg, bg = seen(cell.color, depth, True), seen(cell.bgcolor, depth, False)
+        fg, bg = seen(cell.color, depth, True, cell.bold), seen(cell.bgcolor, depth, False)
+        if cell.reverse:
+            fg, bg = bg, fg
         key = (fg, bg)
         run = [*run, cell.text] if key == last else [cell.text]
         last = key
