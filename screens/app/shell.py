@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 from textual.app import SuspendNotSupported
 from textual.binding import Binding
 from textual.events import Event, Key
-from textual.filter import LineFilter
 from textual.message import Message
 from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES
@@ -45,8 +44,8 @@ from coach.text.wording import Line, plain_text
 from screens.app.actions import AppActions
 from screens.app.diary_driver import DiaryDriver, read_history_early
 from screens.app.style_files import first_styles, style_episode_screens
-from screens.app.textual_private import drop_terminal_replies, start_with_theme
-from screens.app.themes import THEMES, BoldIsBright
+from screens.app.textual_private import drop_terminal_replies, line_filter, start_with_theme
+from screens.app.themes import THEMES, keep_bold_readable
 from screens.app.voicing import Voicing
 from screens.base import HomeScreen, KeysFromNow
 
@@ -123,8 +122,10 @@ class CalfCoach(AppActions):
         self._leaving = False
         self.voicing = Voicing(self, Voice(choices.voice, choices.lang), prefs, self._warn)
         self._pending_notes: list[str | None] = [prefs.warning, self.voice.take_note()]
-        self.bold_is_bright = BoldIsBright(enabled=self.console.color_system == "standard")
+        self.bold_is_bright = line_filter(keep_bold_readable)
         """On in a 16-colour terminal: bold dark text is not drawn in a pale twin."""
+        if self.bold_is_bright is not None:
+            self.bold_is_bright.enabled = self.console.color_system == "standard"
         for custom in THEMES:
             self.register_theme(custom)
         start_with_theme(self, choices.theme or theme_by_the_clock(hour))
@@ -138,9 +139,9 @@ class CalfCoach(AppActions):
                 )
             )
 
-    def get_line_filters(self) -> Sequence[LineFilter]:
+    def get_line_filters(self) -> Sequence[Any]:
         filters = list(super().get_line_filters())
-        if self.bold_is_bright.enabled:
+        if self.bold_is_bright is not None and self.bold_is_bright.enabled:
             filters.append(self.bold_is_bright)
         return filters
 

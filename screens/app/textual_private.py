@@ -44,15 +44,23 @@ Each fails soft: without it the app is plainer, never unable to start at a bedsi
    that Textual does know (a cursor position report in two reads), which it reads as
    keys once its escape delay runs out. Without the name: nothing is patched, and such
    replies press keys again. Pinned in tests/unit/test_textual_private_replies.py.
+7. A line filter (`line_filter`): `textual.filter.LineFilter`, which Textual's docs call
+   internal ("not recommended for use by Textual app developers"), returned from the
+   public `App.get_line_filters`. At 16 colours it keeps bold dark text from being drawn
+   in its pale bright twin (screens/app/themes.py `keep_bold_readable`). Without the
+   class, or if its `apply` takes other arguments: no filter, and bold text is drawn
+   as Textual draws it.
 """
 
 from __future__ import annotations
 
 import codecs
+import inspect
 import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from textual.app import App
 
@@ -61,6 +69,7 @@ __all__ = [
     "drop_terminal_replies",
     "drop_undecodable_input",
     "lenient_decoder",
+    "line_filter",
     "parse_style_files",
     "start_with_theme",
     "write_to_terminal",
@@ -321,3 +330,27 @@ def drop_terminal_replies() -> None:
         parser = _reply_filtering_parser(base)
         parser.drops_replies = True
         module.XTermParser = parser
+
+
+# 7. A line filter --------------------------------------------------------------------------
+
+LINE_FILTER_APPLY = ("self", "segments", "background")
+"""The arguments `LineFilter.apply` takes in the Textual releases tested."""
+
+
+def line_filter(apply: Callable[[list, Any], list]) -> Any | None:
+    """A Textual line filter that runs `apply(segments, background)` on each line the
+    app draws, or None if Textual's LineFilter has moved or changed its `apply`."""
+    try:
+        from textual.filter import LineFilter
+    except ImportError:
+        return None
+    method = getattr(LineFilter, "apply", None)
+    if method is None or tuple(inspect.signature(method).parameters) != LINE_FILTER_APPLY:
+        return None
+
+    class AppLineFilter(LineFilter):
+        def apply(self, segments, background):  # type: ignore[override]
+            return apply(segments, background)
+
+    return AppLineFilter(enabled=False)

@@ -13,7 +13,6 @@ from rich.color import ColorSystem
 from rich.segment import Segment
 from rich.style import Style
 from textual.color import Color
-from textual.filter import LineFilter
 from textual.theme import Theme
 
 NIGHT = Theme(
@@ -101,21 +100,19 @@ def _unbrightened(style: Style, background: RichColor | None) -> Style:
     return style
 
 
-class BoldIsBright(LineFilter):
+def keep_bold_readable(segments: list[Segment], background: Color) -> list[Segment]:
     """At 16 colours, xterm (its default boldColors), the Linux console and PuTTY draw
     bold text in colours 0-7 in their bright twins 8-15: the light theme's bold black
-    showed grey on white (4.0:1), and the get-help panel's bold dark text grey on bright
-    red (1.0:1), in a real xterm (#27 item 10). This filter takes bold off text whose
-    bright twin would be harder to read on its background than its own colour; bold
-    light text on a dark background keeps its bold. On only when the terminal has 16
-    colours (CalfCoach turns it on from its console's colour system)."""
-
-    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
-        back = background.rich_color
-        shown = []
-        for segment in segments:
-            text, style, control = segment
-            if style is not None and style.bold and not control:
-                segment = Segment(text, _unbrightened(style, back), control)
-            shown.append(segment)
-        return shown
+    showed grey on white, and the get-help panel's bold dark text grey on bright red,
+    in a real xterm (#27 item 10). This takes bold off text whose bright twin would be
+    harder to read on its background than its own colour; bold light text on a dark
+    background keeps its bold. The app runs it on each line it draws, at 16 colours
+    only (CalfCoach, through textual_private.line_filter)."""
+    back = background.rich_color
+    shown = []
+    for segment in segments:
+        text, style, control = segment
+        if style is not None and style.bold and not control:
+            segment = Segment(text, _unbrightened(style, back), control)
+        shown.append(segment)
+    return shown

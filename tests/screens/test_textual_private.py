@@ -27,8 +27,10 @@ from screens.app import textual_private
 from screens.app.shell import make_app
 from screens.app.style_files import EPISODE, style_file
 from screens.app.textual_private import (
+    LINE_FILTER_APPLY,
     drop_undecodable_input,
     lenient_decoder,
+    line_filter,
     parse_style_files,
     start_with_theme,
     write_to_terminal,
@@ -292,6 +294,41 @@ async def test_without_a_stylesheet_call_each_screen_is_styled_as_it_is_put_up(
         assert app.stylesheet.has_source(safety, "")
 
 
+# 7. A line filter
+
+
+def test_a_line_filter_is_applied_with_the_segments_and_background():
+    from textual.filter import LineFilter
+
+    assert tuple(inspect.signature(LineFilter.apply).parameters) == LINE_FILTER_APPLY
+    made = line_filter(lambda segments, background: ["seen", *segments])
+    assert isinstance(made, LineFilter) and made.enabled is False  # the app turns it on
+    assert made.apply(["line"], None) == ["seen", "line"]
+
+
+async def test_without_the_line_filter_class_the_app_starts_and_draws_as_textual(
+    content, tmp_path, monkeypatch
+):
+    import textual.filter
+
+    monkeypatch.delattr(textual.filter, "LineFilter")
+    assert line_filter(lambda segments, background: segments) is None
+    app = make_app(content, data_dir=tmp_path)
+    assert app.bold_is_bright is None
+    await shows_the_picker(app)
+
+
+def test_a_line_filter_whose_apply_changed_is_not_used(monkeypatch):
+    import textual.filter
+
+    class Changed(textual.filter.LineFilter):
+        def apply(self, segments, background, extra):  # type: ignore[override]
+            return segments
+
+    monkeypatch.setattr(textual.filter, "LineFilter", Changed)
+    assert line_filter(lambda segments, background: segments) is None
+
+
 # No other module reaches in
 
 
@@ -308,6 +345,10 @@ LISTED = {"screens/app/textual_private.py", "screens/app/palette.py"}
 OWN = {"_ready"}
 """Names the project's screens and widgets use for themselves (a history page read
 early, a footer told its keys), which only Textual's App has, as a method of its own."""
+
+
+INTERNAL_MODULES = {"textual.filter"}
+"""Modules without a leading underscore that Textual's docs call internal."""
 
 
 def reaches(path, private: set[str]) -> set[str]:
@@ -329,6 +370,7 @@ def reaches(path, private: set[str]) -> set[str]:
             found.add(node.args[1].value)
         elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("textual"):
             modules |= {part for part in node.module.split(".") if part.startswith("_")}
+            modules |= {node.module} & INTERNAL_MODULES
             modules |= {alias.name for alias in node.names if alias.name.startswith("_")}
     return (found & private) | modules
 
@@ -348,6 +390,7 @@ def test_the_reach_finder_sees_each_kind_of_reach(tmp_path):
     source = tmp_path / "reach.py"
     source.write_text(
         "from textual._time import get_time\n"
+        "from textual.filter import LineFilter\n"
         "app._exit\n"
         "getattr(app, '_driver', None)\n"
         "class P:\n    def _action_command_list(self, action): ...\n"
@@ -356,6 +399,7 @@ def test_the_reach_finder_sees_each_kind_of_reach(tmp_path):
     )
     assert reaches(source, textual_private_names()) == {
         "_time",
+        "textual.filter",
         "_exit",
         "_driver",
         "_action_command_list",
