@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
+
 from coach.store.history import History
 from screens.app.shell import make_app
 from tests.conftest import FakeClock
 from tests.support.plain_coach import TimedInput, coach_for
+
+# Whole-app walks (one episode through both faces): slow, out of the quick loop; the
+# rules they meet are unit-tested (tests/unit).
+pytestmark = pytest.mark.slow
 
 CAUSES_YES = 1  # "yes" to the first cause, "no" to the rest
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Static
 
 from screens.after_care import AfterCareScreen
@@ -18,6 +19,10 @@ from screens.still_cramping import StillCramping
 from screens.tips import TipsScreen
 from screens.widgets.countdown_face import CountdownFace
 from tests.support.pilot import footer_keys, past_safety_check, run_out, statics_text, wait_for
+
+# Whole-app walks (each test drives an episode through several screens): slow, out of
+# the quick loop; the rules they meet are unit-tested (tests/unit).
+pytestmark = pytest.mark.slow
 
 
 def shown(app, selector: str) -> str:

@@ -4,12 +4,18 @@ episode's get-help screen is not closed by a key mashed to leave the hold."""
 
 from __future__ import annotations
 
+import pytest
+
 from screens.hold import HoldScreen
 from screens.red_flags import STILL_SECONDS, RedFlags
 from screens.safety_check import SafetyCheck
 from screens.side_picker import SidePicker
 from tests.support.app import coach_app
 from tests.support.pilot import SIZE, on, past_safety_check, run_out, wait_for
+
+# Whole-app walks (each test drives an episode to a way out): slow, out of the quick loop; the
+# rules they meet are unit-tested (tests/unit).
+pytestmark = pytest.mark.slow
 
 CLOT = "Do not stretch or rub that leg. Get help today: call NHS 111."
 NET = "Before you go: when to get help"

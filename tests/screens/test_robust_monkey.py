@@ -34,7 +34,7 @@ from screens.app.shell import make_app
 from tests.conftest import FakeClock
 from tests.support.robust_support import settle, wait_until
 
-DEFAULT_SEED = 6
+DEFAULT_SEED = 7
 """A seed whose walk reaches every screen. Where a walk goes depends on every screen's
 keys, so a change to them can move it: 6062024 stopped reaching StillCramping when
 dialogs gained their own ! and ? keys (it spent 1,100 events on Red flags instead);
@@ -43,9 +43,11 @@ gained `v` (voice) and narrow footers began to drop keys (#14); 44 stopped reach
 StillCramping when `!` and `?` came to be listed after every other key and the relief
 keys stopped being bindings; 5 stopped reaching StillCramping when the "do not stretch"
 gate gained "which one?" and get-help screens stopped taking keys in their first second
-(#26, #27); 6 reaches all, checked with `-W error::UserWarning`. Seeds 7 and 9 found
-two crashes on the way (`!` typed into the medicine box; a history read shown after
-the history was closed), pinned by tests of their own."""
+(#26, #27); 6 stopped reaching StillCramping when the gate got one-line cases on short
+windows and "0" at the check-in after a recorded night came to open a dialog; 7 reaches
+all (so do 12 and 13), checked with `-W error::UserWarning`. Seeds 7 and 9 found two
+crashes on the way (`!` typed into the medicine box; a history read shown after the
+history was closed), pinned by tests of their own."""
 SEED = int(os.environ.get("CALF_MONKEY_SEED") or DEFAULT_SEED)
 EVENTS = int(os.environ.get("CALF_MONKEY_EVENTS") or 5000)
 SETTLE_EVERY = int(os.environ.get("CALF_MONKEY_SETTLE_EVERY") or 1)

@@ -10,6 +10,10 @@ from screens.app.shell import make_app
 from tests.conftest import FakeClock
 from tests.support.pilot import SIZE, on
 
+# Whole-app walks (every step of each path, strict): slow, out of the quick loop; the
+# rules they meet are unit-tested (tests/unit).
+pytestmark = pytest.mark.slow
+
 
 def strict_app(content, tmp_path, **options):
     clock = FakeClock()
