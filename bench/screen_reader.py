@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+import pyte
 from common import SKIP_SETTINGS, data_dir
 from ptyscreen import PtyScreen
 
@@ -50,6 +51,8 @@ HOLD_HEADER = {"en": r"hold for \d+:\d\d", "zh": r"保持 ?\d+:\d\d"}
 GATE = {"en": r"Answer 1-3 or n, y, q:", "zh": r"1-3"}
 AFTER = {"en": r"Has the cramp eased\?", "zh": r"缓解"}
 VOICE = {"en": "en", "zh": "cmn"}
+APP_READY = {"en": r"Where is the cramp\?", "zh": r"哪里抽筋"}
+SCREEN_READER = {"en": r"Screen reader\?", "zh": r"读屏"}
 
 
 # -- the logging speech server (SSIP, the protocol yasr speaks to speech-dispatcher) --
@@ -176,6 +179,7 @@ class Printed(PtyScreen):
         self.lines: list[tuple[float, str]] = []
         self._partial = b""
         super().__init__(*args, **kwargs)
+        self.stream = Tolerant(self.screen)
 
     def _answer_queries(self, data: bytes) -> None:
         stamp = time.monotonic()
@@ -183,6 +187,20 @@ class Printed(PtyScreen):
         *done, self._partial = self._partial.split(b"\n")
         self.lines += [(stamp, line.decode("utf-8", "replace")) for line in done]
         super()._answer_queries(data)
+
+
+class Tolerant:
+    """pyte's byte stream, started again after a sequence it cannot parse (yasr passes
+    on what Textual writes, and pyte raised TypeError on one CSI sequence)."""
+
+    def __init__(self, screen: pyte.Screen) -> None:
+        self.screen, self.stream = screen, pyte.ByteStream(screen)
+
+    def feed(self, data: bytes) -> None:
+        try:
+            self.stream.feed(data)
+        except (TypeError, ValueError):
+            self.stream = pyte.ByteStream(self.screen)
 
 
 def yasr_setup(folder: Path, port: int) -> Path:
@@ -349,8 +367,18 @@ def full_screen(seconds: float, lang: str) -> None:
     queued = sum(s.seconds for s in said)
     print(f"\nfull-screen app, {lang}: {len(said)} utterances, {queued:.1f} s of speech queued")
     print(f"q pressed at {pressed - started:.1f} s")
+    # the same speech had nobody pressed a key: when each line would have been reached
+    waited = voice.replay([e for e in server.events if e[0] < pressed])
+    for pattern in (APP_READY[lang], SCREEN_READER[lang]):
+        first = next((s for s in waited if re.search(pattern, s.text)), None)
+        when = "never shown" if first is None else f"queued {first.queued - started:.2f} s, "
+        if first is not None:
+            when += f"heard {first.start - started:.1f}-{first.end - started:.1f} s"
+        print(f"/{pattern}/ with no key pressed: {when}")
     print(f"{'queued':>7} {'heard':>8} {'to':>8}  text (seconds from the start of yasr)")
     for one in said:
+        if not one.text.strip():
+            continue  # blank cells: said as nothing
         text = one.text.replace("\n", " / ")
         print(
             f"{one.queued - started:7.2f} {fmt(one.start, started)} {fmt(one.end, started)}  "
