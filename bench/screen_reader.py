@@ -20,6 +20,7 @@ of the holds. Figures and how to read them: bench/README.md, "Screen reader".
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import shutil
@@ -90,32 +91,35 @@ class SpeechServer:
             threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
 
     def _serve(self, conn: socket.socket) -> None:
+        with conn, contextlib.suppress(OSError):  # yasr may go before our reply
+            self._talk(conn)
+
+    def _talk(self, conn: socket.socket) -> None:
         buf, body = b"", None
-        with conn:
-            while data := conn.recv(65536):
-                buf += data
-                while b"\r\n" in buf:
-                    raw, buf = buf.split(b"\r\n", 1)
-                    line = raw.decode("utf-8", "replace")
-                    if body is not None:  # inside SPEAK: text lines up to a lone "."
-                        if line == ".":
-                            self.events.append((time.monotonic(), "speak", "\n".join(body)))
-                            body = None
-                            conn.sendall(b"225-1\r\n225 OK MESSAGE QUEUED\r\n")
-                        else:
-                            body.append(line[1:] if line.startswith("..") else line)
-                        continue
-                    word = line.split(" ", 1)[0].upper()
-                    if word == "SPEAK":
-                        body = []
-                        conn.sendall(b"230 OK RECEIVING DATA\r\n")
-                    elif word in ("CANCEL", "STOP"):
-                        self.events.append((time.monotonic(), "cancel", line))
-                        conn.sendall(b"210 OK CANCELED\r\n")
-                    elif word == "QUIT":
-                        return
-                    else:  # SET ...: accept every setting
-                        conn.sendall(b"208 OK SET\r\n")
+        while data := conn.recv(65536):
+            buf += data
+            while b"\r\n" in buf:
+                raw, buf = buf.split(b"\r\n", 1)
+                line = raw.decode("utf-8", "replace")
+                if body is not None:  # inside SPEAK: text lines up to a lone "."
+                    if line == ".":
+                        self.events.append((time.monotonic(), "speak", "\n".join(body)))
+                        body = None
+                        conn.sendall(b"225-1\r\n225 OK MESSAGE QUEUED\r\n")
+                    else:
+                        body.append(line[1:] if line.startswith("..") else line)
+                    continue
+                word = line.split(" ", 1)[0].upper()
+                if word == "SPEAK":
+                    body = []
+                    conn.sendall(b"230 OK RECEIVING DATA\r\n")
+                elif word in ("CANCEL", "STOP"):
+                    self.events.append((time.monotonic(), "cancel", line))
+                    conn.sendall(b"210 OK CANCELED\r\n")
+                elif word == "QUIT":
+                    return
+                else:  # SET ...: accept every setting
+                    conn.sendall(b"208 OK SET\r\n")
 
     def close(self) -> None:
         self.sock.close()
@@ -291,13 +295,20 @@ def rows_of(lines, said: list[Said], lang: str, zero: float) -> list[Row]:
     wanted = [re.compile(p) for p in ROWS[lang]]
     rows: list[Row] = []
     stamps = sorted({at for at, _ in lines if at >= zero})
-    for at, line in lines:
-        if at < zero or not any(p.search(line) for p in wanted):
+    is_row = [any(p.search(line) for p in wanted) for _, line in lines]
+    for i, (at, line) in enumerate(lines):
+        if at < zero or not is_row[i]:
             continue
+        group = [line]  # and the lines it was wrapped into (Chinese is folded at 80)
+        for (later_at, more), row in zip(lines[i + 1 :], is_row[i + 1 :], strict=True):
+            if row or later_at - at > 0.1 or group[-1].rstrip().endswith(tuple(".!?。！？")):
+                break  # a line that ends a sentence was not folded
+            group.append(more)
         later = [s for s in stamps if s > at + 0.1]  # one burst of output: one line
         until = later[0] if later else float("inf")
         near = [s for s in said if at - 0.05 <= s.queued < until - 0.05]
-        mine = [s for s in near if s.text.strip() and same(s.text, line)] or near
+        mine = [s for s in near if s.text.strip() and any(same(s.text, g) for g in group)]
+        mine = mine or near
         heard = [s for s in mine if s.start is not None]
         rows.append(
             Row(
