@@ -99,11 +99,13 @@ class PlainCoach:
         """Print `text` without its empty lines: a screen reader says "blank" for each.
         Nothing to say: only the line a prompt left open is ended. A Chinese line is
         broken where Chinese may break (coach.text.wrap), never by the terminal at
-        any character; English is printed as it comes."""
+        any character; English is printed as it comes. The lines go out in one write
+        with their last line end: unbuffered (python -u), a line end written alone
+        was read by yasr as a move to an empty line, and said as "blank"."""
         width = terminal_width(self.stdout)
         lines = [line for line in wrap_chinese(text, width) if line.strip()]
         if lines:
-            print("\n".join(lines), file=self.stdout, flush=True)
+            print("\n".join(lines) + "\n", end="", file=self.stdout, flush=True)
         elif not self.stdout.at_line_start:
             print(file=self.stdout, flush=True)
 
