@@ -50,8 +50,15 @@ class HoldPlan(NamedTuple):
     pace: Pace = SILENT
     short: Sequence[str] = ()
     """Each step's own short spoken form, where the content has one ("" if not)."""
+    lates: Sequence[float] = ()
+    """How late a step may be said so that the one before is said whole, tried in turn
+    (then LATE, then not at all) until time's up stays on time. The voice: LATE only,
+    beside a screen that shows every word. Plain mode's printed steps are all there is
+    to read: whole and late beats short and on time (`WAIT_FOR_WHOLE`)."""
 
 
+WAIT_FOR_WHOLE = (float("inf"), 10.0, 5.0)
+"""Plain mode's `lates`: every step whole if time's up allows, else as late as that."""
 GAP = 0.3
 """Seconds of quiet kept between two utterances."""
 LATE = 2.0
@@ -80,6 +87,9 @@ class Heard(NamedTuple):
     given: int = 0
     planned_for: tuple[int, Pace, int] | None = None
     """(hold seconds, pace, first step planned): another of these plans again."""
+    ready: float = 0.0
+    """The earliest the voice is free for the first step: after a line said as the hold
+    began (plain mode's "hold for 1:00", read by a screen reader)."""
 
 
 def plan_speech(plan: HoldPlan, first: int, start: float) -> tuple[Planned, ...]:
@@ -97,9 +107,10 @@ def plan_speech(plan: HoldPlan, first: int, start: float) -> tuple[Planned, ...]
     due = [step.at * scale for step in plan.steps]
     short = list(plan.short) + [""] * len(plan.steps)
     chosen = list(range(first, len(plan.steps)))
-    speech = _lay_out(plan, chosen, due, short, start, LATE)
-    if speech and speech[-1].ends > seconds - GAP:  # no step may be late then
-        speech = _lay_out(plan, chosen, due, short, start, 0.0)
+    for late in (*plan.lates, LATE, 0.0):  # at 0, no step may be late
+        speech = _lay_out(plan, chosen, due, short, start, late)
+        if not speech or speech[-1].ends <= seconds - GAP:
+            break
     while len(chosen) > 1 and speech and speech[-1].ends > seconds - GAP:
         chosen.pop()  # the steps said are the first ones; the later are shown
         speech = _lay_out(plan, chosen, due, short, start, 0.0)
@@ -169,10 +180,10 @@ def hold_cues(plan: HoldPlan, heard: Heard, now: float) -> tuple[list[Cue], Hear
     if heard.planned_for is None or heard.planned_for[:2] != key or restarted:
         due_now = step_index(plan.steps, now, plan.seconds, plan.default)
         first = max(heard.step + 1, due_now)
-        start = now
+        start = max(now, heard.ready)
         if not restarted:  # the step being said goes on to its end
             said_steps = [said.ends + GAP for said in heard.speech[: heard.given] if said.step >= 0]
-            start = max([now, *said_steps])
+            start = max([start, *said_steps])
         speech = plan_speech(plan, first, start)
         heard = Heard(heard.at, heard.step, speech, 0, (*key, first))
     given, step = heard.given, heard.step
@@ -191,6 +202,14 @@ def hold_cues(plan: HoldPlan, heard: Heard, now: float) -> tuple[list[Cue], Hear
         cues.append(said.cue)
     at = now if before is None else max(now, before)
     return cues, heard._replace(at=at, step=step, given=given)
+
+
+def is_free(speech: Sequence[Planned], start: float, length: float) -> bool:
+    """Whether a line `length` seconds long, begun at `start`, would meet nothing of the
+    planned `speech` (the gap kept either side): a line that may be left out (plain
+    mode's "0:40 left.") is said only then."""
+    end = start + length
+    return all(end + GAP <= said.at or start >= said.ends + GAP for said in speech)
 
 
 def segment_cue(

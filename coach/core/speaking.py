@@ -42,6 +42,16 @@ ESPEAK_MANDARIN = Pace(start=0.75, per_word=0.3, per_character=0.3, per_stop=0.0
 """espeak-ng speaking Mandarin: about three characters a second, hardly a pause."""
 ESPEAK_CMN = Pace(start=1.0, per_word=0.35, per_character=0.4, per_stop=0.15, per_comma=0.1)
 """espeak-ng's plain Mandarin voice, which spells much of its pinyin out in English."""
+
+
+def reader_pace(lang: str) -> Pace:
+    """A console screen reader reading plain mode's lines: timed as espeak-ng at its
+    default rate (speech-dispatcher's voice unless told otherwise), Mandarin as its plain
+    cmn voice. A reader set faster only gains; plain mode plans what it prints by this,
+    so that time's up is heard when it is printed."""
+    return ESPEAK_CMN if lang == "zh" else ESPEAK
+
+
 RELAXED = Pace(start=0.6, per_word=0.27, per_character=0.36, per_stop=0.55, per_comma=0.4)
 """An engine whose rate the coach cannot know (a desktop speech service): timed slower."""
 RELAXED_MANDARIN = Pace(start=0.9, per_word=0.35, per_character=0.36, per_stop=0.1, per_comma=0.1)

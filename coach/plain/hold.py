@@ -4,16 +4,20 @@ every few seconds, the same spoken cues as the app, and p, +, d, q typed while i
 
 from __future__ import annotations
 
-from coach.core.cues import Heard, HoldPlan, hold_cues
+from coach.core import i18n
+from coach.core.cues import GAP, WAIT_FOR_WHOLE, Heard, HoldPlan, hold_cues, is_free
 from coach.core.i18n import t
+from coach.core.speaking import reader_pace, seconds_to_say
 from coach.core.steps import Hold, HoldEnd, HoldResult
-from coach.core.timer import HoldTimer, clock_text, step_index
+from coach.core.timer import HoldTimer, clock_text
 from coach.plain.prompt import Console, EndOfInput
 from coach.text import wording
 from coach.text.diary_text import past_line
 
 REPORT_EVERY = 10
-"""Seconds between "time left" lines during a hold."""
+"""Seconds between "time left" lines during a hold (each only where nothing else is read)."""
+PRINTED = ("step", "time_up")
+"""What plain mode prints of the speech planned for a reader: the steps and time's up."""
 HOLD_KEYS = {
     **{key: "pause" for key in ("p", "pause")},
     **{key: "extend" for key in ("+", "add")},
@@ -45,7 +49,14 @@ class PlainHold:
 
     def run(self, step: Hold) -> HoldResult:
         """Print each step as it starts and the time left every few seconds; take
-        p, +, d and q (then Enter) while it runs."""
+        p, +, d and q (then Enter) while it runs.
+
+        A line printed is a line a screen reader reads, one after another: what is
+        printed is planned as the voice's speech is (coach/core/cues.py), at the pace of
+        a reader (`reader_pace`), so that a step is printed when the one before has been
+        read, in a shorter form if the whole would run into the next, and time's up is
+        heard when it is printed. "Time left" and the person's own record are printed
+        only where nothing else is being read; the keys and how sure are under `?`."""
         console, content = self.console, self.console.content
         guide = content.guides[step.side]
         steps = guide.steps[step.position]
@@ -58,45 +69,60 @@ class PlainHold:
             position=label.lower(),
             time=clock_text(step.seconds),
         )
-        console.say(f"{held} {guide.short}")
-        # Step 1 next, then what is not the stretch itself: how sure and the keys are
-        # said on `?` (a screen reader reads every line before step 1 in a cramp).
+        opening = held
+        console.say(opening)
         self._about = [
+            guide.short,
             t("While it runs: p pause, + add 30 s, d done (it eased), q leave. Then Enter."),
             wording.how_sure(content, guide.evidence, guide.source),
         ]
+        pace = reader_pace(i18n.language())
+        read = [
+            f"{t('Step {number} of {total}:', number=n, total=len(steps))} {s.text}"
+            for n, s in enumerate(steps, 1)
+        ]
+        # Optional lines, each printed once, where it fits: where the keys are, and the
+        # person's own record.
+        waiting = [t("Keys: ? then Enter.")]
+        if step.past is not None:
+            waiting.append(past_line(step.past, content))
         timer.start()
-        shown, next_report, listening = -1, step.seconds - REPORT_EVERY, True
-        shown_after_first = False
-        default, spoken, heard = content.hold.default_seconds, [s.text for s in steps], Heard()
+        next_report, listening = step.seconds - REPORT_EVERY, True
+        default, spoken = content.hold.default_seconds, [s.text for s in steps]
+        first_free = seconds_to_say(opening, pace) + GAP  # once the opening line is read
+        heard, reading = Heard(), Heard(ready=first_free)
+        free_from = first_free  # and once the last optional line printed is read
         # `_timer` and `_hold` stay set after a return or an interrupt: a way out in the
         # middle (Ctrl+C) reads the seconds held from them (partial_result).
         while True:
             elapsed = timer.elapsed()
-            if not timer.paused and not timer.finished_early:  # the same cues as the app
+            if not timer.paused and not timer.finished_early:
                 plan = HoldPlan(steps, spoken, timer.seconds, default, console.voice.pace)
-                cues, heard = hold_cues(plan, heard, elapsed)
+                cues, heard = hold_cues(plan, heard, elapsed)  # the same cues as the app
                 if cues and cues[-1].kind != "time_up":  # said with the question
                     console.voice.say(cues[-1].text)
-            # time added does not send a step back
-            index = max(step_index(steps, elapsed, timer.seconds, default), heard.step)
-            if index != shown:
-                shown = index
-                # No elapsed time here: "at 0:00" beside "1:00 left" was two clocks to hear.
-                at = t("Step {number} of {total}:", number=index + 1, total=len(steps))
-                console.say(f"{at} {steps[index].text}")
-                if index == 0 and shown_after_first is False:
-                    shown_after_first = True
-                    if step.past is not None:
-                        console.say(past_line(step.past, content))
-                    console.say(t("Keys: ? then Enter."))
+                plan = HoldPlan(steps, read, timer.seconds, default, pace, lates=WAIT_FOR_WHOLE)
+                lines, reading = hold_cues(plan, reading, elapsed)
+                for line in lines:
+                    if line.kind == "step":  # half way and the counts: the voice's only
+                        console.say(line.text)
             left = timer.seconds_left()
             if timer.done:
                 console.say(t("Time's up. Let go slowly."))
                 return self._ended("time")
-            if left <= next_report and not timer.paused:
-                console.say(t("{time} left.", time=clock_text(left)))
-                next_report = (left - 1) // REPORT_EVERY * REPORT_EVERY
+            if not timer.paused:
+                read_out = [said for said in reading.speech if said.cue.kind in PRINTED]
+                report = t("{time} left.", time=clock_text(left))
+                due = [report] if left <= next_report else []
+                for optional in [*waiting, *due]:
+                    took = seconds_to_say(optional, pace)
+                    if elapsed >= free_from and is_free(read_out, elapsed, took):
+                        console.say(optional)
+                        free_from = elapsed + took + GAP
+                        if optional in waiting:
+                            waiting.remove(optional)
+                if left <= next_report:
+                    next_report = (left - 1) // REPORT_EVERY * REPORT_EVERY
             wait = timer.until_next_change()
             wait = 0.25 if wait is None else min(wait, 0.25)
             if not (listening and console.input.ready(wait)):

@@ -11,9 +11,22 @@ from coach.store.settings import load_settings
 from tests.conftest import FakeClock
 
 
-def coach_for(content, tmp_path, answers: str, **options):
+class Printed(io.StringIO):
+    """Plain mode's output, each line kept with the moment (fake clock) it was printed."""
+
+    def __init__(self, clock) -> None:
+        super().__init__()
+        self.clock, self.lines = clock, []
+
+    def write(self, text: str) -> int:
+        self.lines += [(self.clock.now, line) for line in text.splitlines() if line]
+        return super().write(text)
+
+
+def coach_for(content, tmp_path, answers: str, timed: bool = False, **options):
+    """`timed`: the output is a `Printed`, which keeps when each line was printed."""
     clock = FakeClock()
-    out = io.StringIO()
+    out = Printed(clock) if timed else io.StringIO()
     coach = PlainCoach(
         content,
         recorder=Recorder(tmp_path),

@@ -149,9 +149,7 @@ def test_plain_mode_through_a_pipe_keeps_chinese_lines_whole(tmp_path, monkeypat
     i18n.use(load_ui(ZH))
     coach, out = coach_for(content, tmp_path, "b\nn\n", hold_seconds=10)
     coach.run()
-    assert (
-        "第 1 步，共 5 步：平躺，或者用枕头垫着半坐起来。把抽筋的那条腿尽量伸直。" in out.getvalue()
-    )
+    assert "\n第 1 步，共 5 步：平躺，或者用枕头垫着半坐起来。\n" in out.getvalue()
 
 
 def test_printed_tips_in_chinese_break_only_where_chinese_may(monkeypatch):

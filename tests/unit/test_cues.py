@@ -6,10 +6,12 @@ import itertools
 
 from coach.core.cues import (
     GAP,
+    WAIT_FOR_WHOLE,
     Heard,
     HoldPlan,
     Planned,
     hold_cues,
+    is_free,
     plan_speech,
     question_cue,
     segment_cue,
@@ -224,3 +226,33 @@ def test_chinese_is_timed_by_the_character():
     assert seconds_to_say("anything", SILENT) == 0
     assert shorter_forms("一。二。三。") == ["一。二。三。", "一。三。", "一。二。", "一。"]
     assert shorter_forms("One. Two; too. Three.")[1:] == ["One. Three.", "One. Two; too.", "One."]
+
+
+def test_waiting_for_whole_steps_says_them_late_but_whole_and_times_up_on_time(content):
+    """Plain mode's printed steps (WAIT_FOR_WHOLE): after a line said as the hold begins
+    (the voice ready at 4.8 s), every step of a 60 s hold is whole, some late, none
+    overlapping, and time's up is on time; the voice's own plan (no `lates`) shortens
+    the first step instead of saying it late."""
+    steps = content.guides["back"].steps["bed"]
+    texts = [s.text for s in steps]
+
+    def planned(lates) -> list[Planned]:
+        plan = HoldPlan(steps, texts, 60, 60, ESPEAK, lates=lates)
+        _cues, heard = hold_cues(plan, Heard(ready=4.8), 0.0)
+        return list(heard.speech)
+
+    whole = planned(WAIT_FOR_WHOLE)
+    said = [s for s in whole if s.cue.kind == "step"]
+    assert [s.cue.text for s in said] == texts
+    assert said[0].at == 4.8 and said[1].at > steps[1].at  # late, after step 1 ends
+    assert never_overlapping(whole[:-1]) and whole[-1].at == 60
+    short = [s for s in planned(()) if s.cue.kind == "step"]
+    assert short[0].cue.text != texts[0] and texts[0].startswith(short[0].cue.text)
+
+
+def test_a_line_is_free_only_where_nothing_planned_is_said():
+    speech = [Planned(10.0, question_cue("a"), 12.0), Planned(20.0, question_cue("b"), 25.0)]
+    assert is_free(speech, 0.0, 5.0)  # ends by 5, long before 10
+    assert not is_free(speech, 8.0, 2.0)  # would run into the line at 10
+    assert is_free(speech, 12.0 + GAP, 7.0)  # between the two, with the gaps kept
+    assert not is_free(speech, 24.0, 1.0)  # over the second
