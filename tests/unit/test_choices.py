@@ -135,12 +135,12 @@ def test_a_face_without_themes_uses_and_remembers_none():
 @pytest.mark.parametrize(
     ("hour", "theme"),
     [
-        (20, "textual-dark"),
+        (20, "day"),
         (21, "night"),
         (3, "night"),
         (6, "night"),
-        (7, "textual-dark"),
-        (12, "textual-dark"),
+        (7, "day"),
+        (12, "day"),
     ],
 )
 def test_the_clock_picks_night_or_day(hour, theme):
