@@ -26,7 +26,7 @@ REGIONS = {
 }
 GB = {"LANG": "en_GB.UTF-8"}
 NO_COUNTRY = {"LANG": "C.UTF-8"}
-THEMES = frozenset({"night", "light", "textual-dark", "nord"})
+THEMES = frozenset({"day", "night", "light", "textual-dark", "nord"})
 
 
 def choose(remembered: Settings | None = None, environ=GB, **asked):
