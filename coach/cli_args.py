@@ -77,7 +77,8 @@ def _common(shown: Sequence[str] | None = None) -> argparse.ArgumentParser:
     add_argument(
         "--theme",
         metavar="NAME",
-        help="night (dim), light (high contrast) or any Textual theme; remembered",
+        help="day (dark), night (dim), light (high contrast) or any Textual theme; "
+        "default: night from 21:00 to 07:00, else day; remembered",
     )
     add_argument(
         "--lang",

@@ -91,7 +91,7 @@ class AppActions(App[int]):
         return opened_by != action
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Calf Coach's own (when to get help, the two themes made for it, the country),
+        """Calf Coach's own (when to get help, the three themes made for it, the country),
         then those of Textual's that work here."""
         from screens.app.palette import offered  # the screens seam: a dialog opened on a key
 
@@ -99,6 +99,7 @@ class AppActions(App[int]):
             return lambda: setattr(self, "theme", name)
 
         yield SystemCommand("When to get help", "Red flags and numbers", self.action_red_flags)
+        yield SystemCommand("Day theme", "Dark, for the daytime", use_theme("day"))
         yield SystemCommand("Night theme", "Dim, high contrast, for the dark", use_theme("night"))
         yield SystemCommand("Light theme", "High contrast on white", use_theme("light"))
         yield SystemCommand("Country", "Which emergency numbers to show", self.action_choose_region)

@@ -133,7 +133,7 @@ class CalfCoach(AppActions):
         if choices.unknown_theme is not None:
             self._pending_notes.append(
                 t(
-                    "Unknown theme {name}; using {used}. Try night or light.",
+                    "Unknown theme {name}; using {used}. Try day, night or light.",
                     name=repr(choices.unknown_theme),
                     used=self.theme,
                 )

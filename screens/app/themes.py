@@ -1,4 +1,9 @@
-"""Calf Coach's own themes: a dim night theme and a high-contrast light theme.
+"""Calf Coach's own themes: a dark day theme, a dim night theme and a high-contrast light
+theme.
+
+The day theme is Textual's own dark one (textual-dark) made to read at least 4.5:1 in
+16, 256 and true colour (#27 item 10): a darker panel and deeper blue and red, so that a
+16-colour terminal shows them as black, blue and red, not grey, cyan and bright red.
 
 The night theme is for a dark bedroom at 3 a.m.: a near-black background, warm
 off-white text (never pure white), and muted accents that still pass contrast.
@@ -14,6 +19,27 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.color import Color
 from textual.theme import Theme
+
+DAY = Theme(
+    name="day",
+    primary="#1450b4",
+    secondary="#004578",
+    accent="#ffa62b",
+    warning="#ffa62b",
+    error="#a8283f",
+    success="#4ebf71",
+    foreground="#e0e0e0",
+    background="#121212",
+    surface="#1e1e1e",
+    panel="#1d2630",
+    dark=True,
+    variables={
+        "footer-key-foreground": "#ffa62b",
+        "text-muted": "#a0a0a0",
+        "text-disabled": "#8a8a8a",
+        "success-muted": "#0f3319",
+    },
+)
 
 NIGHT = Theme(
     name="night",
@@ -57,7 +83,7 @@ LIGHT = Theme(
     },
 )
 
-THEMES = (NIGHT, LIGHT)
+THEMES = (DAY, NIGHT, LIGHT)
 
 
 XTERM_16 = (

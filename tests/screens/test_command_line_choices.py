@@ -38,6 +38,15 @@ async def test_the_app_uses_the_command_line_and_remembers_it_after_the_first_fr
         assert later.theme == "light"
 
 
+async def test_the_day_theme_is_asked_for_by_name_at_night_and_remembered(content, clock, tmp_path):
+    app = coach_app(content, theme="day", data_dir=tmp_path, clock=clock, hour=3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, SidePicker)
+        assert app.theme == "day"
+        await pilot.pause()
+    assert json.loads((tmp_path / "settings.json").read_text())["theme"] == "day"
+
+
 async def test_an_unknown_theme_is_said_the_clock_decides_and_nothing_is_kept(
     content, clock, tmp_path
 ):
@@ -47,7 +56,7 @@ async def test_an_unknown_theme_is_said_the_clock_decides_and_nothing_is_kept(
         await wait_for(pilot, SidePicker)
         await pilot.pause()
         notes = [n.message for n in app._notifications]
-        assert "Unknown theme 'bogus'; using night. Try night or light." in notes
+        assert "Unknown theme 'bogus'; using night. Try day, night or light." in notes
         assert app.theme == "night"
     assert json.loads((tmp_path / "settings.json").read_text())["theme"] == "light"
 

@@ -1,5 +1,6 @@
-"""Every theme gives text at least 4.5:1 (WCAG AA) on its background, in 16, 256 and true
-colour (#27 item 10), measured from the cells the app renders (tests/support/contrast.py).
+"""Every theme the app ships gives text at least 4.5:1 (WCAG AA) on its background, in 16,
+256 and true colour (#27 item 10), measured from the cells the app renders
+(tests/support/contrast.py); and the theme the clock chooses is one of them.
 At 16 colours the app runs as in a 16-colour terminal (its bold filter on: bold dark text
 would show in its pale twin, as a real xterm showed the light theme's bold black grey on
 white and the get-help panel's bold text grey on red, 1.0:1).
@@ -62,6 +63,14 @@ async def test_text_is_at_least_aa_in_every_theme_and_colour_depth(content, cloc
             if worst.ratio < AA:
                 failures.append(f"{screen}, {depth} colours: {worst}")
     assert failures == []
+
+
+@pytest.mark.parametrize("hour", [3, 12, 20])
+def test_the_clock_starts_the_app_in_a_theme_measured_here(content, tmp_path, hour):
+    """With no theme asked for or remembered, by night and by day: Textual's textual-dark,
+    the day's theme before, read 1.0:1 at 16 colours (red footer keys on grey)."""
+    app = coach_app(content, data_dir=tmp_path, hour=hour)
+    assert app.theme in {theme.name for theme in THEMES}
 
 
 @pytest.mark.parametrize(

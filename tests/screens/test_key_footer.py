@@ -95,7 +95,7 @@ def all_themes() -> list[str]:
 @pytest.mark.slow
 async def test_every_key_looks_as_textuals_footer_draws_it_on_every_theme():
     themes = all_themes()
-    assert {"ansi-dark", "ansi-light", "textual-dark", "night", "light"} <= set(themes)
+    assert {"ansi-dark", "ansi-light", "textual-dark", "day", "night", "light"} <= set(themes)
     ours = await screenshots(KeyFooter(), themes, (None,))
     theirs = await screenshots(textual_footer(), themes, (None,))
     assert [shot for shot, _svg in ours] == [shot for shot, _svg in theirs]
@@ -104,7 +104,7 @@ async def test_every_key_looks_as_textuals_footer_draws_it_on_every_theme():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("theme", ["textual-dark", "textual-light", "ansi-dark", "night"])
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light", "ansi-dark", "day", "night"])
 async def test_a_key_under_the_mouse_looks_as_textuals_does(theme):
     ours = await screenshots(KeyFooter(), [theme], SPOTS)
     theirs = await screenshots(textual_footer(), [theme], SPOTS)

@@ -26,7 +26,7 @@ REGIONS = {
 }
 GB = {"LANG": "en_GB.UTF-8"}
 NO_COUNTRY = {"LANG": "C.UTF-8"}
-THEMES = frozenset({"night", "light", "textual-dark", "nord"})
+THEMES = frozenset({"day", "night", "light", "textual-dark", "nord"})
 
 
 def choose(remembered: Settings | None = None, environ=GB, **asked):
@@ -135,12 +135,12 @@ def test_a_face_without_themes_uses_and_remembers_none():
 @pytest.mark.parametrize(
     ("hour", "theme"),
     [
-        (20, "textual-dark"),
+        (20, "day"),
         (21, "night"),
         (3, "night"),
         (6, "night"),
-        (7, "textual-dark"),
-        (12, "textual-dark"),
+        (7, "day"),
+        (12, "day"),
     ],
 )
 def test_the_clock_picks_night_or_day(hour, theme):
