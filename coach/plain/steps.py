@@ -200,6 +200,9 @@ class PlainSteps:
                 console.say(line)
             if not line:
                 return None
+            if line in ("q", "leave", "quit"):  # skips it, and leaves at the next question
+                console.input.keep(line)
+                return None
             if console.help_key(line):
                 continue
             if line == "x":

@@ -219,6 +219,20 @@ def test_end_of_input_at_the_optional_severity_keeps_gone(content, tmp_path):
     assert "sore for up to a day" in text and "Before you go" not in text
 
 
+def test_q_at_the_optional_severity_skips_it_and_leaves_at_the_next_question(content, tmp_path):
+    """'q' at "how bad was it?" was "Sorry, I did not understand 'q'" (found under yasr):
+    it skips the rating, keeps "gone", and the questions after it take it as theirs
+    (which leg: skipped; the cause questions: all skipped)."""
+    coach, out = coach_for(content, tmp_path, "b\nn\ny\nq\n")
+    assert coach.run() == 0
+    (record,) = saved(tmp_path)
+    assert (record.outcome, record.severity) == ("gone", None)
+    text = out.getvalue()
+    assert "did not understand" not in text and "sore for up to a day" in text
+    assert "Skip all" in text and "Ask in the morning" in text  # the causes, then q
+    assert text.count("Did you") == 0  # no second cause question asked after q
+
+
 def test_on_a_terminal_a_word_in_a_hold_is_answered_and_listening_goes_on(content, tmp_path):
     coach, out = coach_for(content, tmp_path, "")
     start = coach.clock.now
