@@ -49,6 +49,7 @@ async def screens_seen(content, clock, tmp_path, theme: str, sixteen: bool) -> d
     return shots
 
 
+@pytest.mark.slow  # a whole-app walk per theme, 14 screens measured at three depths
 @pytest.mark.parametrize("theme", [theme.name for theme in THEMES])
 async def test_text_is_at_least_aa_in_every_theme_and_colour_depth(content, clock, tmp_path, theme):
     runs = {

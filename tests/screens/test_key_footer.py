@@ -123,6 +123,7 @@ async def clicks(footer: Widget) -> tuple[list[str], int, str]:
     return app.pressed, app.bells, text
 
 
+@pytest.mark.slow  # clicks across two whole footers, ours and Textual's, one pause each
 async def test_a_click_presses_its_key_and_a_disabled_one_rings_the_bell_as_textuals():
     ours = await clicks(KeyFooter())
     assert ours == await clicks(textual_footer())

@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from coach.core.profile import Medicine
 from coach.store import profile
 from screens.confirm_delete import ConfirmDeleteScreen
@@ -16,6 +18,7 @@ from tests.support.robust_support import screen_text
 from tests.support.stores import HistoryApp, make_store, settled
 
 
+@pytest.mark.slow  # a whole-app walk: history, profile, two dialogs and back
 async def test_medicines_and_conditions_from_the_history_screen(tmp_path: Path) -> None:
     store = make_store(tmp_path)
     app = HistoryApp(store)
