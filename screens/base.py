@@ -4,7 +4,8 @@
 - `KeysFromNow`: a key pressed before the screen was up is not for it;
 - `AnswerOnce`: a screen answers once;
 - `HelpKeysLast`: `!` (get help) and `?` (help) on every screen, after its own keys;
-- `PlainNotices`: a notice is plain text.
+- `PlainNotices`: a notice is plain text;
+- `HostedBy`: the app as the screens use it (`self.coach`: the voice, the country).
 
 Textual calls `on_mount`/`on_resize` for each class in the MRO, so subclasses keep
 their own handlers without calling these.
@@ -12,7 +13,7 @@ their own handlers without calling these.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar, cast
 
 from textual.await_complete import AwaitComplete
 from textual.binding import ActiveBinding, Binding, BindingType
@@ -25,6 +26,7 @@ from coach.core.i18n import t
 
 if TYPE_CHECKING:
     from coach.content.model import Region
+    from coach.system.speech import Voice
 
     ScreenPart = Screen[Any]
 else:
@@ -173,7 +175,26 @@ class PlainNotices(ScreenPart):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
 
-class CoachParts(HelpKeysLast, KeysFromNow, AnswerOnce, PlainNotices, SizeGuard):
+class CoachHost(Protocol):
+    """What the screens use of the app beyond Textual's App (screens/app/shell.py's
+    CalfCoach is one): the voice, a desktop notice, the country."""
+
+    @property
+    def voice(self) -> Voice: ...
+    def remember_voice(self, on: bool) -> None: ...
+    def notice_if_away(self, title: str, body: str) -> bool: ...
+    def set_region(self, region_id: str | None) -> None: ...
+    def action_choose_region(self) -> None: ...
+
+
+class HostedBy(ScreenPart):
+    @property
+    def coach(self) -> CoachHost:
+        """`self.app`, typed as what the screens use of it."""
+        return cast("CoachHost", self.app)
+
+
+class CoachParts(HelpKeysLast, KeysFromNow, AnswerOnce, PlainNotices, SizeGuard, HostedBy):
     """Every part above, as CoachScreen and CoachModal have them."""
 
 

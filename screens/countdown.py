@@ -69,7 +69,7 @@ class CountdownScreen(CoachScreen[Result]):
                 self.app.bell()
                 self.set_timer(BELL_GAP, self.app.bell, name="bell-2")
                 self.set_timer(2 * BELL_GAP, self.app.bell, name="bell-3")
-        self.app.voice.say(cues[-1].text)  # type: ignore[attr-defined]
+        self.coach.voice.say(cues[-1].text)
 
     def said_now(self) -> str:
         """What to say when the voice is turned on mid-way: where things stand."""
@@ -77,17 +77,17 @@ class CountdownScreen(CoachScreen[Result]):
 
     def action_voice(self) -> None:
         """`v`: the voice on or off, at once, and remembered."""
-        app = self.app
-        on = app.voice.toggle()  # type: ignore[attr-defined]
-        app.remember_voice(on)  # type: ignore[attr-defined]
+        app = self.coach
+        on = app.voice.toggle()
+        app.remember_voice(on)
         if on and not (self.timer.done or self.timer.paused):
-            app.voice.say(self.said_now())  # type: ignore[attr-defined]
+            app.voice.say(self.said_now())
         self.notify(t("Voice on.") if on else t("Voice off."), timeout=2)
 
     def dismiss(self, result: object = None) -> AwaitComplete:
         """Nothing is said after leaving. Here, not on unmount: the next screen (the
         question after the hold) is mounted first and has started saying its own line."""
-        self.app.voice.stop()  # type: ignore[attr-defined]
+        self.coach.voice.stop()
         return super().dismiss(result)
 
     def after_tick(self) -> None:

@@ -62,10 +62,10 @@ class FollowUp(CoachScreen[EasedAnswer]):
     def on_mount(self) -> None:
         """The question is said too, when the voice is on (the hold has just gone)."""
         cue = question_cue(t("Has the cramp eased?"))
-        self.app.voice.say(cue.text)  # type: ignore[attr-defined]
+        self.coach.voice.say(cue.text)
 
     def on_unmount(self) -> None:
-        self.app.voice.stop()  # type: ignore[attr-defined]
+        self.coach.voice.stop()
 
     def on_choice_chosen(self, event: Choice.Chosen) -> None:
         self.action_answer(event.choice.id)  # type: ignore[arg-type]

@@ -100,7 +100,7 @@ class HoldScreen(CountdownScreen[HoldResult]):
             yield self._positions
             if self.past is not None:  # the person's own record (#15), before the steps
                 yield Words(past_line(self.past, self.content), id="hold-past", markup=False)
-            if self.hold_number == 1 and not self.app.voice.on:  # type: ignore[attr-defined]
+            if self.hold_number == 1 and not self.coach.voice.on:
                 yield Words(t("Press v to hear each step read aloud."), id="voice-hint")
             with self._steps_box:
                 yield from (StepLine(step.text) for step in self.steps)
@@ -161,7 +161,7 @@ class HoldScreen(CountdownScreen[HoldResult]):
     def plan(self) -> HoldPlan:
         steps = self.steps
         spoken = [step.text for step in steps]
-        pace = self.app.voice.pace  # type: ignore[attr-defined]
+        pace = self.coach.voice.pace
         return HoldPlan(steps, spoken, self.timer.seconds, self.content.hold.default_seconds, pace)
 
     def said_now(self) -> str:
@@ -223,7 +223,7 @@ class HoldScreen(CountdownScreen[HoldResult]):
 
     def _on_time_up(self) -> None:
         self._finished = True  # the three bells and "time's up" come from the cues
-        self.app.notice_if_away(t("Time's up"), t("Let go slowly."))  # type: ignore[attr-defined]
+        self.coach.notice_if_away(t("Time's up"), t("Let go slowly."))
         self.set_timer(AUTO_NEXT_SECONDS, self.action_next, name="hold-auto-next")
 
     def partial_result(self) -> HoldResult:
@@ -241,7 +241,7 @@ class HoldScreen(CountdownScreen[HoldResult]):
         if not self.timer.done:
             self.timer.toggle()
             if self.timer.paused:
-                self.app.voice.stop()  # type: ignore[attr-defined]
+                self.coach.voice.stop()
             self.tick()
 
     def action_extend(self) -> None:

@@ -68,7 +68,7 @@ class RedFlags(CoachModal[None]):
             self._still_until = self._clock() + STILL_SECONDS
             # Getting help is said first, when the voice is on.
             lines = wording.get_help(self.step, self.content, self.numbers)
-            self.app.voice.say_first(help_said(lines))  # type: ignore[attr-defined]
+            self.coach.voice.say_first(help_said(lines))
 
     def came_too_soon(self, key: Key) -> bool:
         """Also, on an episode's get-help, any key in its first second (Ctrl+C still

@@ -127,12 +127,12 @@ class RoutineScreen(CountdownScreen[RoutineResult]):
         if self.timer.done and not self._belled:
             self._belled = True
             self.app.bell()
-            self.app.voice.say(t("Routine done. Well done; sleep well."))  # type: ignore[attr-defined]
+            self.coach.voice.say(t("Routine done. Well done; sleep well."))
 
     def action_toggle_pause(self) -> None:
         self.timer.toggle()
         if self.timer.paused:
-            self.app.voice.stop()  # type: ignore[attr-defined]
+            self.coach.voice.stop()
         self.tick()
 
     def action_version(self, index: int) -> None:

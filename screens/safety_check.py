@@ -51,7 +51,7 @@ class SafetyCheck(CoachScreen[SafetyAnswer]):
         return True
 
     def action_change_country(self) -> None:
-        self.app.action_choose_region()  # type: ignore[attr-defined]
+        self.coach.action_choose_region()
 
     def on_screen_resume(self) -> None:
         """Back from the country dialog: the line names the numbers now in use."""

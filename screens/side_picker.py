@@ -141,7 +141,7 @@ class SidePicker(HomeScreen):
         return True
 
     def action_choose_region(self) -> None:
-        self.app.action_choose_region()  # type: ignore[attr-defined]
+        self.coach.action_choose_region()
 
     @property
     def confirming_region(self) -> bool:
@@ -151,7 +151,7 @@ class SidePicker(HomeScreen):
 
     def action_keep_region(self) -> None:
         """The locale's country is right: kept, and not asked again."""
-        self.app.set_region(self.numbers.id)  # type: ignore[attr-defined]
+        self.coach.set_region(self.numbers.id)
 
     def on_mount(self) -> None:
         if self._back is not None:
