@@ -85,6 +85,10 @@ class SidePicker(HomeScreen):
         back, front = self.content.guides["back"], self.content.guides["front"]
         with self._picker:
             yield Words(t("Where is the cramp?"), id="question")
+            # For someone whose screen reader reads this screen: the full-screen app is
+            # re-read frame by frame, and plain mode is made for them (#27). Under the
+            # question, so a reader says it right after (under yasr, 5 s in, not 16 s).
+            yield Words(t("Screen reader? Run calf-coach --plain"), id="plain-hint", markup=False)
             self._back = Choice("b", back.label, id="back")
             yield self._back
             yield Choice("f", front.label, id="front")
@@ -93,9 +97,6 @@ class SidePicker(HomeScreen):
                 yield Words(self._country_question(), id="ask-country", markup=False)
             else:
                 yield Words(t("Press a letter, or use the arrows and Enter."), id="picker-hint")
-            # For someone whose screen reader reads this screen: the full-screen app is
-            # re-read frame by frame, and plain mode is made for them (#27).
-            yield Words(t("Screen reader? Run calf-coach --plain"), id="plain-hint", markup=False)
             if self.first_run:
                 yield Words(self._disclaimer(), id="disclaimer", markup=False)
         yield KeyFooter()
