@@ -2,21 +2,25 @@
 
 Importing PyYAML and reading the YAML was most of the gap between Calf Coach and a
 bare Textual app at start-up (bench figure 1). Once a folder has loaded and passed every
-check, its records are saved as JSON (data only: nothing in it can run) under a key
-made from the bytes of every content file and from the loader's own source. Any edit
-to either is a miss and a normal, fully checked load; so is a cache file that cannot
-be read or parsed, or whose values do not have the records' types, or that is a link,
-or sits in a folder that is not the user's own. The cache is never the only copy of
-anything, and is written only where it would be read.
+check, its records are saved as JSON (data only: nothing in it can run), after an
+exact copy of what they were made from: the bytes of every content file and of the
+loader's own source, and the versions. A start uses the records only if those bytes
+are the same as its own, byte for byte, so no edit can ever be taken for another. Any
+edit to either is a miss and a normal, fully checked load; so is a cache file that
+cannot be read or parsed, or whose values do not have the records' types, or that is a
+link, or sits in a folder that is not the user's own. The cache is never the only copy
+of anything, and is written only where it would be read.
+
+A file: the length of the copy (ASCII digits and a newline), the copy, the JSON.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import stat
 import sys
+import zlib
 from collections.abc import Mapping
 from contextlib import suppress
 from pathlib import Path
@@ -30,7 +34,7 @@ from coach.store.locations import folder_problem
 
 __all__ = ["ContentError", "cache_dir", "cache_file", "language_folder", "load"]
 
-FORMAT = 1
+FORMAT = 2
 CACHE_ENV = "CALF_COACH_CACHE"
 """Overrides where the cache lives (tests; people who keep caches elsewhere)."""
 _LOADER_SOURCES = (
@@ -81,12 +85,12 @@ def load(
     """
     folder = Path(folder)
     try:
-        key = _key(folder)
+        made_from = _sources(folder)
         path = cache_file(folder, where)
     except (OSError, RuntimeError):  # no home directory, a symlink loop: load as usual
-        key = None
-    if key is not None:
-        found = _read(path, key)
+        made_from = None
+    if made_from is not None:
+        found = _read(path, made_from)
         if found is not None:
             return found
     # The store seam: the YAML checkers load on a miss only.
@@ -94,49 +98,56 @@ def load(
 
     content = loaders.load(folder)
     ui = loaders.load_ui(folder)
-    if key is not None:
-        _write(path, key, content, ui)
+    if made_from is not None:
+        _write(path, made_from, content, ui)
     return content, ui
 
 
 def cache_file(folder: Path, where: Path | None = None) -> Path:
-    """Where the checked copy of this content folder is kept: one file per folder."""
-    name = hashlib.blake2b(bytes(folder.resolve()), digest_size=8).hexdigest()
-    return (where or cache_dir()) / f"content-{name}.json"
+    """Where the checked copy of this content folder is kept: one file per folder. Two
+    folders whose paths share a name only take turns in it: each finds the other's
+    copy different from its own files, a miss."""
+    name = zlib.crc32(bytes(folder.resolve()))
+    return (where or cache_dir()) / f"content-{name:08x}.cache"
 
 
-def _key(folder: Path) -> str | None:
-    """A hash of everything the checked result depends on; None if a file is missing.
-    A real hash, not a checksum: a wrong hit could show emergency numbers the content
+def _sources(folder: Path) -> bytes | None:
+    """Everything the checked result depends on, as bytes; None if a file is missing.
+    Compared whole, not hashed: a wrong hit could show emergency numbers the content
     no longer has."""
-    digest = hashlib.blake2b(f"{FORMAT} {__version__} {sys.version}".encode())
+    parts = [f"{FORMAT} {__version__} {sys.version}\n".encode()]
     here = Path(__file__).parent.parent  # coach/
+    files = [(name, here / name) for name in _LOADER_SOURCES]
+    files += [(name, folder / name) for name in (*model.FILES, "ui.yaml")]
     try:
-        for name in _LOADER_SOURCES:  # bytes, not dates: a copy can keep a file's date
-            digest.update((here / name).read_bytes())
-        for name in (*model.FILES, "ui.yaml"):
-            file = folder / name
+        for name, file in files:  # bytes, not dates: a copy can keep a file's date
             if name == "ui.yaml" and not file.exists():
                 continue
             data = file.read_bytes()
-            digest.update(f"{name} {len(data)}\n".encode())
-            digest.update(data)
+            parts += (f"{name} {len(data)}\n".encode(), data)
     except OSError:
         return None  # let the normal load say what is wrong
-    return digest.hexdigest()
+    return b"".join(parts)
+
+
+def _head(made_from: bytes) -> bytes:
+    """What a cache file made from these bytes starts with, ahead of its JSON."""
+    return b"%d\n%s" % (len(made_from), made_from)
 
 
 MAX_BYTES = 8 * 1024 * 1024
-"""The shipped content caches to under 50 KB; a file past this is not ours to parse."""
+"""The shipped content caches to under 250 KB (the JSON and the copy of what it was made
+from); a file past this is not ours to parse."""
 
 
-def _read(path: Path, key: str) -> tuple[model.Content, dict[str, str]] | None:
+def _read(path: Path, made_from: bytes) -> tuple[model.Content, dict[str, str]] | None:
     """The cached content, or None (a miss) if anything about the file is not as we wrote it.
 
     Only a regular file, not a link, owned by this user, in a folder that is theirs and
     that no one else can write to; then every value is checked against the records'
-    field types as they are rebuilt. Any exception at all is a miss: the cache is never
-    the only copy, and a start must not fail because of it.
+    field types as they are rebuilt; and only if it was made from exactly `made_from`.
+    Any exception at all is a miss: the cache is never the only copy, and a start must
+    not fail because of it.
     """
     try:
         if folder_problem(path.parent, create=False):
@@ -147,10 +158,11 @@ def _read(path: Path, key: str) -> tuple[model.Content, dict[str, str]] | None:
             if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid():
                 return None
             data = fp.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:
+        head = _head(made_from)
+        if len(data) > MAX_BYTES or not data.startswith(head):
             return None
-        saved = json.loads(data)
-        if not isinstance(saved, dict) or saved.get("key") != key:
+        saved = json.loads(data[len(head) :])
+        if not isinstance(saved, dict):
             return None
         content = _build(saved["content"], "Content")
         ui = _build(saved["ui"], "dict[str, str]")
@@ -162,18 +174,19 @@ def _read(path: Path, key: str) -> tuple[model.Content, dict[str, str]] | None:
         return None
 
 
-def _write(path: Path, key: str, content: model.Content, ui: dict[str, str]) -> None:
+def _write(path: Path, made_from: bytes, content: model.Content, ui: dict[str, str]) -> None:
     """Never where _read would not read, never through a link: the file is made afresh
     (exclusively, 0600) under a new name, then renamed into place."""
     temp = None
     try:
-        data = json.dumps({"key": key, "content": _encode(content), "ui": ui}, ensure_ascii=False)
+        data = json.dumps({"content": _encode(content), "ui": ui}, ensure_ascii=False)
         if folder_problem(path.parent, create=True):
             return
         import tempfile  # the store seam: atomic writes only; off the first frame
 
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as fp:
+            fp.write(_head(made_from))
             fp.write(data.encode("utf-8"))
         os.replace(temp, path)
         temp = None
@@ -186,6 +199,8 @@ def _write(path: Path, key: str, content: model.Content, ui: dict[str, str]) -> 
                 os.unlink(temp)
 
 
+OWN = (("", ""), (".", ".*.tmp"))
+"""A cache file's name, and a temporary one's (`.content-X.cache.RANDOM.tmp`), around it."""
 PRUNE_AFTER = 60 * 86400
 """Seconds unchanged after which another folder's cache file is removed (a moved
 checkout, an old install, a content folder tried once): a miss costs one full load."""
@@ -193,12 +208,15 @@ checkout, an old install, a content folder tried once): a miss costs one full lo
 
 def prune(folder: Path, keep: Path, now: float | None = None) -> list[Path]:
     """Remove this cache's own files in `folder` untouched for PRUNE_AFTER, and temporary
-    files left by a write that was killed; `keep` stays. The files removed."""
+    files left by a write that was killed; `keep` stays. The files removed. The JSON
+    files of the first format (`content-*.json`, keyed by a hash) are its own too: an
+    older install may still read its own, so they go by the same rule."""
     import time  # the store seam: on a miss only
 
     limit = (time.time() if now is None else now) - PRUNE_AFTER
     removed = []
-    for entry in (*folder.glob("content-*.json"), *folder.glob(".content-*.json.*.tmp")):
+    names = [f"{dot}content-*.{kind}{tmp}" for kind in ("cache", "json") for dot, tmp in OWN]
+    for entry in (found for name in names for found in folder.glob(name)):
         with suppress(OSError):
             info = entry.lstat()
             if entry != keep and stat.S_ISREG(info.st_mode) and info.st_mtime < limit:

@@ -29,10 +29,14 @@ Each fails soft: without it the app is plainer, never unable to start at a bedsi
    of what `App._watch_theme` does, so the app's style sheets are parsed once, in the
    theme it starts in. Without it: `app.theme = name`, as a person would set it, which
    parses every style sheet a second time.
-5. Style sheets parsed ahead (`parse_style_files`, for screens/app/style_files.py): a
-   copy of `App._load_screen_css` through `Stylesheet.has_source`, `read`, `reparse`
-   and `update`. Without them: each screen's file is parsed when the screen is first
-   put up, as Textual does.
+5. Style sheets parsed ahead (`parse_style_files`, for screens/app/style_files.py): what
+   `App._load_screen_css` does, through `Stylesheet.has_source`, `read`, `parse` and
+   `update`, but `parse` where Textual calls `reparse`: `reparse` parses every source
+   again in a new stylesheet and keeps the result, while the old one's parse cache
+   still holds the first parse of them all, so the app kept every rule twice; `parse`
+   takes the sources already parsed from that cache and parses only the new files.
+   Without them: each screen's file is parsed when the screen is first put up, as
+   Textual does.
 6. Terminal replies are not keys (`drop_terminal_replies`): `textual.drivers.linux_driver.
    XTermParser`, the module-level name `LinuxDriver.run_input_thread` builds its parser
    from, rebound to `ReplyFilteringParser`, a subclass whose `feed` and `tick` (the two
@@ -142,13 +146,15 @@ def start_with_theme(app: App, name: str) -> None:
     app.stylesheet.set_variables(app.get_css_variables())
 
 
-STYLESHEET_CALLS = ("has_source", "read", "reparse", "update")
-"""What `App._load_screen_css` calls on the stylesheet to read a screen's files."""
+STYLESHEET_CALLS = ("has_source", "read", "parse", "update")
+"""What reading a screen's files calls on the stylesheet (`reparse` in
+`App._load_screen_css`, `parse` here)."""
 
 
 def parse_style_files(app: App, paths: Iterable[str]) -> None:
     """Read and parse these style files now, once, as putting up a screen whose
-    CSS_PATH names them would (`App._load_screen_css`)."""
+    CSS_PATH names them would (`App._load_screen_css`); the sources parsed already
+    are not parsed again, and their rules are not kept twice."""
     stylesheet = app.stylesheet
     if not all(hasattr(stylesheet, call) for call in STYLESHEET_CALLS):
         return
@@ -156,7 +162,7 @@ def parse_style_files(app: App, paths: Iterable[str]) -> None:
     for path in new:
         stylesheet.read(path)
     if new:
-        stylesheet.reparse()
+        stylesheet.parse()
         stylesheet.update(app)
 
 

@@ -270,10 +270,51 @@ async def test_parsed_ahead_a_pushed_screens_file_is_not_parsed_again(content, t
         await wait_for(pilot, SidePicker)
         parse_style_files(app, [str(style_file(name)) for name in EPISODE])
         parse_style_files(app, [str(style_file(name)) for name in EPISODE])
-        assert len(reparses) == 1
         await pilot.press("b")
         await wait_for(pilot, SafetyCheck)
-        assert len(reparses) == 1
+        assert reparses == []
+
+
+async def test_parsing_ahead_keeps_the_rules_already_parsed_and_parses_only_the_new_files(
+    content, tmp_path
+):
+    """The sources parsed before keep their rule objects (taken from the stylesheet's
+    parse cache, not parsed a second time and kept beside the first parse, as
+    `reparse` did); each new file adds its own rules, and styles them as Textual would."""
+    app = make_app(content, data_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, SidePicker)
+        await pilot.pause()
+        stylesheet = app.stylesheet
+        paths = [str(style_file(name)) for name in ("safety_check.tcss", "tips.tcss", "help.tcss")]
+        new = [path for path in paths if not stylesheet.has_source(path, "")]
+        assert len(new) == 2
+        before = list(stylesheet.rules)
+        parse_style_files(app, paths)
+        after = stylesheet.rules
+        kept = {id(rule) for rule in before}
+        added = [rule for rule in after if id(rule) not in kept]
+        assert all(any(rule is old for rule in after) for old in before)
+        assert len(after) == len(before) + len(added)
+        alone = Stylesheet(variables=app.get_css_variables())
+        for path in new:
+            alone.read(path)
+        assert added and shape(added) == shape(alone.rules)
+        everything = Stylesheet(variables=app.get_css_variables())
+        for location, source in stylesheet.source.items():
+            everything.add_source(
+                source.content,
+                read_from=location,
+                is_default_css=source.is_defaults,
+                tie_breaker=source.tie_breaker,
+                scope=source.scope,
+            )
+        assert shape(everything.rules) == shape(after)
+
+
+def shape(rules: list) -> list:
+    """What a list of rule sets says: each one's selectors and declarations."""
+    return [(rule.selectors, repr(rule.styles.get_rules())) for rule in rules]
 
 
 async def test_without_a_stylesheet_call_each_screen_is_styled_as_it_is_put_up(

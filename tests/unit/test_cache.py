@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -15,6 +14,7 @@ from coach.content import load as model
 from coach.content.yamlfile import ContentError
 from coach.store import content_cache as cache
 from tests.conftest import ROOT
+from tests.support.cache_files import PATTERN, made_from, read_json, saved_file, split, write_json
 
 CONTENT = ROOT / "content"
 
@@ -62,7 +62,7 @@ def test_a_content_problem_is_reported_every_time_and_never_cached(folder, tmp_p
     for _ in range(2):
         with pytest.raises(ContentError, match="surprise"):
             cache.load(folder, tmp_path / "c")
-    assert not list(tmp_path.rglob("content-*.json"))
+    assert not list(tmp_path.rglob("content-*"))
 
 
 @pytest.mark.parametrize(
@@ -76,21 +76,69 @@ def test_a_content_problem_is_reported_every_time_and_never_cached(folder, tmp_p
 )
 def test_a_damaged_cache_file_is_ignored_and_replaced(tmp_path, damage):
     cache.load(CONTENT, tmp_path)
-    (saved,) = tmp_path.glob("content-*.json")
-    key = json.loads(saved.read_bytes())["key"]
+    saved = saved_file(tmp_path)
+    whole = saved.read_bytes()
     saved.write_bytes(damage)
     content, _ = cache.load(CONTENT, tmp_path)
     assert content == model.load(CONTENT)
-    assert json.loads(saved.read_bytes())["key"] == key
+    assert saved.read_bytes() == whole
 
 
-def test_a_cache_with_the_right_key_but_broken_records_is_ignored(tmp_path):
+def test_a_cache_made_from_the_right_files_but_broken_records_is_ignored(tmp_path):
     cache.load(CONTENT, tmp_path)
-    (saved,) = tmp_path.glob("content-*.json")
-    data = json.loads(saved.read_bytes())
+    saved = saved_file(tmp_path)
+    data = read_json(saved)
     data["content"] = ["NoSuchRecord", []]
-    saved.write_text(json.dumps(data), encoding="utf-8")
+    write_json(saved, data)
     assert cache.load(CONTENT, tmp_path)[0] == model.load(CONTENT)
+
+
+def test_the_file_keeps_an_exact_copy_of_every_file_the_content_was_made_from(tmp_path):
+    cache.load(CONTENT, tmp_path)
+    copy = made_from(saved_file(tmp_path))
+    loader = Path(cache.__file__).parent.parent
+    for name in cache._LOADER_SOURCES:
+        data = (loader / name).read_bytes()
+        assert f"{name} {len(data)}\n".encode() + data in copy
+    for name in model.FILES:
+        data = (CONTENT / name).read_bytes()
+        assert f"{name} {len(data)}\n".encode() + data in copy
+
+
+@pytest.mark.parametrize("where", ["first", "middle", "last"])
+def test_a_copy_that_differs_by_one_byte_anywhere_is_a_miss(tmp_path, monkeypatch, where):
+    """Not a hash: the copy is compared whole, so any change to it (the same length,
+    one byte) is a miss, a full load, and the file is written again from the YAML."""
+    cache.load(CONTENT, tmp_path)
+    saved = saved_file(tmp_path)
+    head, body = split(saved)
+    length = head.index(b"\n") + 1
+    at = {"first": length, "middle": (length + len(head)) // 2, "last": len(head) - 1}[where]
+    changed = head[:at] + bytes([head[at] ^ 1]) + head[at + 1 :]
+    saved.write_bytes(changed + body)
+    loads = []
+    real = model.load
+    monkeypatch.setattr(model, "load", lambda folder: loads.append(folder) or real(folder))
+    assert cache.load(CONTENT, tmp_path)[0] == real(CONTENT)
+    assert loads == [CONTENT]
+    assert split(saved) == (head, body)
+
+
+def test_two_folders_with_one_file_name_take_turns_never_each_others_content(
+    folder, tmp_path, monkeypatch
+):
+    """The file name is a checksum of the folder's path: two folders that share it
+    each find the other's copy different from their own files."""
+    monkeypatch.setattr(cache.zlib, "crc32", lambda _data: 7)
+    tips = folder / "tips.yaml"
+    first_tip = model.load(folder).tips[0].text
+    text = tips.read_text(encoding="utf-8")
+    tips.write_text(text.replace(first_tip[:20], "Edited: " + first_tip[:12], 1), encoding="utf-8")
+    where = tmp_path / "c"
+    for _ in range(2):
+        assert cache.load(CONTENT, where)[0].tips[0].text == first_tip
+        assert cache.load(folder, where)[0].tips[0].text.startswith("Edited: ")
+    assert len(list(where.glob(PATTERN))) == 1
 
 
 def test_a_cache_that_cannot_be_written_costs_time_not_the_content(tmp_path):
@@ -137,6 +185,21 @@ def test_a_warm_start_imports_neither_pyyaml_nor_the_checkers(tmp_path):
     first, second = (r.stdout.strip() for r in runs)
     assert first == str(list(checkers)), [r.stderr for r in runs]
     assert second == "[]", [r.stderr for r in runs]
+
+
+def test_loading_the_content_loads_no_hash_module(tmp_path):
+    """A miss and a hit: the copy is compared whole, so neither loads hashlib (and, with
+    it, OpenSSL's digests: about 0.6 MiB of every start's memory, bench figure 5)."""
+    code = (
+        "import sys; from coach.cli import _load_or_explain; "
+        "assert _load_or_explain(None) is not None; "
+        "print(sorted(m for m in ('hashlib', '_hashlib', '_blake2') if m in sys.modules))"
+    )
+    env = {**os.environ, "CALF_COACH_CACHE": str(tmp_path)}
+    for _ in range(2):
+        run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+        assert run.stdout.strip() == "[]", run.stderr
+    assert len(list(tmp_path.glob(PATTERN))) == 1
 
 
 def test_a_cache_folder_others_can_write_to_is_not_trusted(tmp_path, monkeypatch):

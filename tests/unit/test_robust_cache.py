@@ -15,6 +15,7 @@ import pytest
 from coach.content import load as model
 from coach.store import content_cache as cache
 from tests.conftest import ROOT
+from tests.support.cache_files import PATTERN, read_json, saved_file, write_json
 from tests.support.robust_support import coach_env, no_traceback, run_coach
 
 CONTENT = ROOT / "content"
@@ -23,8 +24,7 @@ OTHER_USER = 65534  # nobody
 
 def cached(where: Path) -> Path:
     cache.load(CONTENT, where)
-    (saved,) = where.glob("content-*.json")
-    return saved
+    return saved_file(where)
 
 
 def count_full_loads(monkeypatch) -> list[Path]:
@@ -82,9 +82,9 @@ DAMAGE: dict[str, Callable[[dict], None]] = {
 @pytest.mark.parametrize("damage", DAMAGE)
 def test_a_cache_with_values_of_the_wrong_type_is_a_miss(tmp_path, monkeypatch, damage, content):
     saved = cached(tmp_path)
-    data = json.loads(saved.read_bytes())
+    data = read_json(saved)
     DAMAGE[damage](data)
-    saved.write_text(json.dumps(data).replace('"__DEEP__"', DEEP), encoding="utf-8")
+    write_json(saved, json.dumps(data).replace('"__DEEP__"', DEEP))
     loads = count_full_loads(monkeypatch)
     assert cache.load(CONTENT, tmp_path)[0] == content
     assert loads == [CONTENT]  # a miss: the YAML was read and checked again
@@ -95,7 +95,7 @@ def test_a_cache_with_values_of_the_wrong_type_is_a_miss(tmp_path, monkeypatch, 
 
 def test_a_cache_file_nested_too_deep_to_parse_is_a_miss(tmp_path):
     saved = cached(tmp_path)
-    saved.write_bytes(b"[" * 200_000 + b"]" * 200_000)
+    write_json(saved, "[" * 200_000 + "]" * 200_000)
     assert cache.load(CONTENT, tmp_path)[0] == model.load(CONTENT)
 
 
@@ -105,11 +105,11 @@ def test_a_poisoned_cache_does_not_crash_a_command(tmp_path, command):
     cache_dir = Path(env["CALF_COACH_CACHE"])
     first = run_coach(["tips"], env)  # writes the cache the commands below use
     assert first.returncode == 0, first.stderr
-    for saved in cache_dir.glob("content-*.json"):
-        data = json.loads(saved.read_bytes())
+    for saved in cache_dir.glob(PATTERN):
+        data = read_json(saved)
         DAMAGE["number-for-text"](data)  # a tip's text
         DAMAGE["null-for-text"](data)  # a red flag's title
-        saved.write_text(json.dumps(data), encoding="utf-8")
+        write_json(saved, data)
     out = run_coach(command, env, stdin="")
     assert out.returncode == 0, out.stderr
     assert no_traceback(out.stderr)
@@ -180,21 +180,30 @@ def test_the_cache_folder_the_app_makes_is_private(tmp_path):
     cache.load(CONTENT, where)
     for folder in (tmp_path / "a", tmp_path / "a" / "b", where):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
-    (saved,) = where.glob("content-*.json")
-    assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+    assert stat.S_IMODE(saved_file(where).stat().st_mode) == 0o600
 
 
 def test_old_cache_files_of_other_folders_are_pruned_when_one_is_written(tmp_path):
     """#27 item 13: a moved checkout or an old install leaves its cache file behind."""
-    stale = tmp_path / "content-0123456789abcdef.json"
-    stale.write_text("{}")
-    killed = tmp_path / ".content-0123456789abcdef.json.x1.tmp"
-    killed.write_text("{")
-    recent = tmp_path / "content-fedcba9876543210.json"
-    recent.write_text("{}")
+    stale = tmp_path / "content-0123abcd.cache"
+    stale.write_text("1\nx{}")
+    killed = tmp_path / ".content-0123abcd.cache.x1.tmp"
+    killed.write_text("1")
+    # The first format's files (JSON under a hash of the folder), left by an older install.
+    stale_json = tmp_path / "content-0123456789abcdef.json"
+    stale_json.write_text("{}")
+    killed_json = tmp_path / ".content-0123456789abcdef.json.x1.tmp"
+    killed_json.write_text("{")
+    recent = tmp_path / "content-fedcba98.cache"
+    recent.write_text("1\nx{}")
+    recent_json = tmp_path / "content-fedcba9876543210.json"
+    recent_json.write_text("{}")
+    other = tmp_path / "notes.json"
+    other.write_text("{}")
     old = os.stat(stale).st_mtime - cache.PRUNE_AFTER - 10
-    for path in (stale, killed):
+    for path in (stale, killed, stale_json, killed_json, other):
         os.utime(path, (old, old))
     cache.load(CONTENT, tmp_path)  # a miss: written, and the folder pruned
     saved = cache.cache_file(CONTENT, tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([saved.name, recent.name])
+    kept = [saved.name, recent.name, recent_json.name, other.name]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(kept)

@@ -17,6 +17,7 @@ from coach.store import content_cache as cache
 from coach.store.history import History
 from coach.system.safe_text import printable
 from tests.conftest import ROOT
+from tests.support.cache_files import read_json, saved_file, split, write_json
 from tests.support.robust_support import coach_env, no_traceback, run_coach
 
 TITLE = "\x1b]0;PWNED\x07"
@@ -123,10 +124,10 @@ def hold_fields(data: dict) -> list:
 @pytest.mark.parametrize("seconds", [-5, 0, 100_000])
 def test_a_tampered_cache_cannot_set_a_hold_out_of_range(tmp_path, content, seconds):
     cache.load(ROOT / "content", tmp_path)
-    (saved,) = tmp_path.glob("content-*.json")
-    data = json.loads(saved.read_bytes())
+    saved = saved_file(tmp_path)
+    data = read_json(saved)
     hold_fields(data)[0] = seconds  # default_seconds
-    saved.write_text(json.dumps(data), encoding="utf-8")
+    write_json(saved, data)
     loaded, _ = cache.load(ROOT / "content", tmp_path)
     assert loaded.hold.default_seconds == content.hold.default_seconds  # a miss: the YAML
     assert numbers_problem(loaded) is None
@@ -134,10 +135,10 @@ def test_a_tampered_cache_cannot_set_a_hold_out_of_range(tmp_path, content, seco
 
 def test_a_tampered_cache_cannot_carry_an_escape(tmp_path, content):
     cache.load(ROOT / "content", tmp_path)
-    (saved,) = tmp_path.glob("content-*.json")
-    text = saved.read_text(encoding="utf-8")
+    saved = saved_file(tmp_path)
+    text = split(saved)[1].decode("utf-8")
     tip = content.tips[0].text
-    saved.write_text(text.replace(json.dumps(tip)[1:-1], f"{TITLE}x", 1), encoding="utf-8")
+    write_json(saved, text.replace(json.dumps(tip)[1:-1], f"{TITLE}x", 1))
     loaded, _ = cache.load(ROOT / "content", tmp_path)
     assert loaded.tips[0].text == tip
 
