@@ -1,10 +1,8 @@
 """The command line: its commands and options, and what a line asked for (`parse`).
 
 argparse (with the gettext, locale and shutil it loads) is imported only for a line
-with more than a command and on/off switches: `calf-coach`, `calf-coach back`,
-`calf-coach back --no-voice` or `calf-coach tips` are what a person in pain types and
-what scripts run, and they start without it (and without the parser of every command,
-which outlived the parse in the app: garbage made before the collector is paused).
+with more than a command: `calf-coach`, `calf-coach back` or `calf-coach tips` alone are
+what a person in pain types and what scripts run, and they start without it.
 """
 
 from __future__ import annotations
@@ -182,25 +180,10 @@ class CommandLine(NamedTuple):
     """import: say what would be added, write nothing."""
 
 
-SWITCHES: dict[str, tuple[str, bool]] = {
-    "--plain": ("plain", True),
-    "--voice": ("voice", True),
-    "--no-voice": ("voice", False),
-}
-"""The options that take no value, by their whole names: what each sets."""
-
-
 def parse(argv: Sequence[str]) -> CommandLine:
-    """Read a command line; argparse exits with a message for one it cannot read.
-
-    A command alone, or followed only by switches written out in full, is read here,
-    as argparse would read it (the last of --voice and --no-voice counts); anything
-    else (an option with a value, a switch before the command, an abbreviation,
-    --help) goes to argparse."""
+    """Read a command line; argparse exits with a message for one it cannot read."""
     if not argv or (len(argv) == 1 and argv[0] in COMMANDS):  # a command alone
         return CommandLine(argv[0] if argv else None)
-    if argv[0] in COMMANDS and all(arg in SWITCHES for arg in argv[1:]):
-        return CommandLine(argv[0], **dict(SWITCHES[arg] for arg in argv[1:]))
     return CommandLine(**vars(build_parser().parse_args(argv)))
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import itertools
 import shutil
 import subprocess
 import sys
@@ -148,53 +146,6 @@ def test_a_command_alone_skips_argparse_and_means_the_same(argv):
     from coach.cli_args import CommandLine, build_parser, parse
 
     assert parse(argv) == CommandLine(**vars(build_parser().parse_args(argv)))
-
-
-SWITCH_LINES = [
-    list(switches)
-    for n in (1, 2, 3)
-    for switches in itertools.product(("--plain", "--voice", "--no-voice"), repeat=n)
-]
-
-
-@pytest.mark.parametrize("command", list(COMMANDS))
-def test_a_command_and_switches_skip_argparse_and_mean_the_same(command, monkeypatch):
-    """A command followed by switches written out in full is read without argparse
-    (every order, repeats, --voice and --no-voice together): it must agree with it."""
-    from coach import cli_args
-
-    expected = [
-        cli_args.CommandLine(**vars(cli_args.build_parser().parse_args([command, *line])))
-        for line in SWITCH_LINES
-    ]
-
-    def refuse() -> None:
-        raise AssertionError("built the argparse parser")
-
-    monkeypatch.setattr(cli_args, "build_parser", refuse)
-    assert [cli_args.parse([command, *line]) for line in SWITCH_LINES] == expected
-
-
-@pytest.mark.parametrize(
-    "argv",
-    [
-        ["--plain", "back"],
-        ["back", "--no-v"],
-        ["back", "--no-voice", "--hold", "5"],
-        ["back", "--plain", "-h"],
-        ["tips", "--plain", "cold"],
-        ["nothing", "--plain"],
-    ],
-)
-def test_a_line_with_more_than_switches_after_a_command_goes_to_argparse(argv, monkeypatch):
-    from coach import cli_args
-
-    built = []
-    real = cli_args.build_parser
-    monkeypatch.setattr(cli_args, "build_parser", lambda: built.append(1) or real())
-    with contextlib.suppress(SystemExit):
-        cli_args.parse(argv)
-    assert built == [1]
 
 
 @pytest.mark.parametrize(
