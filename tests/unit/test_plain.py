@@ -229,7 +229,7 @@ def test_q_at_the_optional_severity_skips_it_and_leaves_at_the_next_question(con
     assert (record.outcome, record.severity) == ("gone", None)
     text = out.getvalue()
     assert "did not understand" not in text and "sore for up to a day" in text
-    assert "Skip all" in text and "Ask in the morning" in text  # the causes, then q
+    assert "Skip all" in text  # the cause questions were asked, then q skipped them all
     assert text.count("Did you") == 0  # no second cause question asked after q
 
 
