@@ -38,7 +38,7 @@ class AfterCareScreen(CoachScreen[LegAnswer]):
             with VerticalScroll(id="after-care"):
                 for line in wording.after_care(self.step, self.numbers):
                     yield line_widget(line)
-            yield Words(t(LEG_QUESTION), id="which-leg", classes="hint", markup=False)
+            yield Words(t(LEG_QUESTION), id="which-leg", classes="hint")
             yield Choice("c", t("Carry on: what may have set it off"), id="carry-on")
         yield KeyFooter()
 

@@ -43,7 +43,7 @@ class CauseCheck(CoachScreen[tuple[str, ...] | str]):
             yield Words(id="cause-question")
             yield Words(t("y yes   n no   s skip"), id="cause-keys", classes="hint")
             if self.night:
-                yield Words(t(AT_NIGHT), id="cause-night", classes="hint", markup=False)
+                yield Words(t(AT_NIGHT), id="cause-night", classes="hint")
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -80,8 +80,8 @@ class CheckinScreen(CoachModal["CheckIn | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(id="checkin"):
             yield Words(t("Any cramps last night?"), id="checkin-title")
-            yield Words(id="checkin-question", markup=False)
-            yield Words(id="checkin-keys", classes="hint", markup=False)
+            yield Words(id="checkin-question")
+            yield Words(id="checkin-keys", classes="hint")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -210,6 +210,6 @@ class MorningCauses(CauseCheck):
         super().__init__(content, CauseQuestions(tuple(c.id for c in content.causes)))
 
     def on_mount(self) -> None:
-        lead = Words(t(MORNING_CAUSES), id="cause-morning", classes="hint", markup=False)
+        lead = Words(t(MORNING_CAUSES), id="cause-morning", classes="hint")
         self.query_one("#cause-check").mount(lead, before=0)
         super().on_mount()

@@ -32,7 +32,7 @@ class ConfirmDeleteScreen(CoachModal[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Words(self._question, id="question", markup=False)
+            yield Words(self._question, id="question")
             with Horizontal(id="buttons"):
                 yield Button(t("Yes, delete (y)"), id="yes", variant="error")
                 yield self._no

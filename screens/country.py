@@ -45,7 +45,7 @@ class CountryPicker(CoachModal[str | None]):
         self.typed = ""
         # Kept, not looked up: they are not there when the app ends as the dialog is put
         # up (a signal: #29 item 5).
-        self._typed_line = Words("", id="typed", markup=False)
+        self._typed_line = Words("", id="typed")
         self._countries = OptionList(*self._options(self.regions), id="countries", markup=False)
 
     def compose(self) -> ComposeResult:

@@ -54,7 +54,7 @@ class HelpScreen(CoachModal[None]):
     def compose(self) -> ComposeResult:
         with self._box:
             yield Words(t("Keys on this screen"), classes="title-line")
-            yield Words("\n".join(self.lines), id="keys-list", markup=False)
+            yield Words("\n".join(self.lines), id="keys-list")
             yield Words(
                 t(
                     "Ctrl+C or Ctrl+Q quits from anywhere. Ctrl+P opens the command palette "
@@ -70,11 +70,11 @@ class HelpScreen(CoachModal[None]):
                     markup=False,
                 )
             yield Words(t("What Calf Coach does"), classes="section")
-            yield Words("\n".join(f"• {t(line)}" for line in DOES), markup=False)
+            yield Words("\n".join(f"• {t(line)}" for line in DOES))
             yield Words(t("What it does not do"), classes="section")
-            yield Words("\n".join(f"• {t(line)}" for line in DOES_NOT), markup=False)
+            yield Words("\n".join(f"• {t(line)}" for line in DOES_NOT))
             yield Words(t("Where your history is kept"), classes="section")
-            yield Words(str(self.data_dir / "history.db"), id="history-path", markup=False)
+            yield Words(str(self.data_dir / "history.db"), id="history-path")
             yield Words(t("How sure is each tip?"), classes="section")
             for level in self.content.evidence.values():
                 yield Words(Text.assemble((level.label, "bold"), f": {level.meaning}"))

@@ -84,10 +84,10 @@ class HistoryScreen(CoachScreen[None]):
         # Shown or hidden from the start (no restyling after mounting): with the rows
         # read before the app started, the first frame is composed with them.
         self._ready = ready = self._take_early()
-        yield self._shown(Words(t(HISTORY_OFF), id="off", markup=False), not self._opening)
+        yield self._shown(Words(t(HISTORY_OFF), id="off"), not self._opening)
         if self._opening:
-            yield Words(ready.headline if ready else "", id="summary", markup=False)
-            skipped = Words(ready.skipped or "" if ready else "", id="skipped", markup=False)
+            yield Words(ready.headline if ready else "", id="summary")
+            skipped = Words(ready.skipped or "" if ready else "", id="skipped")
             yield self._shown(skipped, bool(ready and ready.skipped))
             titles = {
                 "tab-episodes": t("Episodes"),
@@ -98,7 +98,7 @@ class HistoryScreen(CoachScreen[None]):
             yield TabStrip(titles)
             with ContentSwitcher(initial="tab-episodes"):
                 with Vertical(id="tab-episodes", classes="pane"):
-                    empty = Words(t(NO_EPISODES), id="empty", markup=False)
+                    empty = Words(t(NO_EPISODES), id="empty")
                     yield self._shown(empty, not (ready and ready.total))
                     table = EpisodeTable(
                         tuple(t(c) for c in COLUMNS), column_samples(), id="episodes"
@@ -200,7 +200,7 @@ class HistoryScreen(CoachScreen[None]):
             if shown:
                 shown.first(Static).update(text)
             else:
-                chart = Words(text, id=name, classes="chart", markup=False)
+                chart = Words(text, id=name, classes="chart")
                 self.query_one(f"#tab-{name}", Vertical).mount(VerticalScroll(chart))
         self.loaded += 1
         self.refresh_bindings()

@@ -99,7 +99,7 @@ class HoldScreen(CountdownScreen[HoldResult]):
             yield self._face
             yield self._positions
             if self.past is not None:  # the person's own record (#15), before the steps
-                yield Words(past_line(self.past, self.content), id="hold-past", markup=False)
+                yield Words(past_line(self.past, self.content), id="hold-past")
             if self.hold_number == 1 and not self.coach.voice.on:
                 yield Words(t("Press v to hear each step read aloud."), id="voice-hint")
             with self._steps_box:

@@ -94,7 +94,7 @@ class ProfileScreen(CoachModal[None]):
                 classes="hint",
                 markup=False,
             )
-            yield Words(id="profile-list", markup=False)
+            yield Words(id="profile-list")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -196,9 +196,9 @@ class AddMedicineScreen(CoachModal["Medicine | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="profile-add"):
-            yield Words(t("Name of the medicine, then Enter"), id="profile-ask", markup=False)
+            yield Words(t("Name of the medicine, then Enter"), id="profile-ask")
             yield NameBox(id="profile-input", max_length=60)
-            yield Words("", id="profile-problem", classes="hint", markup=False)
+            yield Words("", id="profile-problem", classes="hint")
         yield KeyFooter()
 
     def on_mount(self) -> None:

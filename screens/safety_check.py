@@ -19,7 +19,7 @@ from coach.text.wording import GATE_CASES, GATE_CASES_SHORT, GATE_QUESTION, SIGN
 from screens.base import CoachScreen
 from screens.widgets.choice import Choice
 from screens.widgets.key_footer import KeyFooter
-from screens.widgets.lines import Words, shown
+from screens.widgets.lines import Words
 
 
 class SafetyCheck(CoachScreen[SafetyAnswer]):
@@ -69,14 +69,14 @@ class SafetyCheck(CoachScreen[SafetyAnswer]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="safety"):
-            yield Words(shown(t(GATE_QUESTION)), id="safety-question", markup=False)
+            yield Words(t(GATE_QUESTION), id="safety-question")
             cases = zip(GATE_CASES, GATE_CASES_SHORT, strict=True)
             with VerticalScroll(id="gate-cases", can_focus=False):
                 for i, (case, short) in enumerate(cases, 1):
                     with Horizontal(classes="gate-case"):  # a hanging indent, in any script
-                        yield Words(f"{i}.", classes="gate-number", markup=False)
-                        yield Words(shown(t(case)), classes="gate-text -full", markup=False)
-                        yield Words(shown(t(short)), classes="gate-text -brief", markup=False)
+                        yield Words(f"{i}.", classes="gate-number")
+                        yield Words(t(case), classes="gate-text -full")
+                        yield Words(t(short), classes="gate-text -brief")
             yield Choice("n", t("No, none of these: start the stretch"), id="no")
             yield Choice("y", t("Yes: do not stretch, get help"), id="yes")
             if self.ask_region:
@@ -85,9 +85,9 @@ class SafetyCheck(CoachScreen[SafetyAnswer]):
                     country=self.numbers.name,
                     number=self.numbers.emergency,
                 )
-                yield Words(numbers, id="safety-numbers", markup=False)
+                yield Words(numbers, id="safety-numbers")
             if self.step.disclaimer:
-                yield Words(shown(wording.disclaimer(self.numbers)), id="disclaimer", markup=False)
+                yield Words(wording.disclaimer(self.numbers), id="disclaimer")
         yield KeyFooter()
 
     def on_choice_chosen(self, event: Choice.Chosen) -> None:
@@ -120,8 +120,8 @@ class WhichSignScreen(CoachScreen[SignAnswer]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="safety"):
-            yield Words(t("Do not stretch."), classes="title-line", markup=False)
-            yield Words(t("Which one? Press its number."), id="safety-question", markup=False)
+            yield Words(t("Do not stretch."), classes="title-line")
+            yield Words(t("Which one? Press its number."), id="safety-question")
             for key, (value, label) in enumerate(SIGN_NAMES.items(), 1):
                 yield Choice(str(key), t(label), id=f"sign-{value}")
         yield KeyFooter()

@@ -88,17 +88,17 @@ class SidePicker(HomeScreen):
             # For someone whose screen reader reads this screen: the full-screen app is
             # re-read frame by frame, and plain mode is made for them (#27). Under the
             # question, so a reader says it right after (under yasr, 5 s in, not 16 s).
-            yield Words(t("Screen reader? Run calf-coach --plain"), id="plain-hint", markup=False)
+            yield Words(t("Screen reader? Run calf-coach --plain"), id="plain-hint")
             self._back = Choice("b", back.label, id="back")
             yield self._back
             yield Choice("f", front.label, id="front")
             yield Choice("n", t("Not sure"), id="not-sure")
             if self.ask_region:  # in the hint's place, so it is seen without scrolling
-                yield Words(self._country_question(), id="ask-country", markup=False)
+                yield Words(self._country_question(), id="ask-country")
             else:
                 yield Words(t("Press a letter, or use the arrows and Enter."), id="picker-hint")
             if self.first_run:
-                yield Words(self._disclaimer(), id="disclaimer", markup=False)
+                yield Words(self._disclaimer(), id="disclaimer")
         yield KeyFooter()
 
     def _country_question(self) -> str:
@@ -177,7 +177,7 @@ class SidePicker(HomeScreen):
             return  # on_mount shows it when the line's place is there
         if not self.query("#checkin-line"):
             text = checkin_question(self.checkin_recorded) + "  " + t(CHECKIN_KEYS)
-            line = Words(text, id="checkin-line", markup=False)
+            line = Words(text, id="checkin-line")
             disclaimer = self.query("#disclaimer")
             self._picker.mount(line, before=disclaimer.first() if disclaimer else None)
         self.refresh_bindings()

@@ -48,7 +48,7 @@ class StillCramping(CoachScreen[NextAnswer]):
     def compose(self) -> ComposeResult:
         title, *rest = wording.what_next(self.step)
         with VerticalScroll(id="still"):
-            yield Words(title.text, classes="title-line", markup=False)
+            yield Words(title.text, classes="title-line")
             self._hold = Choice("h", t("Hold the stretch again"), id="hold")
             yield self._hold
             yield Choice("q", t("Stop here"), id="stop")

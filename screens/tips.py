@@ -51,7 +51,7 @@ class TipsScreen(CoachScreen[None]):
                         classes="cause",
                     )
             for section in tip_sections(self.content, self.yes):
-                yield Words(section.title, classes="section", markup=False)
+                yield Words(section.title, classes="section")
                 yield from (self._tip(tip) for tip in section.tips)
             yield Words(t("How sure is each tip?"), classes="section")
             for level in self.content.evidence.values():
@@ -64,7 +64,7 @@ class TipsScreen(CoachScreen[None]):
         label, rest = tip_evidence(self.content, tip)
         meta = Text.assemble((label, "bold"), rest)
         return Vertical(
-            Words(tip.text, classes="tip-text", markup=False),
+            Words(tip.text, classes="tip-text"),
             Words(meta, classes="tip-meta"),
             classes=f"tip -{tip.evidence}",
         )
