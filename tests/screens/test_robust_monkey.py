@@ -34,7 +34,7 @@ from screens.app.shell import make_app
 from tests.conftest import FakeClock
 from tests.support.robust_support import settle, wait_until
 
-DEFAULT_SEED = 7
+DEFAULT_SEED = 12
 """A seed whose walk reaches every screen. Where a walk goes depends on every screen's
 keys, so a change to them can move it: 6062024 stopped reaching StillCramping when
 dialogs gained their own ! and ? keys (it spent 1,100 events on Red flags instead);
@@ -44,8 +44,10 @@ StillCramping when `!` and `?` came to be listed after every other key and the r
 keys stopped being bindings; 5 stopped reaching StillCramping when the "do not stretch"
 gate gained "which one?" and get-help screens stopped taking keys in their first second
 (#26, #27); 6 stopped reaching StillCramping when the gate got one-line cases on short
-windows and "0" at the check-in after a recorded night came to open a dialog; 7 reaches
-all (so do 12 and 13), checked with `-W error::UserWarning`. Seeds 7 and 9 found two
+windows and "0" at the check-in after a recorded night came to open a dialog; the walk's
+app also took the hour from the wall clock, so a seed chosen at night could miss a
+screen by day (7 did): the app now starts at noon, and 12 reaches all (so does 13;
+each passed three runs with `-W error::UserWarning`). Seeds 7 and 9 found two
 crashes on the way (`!` typed into the medicine box; a history read shown after the
 history was closed), pinned by tests of their own."""
 SEED = int(os.environ.get("CALF_MONKEY_SEED") or DEFAULT_SEED)
@@ -163,7 +165,7 @@ class Monkey:
     async def run(self) -> None:
         while self.sent < self.total:
             self.apps += 1
-            app = make_app(self.content, data_dir=self.data_dir, clock=self.clock)
+            app = make_app(self.content, data_dir=self.data_dir, clock=self.clock, hour=12)
             size = (self.rng.randint(40, 120), self.rng.randint(12, 40))
             self.log.append(f"-- app {self.apps} at {size[0]}x{size[1]}")
             async with app.run_test(size=size) as pilot:
