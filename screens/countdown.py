@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from coach.core.cues import Cue
 from coach.core.i18n import t
-from coach.core.timer import HoldTimer, clock_text
+from coach.core.timer import HoldTimer, clock_text, next_redraw
 from screens.base import CoachScreen, Result
 
 BELL_GAP = 0.4
@@ -20,12 +20,14 @@ BELL_GAP = 0.4
 class CountdownScreen(CoachScreen[Result]):
     """Subclasses set `self.timer` and implement `redraw()`.
 
-    Redraws are planned for the moment the shown second changes, so the display
+    Redraws are planned for just after the shown second changes, so the display
     is never a second late, and nothing runs at all while paused.
     """
 
     timer: HoldTimer
     _ticker: Timer | None = None
+    _every_second = False
+    """Whether `_ticker` fires once a second (or once, at the next change)."""
     _shown: tuple | None = None
 
     def state_key(self) -> tuple:
@@ -94,12 +96,18 @@ class CountdownScreen(CoachScreen[Result]):
         """Hook for end-of-time handling."""
 
     def _schedule(self) -> None:
+        """Time the next redraw as `next_redraw` says (coach/core/timer.py)."""
+        plan = next_redraw(self.timer.until_next_change(), self._every_second)
+        if plan.how == "keep":
+            return
         if self._ticker is not None:
             self._ticker.stop()
             self._ticker = None
-        wait = self.timer.until_next_change()
-        if wait is not None:
-            self._ticker = self.set_timer(wait + 0.002, self.tick, name="countdown-tick")
+        self._every_second = plan.how == "every second"
+        if self._every_second:
+            self._ticker = self.set_interval(1.0, self.tick, name="countdown-beat")
+        elif plan.how == "once":
+            self._ticker = self.set_timer(plan.wait, self.tick, name="countdown-tick")
 
 
 def switch_class(widget: Widget, name: str, choices: tuple[str, ...]) -> None:

@@ -11,7 +11,7 @@ import math
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Literal, NamedTuple, Protocol
 
 Clock = Callable[[], float]
 
@@ -116,6 +116,47 @@ class HoldTimer:
             return None
         left = self.remaining()
         return max(0.0, left - (math.ceil(left - 1e-9) - 1))
+
+
+REDRAW_AFTER = 0.002
+"""A redraw is timed this long after the shown second changes, never before it."""
+START_BEAT = (0.001, 0.01)
+"""A once-a-second redraw starts only this long after a change: not sooner, since
+Textual's timers may fire half a millisecond early, and no later, since it goes on
+landing as long after each change."""
+ON_TIME = 0.05
+"""A once-a-second redraw that lands later than this after its change is re-timed."""
+
+Redraw = Literal["none", "keep", "every second", "once"]
+
+
+class NextRedraw(NamedTuple):
+    """How a countdown screen times its next redraw (screens/countdown.py)."""
+
+    how: Redraw
+    wait: float = 0.0
+    """For "once": seconds until it is due."""
+
+
+def next_redraw(until_change: float | None, every_second: bool) -> NextRedraw:
+    """Right after the shown second changes, one timer that fires once a second takes
+    over, started then, so that each fire lands just after the next change (a timer
+    that repeats keeps the beat of its first fire). It is kept while it lands on time:
+    one timer through a hold costs the machine less than a new one each second.
+    Anything else (the start, a resume, a key pressed mid-second, a late fire) times
+    one redraw for the next change. Paused or done: none.
+
+    `until_change`: HoldTimer.until_next_change(); `every_second`: whether the
+    once-a-second timer is running now.
+    """
+    if until_change is None:
+        return NextRedraw("none")
+    since = 1.0 - until_change  # how long ago the shown second changed
+    if every_second and since <= ON_TIME:
+        return NextRedraw("keep")
+    if START_BEAT[0] <= since <= START_BEAT[1]:
+        return NextRedraw("every second")
+    return NextRedraw("once", until_change + REDRAW_AFTER)
 
 
 def clock_text(seconds: float) -> str:

@@ -1,4 +1,4 @@
-from coach.core.timer import HoldTimer, step_index
+from coach.core.timer import HoldTimer, NextRedraw, next_redraw, step_index
 from tests.conftest import FakeClock
 
 
@@ -90,6 +90,48 @@ def test_until_next_change_lands_on_the_second_boundary():
     timer.resume()
     clock.advance(60)
     assert timer.until_next_change() is None
+
+
+def test_the_first_redraw_is_aimed_just_after_the_change():
+    """At the start (or on a resume) one redraw is timed for just after the next change:
+    a timer that repeats would keep a beat a hair before each change."""
+    timer, _ = make(60)
+    plan = next_redraw(timer.until_next_change(), every_second=False)
+    assert plan.how == "once" and 1.0 < plan.wait < 1.01
+
+
+def test_just_after_a_change_one_timer_takes_over_and_is_kept_while_on_time():
+    timer, clock = make(60)
+    clock.advance(1.002)  # the redraw aimed at the change lands
+    assert next_redraw(timer.until_next_change(), every_second=False).how == "every second"
+    for step in (1.0, 1.028, 1.02):  # its fires, 2, 30 then 50 ms after their changes
+        clock.advance(step)
+        assert next_redraw(timer.until_next_change(), every_second=True).how == "keep"
+    clock.advance(1.001)  # 51 ms late: re-timed
+    assert next_redraw(timer.until_next_change(), every_second=True).how == "once"
+
+
+def test_a_late_or_early_fire_and_a_key_mid_second_re_time_the_redraw():
+    timer, clock = make(60)
+    clock.advance(3.08)  # a fire 80 ms after its change: one redraw aimed at the next
+    plan = next_redraw(timer.until_next_change(), every_second=True)
+    assert plan.how == "once" and abs(plan.wait - 0.922) < 1e-6
+    clock.advance(0.9195)  # a fire half a millisecond before its change
+    plan = next_redraw(timer.until_next_change(), every_second=True)
+    assert plan.how == "once" and abs(plan.wait - 0.0025) < 1e-6
+    clock.advance(0.4)  # a key pressed mid-second (space, +) redraws at once and re-times
+    assert next_redraw(timer.until_next_change(), every_second=False).how == "once"
+    clock.advance(0.3)
+    assert next_redraw(timer.until_next_change(), every_second=False).how == "once"
+
+
+def test_no_redraw_is_timed_while_paused_or_after_the_end():
+    timer, clock = make(60)
+    timer.pause()
+    assert next_redraw(timer.until_next_change(), every_second=True) == NextRedraw("none")
+    timer.resume()
+    clock.advance(61)
+    assert next_redraw(timer.until_next_change(), every_second=True) == NextRedraw("none")
 
 
 def test_pause_does_nothing_before_start_or_after_end():
