@@ -144,10 +144,13 @@ def paired_row(figure: str, pair: Paired, budget: float, detail: str) -> Row:
 
 
 @contextmanager
-def data_dir(settings: dict | None = None) -> Iterator[Path]:
-    """A fresh data dir per run, so no run sees history written by another."""
+def data_dir(settings: dict | None = None, like: Path | None = None) -> Iterator[Path]:
+    """A fresh data dir per run, so no run sees history written by another; with
+    `like`, a copy of that one (a returning user's: settings and a history)."""
     path = Path(tempfile.mkdtemp(prefix="calf-bench-"))
     try:
+        if like is not None:
+            shutil.copytree(like, path, dirs_exist_ok=True)
         if settings is not None:
             (path / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
         yield path
