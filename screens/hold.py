@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from rich.table import Table
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,7 +16,7 @@ from coach.core.i18n import t
 from coach.core.steps import Hold, HoldEnd, HoldResult
 from coach.core.timer import Clock, HoldTimer, clock_text, step_index
 from coach.text.diary_text import past_line
-from coach.text.wrap import tidy
+from coach.text.wrap import tidy, wrap
 from screens.countdown import CountdownScreen, switch_class
 from screens.widgets.big_clock import size_for
 from screens.widgets.countdown_face import CountdownFace
@@ -27,11 +28,47 @@ AUTO_NEXT_SECONDS = 3.0
 STEP_STATES = ("-past", "-current", "-next", "-later")
 
 
+MARKER_CELLS = 8
+"""A step's text starts this many cells in: its marker ("▶ Now", "Next", "✓") and a gap."""
+
+
+class MarkedStep:
+    """A step's text wrapped beside its marker, wrapped lines indented under the text.
+
+    Drawn line by line rather than as a two-column Rich table: a step's look changes
+    as the hold moves on, and laying out a table to draw it each time cost more than
+    the repaints of the seconds around it."""
+
+    def __init__(self, marker: str, text: str) -> None:
+        self.marker = marker
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        room = max(options.max_width - MARKER_CELLS, 1)
+        body = shown(self.text)
+        if isinstance(body, str):
+            lines = [line.plain for line in Text(body).wrap(console, room)]
+        else:  # Chinese, broken by the Chinese rule
+            lines = wrap(body.text, room)
+        column = min(room, cell_len(str(body)))  # as wide as the text, up to the room
+        heads = [self.marker] + [""] * (len(lines) - 1)
+        yield Text(
+            "\n".join(
+                pad(head, MARKER_CELLS) + pad(line, column)
+                for head, line in zip(heads, lines, strict=True)
+            )
+        )
+
+
+def pad(text: str, cells: int) -> str:
+    return text + " " * (cells - cell_len(text))
+
+
 class StepLine(Static):
     """A step with its marker in its own column, so wrapped lines stay indented.
 
-    One widget drawing a two-column grid: as a row of three widgets per step, the
-    steps were a third of the time it took `calf-coach back` to show the countdown.
+    One widget per step: as a row of three widgets per step, the steps were a third of
+    the time it took `calf-coach back` to show the countdown.
     """
 
     def __init__(self, text: str) -> None:
@@ -39,13 +76,8 @@ class StepLine(Static):
         self.text = text
         self.marker = ""
 
-    def render(self) -> Table:
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(width=7, no_wrap=True)
-        grid.add_column(ratio=1)
-        text = shown(self.text)
-        grid.add_row(self.marker, Text(text) if isinstance(text, str) else text)
-        return grid
+    def render(self) -> MarkedStep:
+        return MarkedStep(self.marker, self.text)
 
     def show(self, marker: str, state: str) -> None:
         if marker != self.marker:
