@@ -17,8 +17,7 @@ import time
 import pytest
 
 from screens.widgets.big_clock import clock_rows, size_for
-from tests.conftest import ROOT
-from tests.support.robust_support import PtyRun
+from tests.support.robust_support import PtyRun, coach_env
 
 pytestmark = pytest.mark.slow
 
@@ -66,13 +65,7 @@ def test_every_second_of_a_hold_is_whole_on_the_terminal(tmp_path, lang, size):
     data = tmp_path / "data"
     data.mkdir()
     (data / "settings.json").write_text(json.dumps({"disclaimer_seen": True, "language": lang}))
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "PYTHONPATH": str(ROOT),
-        "HOME": str(tmp_path),
-        "TERM": "xterm-256color",
-        "LANG": "C.UTF-8",
-    }
+    env = coach_env(tmp_path, TERM="xterm-256color")
     args = ["back", "--data-dir", str(data), "--no-voice", "--hold", str(HOLD), "--lang", lang]
     run = PtyRun(args, env, size=size, cwd=tmp_path)
     try:
