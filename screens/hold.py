@@ -120,15 +120,20 @@ class HoldScreen(CountdownScreen[HoldResult]):
         # nothing when the app is ending as the screen is put up (a signal just after
         # "no"), and each second's query adds up through a hold.
         planned = self.planned
-        self._face = CountdownFace(self._state_text(planned), clock_text(planned), id="countdown")
-        self._title = Words(id="hold-title", classes="title-line")
+        self._face = CountdownFace(
+            self._state_text(planned), clock_text(planned), id="countdown", classes="hold-part"
+        )
+        self._title = Words(id="hold-title", classes="title-line hold-part")
         self._positions = Words(id="positions", classes="hint")
         self._steps_box = Vertical(id="steps")
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="hold"):
-            yield self._title
-            yield self._face
+        # The face sits on the screen itself, the parts below it in a box of their own:
+        # each second Textual draws again every widget whose container meets the face,
+        # so a box holding them all had each of them drawn with the face.
+        yield self._title
+        yield self._face
+        with Vertical(id="hold-below", classes="hold-part"):
             yield self._positions
             if self.past is not None:  # the person's own record (#15), before the steps
                 yield Words(past_line(self.past, self.content), id="hold-past")

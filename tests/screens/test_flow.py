@@ -174,13 +174,13 @@ async def test_pause_extend_and_finish_early(content, clock):
         await pilot.press("space")
         face = app.screen.query_one(CountdownFace)
         assert "PAUSED" in face.state
-        assert face.classes == {"-paused"}  # the warning colour, words and clock
+        assert face.classes - {"hold-part"} == {"-paused"}  # the warning colour, words and clock
         await run_out(pilot, clock, 100)
         assert digits(app) == "0:55"
         await pilot.press("space", "plus")
         await pilot.pause()
         assert digits(app) == "1:25"
-        assert face.classes == {"-holding"}
+        assert face.classes - {"hold-part"} == {"-holding"}
         await run_out(pilot, clock, 20)
         await pilot.press("d")
         await wait_for(pilot, FollowUp)
@@ -389,3 +389,19 @@ async def test_relief_keys_mark_tried_then_hold_again_records_it(content, clock)
         await on_top(pilot, HoldScreen)
         assert app.flow.episode.holds == 2
         assert app.flow.episode.relief_tried == ("massage",)
+
+
+async def test_hold_face_has_no_neighbours_in_its_box(content, clock):
+    """Each second Textual draws every widget whose container meets the changed face:
+    the face and the title sit on the screen, the rest in a box below (bench 3a)."""
+    app = make_app(content, side="back", clock=clock, hour=12)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await past_safety_check(pilot)
+        screen = app.screen
+        face = screen.query_one(CountdownFace)
+        assert face.parent is screen
+        below = screen.query_one("#hold-below")
+        assert below.parent is screen
+        steps = list(screen.query(".step"))
+        assert steps and all(below in step.ancestors for step in steps)
+        assert below.region.y >= face.region.bottom
