@@ -18,6 +18,7 @@ from screens.side_picker import SidePicker
 from screens.still_cramping import StillCramping
 from screens.tips import TipsScreen
 from screens.widgets.countdown_face import CountdownFace
+from screens.widgets.step_list import StepList
 from tests.support.pilot import footer_keys, past_safety_check, run_out, statics_text, wait_for
 
 # Whole-app walks (each test drives an episode through several screens): slow, out of
@@ -34,7 +35,7 @@ def digits(app) -> str:
 
 
 def current_step(app) -> str:
-    return app.screen.query_one(".step.-current").text
+    return app.screen.query_one(StepList).current_text
 
 
 async def test_back_cramp_end_to_end(content, clock):
@@ -402,6 +403,5 @@ async def test_hold_face_has_no_neighbours_in_its_box(content, clock):
         assert face.parent is screen
         below = screen.query_one("#hold-below")
         assert below.parent is screen
-        steps = list(screen.query(".step"))
-        assert steps and all(below in step.ancestors for step in steps)
+        assert below in screen.query_one(StepList).ancestors
         assert below.region.y >= face.region.bottom
