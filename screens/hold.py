@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, RenderResult
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Static
 
 from coach.content.model import Content
 from coach.core.cues import Heard, HoldPlan, hold_cues
@@ -16,74 +12,16 @@ from coach.core.i18n import t
 from coach.core.steps import Hold, HoldEnd, HoldResult
 from coach.core.timer import Clock, HoldTimer, clock_text, step_index
 from coach.text.diary_text import past_line
-from coach.text.wrap import tidy, wrap
-from screens.countdown import CountdownScreen, switch_class
+from coach.text.wrap import tidy
+from screens.countdown import CountdownScreen
 from screens.widgets.big_clock import size_for
 from screens.widgets.countdown_face import CountdownFace
 from screens.widgets.key_footer import KeyFooter
-from screens.widgets.lines import Words, shown
+from screens.widgets.lines import Words
+from screens.widgets.step_list import StepList
 
 AUTO_NEXT_SECONDS = 3.0
 """How long the "time's up" cue stays before the follow-up question."""
-STEP_STATES = ("-past", "-current", "-next", "-later")
-
-
-MARKER_CELLS = 8
-"""A step's text starts this many cells in: its marker ("▶ Now", "Next", "✓") and a gap."""
-
-
-class MarkedStep:
-    """A step's text wrapped beside its marker, wrapped lines indented under the text.
-
-    Drawn line by line rather than as a two-column Rich table: a step's look changes
-    as the hold moves on, and laying out a table to draw it each time cost more than
-    the repaints of the seconds around it."""
-
-    def __init__(self, marker: str, text: str) -> None:
-        self.marker = marker
-        self.text = text
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        room = max(options.max_width - MARKER_CELLS, 1)
-        body = shown(self.text)
-        if isinstance(body, str):
-            lines = [line.plain for line in Text(body).wrap(console, room)]
-        else:  # Chinese, broken by the Chinese rule
-            lines = wrap(body.text, room)
-        column = min(room, cell_len(str(body)))  # as wide as the text, up to the room
-        heads = [self.marker] + [""] * (len(lines) - 1)
-        yield Text(
-            "\n".join(
-                pad(head, MARKER_CELLS) + pad(line, column)
-                for head, line in zip(heads, lines, strict=True)
-            )
-        )
-
-
-def pad(text: str, cells: int) -> str:
-    return text + " " * (cells - cell_len(text))
-
-
-class StepLine(Static):
-    """A step with its marker in its own column, so wrapped lines stay indented.
-
-    One widget per step: as a row of three widgets per step, the steps were a third of
-    the time it took `calf-coach back` to show the countdown.
-    """
-
-    def __init__(self, text: str) -> None:
-        super().__init__(classes="step -later")
-        self.text = text
-        self.marker = ""
-
-    def render(self) -> MarkedStep:
-        return MarkedStep(self.marker, self.text)
-
-    def show(self, marker: str, state: str) -> None:
-        if marker != self.marker:
-            self.marker = marker
-            self.refresh()
-        switch_class(self, state, STEP_STATES)
 
 
 class HoldScreen(CountdownScreen[HoldResult]):
@@ -120,22 +58,26 @@ class HoldScreen(CountdownScreen[HoldResult]):
         # nothing when the app is ending as the screen is put up (a signal just after
         # "no"), and each second's query adds up through a hold.
         planned = self.planned
-        self._face = CountdownFace(self._state_text(planned), clock_text(planned), id="countdown")
-        self._title = Words(id="hold-title", classes="title-line")
+        self._face = CountdownFace(
+            self._state_text(planned), clock_text(planned), id="countdown", classes="hold-part"
+        )
+        self._title = Words(id="hold-title", classes="title-line hold-part")
         self._positions = Words(id="positions", classes="hint")
-        self._steps_box = Vertical(id="steps")
+        self._steps = StepList([step.text for step in self.steps], id="steps")
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="hold"):
-            yield self._title
-            yield self._face
+        # The face sits on the screen itself, the parts below it in a box of their own:
+        # each second Textual draws again every widget whose container meets the face,
+        # so a box holding them all had each of them drawn with the face.
+        yield self._title
+        yield self._face
+        with Vertical(id="hold-below", classes="hold-part"):
             yield self._positions
             if self.past is not None:  # the person's own record (#15), before the steps
                 yield Words(past_line(self.past, self.content), id="hold-past")
             if self.hold_number == 1 and not self.coach.voice.on:
                 yield Words(t("Press v to hear each step read aloud."), id="voice-hint")
-            with self._steps_box:
-                yield from (StepLine(step.text) for step in self.steps)
+            yield self._steps
         yield KeyFooter()
 
     def on_resize(self) -> None:
@@ -157,10 +99,8 @@ class HoldScreen(CountdownScreen[HoldResult]):
     def steps(self):
         return self.guide.steps[self.position]
 
-    async def _build_steps(self) -> None:
-        box = self._steps_box
-        await box.remove_children()
-        await box.mount_all(StepLine(step.text) for step in self.steps)
+    def _build_steps(self) -> None:
+        self._steps.set_steps([step.text for step in self.steps], self.current_step())
         self._label()
 
     def _label(self) -> None:
@@ -230,16 +170,7 @@ class HoldScreen(CountdownScreen[HoldResult]):
             self.call_after_refresh(self.park_cursor)
 
     def _show_steps(self, current: int) -> None:
-        for i, line in enumerate(self.query(StepLine)):
-            if i < current:
-                line.show("✓", "-past")
-            elif i == current:
-                line.show(t("▶ Now"), "-current")
-            else:
-                line.show(
-                    t("Next") if i == current + 1 else "",
-                    "-next" if i == current + 1 else "-later",
-                )
+        self._steps.show(current)
 
     def park_cursor(self) -> None:
         """Put the terminal's (hidden) cursor at the start of the current step, or of the
@@ -247,10 +178,10 @@ class HoldScreen(CountdownScreen[HoldResult]):
         `App.cursor_position` is public: Textual moves the cursor there after each frame."""
         if not self.is_attached or self.app.screen is not self:
             return
-        lines = list(self.query(".step.-current"))
-        if lines and lines[0].region.height:
-            self.app.cursor_position = lines[0].region.offset
-        elif not lines:  # time is up: the cursor goes to the TIME'S UP line
+        step = self._steps.current_offset
+        if step is not None:
+            self.app.cursor_position = step
+        elif self.timer.done:  # the cursor goes to the TIME'S UP line
             self.app.cursor_position = self._face.state_offset
 
     def _on_time_up(self) -> None:
@@ -305,7 +236,7 @@ class HoldScreen(CountdownScreen[HoldResult]):
             return
         if index < len(positions) and positions[index].id != self.position:
             self.position = positions[index].id
-            await self._build_steps()
+            self._build_steps()
             self._heard = self._heard._replace(step=-1)  # this position's step is said now
             self._shown = None
             self.tick()

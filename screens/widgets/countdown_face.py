@@ -70,8 +70,8 @@ class CountdownFace(Widget):
     }
     """
 
-    def __init__(self, state: str, clock: str, *, id: str | None = None) -> None:
-        super().__init__(id=id, classes="-holding")
+    def __init__(self, state: str, clock: str, *, id: str | None = None, classes: str = "") -> None:
+        super().__init__(id=id, classes=f"-holding {classes}".strip())
         self.state = state
         self.clock = clock
         self.size_name: Size = "small"
@@ -88,16 +88,20 @@ class CountdownFace(Widget):
         """Draw a new second: repaints only if something a person would see changed,
         and lays the screen out again only if the face changes height."""
         fraction = min(max(done / total, 0.0), 1.0) if total > 0 else 0.0
-        halves = int(fraction * self.content_size.width * 2)
+        width = self.content_size.width
+        halves = int(fraction * width * 2)
         self.fraction = fraction
         if state == self.state and clock == self.clock and halves == self._bar_halves:
             return
-        before = self._height(self.content_size.width)
+        # Only the words can change the face's height: the clock keeps its rows at a size.
+        relayout = False
         if state != self.state:
+            before = self._state_count(width)
             self.state, self._state_rows = state, None
+            relayout = self._state_count(width) != before
         if clock != self.clock:
             self.clock, self._clock_rows = clock, clock_rows(clock, self.size_name)
-        self.refresh(layout=self._height(self.content_size.width) != before)
+        self.refresh(layout=relayout)
 
     def resize_clock(self, size: Size) -> None:
         if size != self.size_name:
@@ -151,9 +155,11 @@ class CountdownFace(Widget):
     def _gap(self) -> int:
         return 0 if self.size_name == "small" else 1
 
+    def _state_count(self, width: int) -> int:
+        return len(self._state_lines(width)) if width > 0 else 1
+
     def _height(self, width: int) -> int:
-        lines = len(self._state_lines(width)) if width > 0 else 1
-        return lines + self._gap() * 2 + len(self._clock_rows) + 1
+        return self._state_count(width) + self._gap() * 2 + len(self._clock_rows) + 1
 
     def get_content_width(self, container: Area, viewport: Area) -> int:
         return container.width

@@ -102,6 +102,9 @@ class KeyRow(Widget):
     `hover` parts; on the key's own parts those replace rather than lie over it, the
     same in every theme, whose key and description backgrounds are transparent (or, in
     textual-ansi, the terminal's own, as the hover one is).
+
+    The row fills the bar, so new keys (TIME'S UP puts up others) are a repaint of one
+    line, not a new layout of the whole screen.
     """
 
     ALLOW_SELECT = False
@@ -114,7 +117,7 @@ class KeyRow(Widget):
     }
     DEFAULT_CSS = """
     KeyRow {
-        width: auto;
+        width: 1fr;
         height: 1;
         text-wrap: nowrap;
         background: $footer-item-background;
@@ -157,7 +160,7 @@ class KeyRow(Widget):
         self._hover(None)  # as when FooterKeys are built again: none is under the mouse
         self.keys = keys
         self.labels = labels if labels is not None else [t(b.description) for b, _e, _t in keys]
-        self.refresh(layout=True)
+        self.refresh()
 
     def label(self, index: int) -> Text:
         """FooterKey.render for key `index`, compact."""

@@ -18,6 +18,7 @@ from screens.side_picker import SidePicker
 from screens.still_cramping import StillCramping
 from screens.tips import TipsScreen
 from screens.widgets.countdown_face import CountdownFace
+from screens.widgets.step_list import StepList
 from tests.support.pilot import footer_keys, past_safety_check, run_out, statics_text, wait_for
 
 # Whole-app walks (each test drives an episode through several screens): slow, out of
@@ -34,7 +35,7 @@ def digits(app) -> str:
 
 
 def current_step(app) -> str:
-    return app.screen.query_one(".step.-current").text
+    return app.screen.query_one(StepList).current_text
 
 
 async def test_back_cramp_end_to_end(content, clock):
@@ -174,13 +175,13 @@ async def test_pause_extend_and_finish_early(content, clock):
         await pilot.press("space")
         face = app.screen.query_one(CountdownFace)
         assert "PAUSED" in face.state
-        assert face.classes == {"-paused"}  # the warning colour, words and clock
+        assert face.classes - {"hold-part"} == {"-paused"}  # the warning colour, words and clock
         await run_out(pilot, clock, 100)
         assert digits(app) == "0:55"
         await pilot.press("space", "plus")
         await pilot.pause()
         assert digits(app) == "1:25"
-        assert face.classes == {"-holding"}
+        assert face.classes - {"hold-part"} == {"-holding"}
         await run_out(pilot, clock, 20)
         await pilot.press("d")
         await wait_for(pilot, FollowUp)
@@ -389,3 +390,18 @@ async def test_relief_keys_mark_tried_then_hold_again_records_it(content, clock)
         await on_top(pilot, HoldScreen)
         assert app.flow.episode.holds == 2
         assert app.flow.episode.relief_tried == ("massage",)
+
+
+async def test_hold_face_has_no_neighbours_in_its_box(content, clock):
+    """Each second Textual draws every widget whose container meets the changed face:
+    the face and the title sit on the screen, the rest in a box below (bench 3a)."""
+    app = make_app(content, side="back", clock=clock, hour=12)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await past_safety_check(pilot)
+        screen = app.screen
+        face = screen.query_one(CountdownFace)
+        assert face.parent is screen
+        below = screen.query_one("#hold-below")
+        assert below.parent is screen
+        assert below in screen.query_one(StepList).ancestors
+        assert below.region.y >= face.region.bottom

@@ -102,6 +102,7 @@ async def test_whole_flow_in_chinese(clock, tmp_path):
     from screens.side_picker import SidePicker
     from screens.widgets.countdown_face import CountdownFace
     from screens.widgets.key_footer import KeyFooter
+    from screens.widgets.step_list import StepList
     from tests.support.app import coach_app
     from tests.support.pilot import past_safety_check, run_out, wait_for
 
@@ -114,7 +115,7 @@ async def test_whole_flow_in_chinese(clock, tmp_path):
         assert isinstance(app.screen, HoldScreen)
         state = app.screen.query_one(CountdownFace).state
         assert state == "保持拉伸：还剩 1:00"
-        step = app.screen.query_one(".step.-current").text
+        step = app.screen.query_one(StepList).current_text
         assert "伸直" in step
         footer = app.screen.query_one(KeyFooter).text
         assert "暂停" in footer and "求助" in footer

@@ -39,7 +39,8 @@ def essentials(app, content) -> list[tuple[str, object]]:
         ]
     if name == "HoldScreen":
         left = clock_text(screen.timer.seconds_left())
-        step = screen.query(".step.-current").first()
+        steps = screen.query_one("#steps")
+        step = (steps, steps.current_region)
         # The words, clock and bar are one widget (screens/widgets/countdown_face.py)
         return [
             ("time left", one("#countdown")),
@@ -87,7 +88,7 @@ def problems_at(app, content, size) -> list[str]:
             if flat(target) not in seen:
                 found.append(f"{what!r} not in the screen text")
         elif not fully_shown(target):
-            found.append(f"{what} not fully on screen (region {target.region})")
+            found.append(f"{what} not fully on screen ({target!r})")
     if found:
         found.append("screen:\n" + text)
     return [f"{name_of(app)} at {size[0]}x{size[1]}: {p}" for p in found]

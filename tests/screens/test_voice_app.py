@@ -9,6 +9,7 @@ from screens.app.shell import make_app
 from screens.follow_up import FollowUp
 from screens.red_flags import RedFlags
 from screens.widgets.countdown_face import CountdownFace
+from screens.widgets.step_list import StepList
 from tests.support.app import coach_app
 from tests.support.pilot import past_safety_check, record_notices, run_out, wait_for
 from tests.support.plain_coach import coach_for
@@ -47,8 +48,9 @@ async def test_a_hold_speaks_steps_half_way_the_last_seconds_and_times_up_in_ord
         await run_out(pilot, clock, 1)
         expected += ["1", "Time's up. Let go slowly."]
         assert await heard(pilot, log, len(expected)) == expected
-        assert not app.screen.query(".step.-current")  # after TIME'S UP no step is "Now"
-        assert {line.marker for line in app.screen.query(".step")} == {"✓"}
+        steps = app.screen.query_one(StepList)
+        assert not steps.current_text  # after TIME'S UP no step is "Now"
+        assert {steps.marker(i) for i in range(len(steps.steps))} == {"✓"}
         await pilot.press("enter")
         await wait_for(pilot, FollowUp)
         expected.append("Has the cramp eased?")
@@ -194,11 +196,11 @@ async def test_the_cursor_is_parked_on_the_step_now_for_screen_readers(content, 
     async with app.run_test(size=(80, 24)) as pilot:
         await past_safety_check(pilot)
         await pilot.pause()
-        first = app.screen.query_one(".step.-current").region.offset
+        first = app.screen.query_one(StepList).current_offset
         assert app.cursor_position == first
         await run_out(pilot, clock, 8)
         await pilot.pause()
-        now = app.screen.query_one(".step.-current").region.offset
+        now = app.screen.query_one(StepList).current_offset
         assert now.y > first.y and app.cursor_position == now
         await run_out(pilot, clock, 52)
         await pilot.pause()
@@ -236,7 +238,7 @@ async def test_after_adding_time_nearly_done_waits_for_the_end(content, clock, t
         await run_out(pilot, clock, 50)
         await pilot.press("plus")  # 60 + 30 s: 40 s left
         await pilot.pause()
-        current = lambda: app.screen.query_one(".step.-current").text  # noqa: E731
+        current = lambda: app.screen.query_one(StepList).current_text  # noqa: E731
         assert current().startswith("Keep holding")  # not sent back, not "Nearly done"
         await run_out(pilot, clock, 27)
         assert current().startswith("Keep holding")  # 13 s left

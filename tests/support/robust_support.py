@@ -128,10 +128,11 @@ def shown_region(widget) -> Region:
     return geometry.region.intersection(geometry.clip).intersection(screen.region)
 
 
-def fully_shown(widget) -> bool:
-    """True when all of the widget is on screen and it has a size."""
-    region = widget.region
-    return bool(region.area) and shown_region(widget) == region
+def fully_shown(target) -> bool:
+    """True when all of the widget is on screen and it has a size; or, for a (widget,
+    region) pair, all of that region of the widget (a step of the hold's step list)."""
+    widget, region = target if isinstance(target, tuple) else (target, target.region)
+    return bool(region.area) and shown_region(widget).intersection(region) == region
 
 
 def opening_words(text: str, limit: int = 14) -> str:
