@@ -85,6 +85,7 @@ class HoldScreen(CountdownScreen[HoldResult]):
         size = size_for(self.app.size.width, self.app.size.height)
         self.set_class(size != "small", "-large")
         self._face.resize_clock(size)
+        self._steps.refresh(layout=True)  # a short window shows the step now alone
         if self.is_mounted and self._shown is not None:
             self._label()
             self.tick()

@@ -68,7 +68,6 @@ class StepList(Widget):
         self.steps = steps
         self.current = -1
         """The step now; none before the first show(), past the last once time is up."""
-        self._short = False
         self._lines: tuple[int, bool, int, list[tuple[int, str]]] | None = None
         """For (width, short, current): each line drawn, as (step, text)."""
 
@@ -121,22 +120,18 @@ class StepList(Widget):
 
     # -- drawing -------------------------------------------------------------------
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        short = self.screen.has_class("-short") if self.is_attached else False
-        if short != self._short:
-            self._short = short
-            self.refresh(layout=True)
-
     def _drawn(self, width: int | None = None) -> list[tuple[int, str]]:
         width = self.content_size.width if width is None else width
-        key = (width, self._short, self.current)
+        # Read when drawn or laid out, never kept: the screen's -short class may change
+        # after a resize reached this widget (screens/base.py SizeGuard).
+        short = self.is_attached and self.screen.has_class("-short")
+        key = (width, short, self.current)
         if self._lines is None or self._lines[:3] != key:
             console = self.app.console
             lines = [
                 (index, line)
                 for index, text in enumerate(self.steps)
-                if not self._short or index == self.current
+                if not short or index == self.current
                 for line in marked_lines(self.marker(index), text, width, console)
             ]
             self._lines = (*key, lines)
