@@ -12,7 +12,7 @@ window only the step now is shown (the title and hint are hidden there too).
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -28,6 +28,7 @@ from coach.text.wrap import wrap
 from screens.widgets.lines import shown
 
 State = Literal["past", "current", "next", "later"]
+STATES: tuple[State, ...] = get_args(State)
 MARKER_CELLS = 8
 """A step's text starts this many cells in: its marker and a gap."""
 
@@ -55,7 +56,7 @@ def marked_lines(marker: str, text: str, width: int, console) -> list[str]:
 class StepList(Widget):
     """The steps, the one now marked and highlighted; `current` moves on with time."""
 
-    COMPONENT_CLASSES = {f"step-list--{state}" for state in ("past", "current", "next", "later")}
+    COMPONENT_CLASSES = {f"step-list--{state}" for state in STATES}
     DEFAULT_CSS = """
     StepList {
         width: 1fr;
