@@ -12,9 +12,8 @@ about records without opening a database.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal, get_args
+from typing import Literal, NamedTuple, get_args
 
 Kind = Literal["cramp", "routine"]
 KINDS: tuple[Kind, ...] = get_args(Kind)
@@ -62,8 +61,7 @@ RELIEF_NAMES: dict[str, str] = {"massage": "massage", "warmth": "warmth"}
 """The report's word for each other relief id (content/guides.yaml other_relief)."""
 
 
-@dataclass
-class EpisodeRecord:
+class EpisodeRecord(NamedTuple):
     """One cramp or routine; ``outcome`` stays None until the person says how it went.
 
     Its words are plain `str`, not the Literals above: a record read back may carry a
@@ -78,14 +76,14 @@ class EpisodeRecord:
     actual_seconds: int = 0
     holds: int = 0
     outcome: str | None = None
-    causes: tuple[str, ...] = field(default_factory=tuple)
+    causes: tuple[str, ...] = ()
     severity: int | None = None
     updated_at: datetime | None = None
     eased_minutes: float | None = None
     """Minutes from the first key until it was said to have eased (gone or partly)."""
     help_reason: str | None = None
     """Why the episode ended at "get help": clot, long-cramp or not-eased (the flow's)."""
-    relief_tried: tuple[str, ...] = field(default_factory=tuple)
+    relief_tried: tuple[str, ...] = ()
     """Other relief tried besides the stretch: ids of the content's other_relief."""
     leg: str | None = None
     """Which leg (`Leg`): None when not asked, skipped, or written by an older version."""

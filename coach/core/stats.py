@@ -6,7 +6,7 @@ The numbers themselves are counted in SQL (coach/store/queries.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 HOLD_BUCKETS = ("under 1 min", "1-2 min", "over 2 min")
 """Hold lengths, coarse: a few episodes cannot support finer conclusions."""
@@ -14,8 +14,7 @@ _PARTIALS = " ▏▎▍▌▋▊▉"
 _FULL = "█"
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(NamedTuple):
     """The headline numbers for "since you started"."""
 
     cramps_total: int

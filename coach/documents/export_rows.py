@@ -15,7 +15,6 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
 from datetime import date, datetime
 from functools import lru_cache
 from json.encoder import encode_basestring
@@ -408,7 +407,7 @@ def episode_of(row: Mapping[str, object]) -> EpisodeRecord:
         check(record)
     except ValueError as error:
         raise BadRow(str(error)) from None
-    return replace(record, id=None)
+    return record._replace(id=None)
 
 
 _WHOLE = ("planned_seconds", "actual_seconds", "holds", "severity")

@@ -265,9 +265,7 @@ class PlainCoach:
             self.warn(warning)
 
     def remember(self, **values: object) -> None:
-        for name, value in values.items():
-            setattr(self.prefs.settings, name, value)
-        self.warn(self.prefs.save())
+        self.warn(self.prefs.remember(values))
 
     def pick_country(self) -> None:
         """No country known (a locale such as C.UTF-8): offered beside the first

@@ -8,9 +8,9 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from coach.core.diary import CheckIn
 from coach.store import pending
@@ -69,8 +69,7 @@ class HistoryError(OSError):
     """True when the write was kept in the pending file instead (coach.store.pending)."""
 
 
-@dataclass
-class OpenResult:
+class OpenResult(NamedTuple):
     """What opening produced: a store, a sentence for the user, or both."""
 
     store: History | None
@@ -266,7 +265,7 @@ class History(CheckinStore, HistoryQueries):
             if _same_values(stored, values):
                 conn.execute("COMMIT")
                 return row_id, False
-            saved = row_values(replace(record, updated_at=self._now()))
+            saved = row_values(record._replace(updated_at=self._now()))
             sets = ", ".join(f"{name.strip()} = ?" for name in _COLUMNS.split(","))
             conn.execute(f"UPDATE episodes SET {sets} WHERE id = ?", (*saved, row_id))
             conn.execute("COMMIT")
@@ -359,7 +358,7 @@ class History(CheckinStore, HistoryQueries):
         if record.id is None:
             raise ValueError("cannot update an episode that was never added")
         check(record)
-        saved = replace(record, updated_at=self._now())
+        saved = record._replace(updated_at=self._now())
         sets = ", ".join(f"{name.strip()} = ?" for name in _COLUMNS.split(","))
         with self._guard("save the episode") as conn:
             cur = conn.execute(

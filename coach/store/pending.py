@@ -16,13 +16,11 @@ from __future__ import annotations
 
 import json
 import os
-import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, fields
 from datetime import date, datetime
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from coach.core.diary import CheckIn
 from coach.core.record import EpisodeRecord
@@ -38,8 +36,7 @@ UNREADABLE_SUFFIX = ".unreadable"
 VERSION = 1
 
 
-@dataclass(frozen=True)
-class Snapshot:
+class Snapshot(NamedTuple):
     """An episode (or routine) as it was when last saved; `uuid` names the episode
     across its snapshots, so the newest one of each is merged."""
 
@@ -47,16 +44,14 @@ class Snapshot:
     record: EpisodeRecord
 
 
-@dataclass(frozen=True)
-class Answer:
+class Answer(NamedTuple):
     """A morning check-in and when it was given."""
 
     answer: CheckIn
     answered_at: datetime
 
 
-@dataclass(frozen=True)
-class Undo:
+class Undo(NamedTuple):
     """A deleted episode the person put back."""
 
     record: EpisodeRecord
@@ -74,7 +69,8 @@ class Merging(Protocol):
 
 
 def new_uuid() -> str:
-    return uuid.uuid4().hex
+    """A random name for one episode's snapshots (128 bits, as hex)."""
+    return os.urandom(16).hex()
 
 
 def path_for(folder: Path) -> Path:
@@ -86,13 +82,12 @@ def path_for(folder: Path) -> Path:
 
 def _record_dict(record: EpisodeRecord) -> dict[str, object]:
     out: dict[str, object] = {}
-    for f in fields(record):
-        value = getattr(record, f.name)
+    for name, value in record._asdict().items():
         if isinstance(value, datetime):
             value = value.isoformat()
         elif isinstance(value, tuple):
             value = list(value)
-        out[f.name] = value
+        out[name] = value
     return out
 
 
@@ -100,17 +95,17 @@ def _record_of(data: object) -> EpisodeRecord:
     if not isinstance(data, dict):
         raise ValueError("record is not an object")
     values: dict[str, object] = {}
-    for f in fields(EpisodeRecord):
-        if f.name not in data:
+    for name in EpisodeRecord._fields:
+        if name not in data:
             continue
-        value = data[f.name]
-        if f.name in ("started_at", "updated_at") and value is not None:
+        value = data[name]
+        if name in ("started_at", "updated_at") and value is not None:
             value = datetime.fromisoformat(str(value))
         elif isinstance(value, list):
             value = tuple(str(v) for v in value)
-        elif f.name == "causes_pending":
+        elif name == "causes_pending":
             value = value is True  # only true says the causes wait for the morning
-        values[f.name] = value
+        values[name] = value
     return EpisodeRecord(**values)  # type: ignore[arg-type]
 
 

@@ -28,7 +28,6 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -368,7 +367,7 @@ class Recorder:
                     self._row_ids[key] = (store.identity, store.keep_snapshot(record))
                 else:
                     # None back means the person deleted it meanwhile: it stays deleted.
-                    store.update(replace(record, id=row_id))
+                    store.update(record._replace(id=row_id))
         except HistoryError as error:
             if error.busy:
                 return self._busy()

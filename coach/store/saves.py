@@ -20,16 +20,12 @@ def apply_saves(saves: ToSave, recorder: Recorder, prefs: SettingsFile) -> list[
     warnings = []
     if saves.episode is not None:
         warnings.append(recorder.save(saves.episode))
-    settings = prefs.settings
-    remember = False
+    changes: dict[str, object] = {}
     if saves.position:
-        settings.position = saves.position
-        remember = True
-    if saves.disclaimer_seen and not settings.disclaimer_seen:
-        settings.disclaimer_seen = True
-        remember = True
-    if remember:
-        warnings.append(prefs.save())
+        changes["position"] = saves.position
+    if saves.disclaimer_seen and not prefs.settings.disclaimer_seen:
+        changes["disclaimer_seen"] = True
+    warnings.append(prefs.remember(changes))
     if saves.routine is not None:
         started, result = saves.routine
         warnings.append(recorder.routine_done(started, result.seconds, result.version))

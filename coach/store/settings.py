@@ -19,8 +19,8 @@ import re
 import stat
 from collections.abc import Callable, Mapping
 from contextlib import suppress
-from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from coach.store.locations import folder_problem, is_default_data_dir
 
@@ -31,9 +31,8 @@ _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 """Position ids and theme names: short and plain, so nothing odd reaches the screen."""
 
 
-@dataclass(slots=True)
-class Settings:
-    """The remembered choices; changed in place by the screens, then saved."""
+class Settings(NamedTuple):
+    """The remembered choices; `SettingsFile.remember` replaces them and saves."""
 
     position: str | None = None
     """Last position used in a hold; the next hold starts there."""
@@ -81,8 +80,7 @@ class SettingsFile:
         warning if they cannot be saved. Nothing to change: nothing written."""
         if not changes:
             return None
-        for name, value in changes.items():
-            setattr(self.settings, name, value)
+        self.settings = self.settings._replace(**changes)
         return self.save()
 
     def save(self) -> str | None:
@@ -93,7 +91,7 @@ class SettingsFile:
         problem = folder_problem(folder, create=True, tighten=is_default_data_dir)
         if problem:
             return f"Settings not saved: {problem}."
-        data = json.dumps(asdict(self.settings), indent=2).encode()
+        data = json.dumps(self.settings._asdict(), indent=2).encode()
         temp: str | None = None
         try:
             with suppress(FileNotFoundError):

@@ -35,8 +35,7 @@ class AppActions(App[int]):
             return
         self.region = self.content.regions[region_id]
         self.ask_region = False
-        self.prefs.settings.region = region_id
-        self._warn(self.prefs.save())
+        self._warn(self.prefs.remember({"region": region_id}))
         if isinstance(self.screen, HomeScreen):
             self.screen.region_changed(self.region)
 

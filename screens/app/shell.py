@@ -204,7 +204,7 @@ class CalfCoach(AppActions):
 
         first_run = not self.prefs.settings.disclaimer_seen
         if first_run:
-            self.prefs.settings.disclaimer_seen = True
+            self.prefs.settings = self.prefs.settings._replace(disclaimer_seen=True)
             self.call_after_refresh(self.prefs.save)  # after the first frame, not before
         return SidePicker(self.content, self.region, first_run, ask_region=self.ask_region)
 

@@ -20,7 +20,8 @@ def _diary_app(now=MORNING, **options):
     seeded(Path(os.environ["CALF_COACH_HOME"]))
     app, _ = app_with_clock(**options)
     app.diary_now = lambda: now
-    app.prefs.settings.disclaimer_seen = True  # someone with a history has seen it
+    # Someone with a history has seen the disclaimer.
+    app.prefs.settings = app.prefs.settings._replace(disclaimer_seen=True)
     return app
 
 

@@ -8,7 +8,6 @@ import csv
 import io
 import json
 import sqlite3
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -66,8 +65,8 @@ def test_a_version_5_history_gains_the_mark_and_its_rows_read_not_pending(tmp_pa
 def test_the_history_keeps_the_mark_and_the_morning_answer_clears_it(tmp_path: Path):
     store = opened(tmp_path)
     ident = store.add(waiting())
-    day = store.add(replace(waiting(datetime(2026, 12, 4, 15, 0).astimezone()), id=None))
-    store.update(replace(store.get(day), causes_pending=False))
+    day = store.add(waiting(datetime(2026, 12, 4, 15, 0).astimezone())._replace(id=None))
+    store.update(store.get(day)._replace(causes_pending=False))
     assert store.get(ident).causes_pending is True
     assert store.pending_causes(NIGHT) == [ident]
     assert store.pending_causes(date(2026, 12, 5)) == []
@@ -98,7 +97,7 @@ def test_a_line_of_the_pending_file_keeps_the_mark(tmp_path: Path):
 def test_an_export_imported_again_keeps_the_mark(tmp_path: Path, capsys, fmt: str):
     store = opened(tmp_path / "old")
     store.add(waiting())
-    store.add(replace(waiting(datetime(2026, 12, 2, 2, 0).astimezone()), causes_pending=False))
+    store.add(waiting(datetime(2026, 12, 2, 2, 0).astimezone())._replace(causes_pending=False))
     store.close()
     target = tmp_path / f"backup.{fmt}"
     assert run_export(fmt, str(target), tmp_path / "old") == 0

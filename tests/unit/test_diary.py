@@ -173,7 +173,7 @@ def test_every_older_schema_is_moved_forward_with_nothing_lost(tmp_path: Path):
         assert version_now == len(history.MIGRATIONS)
         store.save_checkin(CheckIn(date(2026, 11, 20), 2, 6, 4), at(21, 8))
         # The upgraded file takes the newest fields, and gives them back.
-        record.relief_tried = ("massage", "warmth")
+        record = record._replace(relief_tried=("massage", "warmth"))
         store.update(record)
         assert store.get(record.id).relief_tried == ("massage", "warmth")
         store.close()

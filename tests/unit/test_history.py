@@ -78,7 +78,7 @@ def test_add_get_update_list_delete_restore(tmp_path: Path) -> None:
     assert record.started_at == NOW - timedelta(minutes=120)
     assert record.started_at.utcoffset() == timedelta(hours=1)
 
-    record.actual_seconds, record.holds, record.outcome, record.severity = 75, 2, "gone", 6
+    record = record._replace(actual_seconds=75, holds=2, outcome="gone", severity=6)
     saved = store.update(record)
     assert saved is not None and saved.updated_at == NOW
     assert store.get(older) == saved
@@ -96,7 +96,7 @@ def test_add_get_update_list_delete_restore(tmp_path: Path) -> None:
 def test_update_of_a_deleted_episode_returns_none(tmp_path: Path) -> None:
     store = open_store(tmp_path)
     record = cramp()
-    record.id = store.add(record)
+    record = record._replace(id=store.add(record))
     store.delete(record.id)
     assert store.update(record) is None
 
@@ -252,11 +252,11 @@ def test_sigkill_loses_nothing_already_committed(tmp_path: Path) -> None:
             store.add(EpisodeRecord(None, "cramp", started, actual_seconds=60 + n, outcome="gone"))
         print("finished three", flush=True)
         live = EpisodeRecord(None, "cramp", started, side="front")
-        live.id = store.add(live)
+        live = live._replace(id=store.add(live))
         count = 0
         while True:
             count += 1
-            live.actual_seconds = count
+            live = live._replace(actual_seconds=count)
             store.update(live)
             print(count, flush=True)
     """

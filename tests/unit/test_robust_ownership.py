@@ -59,8 +59,7 @@ def test_settings_in_another_users_folder_are_neither_read_nor_written(theirs):
     prefs = load_settings(theirs)
     assert prefs.settings.theme is None  # their choice is not ours
     assert prefs.warning.startswith("Settings not read") and "another user" in prefs.warning
-    prefs.settings.theme = "night"
-    assert "not saved" in prefs.save()
+    assert "not saved" in prefs.remember({"theme": "night"})
     assert json.loads((theirs / "settings.json").read_text()) == {"theme": "light"}
 
 

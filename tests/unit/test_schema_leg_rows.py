@@ -61,9 +61,9 @@ def test_keyless_table_keeps_every_update(tmp_path: Path):
     (before,) = store.list()
     assert before.outcome == "gone" and before.id is not None
     record = cramp(holds=1)
-    record.id = store.add(record)
+    record = record._replace(id=store.add(record))
     for holds in (2, 3, 4):
-        record.holds = holds
+        record = record._replace(holds=holds)
         assert store.update(record) is not None
     assert store.get(record.id).holds == 4
     assert sorted(r.holds for r in store.list()) == [0, 4]

@@ -6,8 +6,7 @@ from coach.store.settings import Settings, load_settings
 def test_round_trip(tmp_path):
     prefs = load_settings(tmp_path)
     assert prefs.settings == Settings() and prefs.warning is None
-    prefs.settings.position = "standing"
-    assert prefs.save() is None
+    assert prefs.remember({"position": "standing"}) is None
     assert load_settings(tmp_path).settings.position == "standing"
 
 
