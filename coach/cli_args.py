@@ -44,18 +44,18 @@ def _weeks(text: str) -> int:
     return int(text)
 
 
-def _common(shown: Sequence[str] | None = None) -> argparse.ArgumentParser:
+def _add_common(parser: argparse.ArgumentParser, shown: Sequence[str] | None = None) -> None:
     """Options accepted before or after a command (`calf-coach back --hold 30`). Every
     command accepts them all (a script's `--data-dir` before any command still works);
-    its `--help` lists only those in `shown` (None: all)."""
+    its `--help` lists only those in `shown` (None: all). Added to each parser itself,
+    not through a parent parser per command: each parser argparse builds costs the
+    command line's start (bench figure 6)."""
     import argparse
-
-    common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
 
     def add_argument(flag: str, *flags: str, **options: object) -> None:
         if shown is not None and flag.removeprefix("--") not in shown:
             options["help"] = argparse.SUPPRESS  # accepted, not listed
-        common.add_argument(flag, *flags, **options)  # type: ignore[arg-type]
+        parser.add_argument(flag, *flags, **options)  # type: ignore[arg-type]
 
     add_argument(
         "--hold",
@@ -106,7 +106,6 @@ def _common(shown: Sequence[str] | None = None) -> argparse.ArgumentParser:
         action=argparse.BooleanOptionalAction,
         help="speak each step, the last seconds and time's up (v on the hold); remembered",
     )
-    return common
 
 
 COMMANDS = {
@@ -194,24 +193,24 @@ def build_parser() -> argparse.ArgumentParser:
     defaults."""
     import argparse
 
-    common = _common()
     parser = argparse.ArgumentParser(
         prog="calf-coach",
-        parents=[common],
+        argument_default=argparse.SUPPRESS,
         description="Talks you through a calf cramp, then helps you prevent the next one.",
         epilog="Run with no command to start at 'Where is the cramp?'. "
         "Screen reader? Run calf-coach --plain: the same questions, one line at a time.",
     )
+    _add_common(parser)
     parser.add_argument("--version", action="version", version=f"calf-coach {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, summary in COMMANDS.items():
         command = sub.add_parser(
             name,
-            parents=[_common(OWN_OPTIONS.get(name))],
             help=summary,
             description=summary[0].upper() + summary[1:] + ".",
             argument_default=argparse.SUPPRESS,
         )
+        _add_common(command, OWN_OPTIONS.get(name))
         if name == "export":
             command.add_argument("--format", choices=("csv", "json"), help="default csv")
             command.add_argument(
