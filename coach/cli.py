@@ -30,8 +30,8 @@ if TYPE_CHECKING:
 __all__ = ["COMMANDS", "HOLD_RANGE", "CommandLine", "build_parser", "main", "parse"]
 
 
-_PRINTING = ("tips", "red-flags", "check-content")
-"""Commands that load the content, print and end: see `main` on the collector."""
+_PRINTING = ("tips", "red-flags", "check-content", "export")
+"""Commands that print (or write a file) and end: see `main` on the collector."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -209,9 +209,13 @@ def test_garbage_collection_is_back_on_if_the_app_fails_to_start(monkeypatch, co
     assert gc.isenabled()
 
 
-def test_a_printing_command_run_in_process_leaves_the_collector_as_it_was(capsys, monkeypatch):
-    """Off while `tips` runs; on again afterwards, and nothing frozen for a caller
-    that goes on (only the program itself, about to end, freezes what it made)."""
+@pytest.mark.parametrize("command", [["tips"], ["export", "--format", "json"]])
+def test_a_printing_command_run_in_process_leaves_the_collector_as_it_was(
+    command, capsys, monkeypatch, tmp_path
+):
+    """Off while a command that prints and ends runs; on again afterwards, and nothing
+    frozen for a caller that goes on (only the program itself, about to end, freezes
+    what it made)."""
     import gc
 
     from coach import cli
@@ -220,7 +224,7 @@ def test_a_printing_command_run_in_process_leaves_the_collector_as_it_was(capsys
     real = cli._main
     frozen = gc.get_freeze_count()
     monkeypatch.setattr(cli, "_main", lambda args: seen.append(gc.isenabled()) or real(args))
-    assert cli.main(["tips"]) == 0
+    assert cli.main([*command, "--data-dir", str(tmp_path)]) == 0
     assert seen == [False]
     assert gc.isenabled()
     assert gc.get_freeze_count() == frozen
