@@ -1,22 +1,23 @@
-"""The one "do not stretch" gate before the first stretch, and, after "yes", which case.
+"""The one "do not stretch" gate before the first stretch.
 
 The gate lists the three cases where a stretch does harm (a clot, a tear, a blocked
-blood supply) and takes one key; "yes" asks which, with one key, so the help shown
-is that case's, with its number. Neither screen can start a stretch but by "n"."""
+blood supply) and takes one key: "n" is the only way to a stretch; "yes" goes on to
+`screens/which_sign.py`, which asks which case, so the help shown is that case's."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from coach.content.model import Region
 from coach.core.i18n import t
-from coach.core.steps import SafetyAnswer, SafetyQuestion, SignAnswer, WhichSign
+from coach.core.steps import SafetyAnswer, SafetyQuestion
 from coach.text import wording
-from coach.text.wording import GATE_CASES, GATE_CASES_SHORT, GATE_QUESTION, SIGN_NAMES
+from coach.text.wording import GATE_CASES, GATE_CASES_SHORT, GATE_QUESTION
 from screens.base import CoachScreen
+from screens.widgets.case_list import Case, CaseList
 from screens.widgets.choice import Choice
 from screens.widgets.key_footer import KeyFooter
 from screens.widgets.lines import Words
@@ -70,13 +71,12 @@ class SafetyCheck(CoachScreen[SafetyAnswer]):
     def compose(self) -> ComposeResult:
         with Vertical(id="safety"):
             yield Words(t(GATE_QUESTION), id="safety-question")
-            cases = zip(GATE_CASES, GATE_CASES_SHORT, strict=True)
+            cases = [
+                Case(t(full), t(brief))
+                for full, brief in zip(GATE_CASES, GATE_CASES_SHORT, strict=True)
+            ]
             with VerticalScroll(id="gate-cases", can_focus=False):
-                for i, (case, short) in enumerate(cases, 1):
-                    with Horizontal(classes="gate-case"):  # a hanging indent, in any script
-                        yield Words(f"{i}.", classes="gate-number")
-                        yield Words(t(case), classes="gate-text -full")
-                        yield Words(t(short), classes="gate-text -brief")
+                yield CaseList(cases, id="gate-case-list")
             yield Choice("n", t("No, none of these: start the stretch"), id="no")
             yield Choice("y", t("Yes: do not stretch, get help"), id="yes")
             if self.ask_region:
@@ -94,40 +94,4 @@ class SafetyCheck(CoachScreen[SafetyAnswer]):
         self.action_answer(event.choice.id or "no")  # type: ignore[arg-type]
 
     def action_answer(self, answer: SafetyAnswer) -> None:
-        self.dismiss(answer)
-
-
-class WhichSignScreen(CoachScreen[SignAnswer]):
-    """After "yes" at the gate: which case, by one number key. Leaving here shows every
-    case's help, as "not sure" does."""
-
-    CSS_PATH = "safety_check.tcss"
-
-    AUTO_FOCUS = ""  # a stray Enter answers nothing
-    BINDINGS = [
-        *(
-            Binding(str(key), f"answer('{value}')", label, id=f"sign-{value}")
-            for key, (value, label) in enumerate(SIGN_NAMES.items(), 1)
-        ),
-        Binding("q,escape", "answer('leave')", "Leave", show=False, id="sign-leave"),
-        Binding("down", "app.focus_next", show=False),
-        Binding("up", "app.focus_previous", show=False),
-    ]
-
-    def __init__(self, step: WhichSign) -> None:
-        super().__init__()
-        self.step = step
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="safety"):
-            yield Words(t("Do not stretch."), classes="title-line")
-            yield Words(t("Which one? Press its number."), id="safety-question")
-            for key, (value, label) in enumerate(SIGN_NAMES.items(), 1):
-                yield Choice(str(key), t(label), id=f"sign-{value}")
-        yield KeyFooter()
-
-    def on_choice_chosen(self, event: Choice.Chosen) -> None:
-        self.action_answer((event.choice.id or "sign-unsure").removeprefix("sign-"))  # type: ignore[arg-type]
-
-    def action_answer(self, answer: SignAnswer) -> None:
         self.dismiss(answer)

@@ -9,10 +9,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from coach.content.model import Side
 from coach.core.record import Leg, Outcome
-from coach.core.timer import Clock
+
+if TYPE_CHECKING:  # type-only: the timer loads with the hold, not the first question
+    from coach.core.timer import Clock
 
 
 @dataclass

@@ -56,13 +56,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Generator
 from datetime import datetime
-from typing import Any, Literal, NamedTuple, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, get_args, get_origin
 
-from coach.content.model import Content
+from coach.content.model import Content, Routine
 from coach.core.choices import is_night
 from coach.core.diary import PastRecord
 from coach.core.episode import Episode
 from coach.core.record import EASED_OUTCOMES, Leg
+from coach.core.routine import start_version
 from coach.core.steps import (
     ASK_LATER,
     GATE_SIGNS,
@@ -87,7 +88,9 @@ from coach.core.steps import (
     WhatNext,
     WhichSign,
 )
-from coach.core.timer import Clock
+
+if TYPE_CHECKING:  # type-only: the timer loads with the hold, not the first question
+    from coach.core.timer import Clock
 
 ANSWERED_WITH: dict[type, object] = {
     SafetyQuestion: SafetyAnswer,
@@ -467,12 +470,22 @@ class EpisodeFlow(_Flow):
 class RoutineFlow(_Flow):
     """The bedtime routine: run it, and record it if it was done to the end."""
 
-    def __init__(self, now: Callable[[], datetime] | None = None, *, strict: bool = False) -> None:
+    def __init__(
+        self,
+        routine: Routine,
+        now: Callable[[], datetime] | None = None,
+        *,
+        strict: bool = False,
+    ) -> None:
+        self.routine = routine
         self.now = now or (lambda: datetime.now().astimezone())
         super().__init__(self._run(), strict)
 
     def _run(self) -> Flowing:
         started = self.now()
-        result: RoutineResult = yield RoutineStep(night=is_night(started.hour))
+        night = is_night(started.hour)
+        # At night the first night-safe version: seated, never standing.
+        step = RoutineStep(version=start_version(self.routine, night), night=night)
+        result: RoutineResult = yield step
         if result.completed:
             self._save(routine=(started, result))

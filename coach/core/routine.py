@@ -6,7 +6,7 @@ from content, and the hold timer engine runs it like a long hold with steps.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from coach.content.model import Routine, RoutineVersion
 from coach.core.i18n import t
@@ -14,8 +14,7 @@ from coach.core.i18n import t
 LEGS = ("Left leg", "Right leg")
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     at: int
     """Second of the routine at which this segment starts."""
     seconds: int

@@ -164,9 +164,9 @@ class RoutineStep(NamedTuple):
     """The bedtime routine. Answered with a `RoutineResult`."""
 
     version: int = 0
+    """The version to start in: at night the flow picks a night-safe one (seated)."""
     night: bool = False
-    """At night it starts in a night-safe version (seated, `routine.start_version`)
-    and opens with the safe set-up line."""
+    """At night the routine opens with the safe set-up line."""
 
 
 Step = Union[  # noqa: UP007 (a runtime alias; `|` would need Python 3.10 evaluation order)

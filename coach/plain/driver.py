@@ -204,7 +204,9 @@ class PlainCoach:
         first_run = not self.prefs.settings.disclaimer_seen
         try:
             if start == "routine":
-                return self.drive(RoutineFlow(self._wall_clock, strict=self.strict_flows))
+                return self.drive(
+                    RoutineFlow(self.content.routine, self._wall_clock, strict=self.strict_flows)
+                )
             if start == "history":
                 return self.history()
             if start == "checkin":

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from coach.core.cues import segment_cue
 from coach.core.i18n import t
-from coach.core.routine import plan, start_version, total_seconds
+from coach.core.routine import plan, total_seconds
 from coach.core.steps import RoutineResult, RoutineStep
 from coach.core.timer import HoldTimer, step_index
 from coach.plain.prompt import Console, Option
@@ -19,8 +19,7 @@ class PlainRoutine:
     def run(self, step: RoutineStep) -> RoutineResult:
         console = self.console
         routine = console.content.routine
-        first = start_version(routine, True) if step.night else step.version
-        version = routine.versions[first]
+        version = routine.versions[step.version]
         if len(routine.versions) > 1:
             chosen = console.ask(
                 t("{title}. {signs}", title=routine.title, signs=routine.intro)

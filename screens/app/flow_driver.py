@@ -127,7 +127,9 @@ class EpisodeDriver:
 
     def run_routine(self) -> None:
         if not (self._left or self.running or self.host.return_code is not None):
-            self.run_flow(RoutineFlow(self._now, strict=self.strict_flows))
+            self.run_flow(
+                RoutineFlow(self.host.content.routine, self._now, strict=self.strict_flows)
+            )
 
     def run_flow(self, flow: Flow) -> None:
         """Run `flow` from its first step. Started here, not in the worker: from now on,

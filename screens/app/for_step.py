@@ -8,13 +8,12 @@ draws its countdown without loading the screens of the questions after it.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from textual.screen import Screen
 
 from coach.content.model import Content, Region
 from coach.core.i18n import t
-from coach.core.routine import start_version
 from coach.core.steps import (
     AfterCare,
     CauseQuestions,
@@ -28,7 +27,9 @@ from coach.core.steps import (
     WhatNext,
     WhichSign,
 )
-from coach.core.timer import Clock
+
+if TYPE_CHECKING:  # type-only: the timer loads with the hold, not the first question
+    from coach.core.timer import Clock
 
 
 class StepHost(Protocol):
@@ -53,7 +54,7 @@ def screen_for(host: StepHost, step: Step) -> Screen[Any]:
         case SafetyQuestion():
             return screen("safety_check", "SafetyCheck")(step, host.region, host.ask_region)
         case WhichSign():
-            return screen("safety_check", "WhichSignScreen")(step)
+            return screen("which_sign", "WhichSignScreen")(step)
         case Hold():
             return screen("hold", "HoldScreen")(host.content, step, host.clock)
         case EasedQuestion():
@@ -72,5 +73,4 @@ def screen_for(host: StepHost, step: Step) -> Screen[Any]:
             return screen("tips", "TipsScreen")(host.content, step.cause_ids)
         case RoutineStep():
             routine = host.content.routine
-            version = start_version(routine, True) if step.night else step.version
-            return screen("routine", "RoutineScreen")(routine, host.clock, version, step.night)
+            return screen("routine", "RoutineScreen")(routine, host.clock, step.version, step.night)

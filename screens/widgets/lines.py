@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
@@ -58,6 +59,30 @@ class Words(Static):
 
     def update(self, content: VisualType = "", *, layout: bool = True) -> None:
         super().update(_shown(content), layout=layout)
+
+
+def pad(text: str, cells: int) -> str:
+    return text + " " * (cells - cell_len(text))
+
+
+def wrapped(text: str, room: int, console: Console) -> list[str]:
+    """`text` broken into lines of at most `room` cells, none ending in a space: English
+    as Rich breaks it, Chinese by the Chinese rule (`shown`)."""
+    body = shown(text)
+    if isinstance(body, str):
+        return [line.plain.rstrip() for line in Text(body).wrap(console, room)]
+    return wrap(body.text, room)
+
+
+def marked_lines(marker: str, text: str, width: int, console: Console, cells: int) -> list[str]:
+    """`text` wrapped beside its marker (a step's "▶ Now"), its wrapped lines indented
+    under the text, not the marker, in any script: the text starts `cells` in, and every
+    line is as wide as the text's column (up to the room)."""
+    room = max(width - cells, 1)
+    lines = wrapped(text, room, console)
+    column = min(room, cell_len(tidy(text)))  # as wide as the text, up to the room
+    heads = [marker] + [""] * (len(lines) - 1)
+    return [pad(head, cells) + pad(line, column) for head, line in zip(heads, lines, strict=True)]
 
 
 def _shown(content: VisualType) -> VisualType:

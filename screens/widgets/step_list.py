@@ -14,43 +14,20 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual.geometry import Offset, Region
 from textual.geometry import Size as Area
 from textual.strip import Strip
 from textual.widget import Widget
 
 from coach.core.i18n import t
-from coach.text.wrap import wrap
-from screens.widgets.lines import shown
+from screens.widgets.lines import marked_lines
 
 State = Literal["past", "current", "next", "later"]
 STATES: tuple[State, ...] = get_args(State)
 MARKER_CELLS = 8
 """A step's text starts this many cells in: its marker and a gap."""
-
-
-def pad(text: str, cells: int) -> str:
-    return text + " " * (cells - cell_len(text))
-
-
-def marked_lines(marker: str, text: str, width: int, console) -> list[str]:
-    """A step's text wrapped beside its marker, wrapped lines indented under the text,
-    every line as wide as the text's column (up to the room)."""
-    room = max(width - MARKER_CELLS, 1)
-    body = shown(text)
-    if isinstance(body, str):
-        lines = [line.plain for line in Text(body).wrap(console, room)]
-    else:  # Chinese, broken by the Chinese rule
-        lines = wrap(body.text, room)
-    column = min(room, cell_len(str(body)))  # as wide as the text, up to the room
-    heads = [marker] + [""] * (len(lines) - 1)
-    return [
-        pad(head, MARKER_CELLS) + pad(line, column) for head, line in zip(heads, lines, strict=True)
-    ]
 
 
 class StepList(Widget):
@@ -133,7 +110,7 @@ class StepList(Widget):
                 (index, line)
                 for index, text in enumerate(self.steps)
                 if not short or index == self.current
-                for line in marked_lines(self.marker(index), text, width, console)
+                for line in marked_lines(self.marker(index), text, width, console, MARKER_CELLS)
             ]
             self._lines = (*key, lines)
         return self._lines[3]

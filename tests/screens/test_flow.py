@@ -13,10 +13,11 @@ from screens.help import HelpScreen
 from screens.hold import HoldScreen
 from screens.not_sure import NotSure
 from screens.red_flags import RedFlags
-from screens.safety_check import SafetyCheck, WhichSignScreen
+from screens.safety_check import SafetyCheck
 from screens.side_picker import SidePicker
 from screens.still_cramping import StillCramping
 from screens.tips import TipsScreen
+from screens.which_sign import WhichSignScreen
 from screens.widgets.countdown_face import CountdownFace
 from screens.widgets.step_list import StepList
 from tests.support.pilot import footer_keys, past_safety_check, run_out, statics_text, wait_for

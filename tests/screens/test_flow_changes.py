@@ -10,7 +10,9 @@ from coach.store.history import History
 from screens.app.shell import make_app
 from screens.hold import HoldScreen
 from screens.red_flags import RedFlags
-from screens.safety_check import SafetyCheck, WhichSignScreen
+from screens.safety_check import SafetyCheck
+from screens.which_sign import WhichSignScreen
+from screens.widgets.case_list import CaseList
 from tests.support.pilot import footer_keys, wait_for
 
 
@@ -39,7 +41,7 @@ async def test_a_kick_during_football_or_a_cold_pale_foot_never_reaches_a_hold(
     app = make_app(content, data_dir=tmp_path, clock=clock, side="back")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, SafetyCheck)
-        gate = statics(app)
+        gate = app.screen.query_one(CaseList).text
         assert "kick or pop" in gate and "cold, pale or numb" in gate
         assert "Turn on a light and compare" in gate
         await pilot.pause()

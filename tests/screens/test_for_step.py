@@ -18,11 +18,21 @@ from coach.core.steps import (
     SafetyQuestion,
     TipsStep,
     WhatNext,
+    WhichSign,
 )
 from screens.app.for_step import screen_for
 from tests.conftest import ROOT, FakeClock
 
-LATER = ["after_care", "cause_check", "follow_up", "red_flags", "routine", "still_cramping", "tips"]
+LATER = [
+    "after_care",
+    "cause_check",
+    "follow_up",
+    "red_flags",
+    "routine",
+    "still_cramping",
+    "tips",
+    "which_sign",
+]
 """The modules of the screens after the countdown of `calf-coach back`."""
 
 
@@ -43,6 +53,7 @@ class Host:
     ("step", "module", "name"),
     [
         (SafetyQuestion("back"), "safety_check", "SafetyCheck"),
+        (WhichSign("back"), "which_sign", "WhichSignScreen"),
         (Hold("back", "bed", 60, 1), "hold", "HoldScreen"),
         (EasedQuestion(HoldResult("time", 60, 0, 60.0, "bed")), "follow_up", "FollowUp"),
         (WhatNext("still", 1, 1.5, 10, True, True), "still_cramping", "StillCramping"),

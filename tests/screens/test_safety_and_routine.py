@@ -7,14 +7,18 @@ import json
 import pytest
 from textual.widgets import Static
 
+from coach.core.i18n import t
 from coach.store.history import History
+from coach.text.wording import GATE_CASES, GATE_CASES_SHORT
 from screens.app.shell import make_app
 from screens.follow_up import FollowUp
 from screens.hold import HoldScreen
 from screens.red_flags import RedFlags
 from screens.routine import RoutineScreen
-from screens.safety_check import SafetyCheck, WhichSignScreen
+from screens.safety_check import SafetyCheck
 from screens.side_picker import SidePicker
+from screens.which_sign import WhichSignScreen
+from screens.widgets.case_list import CaseList
 from tests.support.pilot import footer_keys, record_notices, run_out, wait_for
 
 
@@ -281,9 +285,27 @@ async def test_all_three_gate_cases_and_both_answers_are_in_view(
     async with app.run_test(size=size) as pilot:
         await wait_for(pilot, SafetyCheck)
         await pilot.pause()
-        shown = [w for w in app.screen.query(".gate-text") if w.display]
-        assert len(shown) == 3
-        assert all(("-full" in w.classes) == full for w in shown)
-        for widget in [*shown, app.screen.query_one("#no"), app.screen.query_one("#yes")]:
+        cases = app.screen.query_one(CaseList)
+        wanted = GATE_CASES if full else GATE_CASES_SHORT
+        assert cases.texts == [t(text) for text in wanted]
+        assert app.screen.query_one("#gate-cases").max_scroll_y == 0  # none scrolled away
+        for widget in [cases, app.screen.query_one("#no"), app.screen.query_one("#yes")]:
             region = widget.region
             assert region.height > 0 and region.bottom <= size[1] - 1, widget
+
+
+async def test_the_gate_follows_the_window_across_the_short_line(content, clock, tmp_path):
+    """Made taller, the gate's cases grow back to full; made short, to a line each."""
+    app = make_app(content, data_dir=tmp_path, clock=clock, side="back", hour=12)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, SafetyCheck)
+        cases = app.screen.query_one(CaseList)
+        tall = cases.region.height
+        await pilot.resize_terminal(80, 12)
+        await pilot.pause()
+        assert cases.texts == [t(text) for text in GATE_CASES_SHORT]
+        assert cases.region.height == 3 < tall
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert cases.texts == [t(text) for text in GATE_CASES]
+        assert cases.region.height == tall

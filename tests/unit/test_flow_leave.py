@@ -126,13 +126,13 @@ def test_leaving_at_every_step_shows_and_saves_what_the_table_says(content):
     assert used == set(rows)
 
 
-def test_leaving_the_routine_keeps_nothing_and_shows_nothing():
+def test_leaving_the_routine_keeps_nothing_and_shows_nothing(content):
     (row,) = [row for row in table() if row.at == "RoutineStep"]
     assert (row.shows, row.saved) == ("-", "nothing")
-    flow = RoutineFlow(strict=True)
+    flow = RoutineFlow(content.routine, strict=True)
     flow.start()
     assert flow.leave() == (None, ToSave())
-    done = RoutineFlow(strict=True)
+    done = RoutineFlow(content.routine, strict=True)
     done.start()
     result = RoutineResult(True, 60.0, "standing")
     assert done.answer(done.current, result).saves.routine is not None  # done: kept

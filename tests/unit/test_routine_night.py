@@ -8,19 +8,20 @@ from datetime import datetime
 from itertools import pairwise
 
 from coach.core.flow import RoutineFlow
-from coach.core.routine import plan, start_version, total_seconds
+from coach.core.routine import plan, total_seconds
 
 
-def step_at(hour: int):
-    flow = RoutineFlow(now=lambda: datetime(2026, 12, 5, hour, 0).astimezone(), strict=True)
-    return flow.start().step
+def step_at(content, hour: int):
+    """The routine's step as the flow hands it over at `hour`: the version chosen."""
+    at = datetime(2026, 12, 5, hour, 0).astimezone()
+    return RoutineFlow(content.routine, now=lambda: at, strict=True).start().step
 
 
 def test_at_three_in_the_morning_the_routine_starts_seated_with_the_set_up(content):
     routine = content.routine
-    step = step_at(3)
+    step = step_at(content, 3)
     assert step.night is True
-    version = routine.versions[start_version(routine, step.night)]
+    version = routine.versions[step.version]
     assert version.id == "seated" and version.night_safe
     first = plan(routine, version, step.night)[0]
     assert first.text.startswith("Turn on a light. Sit on the edge of the bed")
@@ -28,9 +29,9 @@ def test_at_three_in_the_morning_the_routine_starts_seated_with_the_set_up(conte
 
 def test_by_day_it_starts_as_before(content):
     routine = content.routine
-    step = step_at(15)
+    step = step_at(content, 15)
     assert step.night is False
-    assert routine.versions[start_version(routine, step.night)].id == "standing"
+    assert routine.versions[step.version].id == "standing"
     assert not plan(routine, routine.versions[0])[0].text.startswith("Turn on a light")
 
 

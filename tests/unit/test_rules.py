@@ -16,6 +16,7 @@ from coach.core.flow import (
     ToSave,
     starting_position,
 )
+from coach.core.routine import start_version
 from coach.core.steps import (
     AfterCare,
     CauseQuestions,
@@ -257,14 +258,16 @@ def test_night_never_starts_standing_unless_asked(content):
 
 def test_routine_is_saved_only_when_done(content):
     start = datetime(2026, 12, 1, 22, 0).astimezone()
-    done = RoutineFlow(now=lambda: start, strict=True)
-    assert done.start() == Advance(RoutineStep(night=True), ToSave())  # 22:00: night
+    done = RoutineFlow(content.routine, now=lambda: start, strict=True)
+    seated = start_version(content.routine, night=True)
+    assert seated > 0  # the first version stands: at night the flow starts a seated one
+    assert done.start() == Advance(RoutineStep(seated, night=True), ToSave())  # 22:00: night
     result = RoutineResult(True, 130.0, "standing")
     assert done.answer(done.current, result) == Advance(None, ToSave(routine=(start, result)))
-    left = RoutineFlow(now=lambda: start, strict=True)
+    left = RoutineFlow(content.routine, now=lambda: start, strict=True)
     left.start()
     assert left.answer(left.current, RoutineResult(False, 20.0, "standing")).saves == ToSave()
-    left = RoutineFlow(now=lambda: start, strict=True)
+    left = RoutineFlow(content.routine, now=lambda: start, strict=True)
     left.start()
     assert left.leave() == (None, ToSave())  # quit half way: nothing kept, nothing shown
 
