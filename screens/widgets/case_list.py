@@ -70,11 +70,9 @@ class CaseList(Widget):
         if self._lines is None or self._lines[:2] != key:
             console, room = self.app.console, max(width - NUMBER_CELLS, 1)
             lines = [
-                (f"{number}." if first else "", line)
+                (f"{number}." if row == 0 else "", line)
                 for number, text in enumerate(self.texts, 1)
-                for first, line in zip(
-                    (True, *([False] * 99)), wrapped(text, room, console), strict=False
-                )
+                for row, line in enumerate(wrapped(text, room, console))
             ]
             self._lines = (*key, lines)
         return self._lines[2]
