@@ -26,6 +26,19 @@ class FakeClock:
         self.now += seconds
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """Two workers per CPU for `-n auto`: a Pilot test spends most of its time asleep.
+
+    Each key press waits for the app to go idle (Textual's `wait_for_idle` sleeps in
+    20 ms steps), so one worker per CPU leaves the CPUs idle half the time.
+    `PYTEST_XDIST_AUTO_NUM_WORKERS` still wins, as in xdist.
+    """
+    if chosen := os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return int(chosen)
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return 2 * (cpus or 1)
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
