@@ -25,6 +25,8 @@ from textual.widgets import Static
 from coach.core.i18n import t
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from coach.content.model import Region
     from coach.system.speech import Voice
 
@@ -210,6 +212,9 @@ class HomeScreen(CoachScreen[None]):
 
     def region_changed(self, region: Region) -> None:
         """The person chose their country: show its numbers."""
+
+    def ask_checkin(self, night: date, recorded: int = 0) -> None:
+        """The diary says to ask about last night (SidePicker asks it)."""
 
 
 class CoachModal(CoachParts, ModalScreen[Result]):

@@ -86,11 +86,16 @@ class CountdownScreen(CoachScreen[Result]):
             app.voice.say(self.said_now())
         self.notify(t("Voice on.") if on else t("Voice off."), timeout=2)
 
+    leaving: AwaitComplete | None = None
+    """Once dismissed: done when this screen is off the stack and removed (Textual's
+    pop), so the driver can let it go before building the next screen."""
+
     def dismiss(self, result: object = None) -> AwaitComplete:
         """Nothing is said after leaving. Here, not on unmount: the next screen (the
-        question after the hold) is mounted first and has started saying its own line."""
+        question after the hold) may be mounted first and start saying its own line."""
         self.coach.voice.stop()
-        return super().dismiss(result)
+        self.leaving = super().dismiss(result)
+        return self.leaving
 
     def after_tick(self) -> None:
         """Hook for end-of-time handling."""

@@ -30,7 +30,7 @@ from concurrent.futures import Future
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from coach.core.diary import check as check_answer
 from coach.store.migrations import DB_NAME
@@ -41,6 +41,9 @@ if TYPE_CHECKING:  # type-only: SQLite loads with the history (the store seam), 
     from coach.core.episode import Episode
     from coach.store.history import EpisodeRecord, History
     from coach.store.pending import Entry
+
+
+T = TypeVar("T")
 
 
 class OpenedStore(Protocol):
@@ -180,16 +183,43 @@ class Recorder:
 
         A connection of its own, so a read never queues behind the writer's retries."""
         with self._reader_lock:
-            if not self._reader_opened:
-                from coach.store.history import History  # the store seam: off the first frame
+            return self._shared_reader(), self.take_warnings()
 
-                self._reader_opened = True
-                result = self._early.result() if self._early else History.open(self.data_dir)
-                self._early = None
-                self._reader = result.store
-                if result.warning:
-                    self._say(result.warning)
-            return self._reader, self.take_warnings()
+    def read(self, work: Callable[[History], T]) -> tuple[T | None, str | None]:
+        """What `work` reads, and a warning the user has not seen yet; None if no store.
+
+        For one read at start (the diary's few rows): unless the reading store is open
+        already, the connection is opened for this read and closed after it, so none is
+        kept through a hold that may never need one (peak RSS, bench figure 5). A
+        HistoryError from `work` is the caller's."""
+        with self._reader_lock:
+            if self._reader_opened or self._early is not None:
+                store = self._shared_reader()
+                return (None if store is None else work(store)), self.take_warnings()
+            from coach.store.history import History  # the store seam: off the first frame
+
+            result = History.open(self.data_dir)
+            if result.warning:
+                self._say(result.warning)
+            if result.store is None:
+                return None, self.take_warnings()
+            try:
+                return work(result.store), self.take_warnings()
+            finally:
+                result.store.close()
+
+    def _shared_reader(self) -> History | None:
+        """With _reader_lock held: the reading store, opened on first use."""
+        if not self._reader_opened:
+            from coach.store.history import History  # the store seam: off the first frame
+
+            self._reader_opened = True
+            result = self._early.result() if self._early else History.open(self.data_dir)
+            self._early = None
+            self._reader = result.store
+            if result.warning:
+                self._say(result.warning)
+        return self._reader
 
     def close(self) -> str | None:
         """Write what is pending, waiting at most `close_wait` seconds (less after a close

@@ -7,6 +7,7 @@ never hold up the first screen or a countdown. What to ask, and when, is coach.c
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future
 from datetime import date, datetime
@@ -21,9 +22,11 @@ from coach.content.model import Content
 from coach.core.i18n import language
 from coach.store.migrations import DB_NAME
 from coach.store.recorder import Recorder
+from screens.base import HomeScreen
 
 if TYPE_CHECKING:  # type-only: these load behind the store and screens seams
     from coach.core.diary import CheckIn, PastRecord
+    from coach.store.history import History
     from coach.text.history_view import Opened
     from screens.history import HistoryScreen
 
@@ -44,11 +47,13 @@ class DiaryHost(Protocol):
     def call_from_thread(self, callback: Callable[..., object], *args: Any) -> Any: ...
     def run_worker(self, work: Callable[[], None], **options: Any) -> object: ...
     def go_home(self, _result: object = None) -> None: ...
+    @property
+    def return_code(self) -> int | None: ...
     def _warn(self, warning: str | None) -> None: ...
 
 
 class DiaryDriver:
-    """Reads and writes the person's diary for the app, on thread workers."""
+    """Reads and writes the person's diary for the app, off the UI thread."""
 
     def __init__(self, host: DiaryHost, history_early: Future[Opened] | None = None) -> None:
         self.host = host
@@ -56,49 +61,68 @@ class DiaryDriver:
         """The person's own record per side, read off the UI thread; empty until read."""
         self.history_early = history_early
         """`calf-coach history`: the first rows, being read while Textual started."""
+        self.reading: Future[None] | None = None
+        """The last read of the record (see load): done once what it read is shown."""
 
     def load(self) -> None:
-        """Read the person's own record, and whether to ask the check-in, on a worker.
+        """Read the person's own record, and whether to ask the check-in, on a thread.
 
         No history file yet means nothing is recorded: reading must not create one, and
-        no worker is started (a first `calf-coach back` would keep a thread, and its
-        memory, for nothing through the hold: bench figure 5). The worker starts after
-        the next frame: its imports (SQLite, the store) hold the GIL, and at start-up
-        they made the first frame of a person with a history later than one without
-        (bench figure 8)."""
+        no thread is started. The thread starts after the next frame: its imports
+        (SQLite, the store) hold the GIL, and at start-up they made the first frame of a
+        person with a history later than one without (bench figure 8).
+
+        A thread of its own that ends when the record is read, not a Textual thread
+        worker: those run on asyncio's executor, whose thread stays, idle, with its
+        memory, through the hold beside the history writer's. The writer starts when
+        the hold is saved and takes over what the ended thread used (peak RSS, bench
+        figure 5)."""
         if (self.host.data_dir / DB_NAME).exists():
-            read = partial(
-                self.host.run_worker, self._read, thread=True, exclusive=True, group="diary"
-            )
-            self.host.call_after_refresh(read)
+            done: Future[None] = Future()
+            self.reading = done
+            self.host.call_after_refresh(partial(self._start_read, done))
+
+    def _start_read(self, done: Future[None]) -> None:
+        def run() -> None:
+            try:
+                self._read()
+            except Exception as error:  # a bug: seen by a test awaiting `reading`
+                done.set_exception(error)
+            else:
+                done.set_result(None)
+
+        threading.Thread(target=run, name="diary-read", daemon=True).start()
 
     def _read(self) -> None:
-        # The store seam: SQLite and the history load here, on the worker.
+        # The store seam: SQLite and the history load here, on the diary's thread.
         from coach.store.history import HistoryError
 
         host = self.host
-        store, warning = host.recorder.store()
-        if warning:
-            host.call_from_thread(host._warn, warning)
-        if store is None:
-            return
         now = host.diary_now()
-        try:
+
+        def rows(store: History) -> tuple[dict[str, PastRecord], date | None, int]:
             past = {side: store.past_record(side) for side in ("back", "front")}
             due = store.checkin_due(now)
             recorded = store.night_state(due).recorded_cramps if due is not None else 0
+            return past, due, recorded
+
+        try:
+            got, warning = host.recorder.read(rows)
         except HistoryError:
             return  # the diary is a help, not a must: the coach goes on without it
-        host.call_from_thread(self._read_done, past, due, recorded)
+        if host.return_code is not None:
+            return  # the app is ending: nothing more to show
+        if warning:
+            host.call_from_thread(host._warn, warning)
+        if got is not None:
+            host.call_from_thread(self._read_done, *got)
 
-    def _read_done(self, past: dict[str, PastRecord], due, recorded: int) -> None:
-        from screens.side_picker import SidePicker  # the screens seam: loads when shown
-
+    def _read_done(self, past: dict[str, PastRecord], due: date | None, recorded: int) -> None:
         self.past = MappingProxyType(past)
         self.host.know_past(self.past)
-        pickers = [s for s in self.host.screen_stack if isinstance(s, SidePicker)]
-        if due is not None and pickers:
-            pickers[-1].ask_checkin(due, recorded)
+        homes = [s for s in self.host.screen_stack if isinstance(s, HomeScreen)]
+        if due is not None and homes:
+            homes[-1].ask_checkin(due, recorded)
 
     def save_checkin(self, answer: CheckIn) -> None:
         """Hand the morning check-in to the history writer (it never waits): a busy
@@ -135,10 +159,9 @@ class DiaryDriver:
         """The cause questions, as an episode asks them, on top of the first screen;
         not if the person has gone on (a cramp now comes first: they keep waiting)."""
         from screens.checkin import MorningCauses  # the screens seam: shown when needed
-        from screens.side_picker import SidePicker
 
         host = self.host
-        if not host.screen_stack or not isinstance(host.screen_stack[-1], SidePicker):
+        if not host.screen_stack or not isinstance(host.screen_stack[-1], HomeScreen):
             return
 
         def answered(causes: tuple[str, ...] | str | None) -> None:

@@ -15,7 +15,7 @@ from screens.red_flags import RedFlags
 from screens.safety_check import SafetyCheck
 from screens.side_picker import SidePicker
 from tests.conftest import FakeClock
-from tests.support.pilot import statics_text, wait_for
+from tests.support.pilot import diary_read, statics_text, wait_for
 
 
 def test_the_shipped_regions_come_from_the_command_line_then_the_choice_then_the_locale(
@@ -283,8 +283,7 @@ async def test_the_morning_checkin_waits_while_the_country_is_confirmed(tmp_path
     app.diary_now = lambda: MORNING
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, SidePicker)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await diary_read(pilot)
         assert app.screen.checkin_night is not None  # due, and waiting
         assert not app.screen.query("#checkin-line")
         await pilot.press("y")

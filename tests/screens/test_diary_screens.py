@@ -17,6 +17,7 @@ from screens.history import HistoryScreen
 from screens.widgets.tab_strip import TabStrip
 from tests.conftest import FakeClock
 from tests.support.app import coach_app
+from tests.support.pilot import diary_read as wait_diary
 from tests.support.pilot import footer_keys, on
 from tests.support.stores import MORNING, HistoryApp, make_store, seeded, settled
 
@@ -28,6 +29,7 @@ def app_at(data: Path, now: datetime = MORNING, **options):
 
 
 async def diary_read(pilot) -> None:
+    await wait_diary(pilot)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 

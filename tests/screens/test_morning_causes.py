@@ -13,7 +13,7 @@ from coach.store.history import History
 from coach.store.records import EpisodeRecord
 from tests.conftest import FakeClock
 from tests.support.app import coach_app
-from tests.support.pilot import on
+from tests.support.pilot import diary_read, on
 from tests.support.stores import MORNING
 
 NIGHT = date(2026, 11, 23)
@@ -40,6 +40,7 @@ def episode(data: Path, ident: int) -> EpisodeRecord:
 
 
 async def settle(pilot) -> None:
+    await diary_read(pilot)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 

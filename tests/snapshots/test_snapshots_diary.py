@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from screens.widgets.tab_strip import TabStrip
-from tests.support.pilot import SIZE, app_with_clock, on
+from tests.support.pilot import SIZE, app_with_clock, diary_read, on
 from tests.support.stores import MORNING, HistoryApp, make_store, seeded, settled
 
 pytestmark = pytest.mark.slow
@@ -25,21 +25,12 @@ def _diary_app(now=MORNING, **options):
     return app
 
 
-async def _read(pilot) -> None:
-    """Wait for the diary's read only: an episode's own worker runs until it ends."""
-    app = pilot.app
-    diary = [w for w in app.workers if w.group == "diary"]
-    if diary:  # an empty list would mean every worker
-        await app.workers.wait_for_complete(diary)
-    await pilot.pause()
-
-
 def test_side_picker_with_checkin(snap_compare):
     app = _diary_app()
 
     async def run_before(pilot):
         await on(pilot, "SidePicker")
-        await _read(pilot)
+        await diary_read(pilot)
 
     assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
 
@@ -49,7 +40,7 @@ def test_side_picker_with_checkin_small(snap_compare):
 
     async def run_before(pilot):
         await on(pilot, "SidePicker")
-        await _read(pilot)
+        await diary_read(pilot)
 
     assert snap_compare(app, run_before=run_before, terminal_size=(40, 12))
 
@@ -59,7 +50,7 @@ def test_checkin_questions(snap_compare):
 
     async def run_before(pilot):
         await on(pilot, "SidePicker")
-        await _read(pilot)
+        await diary_read(pilot)
         await pilot.press("y")
         await on(pilot, "CheckinScreen", "2")
 
@@ -71,7 +62,7 @@ def test_hold_with_own_record(snap_compare):
 
     async def run_before(pilot):
         await on(pilot, "SafetyCheck")
-        await _read(pilot)  # the record is read while the safety question is up
+        await diary_read(pilot)  # the record is read while the safety question is up
         await on(pilot, "SafetyCheck", "n")
         await on(pilot, "HoldScreen")
 

@@ -3,6 +3,8 @@ reading the footer."""
 
 from __future__ import annotations
 
+import asyncio
+
 from textual.widgets import Static
 
 from coach.content.load import load
@@ -24,6 +26,16 @@ async def wait_for(pilot, screen_type) -> None:
         if isinstance(pilot.app.screen, screen_type):
             return
     raise AssertionError(f"{screen_type.__name__} never shown; on {pilot.app.screen!r}")
+
+
+async def diary_read(pilot) -> None:
+    """Wait for the diary's read of the record (a thread of its own:
+    screens/app/diary_driver.py) and what it handed back, then for the screen to show it."""
+    diary = getattr(pilot.app, "diary", None)  # None: a test host with no diary
+    reading = diary and diary.reading
+    if reading is not None:
+        await asyncio.wrap_future(reading)
+    await pilot.pause()
 
 
 async def past_safety_check(pilot) -> None:

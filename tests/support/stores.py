@@ -54,8 +54,11 @@ def make_store(tmp_path: Path, count: int = 3) -> History:
 
 
 async def settled(pilot) -> None:
-    """Reads, deletes and undos run on thread workers: wait for them, then for what they
-    hand back to the screen (call_from_thread) to be shown."""
+    """Reads, deletes and undos run on thread workers (the diary's read on a thread of its
+    own): wait for them, then for what they hand back to the screen (call_from_thread)."""
+    from tests.support.pilot import diary_read
+
+    await diary_read(pilot)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
