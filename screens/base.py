@@ -141,6 +141,9 @@ class KeysFromNow(ScreenPart):
 
 class AnswerOnce(ScreenPart):
     _answered: bool = False
+    leaving: AwaitComplete | None = None
+    """Once answered: done when this screen is off the stack and removed (Textual's pop),
+    so a driver can let it go before building the next screen."""
 
     def dismiss(self, result: Any = None) -> AwaitComplete:
         """Answer once. A click and a key that arrive together can both answer; the second
@@ -148,7 +151,8 @@ class AnswerOnce(ScreenPart):
         if self._answered:
             return AwaitComplete()
         self._answered = True
-        return super().dismiss(result)
+        self.leaving = super().dismiss(result)
+        return self.leaving
 
 
 class HelpKeysLast(ScreenPart):

@@ -86,16 +86,11 @@ class CountdownScreen(CoachScreen[Result]):
             app.voice.say(self.said_now())
         self.notify(t("Voice on.") if on else t("Voice off."), timeout=2)
 
-    leaving: AwaitComplete | None = None
-    """Once dismissed: done when this screen is off the stack and removed (Textual's
-    pop), so the driver can let it go before building the next screen."""
-
     def dismiss(self, result: object = None) -> AwaitComplete:
         """Nothing is said after leaving. Here, not on unmount: the next screen (the
         question after the hold) may be mounted first and start saying its own line."""
         self.coach.voice.stop()
-        self.leaving = super().dismiss(result)
-        return self.leaving
+        return super().dismiss(result)
 
     def after_tick(self) -> None:
         """Hook for end-of-time handling."""

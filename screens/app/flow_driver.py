@@ -58,7 +58,7 @@ class EpisodeHost(StepHost, Protocol):
 
 @runtime_checkable
 class LeavingScreen(Protocol):
-    """A screen that says when it is gone (a countdown: screens/countdown.py)."""
+    """A screen that says when it is gone (every CoachScreen: screens/base.py)."""
 
     leaving: AwaitComplete | None
 
@@ -159,7 +159,8 @@ class EpisodeDriver:
                 answer = await self.host.push_screen_wait(screen)
                 if self._left:  # quit while it was up: leave() has said the rest
                     return
-                leaving = screen.leaving if isinstance(screen, LeavingScreen) else None
+                hold = isinstance(advance.step, Hold) and isinstance(screen, LeavingScreen)
+                leaving = screen.leaving if hold else None
                 del screen  # this driver keeps nothing of a screen that has gone
                 if leaving is not None:
                     await self._let_go(leaving)
@@ -172,7 +173,7 @@ class EpisodeDriver:
             self.host.go_home()
 
     async def _let_go(self, leaving: AwaitComplete) -> None:
-        """A countdown's screen holds the most drawn lines: it is removed, and garbage
+        """The hold's screen holds the most drawn lines: it is removed, and garbage
         collected, before the next screen is built, so the next one reuses what is
         free rather than adding to it (peak RSS, bench figure 5). Textual's own tasks
         may hold the screen a moment longer. Nothing is drawn meanwhile: the blank

@@ -413,6 +413,20 @@ async def test_a_screen_answered_twice_keeps_the_first_answer(content, tmp_path)
         assert type(app.screen).__name__ == "HoldScreen"
 
 
+async def test_a_screen_answered_twice_keeps_the_first_answers_removal(content, tmp_path):
+    """The driver waits on `leaving` before the next screen: a second answer must not
+    swap it for the empty one it gets back."""
+    app = make_app(content, data_dir=tmp_path, clock=FakeClock(), side="back")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "SafetyCheck", "check")
+        check = app.screen
+        first = check.dismiss("no")
+        second = check.dismiss("yes")
+        assert check.leaving is first and second is not first
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "HoldScreen", "hold")
+        assert first.is_done
+
+
 async def test_a_dialog_answered_twice_keeps_the_first_answer(content, tmp_path):
     app = make_app(content, data_dir=tmp_path, clock=FakeClock())
     async with app.run_test(size=(80, 24)) as pilot:
